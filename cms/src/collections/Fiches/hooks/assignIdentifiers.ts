@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+
+import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload';
+
+import { createShortId, slugify } from '@passerelle/content-schemas';
+
+import type { Fiche } from '../../../payload-types';
+import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
+
+/**
+ * Gives every fiche its permanent short id on creation, and a slug from its French title.
+ * The slug is made once and then left alone (URLs must stay stable); until a French title
+ * exists the fiche carries a provisional `fiche-<shortId>` slug, replaced by the real one
+ * as soon as the French title is written.
+ */
+export const assignIdentifiers: CollectionBeforeValidateHook<Fiche> = async ({ data, originalDoc, operation, req }) => {
+  if (!data) return data;
+  const id = originalDoc?.id;
+
+  const shortId = originalDoc?.shortId ?? data.shortId ?? (await uniqueShortId(req));
+  data.shortId = shortId;
+
+  const currentSlug = data.slug ?? originalDoc?.slug;
+  const provisionalSlug = `fiche-${shortId}`;
+  const frenchTitle = isFrench(req) ? data.title : undefined;
+
+  if (currentSlug && currentSlug !== provisionalSlug) return data;
+  if (frenchTitle && slugify(frenchTitle)) {
+    data.slug = await uniqueSlug(slugify(frenchTitle), req, id);
+  } else if (!currentSlug || operation === 'create') {
+    data.slug = provisionalSlug;
+  }
+  return data;
+};
+
+function isFrench(req: PayloadRequest): boolean {
+  return !req.locale || req.locale === 'fr';
+}
+
+async function isTaken(field: 'slug' | 'shortId', value: string, req: PayloadRequest, exceptId?: string): Promise<boolean> {
+  const { totalDocs } = await keepRequestLocale(req, () =>
+    req.payload.count({
+      collection: 'fiches',
+      where: {
+        and: [{ [field]: { equals: value } }, ...(exceptId ? [{ id: { not_equals: exceptId } }] : [])],
+      },
+      overrideAccess: true,
+      req,
+    }),
+  );
+  return totalDocs > 0;
+}
+
+async function uniqueSlug(base: string, req: PayloadRequest, exceptId?: string): Promise<string> {
+  for (let suffix = 1; ; suffix += 1) {
+    const candidate = suffix === 1 ? base : `${base}-${suffix}`;
+    if (!(await isTaken('slug', candidate, req, exceptId))) return candidate;
+  }
+}
+
+async function uniqueShortId(req: PayloadRequest): Promise<string> {
+  for (;;) {
+    const candidate = createShortId((size) => randomBytes(size));
+    if (!(await isTaken('shortId', candidate, req))) return candidate;
+  }
+}

@@ -1,0 +1,129 @@
+import type { CollectionConfig } from 'payload';
+
+import { ficheTypes } from '@passerelle/content-schemas';
+
+import { isAuthenticated } from '../../access/isAuthenticated';
+import { isEditor } from '../../access/isEditor';
+import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated';
+import { sectionField } from '../../fields/sectionField';
+import { slugField } from '../../fields/slugField';
+import { validateHttpUrl } from '../../fields/validateHttpUrl';
+import { assignIdentifiers } from './hooks/assignIdentifiers';
+import { checkCompleteness } from './hooks/checkCompleteness';
+import { infocardsField } from './infocardsField';
+
+const isDispositif = (data: Partial<{ type: string }> | undefined) => data?.type === 'dispositif';
+const isDemarche = (data: Partial<{ type: string }> | undefined) => data?.type !== 'dispositif';
+
+export const Fiches: CollectionConfig = {
+  slug: 'fiches',
+  labels: { singular: 'Fiche', plural: 'Fiches' },
+  // Payload would singularise "fiches" to "Fich".
+  typescript: { interface: 'Fiche' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'type', 'primaryTheme', 'mainStructure', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'shortId'],
+    group: 'Contenus',
+  },
+  versions: {
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true, validate: false },
+    maxPerDoc: 50,
+  },
+  access: {
+    read: publishedOrAuthenticated,
+    readVersions: isAuthenticated,
+    create: isEditor,
+    update: isEditor,
+    delete: isEditor,
+  },
+  hooks: {
+    beforeValidate: [assignIdentifiers],
+    beforeChange: [checkCompleteness],
+  },
+  fields: [
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: 'Contenu',
+          fields: [
+            {
+              name: 'type',
+              label: 'Type de fiche',
+              type: 'radio',
+              required: true,
+              defaultValue: 'demarche',
+              options: ficheTypes.map((type) => ({
+                value: type,
+                label: type === 'demarche' ? 'Démarche administrative' : 'Dispositif (action d’une structure)',
+              })),
+            },
+            // Required for publication by checkCompleteness (on the French source), not at field level,
+            // so a translation can be saved one field at a time.
+            { name: 'title', label: 'Titre', type: 'text', localized: true },
+            {
+              name: 'brandName',
+              label: 'Nom du dispositif',
+              type: 'text',
+              localized: true,
+              admin: { condition: isDispositif, description: 'Le nom du programme, tel que la structure l’appelle.' },
+            },
+            {
+              name: 'administrationName',
+              label: 'Administration concernée',
+              type: 'text',
+              localized: true,
+              admin: { condition: isDemarche },
+            },
+            {
+              name: 'summary',
+              label: 'Résumé',
+              type: 'textarea',
+              localized: true,
+              maxLength: 280,
+              admin: { description: '280 caractères au plus : il apparaît dans les résultats de recherche.' },
+            },
+            sectionField('what', 'C’est quoi ?'),
+            sectionField('why', 'Pourquoi c’est intéressant ?', { admin: { condition: isDispositif } }),
+            sectionField('how', 'Comment faire ?'),
+            sectionField('next', 'Et après ?', { admin: { condition: isDemarche } }),
+          ],
+        },
+        { label: 'Informations pratiques', fields: [infocardsField] },
+        {
+          label: 'Classement',
+          fields: [
+            { name: 'primaryTheme', label: 'Thème principal', type: 'relationship', relationTo: 'themes', index: true },
+            { name: 'secondaryThemes', label: 'Thèmes secondaires', type: 'relationship', relationTo: 'themes', hasMany: true },
+            { name: 'needs', label: 'Besoins', type: 'relationship', relationTo: 'needs', hasMany: true },
+            { name: 'mainStructure', label: 'Structure responsable', type: 'relationship', relationTo: 'structures', index: true },
+            { name: 'partnerStructures', label: 'Structures partenaires', type: 'relationship', relationTo: 'structures', hasMany: true },
+            { name: 'externalLink', label: 'Lien externe (site officiel)', type: 'text', validate: validateHttpUrl },
+          ],
+        },
+      ],
+    },
+    slugField({
+      required: false,
+      admin: {
+        position: 'sidebar',
+        description: 'Créé à partir du titre français. Le modifier change l’adresse de la fiche.',
+      },
+    }),
+    {
+      name: 'shortId',
+      label: 'Identifiant court (lien partenaire)',
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { position: 'sidebar', readOnly: true, description: 'Permanent : /f/<identifiant> mène toujours à cette fiche.' },
+    },
+    {
+      name: 'lastCheckedAt',
+      label: 'Informations vérifiées le',
+      type: 'date',
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
+    },
+  ],
+};

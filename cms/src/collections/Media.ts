@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { CollectionConfig, ImageSize } from 'payload';
+
+import { anyone } from '../access/anyone';
+import { isEditor } from '../access/isEditor';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+/** Each width exists as WebP and AVIF so the site can offer both in a <picture>. */
+const widths = { thumbnail: 320, card: 640, hero: 1280 } as const;
+const imageSizes: ImageSize[] = Object.entries(widths).flatMap(([name, width]) => [
+  { name: `${name}Webp`, width, withoutEnlargement: true, formatOptions: { format: 'webp', options: { quality: 76 } } },
+  { name: `${name}Avif`, width, withoutEnlargement: true, formatOptions: { format: 'avif', options: { quality: 55 } } },
+]);
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: 'Média', plural: 'Médias' },
+  typescript: { interface: 'Media' },
+  admin: { group: 'Classement' },
+  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  upload: {
+    staticDir: process.env.MEDIA_DIR ?? path.resolve(dirname, '../../media'),
+    mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/avif', 'image/svg+xml'],
+    imageSizes,
+    adminThumbnail: 'thumbnailWebp',
+    focalPoint: true,
+  },
+  fields: [
+    {
+      name: 'alt',
+      label: 'Texte alternatif',
+      type: 'text',
+      required: true,
+      localized: true,
+      admin: { description: 'Décrivez l’image pour les personnes qui ne la voient pas (obligatoire).' },
+    },
+  ],
+};

@@ -1,0 +1,20 @@
+import type { CollectionConfig } from 'payload';
+
+import { anyone } from '../access/anyone';
+import { isEditor } from '../access/isEditor';
+import { slugField } from '../fields/slugField';
+
+export const Needs: CollectionConfig = {
+  slug: 'needs',
+  labels: { singular: 'Besoin', plural: 'Besoins' },
+  typescript: { interface: 'Need' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'theme', 'slug'], group: 'Classement' },
+  defaultSort: 'order',
+  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  fields: [
+    { name: 'name', label: 'Nom', type: 'text', required: true, localized: true },
+    { name: 'theme', label: 'Thème', type: 'relationship', relationTo: 'themes', required: true, index: true },
+    slugField(),
+    { name: 'order', label: 'Ordre d’affichage', type: 'number', defaultValue: 0, admin: { position: 'sidebar' } },
+  ],
+};

@@ -1,0 +1,21 @@
+import type { ArrayField } from 'payload';
+
+/**
+ * A fiche section ("C'est quoi ?", "Comment faire ?"…): a localized list of titled rich-text
+ * items. Localized as a whole so each language can be reviewed item by item.
+ */
+export function sectionField(name: string, label: string, overrides: Partial<ArrayField> = {}): ArrayField {
+  return {
+    name,
+    label,
+    type: 'array',
+    localized: true,
+    interfaceName: 'FicheSection',
+    labels: { singular: 'Élément', plural: 'Éléments' },
+    fields: [
+      { name: 'title', label: 'Titre', type: 'text', required: true },
+      { name: 'body', label: 'Texte', type: 'richText', required: true },
+    ],
+    ...overrides,
+  } as ArrayField;
+}

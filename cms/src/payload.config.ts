@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb';
+import { sqliteAdapter } from '@payloadcms/db-sqlite';
+import { lexicalEditor } from '@payloadcms/richtext-lexical';
+import { en } from '@payloadcms/translations/languages/en';
+import { fr } from '@payloadcms/translations/languages/fr';
+import { buildConfig, type DatabaseAdapterObj } from 'payload';
+import sharp from 'sharp';
+
+import { defaultLocale, locales } from '@passerelle/content-schemas';
+
+import { Fiches } from './collections/Fiches';
+import { Media } from './collections/Media';
+import { Needs } from './collections/Needs';
+import { Structures } from './collections/Structures';
+import { Themes } from './collections/Themes';
+import { Users } from './collections/Users';
+import { resolveDatabaseTarget } from './utilities/database';
+import { payloadSecret } from './utilities/secret';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+const cmsRoot = path.resolve(dirname, '..');
+
+function databaseAdapter(): DatabaseAdapterObj {
+  const target = resolveDatabaseTarget(process.env.DATABASE_URI, cmsRoot);
+  if (target.kind === 'mongodb') {
+    return mongooseAdapter({ url: target.url, migrationDir: path.resolve(dirname, 'migrations/mongodb') });
+  }
+  return sqliteAdapter({
+    client: { url: target.url },
+    // Same id shape as MongoDB's string ids, so nothing downstream depends on the database.
+    idType: 'uuid',
+    migrationDir: path.resolve(dirname, 'migrations/sqlite'),
+  });
+}
+
+export default buildConfig({
+  serverURL: process.env.PAYLOAD_PUBLIC_SERVER_URL ?? '',
+  secret: payloadSecret(),
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' — Passerelle' },
+  },
+  // The admin speaks French by default; English stays available in each user's preferences.
+  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
+  localization: {
+    locales: locales.map((locale) => ({ code: locale.code, label: locale.label, rtl: locale.dir === 'rtl' })),
+    defaultLocale,
+    fallback: true,
+  },
+  collections: [Fiches, Themes, Needs, Structures, Media, Users],
+  editor: lexicalEditor(),
+  db: databaseAdapter(),
+  sharp,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  jobs: {
+    // Runs scheduled publications inside the CMS process; production may run `payload jobs:run` instead.
+    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+  },
+  graphQL: { disable: true },
+  telemetry: false,
+});

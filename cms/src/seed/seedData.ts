@@ -1,0 +1,161 @@
+/**
+ * Loads and checks the hand-written seed content in `data/`. The files are ours, but a typo in
+ * one of 30 files must fail the seed with the file and path, not create a broken fiche.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { z } from 'zod';
+
+import {
+  commitmentPeriods,
+  conditions,
+  departements,
+  durationUnits,
+  ficheTypes,
+  frenchLevels,
+  localeCodes,
+  pricePeriods,
+  publics,
+  publicStatuses,
+  structureKinds,
+  structureStatuses,
+  themeIds,
+} from '@passerelle/content-schemas';
+
+const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+
+const localeRecord = <T extends z.ZodTypeAny>(value: T) =>
+  z.object(Object.fromEntries(localeCodes.map((code) => [code, value])) as Record<(typeof localeCodes)[number], T>);
+
+const departementCode = z.enum(departements.map((d) => d.code) as [string, ...string[]]);
+const key = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+const SeedTheme = z.object({
+  id: z.enum(themeIds),
+  color: z.string(),
+  icon: z.string(),
+  name: localeRecord(z.string().min(1)),
+  description: localeRecord(z.string().min(1)),
+});
+
+const SeedNeed = z.object({ id: key, theme: z.enum(themeIds), name: localeRecord(z.string().min(1)) });
+
+const SeedStructure = z.object({
+  id: key,
+  name: z.string().min(1),
+  acronym: z.string().nullable(),
+  kind: z.enum(structureKinds),
+  departements: z.array(departementCode),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().email().nullable(),
+  website: z.string().url().nullable(),
+  status: z.enum(structureStatuses),
+  description: localeRecord(z.string().min(1)),
+});
+
+const Section = z.array(z.object({ title: z.string().min(1), body: z.string().min(1) }));
+
+const SeedTranslation = z.object({
+  title: z.string().min(1),
+  brandName: z.string().nullable(),
+  administrationName: z.string().nullable(),
+  summary: z.string().min(1).max(280),
+  what: Section,
+  why: Section,
+  how: Section,
+  next: Section,
+});
+
+const SeedFiche = z.object({
+  key,
+  type: z.enum(ficheTypes),
+  primaryTheme: z.enum(themeIds),
+  secondaryThemes: z.array(z.enum(themeIds)),
+  needs: z.array(key),
+  mainStructure: key,
+  partnerStructures: z.array(key),
+  externalLink: z.string().url().nullable(),
+  location: z.union([
+    z.object({ scope: z.literal('france') }),
+    z.object({ scope: z.literal('online') }),
+    z.object({ scope: z.literal('departements'), departements: z.array(departementCode).min(1) }),
+  ]),
+  publicStatus: z.array(z.enum(publicStatuses)).min(1),
+  public: z.array(z.enum(publics)).min(1),
+  age: z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() }).nullable(),
+  frenchLevel: z.enum(frenchLevels),
+  price: z.union([
+    z.object({ free: z.literal(true) }),
+    z.object({ free: z.literal(false), amount: z.number().positive(), period: z.enum(pricePeriods) }),
+  ]),
+  duration: z.object({ value: z.number().positive(), unit: z.enum(durationUnits) }).nullable(),
+  conditions: z.array(z.enum(conditions)),
+  commitment: z.object({ hours: z.number().positive(), per: z.enum(commitmentPeriods) }).nullable(),
+  lastCheckedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  translations: z.object({ fr: SeedTranslation }).catchall(SeedTranslation),
+});
+
+export type SeedTheme = z.infer<typeof SeedTheme>;
+export type SeedNeed = z.infer<typeof SeedNeed>;
+export type SeedStructure = z.infer<typeof SeedStructure>;
+export type SeedFiche = z.infer<typeof SeedFiche>;
+export type SeedTranslation = z.infer<typeof SeedTranslation>;
+
+export type SeedData = {
+  themes: SeedTheme[];
+  needs: SeedNeed[];
+  structures: SeedStructure[];
+  fiches: SeedFiche[];
+};
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+  throw new Error(`Invalid seed data in ${path.relative(process.cwd(), file)}:\n${issues}`);
+}
+
+export function loadSeedData(dir = dataDir): SeedData {
+  const themes = parse(z.array(SeedTheme), readJson(path.join(dir, 'themes.json')), path.join(dir, 'themes.json'));
+  const needs = parse(z.array(SeedNeed), readJson(path.join(dir, 'needs.json')), path.join(dir, 'needs.json'));
+  const structures = parse(z.array(SeedStructure), readJson(path.join(dir, 'structures.json')), path.join(dir, 'structures.json'));
+  const ficheDir = path.join(dir, 'fiches');
+  const fiches = readdirSync(ficheDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => parse(SeedFiche, readJson(path.join(ficheDir, name)), path.join(ficheDir, name)));
+
+  checkReferences({ themes, needs, structures, fiches });
+  return { themes, needs, structures, fiches };
+}
+
+/** Cross-file references: every id a fiche names must exist, every key must match its file. */
+function checkReferences({ needs, structures, fiches }: SeedData): void {
+  const needIds = new Set(needs.map((need) => need.id));
+  const structureIds = new Set(structures.map((structure) => structure.id));
+  const ficheKeys = new Set(fiches.map((fiche) => fiche.key));
+  const problems: string[] = [];
+  for (const fiche of fiches) {
+    for (const need of fiche.needs) if (!needIds.has(need)) problems.push(`${fiche.key}: unknown need "${need}"`);
+    for (const structure of [fiche.mainStructure, ...fiche.partnerStructures]) {
+      if (!structureIds.has(structure)) problems.push(`${fiche.key}: unknown structure "${structure}"`);
+    }
+    for (const [locale, translation] of Object.entries(fiche.translations)) {
+      if (!(localeCodes as readonly string[]).includes(locale)) problems.push(`${fiche.key}: unknown language "${locale}"`);
+      const bodies = [...translation.what, ...translation.why, ...translation.how, ...translation.next].map((item) => item.body);
+      for (const body of bodies) {
+        for (const [, target] of body.matchAll(/\]\(fiche:([^)]+)\)/g)) {
+          if (target && !ficheKeys.has(target)) problems.push(`${fiche.key} (${locale}): link to unknown fiche "${target}"`);
+        }
+      }
+    }
+  }
+  if (problems.length > 0) throw new Error(`Invalid seed data:\n  ${problems.join('\n  ')}`);
+}

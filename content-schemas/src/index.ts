@@ -1,0 +1,5 @@
+export * from './locales';
+export * from './vocabulary';
+export * from './departements';
+export * from './transforms/slug';
+export * from './transforms/shortId';

@@ -1,0 +1,25 @@
+/** The eight languages of Passerelle. French is the source every translation is made from. */
+export const locales = [
+  { code: 'fr', label: 'Français', dir: 'ltr' },
+  { code: 'en', label: 'English', dir: 'ltr' },
+  { code: 'ar', label: 'العربية', dir: 'rtl' },
+  { code: 'ps', label: 'پښتو', dir: 'rtl' },
+  { code: 'fa', label: 'فارسی', dir: 'rtl' },
+  { code: 'ti', label: 'ትግርኛ', dir: 'ltr' },
+  { code: 'ru', label: 'Русский', dir: 'ltr' },
+  { code: 'uk', label: 'Українська', dir: 'ltr' },
+] as const satisfies readonly { code: string; label: string; dir: 'ltr' | 'rtl' }[];
+
+export type Locale = (typeof locales)[number]['code'];
+export type TextDirection = 'ltr' | 'rtl';
+
+export const defaultLocale = 'fr' satisfies Locale;
+export const localeCodes = locales.map((locale) => locale.code) as [Locale, ...Locale[]];
+
+export function isLocale(value: string): value is Locale {
+  return (localeCodes as readonly string[]).includes(value);
+}
+
+export function directionOf(locale: Locale): TextDirection {
+  return locales.find((entry) => entry.code === locale)?.dir ?? 'ltr';
+}
