@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,8 @@ function databaseAdapter(): DatabaseAdapterObj {
   if (target.kind === 'mongodb') {
     return mongooseAdapter({ url: target.url, migrationDir: path.resolve(dirname, 'migrations/mongodb') });
   }
+  // libSQL creates the file but not its folder.
+  mkdirSync(path.dirname(target.file), { recursive: true });
   return sqliteAdapter({
     client: { url: target.url },
     // Same id shape as MongoDB's string ids, so nothing downstream depends on the database.

@@ -104,3 +104,4 @@ export const departements = [
 ] as const satisfies readonly { code: string; name: string; region: string }[];
 
 export type DepartementCode = (typeof departements)[number]['code'];
+export const departementCodes = departements.map((departement) => departement.code) as [DepartementCode, ...DepartementCode[]];

@@ -3,3 +3,4 @@ export * from './vocabulary';
 export * from './departements';
 export * from './transforms/slug';
 export * from './transforms/shortId';
+export * from './schemas';

@@ -1,4 +1,4 @@
-/** `npm run seed`: fills the configured database with the sample content (idempotent). */
+/** `npm run seed [-- --if-empty]`: fills the configured database with the sample content (idempotent). */
 import { getPayload } from 'payload';
 
 import { DatabaseUriError } from '../utilities/database';
@@ -8,6 +8,14 @@ import { seedPassword } from './users';
 try {
   const { default: config } = await import('../payload.config');
   const payload = await getPayload({ config });
+  // `npm start` seeds only a brand-new database; `npm run seed` tops up whatever is missing.
+  if (process.argv.includes('--if-empty')) {
+    const [fiches, users] = await Promise.all([payload.count({ collection: 'fiches' }), payload.count({ collection: 'users' })]);
+    if (fiches.totalDocs > 0 || users.totalDocs > 0) {
+      console.log(`seed: skipped, the database already has content (${fiches.totalDocs} fiches, ${users.totalDocs} users)`);
+      process.exit(0);
+    }
+  }
   const report = await seed(payload, { password: seedPassword(), log: (line) => console.log(`seed: ${line}`) });
   console.log(`seed: done (${Object.entries(report.created).map(([name, count]) => `${count} ${name}`).join(', ')} created)`);
   process.exit(0);

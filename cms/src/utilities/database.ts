@@ -6,7 +6,7 @@ import path from 'node:path';
  * Kept free of adapter imports so it can be checked before anything heavy loads.
  */
 export type DatabaseTarget =
-  | { kind: 'sqlite'; url: string }
+  | { kind: 'sqlite'; url: string; file: string }
   | { kind: 'mongodb'; url: string };
 
 export class DatabaseUriError extends Error {
@@ -18,7 +18,7 @@ export const defaultSqliteFile = 'data/passerelle.db';
 export function resolveDatabaseTarget(uri: string | undefined, cmsRoot: string): DatabaseTarget {
   const value = uri?.trim();
   if (!value) {
-    return { kind: 'sqlite', url: `file:${path.join(cmsRoot, defaultSqliteFile)}` };
+    return sqlite(path.join(cmsRoot, defaultSqliteFile));
   }
   if (value.startsWith('file:')) {
     const filePath = value.slice('file:'.length);
@@ -26,7 +26,7 @@ export function resolveDatabaseTarget(uri: string | undefined, cmsRoot: string):
       throw new DatabaseUriError('DATABASE_URI "file:" names no file; write e.g. file:./data/passerelle.db');
     }
     // Relative paths are resolved from cms/, whatever directory the command runs in.
-    return { kind: 'sqlite', url: `file:${path.resolve(cmsRoot, filePath)}` };
+    return sqlite(path.resolve(cmsRoot, filePath));
   }
   if (/^mongodb(\+srv)?:\/\/[^/\s]+/.test(value)) {
     return { kind: 'mongodb', url: value };
@@ -35,6 +35,10 @@ export function resolveDatabaseTarget(uri: string | undefined, cmsRoot: string):
   throw new DatabaseUriError(
     `DATABASE_URI "${redact(value)}" is not supported (scheme "${scheme}"): use file:<path> for SQLite or mongodb://host/db for MongoDB`,
   );
+}
+
+function sqlite(file: string): DatabaseTarget {
+  return { kind: 'sqlite', url: `file:${file}`, file };
 }
 
 /** Never print a password that was in the URI. */

@@ -1,12 +1,9 @@
-import type { Payload } from 'payload';
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload';
 
 import type { Fiche } from '../../src/payload-types';
 import { markupToLexical } from '../../src/seed/markupToLexical';
 
 const context = { skipRebuild: true };
-
-export const richText = (text: string, direction: 'ltr' | 'rtl' = 'ltr') =>
-  markupToLexical(text, direction, (key) => key) as unknown as Fiche['summary'] & object;
 
 const item = (title: string, text: string, direction: 'ltr' | 'rtl' = 'ltr') => ({
   title,
@@ -29,7 +26,10 @@ export async function createTaxonomy(payload: Payload): Promise<{ themeId: strin
 }
 
 /** French content of a complete démarche, ready to publish. */
-export function frenchDemarche(taxonomy: { themeId: string; structureId: string }, title = 'Obtenir sa carte Vitale'): Partial<Fiche> {
+export function frenchDemarche(
+  taxonomy: { themeId: string; structureId: string },
+  title = 'Obtenir sa carte Vitale',
+): RequiredDataFromCollectionSlug<'fiches'> {
   return {
     type: 'demarche',
     title,
@@ -38,6 +38,7 @@ export function frenchDemarche(taxonomy: { themeId: string; structureId: string 
     what: [item('La carte Vitale', 'Une carte verte avec votre photo.')],
     how: [item('Faire la demande', 'Connectez-vous à votre compte ameli.')],
     next: [item('Recevoir la carte', 'La carte arrive par la poste en quelques semaines.')],
+    infocards: { location: { scope: 'france' } },
     primaryTheme: taxonomy.themeId,
     mainStructure: taxonomy.structureId,
   };

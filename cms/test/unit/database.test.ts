@@ -6,10 +6,10 @@ const cmsRoot = '/srv/passerelle/cms';
 
 describe('resolveDatabaseTarget', () => {
   it.each([
-    [undefined, { kind: 'sqlite', url: 'file:/srv/passerelle/cms/data/passerelle.db' }],
-    ['', { kind: 'sqlite', url: 'file:/srv/passerelle/cms/data/passerelle.db' }],
-    ['file:./data/dev.db', { kind: 'sqlite', url: 'file:/srv/passerelle/cms/data/dev.db' }],
-    ['file:/tmp/x.db', { kind: 'sqlite', url: 'file:/tmp/x.db' }],
+    [undefined, { kind: 'sqlite', url: 'file:/srv/passerelle/cms/data/passerelle.db', file: '/srv/passerelle/cms/data/passerelle.db' }],
+    ['', { kind: 'sqlite', url: 'file:/srv/passerelle/cms/data/passerelle.db', file: '/srv/passerelle/cms/data/passerelle.db' }],
+    ['file:./data/dev.db', { kind: 'sqlite', url: 'file:/srv/passerelle/cms/data/dev.db', file: '/srv/passerelle/cms/data/dev.db' }],
+    ['file:/tmp/x.db', { kind: 'sqlite', url: 'file:/tmp/x.db', file: '/tmp/x.db' }],
     ['mongodb://localhost:27017/passerelle', { kind: 'mongodb', url: 'mongodb://localhost:27017/passerelle' }],
     ['mongodb+srv://user:pw@cluster.example.net/p', { kind: 'mongodb', url: 'mongodb+srv://user:pw@cluster.example.net/p' }],
   ])('%j → %j', (uri, expected) => {

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Payload } from 'payload';
+
+import { FicheSchema, MediaSchema, NeedSchema, StructureSchema, ThemeSchema, localeCodes } from '@passerelle/content-schemas';
+
+import { seed, type SeedReport } from '../../src/seed';
+import { loadSeedData } from '../../src/seed/seedData';
+import { createTestPayload, type TestPayload } from '../helpers/payload';
+import { restClient, type RestClient } from '../helpers/rest';
+
+let testPayload: TestPayload;
+let payload: Payload;
+let api: RestClient;
+let firstRun: SeedReport;
+
+beforeAll(async () => {
+  testPayload = await createTestPayload();
+  payload = testPayload.payload;
+  api = restClient(testPayload.config);
+  firstRun = await seed(payload, { password: 'test-password' });
+});
+
+afterAll(async () => {
+  await testPayload?.cleanup();
+});
+
+describe('the seed', () => {
+  it('creates the sample taxonomy, fiches and development logins', () => {
+    expect(firstRun.created).toMatchObject({ themes: 10, structures: 20, users: 7 });
+    expect(firstRun.created.needs).toBeGreaterThanOrEqual(30);
+    expect(firstRun.created.fiches).toBeGreaterThanOrEqual(24);
+    expect(firstRun.users.map((user) => user.email)).toEqual(
+      expect.arrayContaining([
+        'admin@passerelle.test',
+        'editor@passerelle.test',
+        'expert-ar@passerelle.test',
+        'translator-ar@passerelle.test',
+        'contributor@passerelle.test',
+      ]),
+    );
+  });
+
+  it('publishes at least 12 démarches and 12 dispositifs, local ones in at least 10 départements', async () => {
+    const { docs } = await payload.find({ collection: 'fiches', limit: 0, pagination: false, depth: 0, where: { _status: { equals: 'published' } } });
+    expect(docs.filter((fiche) => fiche.type === 'demarche').length).toBeGreaterThanOrEqual(12);
+    expect(docs.filter((fiche) => fiche.type === 'dispositif').length).toBeGreaterThanOrEqual(12);
+    const scopes = new Set(docs.map((fiche) => fiche.infocards?.location?.scope));
+    expect([...scopes].sort()).toEqual(['departements', 'france', 'online']);
+    const departements = new Set(docs.flatMap((fiche) => fiche.infocards?.location?.departements ?? []));
+    expect(departements.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('translates every fiche into English and Arabic, at least half into each other language, and leaves some gaps', async () => {
+    const { docs } = await payload.find({ collection: 'fiches', locale: 'all', limit: 0, pagination: false, depth: 0 });
+    const titles = docs.map((fiche) => fiche.title as unknown as Record<string, string | null | undefined>);
+    const coverage = Object.fromEntries(localeCodes.map((code) => [code, titles.filter((title) => Boolean(title[code])).length]));
+    expect(coverage.fr).toBe(docs.length);
+    expect(coverage.en).toBe(docs.length);
+    expect(coverage.ar).toBe(docs.length);
+    for (const code of ['ps', 'fa', 'ti', 'ru', 'uk']) {
+      expect(coverage[code], code).toBeGreaterThanOrEqual(docs.length / 2);
+      expect(coverage[code], code).toBeLessThan(docs.length);
+    }
+  });
+
+  it('creates nothing the second time', async () => {
+    const secondRun = await seed(payload, { password: 'test-password' });
+    expect(secondRun.created).toEqual({ themes: 0, needs: 0, structures: 0, media: 0, fiches: 0, users: 0 });
+    const { totalDocs } = await payload.count({ collection: 'fiches' });
+    expect(totalDocs).toBe(loadSeedData().fiches.length);
+  });
+
+  it('creates no login without a password, as in production', async () => {
+    await payload.delete({ collection: 'users', where: { email: { equals: 'translator-uk@passerelle.test' } } });
+    const report = await seed(payload, { password: undefined });
+    expect(report.users).toEqual([]);
+    const { totalDocs } = await payload.count({ collection: 'users', where: { email: { equals: 'translator-uk@passerelle.test' } } });
+    expect(totalDocs).toBe(0);
+  });
+});
+
+describe('the public REST API on the seeded content', () => {
+  it('returns published fiches in Arabic', async () => {
+    const response = await api('GET', '/fiches?locale=ar&limit=5');
+    expect(response.status).toBe(200);
+    expect(response.body.docs.length).toBe(5);
+    expect(response.body.docs[0].title).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it('matches the content-schemas contract for every collection the site reads', async () => {
+    const contracts = [
+      ['fiches', FicheSchema],
+      ['themes', ThemeSchema],
+      ['needs', NeedSchema],
+      ['structures', StructureSchema],
+      ['media', MediaSchema],
+    ] as const;
+    for (const [collection, schema] of contracts) {
+      const response = await api('GET', `/${collection}?locale=all&depth=0&limit=200`);
+      expect(response.status, collection).toBe(200);
+      expect(response.body.docs.length, collection).toBeGreaterThan(0);
+      for (const doc of response.body.docs) {
+        const result = schema.safeParse(doc);
+        expect(result.success ? null : { collection, id: doc.id, issues: result.error.issues }).toBeNull();
+      }
+    }
+  });
+});

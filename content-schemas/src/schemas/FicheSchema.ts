@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+import {
+  commitmentPeriods,
+  conditions,
+  durationUnits,
+  ficheTypes,
+  frenchLevels,
+  locationScopes,
+  pricePeriods,
+  publics,
+  publicStatuses,
+} from '../vocabulary';
+import { departementCodes } from '../departements';
+import { DocumentIdSchema, SlugSchema, TimestampSchema } from './common';
+import { localized } from './localized';
+import { RichTextSchema } from './RichTextSchema';
+
+export const SectionItemSchema = z.object({
+  id: z.string().nullish(),
+  title: z.string().min(1),
+  body: RichTextSchema,
+});
+
+/** A localized list of section items; an empty section may come back as `{}`. */
+const SectionSchema = localized(z.array(SectionItemSchema));
+
+export const InfocardsSchema = z.object({
+  location: z.object({
+    scope: z.enum(locationScopes),
+    departements: z.array(z.enum(departementCodes)).nullish(),
+  }),
+  publicStatus: z.array(z.enum(publicStatuses)).nullish(),
+  public: z.array(z.enum(publics)).nullish(),
+  age: z.object({ min: z.number().int().nullish(), max: z.number().int().nullish() }).nullish(),
+  frenchLevel: z.enum(frenchLevels).nullish(),
+  price: z
+    .object({ free: z.boolean().nullish(), amount: z.number().nullish(), period: z.enum(pricePeriods).nullish() })
+    .nullish(),
+  duration: z.object({ value: z.number().nullish(), unit: z.enum(durationUnits).nullish() }).nullish(),
+  conditions: z.array(z.enum(conditions)).nullish(),
+  commitment: z.object({ hours: z.number().nullish(), per: z.enum(commitmentPeriods).nullish() }).nullish(),
+});
+
+/**
+ * A published fiche as the CMS serves it with `locale=all&depth=0`: localized fields are
+ * objects keyed by language, relations are ids. Drafts never belong in a snapshot.
+ */
+export const FicheSchema = z.object({
+  id: DocumentIdSchema,
+  type: z.enum(ficheTypes),
+  title: localized(z.string()).refine((value) => Boolean(value.fr?.trim()), { message: 'a French title is required', path: ['fr'] }),
+  brandName: localized(z.string()).nullish(),
+  administrationName: localized(z.string()).nullish(),
+  summary: localized(z.string().max(280)),
+  what: SectionSchema,
+  why: SectionSchema.nullish(),
+  how: SectionSchema,
+  next: SectionSchema.nullish(),
+  infocards: InfocardsSchema,
+  primaryTheme: DocumentIdSchema,
+  secondaryThemes: z.array(DocumentIdSchema).nullish(),
+  needs: z.array(DocumentIdSchema).nullish(),
+  mainStructure: DocumentIdSchema,
+  partnerStructures: z.array(DocumentIdSchema).nullish(),
+  externalLink: z.string().url().nullish(),
+  slug: SlugSchema,
+  shortId: z.string().min(1),
+  lastCheckedAt: TimestampSchema.nullish(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  _status: z.literal('published'),
+});
+
+export type Fiche = z.infer<typeof FicheSchema>;
+export type Infocards = z.infer<typeof InfocardsSchema>;
+export type SectionItem = z.infer<typeof SectionItemSchema>;

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+
+/** Runs a command to completion, streaming its output with a prefix; rejects on a non-zero exit. */
+export function run(command: string, args: string[], options: SpawnOptions & { label: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawnPrefixed(command, args, options);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${options.label} failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
+
+/**
+ * Starts a long-running command in its own process group (so stopping it also stops the
+ * workers it spawns) and prefixes each output line with a label.
+ */
+export function spawnPrefixed(command: string, args: string[], options: SpawnOptions & { label: string }): ChildProcess {
+  const { label, ...spawnOptions } = options;
+  const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const prefix = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) stream.write(`[${label}] ${line}\n`);
+  };
+  child.stdout?.on('data', prefix(process.stdout));
+  child.stderr?.on('data', prefix(process.stderr));
+  return child;
+}
+
+/** Stops a process group: SIGTERM, then SIGKILL if it is still there after the grace period. */
+export async function stop(child: ChildProcess, graceMs = 5_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Polls a URL until it answers 2xx/3xx, or fails after the timeout. */
+export async function waitForUrl(url: string, { timeoutMs = 180_000, intervalMs = 500 } = {}): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.status < 400) return;
+      lastError = `HTTP ${response.status}`;
+    } catch (error) {
+      lastError = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s (${lastError})`);
+}
+
+/** True when something already listens on the port (so we can say so instead of crashing). */
+export async function isPortTaken(port: number): Promise<boolean> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer()
+      .once('error', () => resolve(true))
+      .once('listening', () => server.close(() => resolve(false)))
+      .listen(port, '0.0.0.0');
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * `npm start`: the whole product on one machine. Builds the CMS admin (cached by turbo), seeds a
+ * brand-new embedded database, starts the CMS on :3000, builds the static site from it and serves
+ * the site on :4321. Ctrl-C stops everything.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { DatabaseUriError, resolveDatabaseTarget } from '@passerelle/cms/database';
+import { developmentUsers, seedPassword } from '@passerelle/cms/seed/users';
+
+import { isPortTaken, run, spawnPrefixed, stop, waitForUrl } from './processes';
+import { createStaticServer } from './staticServer';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cmsDir = path.join(repoRoot, 'cms');
+const siteDir = path.join(repoRoot, 'site');
+const cmsPort = Number(process.env.CMS_PORT ?? 3000);
+const sitePort = Number(process.env.SITE_PORT ?? 4321);
+const cmsUrl = `http://localhost:${cmsPort}`;
+const siteUrl = `http://localhost:${sitePort}`;
+
+function fail(message: string): never {
+  console.error(`npm start: ${message}`);
+  process.exit(1);
+}
+
+/** A random signing secret made once per checkout and kept next to the database, out of git. */
+function localSecret(): string {
+  const file = path.join(cmsDir, 'data', '.payload-secret');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function siteCanBuild(): boolean {
+  const manifest = JSON.parse(readFileSync(path.join(siteDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  return Boolean(manifest.scripts?.build);
+}
+
+async function main(): Promise<void> {
+  let database;
+  try {
+    database = resolveDatabaseTarget(process.env.DATABASE_URI, cmsDir);
+  } catch (error) {
+    if (error instanceof DatabaseUriError) fail(error.message);
+    throw error;
+  }
+  for (const port of [cmsPort, sitePort]) {
+    if (await isPortTaken(port)) fail(`port ${port} is already in use; stop what uses it or set CMS_PORT / SITE_PORT`);
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URI: database.url,
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? localSecret(),
+    PAYLOAD_PUBLIC_SERVER_URL: cmsUrl,
+  };
+  const started = Date.now();
+  console.log(`npm start: database ${database.kind === 'sqlite' ? database.file : 'MongoDB'}`);
+
+  // turbo replays a cached build when nothing in cms/ changed.
+  console.log('npm start: building the CMS admin (first time: 1–2 minutes)…');
+  await run('npx', ['turbo', 'run', 'build', '--filter=@passerelle/cms', '--output-logs=errors-only'], {
+    cwd: repoRoot,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+    label: 'build',
+  });
+
+  // Outside production Payload brings the SQLite schema up to date on boot, so the seed step
+  // also prepares the database that `next start` (always production) then uses as it is.
+  await run('npx', ['tsx', 'src/seed/cli.ts', '--if-empty'], {
+    cwd: cmsDir,
+    env: { ...env, NODE_ENV: process.env.NODE_ENV ?? 'development', SEED_PASSWORD: seedPassword() ?? '', PAYLOAD_JOBS_AUTORUN: 'false' },
+    label: 'seed',
+  });
+
+  const children = [spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort)], { cwd: cmsDir, env, label: 'cms' })];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nnpm start: stopping…');
+    server?.close();
+    await Promise.all(children.map((child) => stop(child)));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  children[0]?.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`npm start: the CMS stopped unexpectedly (exit code ${code})`);
+      void shutdown(1);
+    }
+  });
+
+  await waitForUrl(`${cmsUrl}/api/themes?limit=1`);
+  console.log(`npm start: CMS ready in ${Math.round((Date.now() - started) / 1000)} s`);
+
+  let server: ReturnType<typeof createStaticServer> | undefined;
+  if (siteCanBuild()) {
+    const snapshotDir = path.join(repoRoot, 'snapshot');
+    const siteEnv = { ...process.env, CMS_URL: cmsUrl, SNAPSHOT_DIR: snapshotDir, SITE_URL: siteUrl };
+    await run('npm', ['run', 'export'], { cwd: repoRoot, env: siteEnv, label: 'export' });
+    await run('npm', ['run', 'build:site'], { cwd: repoRoot, env: siteEnv, label: 'site' });
+    const dist = path.join(siteDir, 'dist');
+    if (!existsSync(dist)) fail('the site build wrote no site/dist');
+    server = createStaticServer({ root: () => dist });
+    await new Promise<void>((resolve) => server?.listen(sitePort, resolve));
+  }
+
+  const password = seedPassword();
+  console.log(
+    [
+      '',
+      'Passerelle is running:',
+      `  Admin (CMS):   ${cmsUrl}/admin`,
+      `  REST API:      ${cmsUrl}/api/fiches?locale=ar`,
+      server ? `  Public site:   ${siteUrl}/` : '  Public site:   not built yet (the site workspace has no build)',
+      '',
+      password ? `Development logins (password: ${password}):` : 'No development logins (SEED_PASSWORD not set).',
+      ...(password ? developmentUsers.map((user) => `  ${user.email.padEnd(32)} ${user.roles.join(', ')}${user.languages?.length ? ` (${user.languages.join(', ')})` : ''}`) : []),
+      '',
+      `Ready in ${Math.round((Date.now() - started) / 1000)} s. Press Ctrl-C to stop.`,
+    ].join('\n'),
+  );
+}
+
+main().catch((error: Error) => fail(error.message));
