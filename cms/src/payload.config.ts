@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb';
 import { sqliteAdapter } from '@payloadcms/db-sqlite';
-import { lexicalEditor } from '@payloadcms/richtext-lexical';
 import { en } from '@payloadcms/translations/languages/en';
 import { fr } from '@payloadcms/translations/languages/fr';
 import { buildConfig, type DatabaseAdapterObj } from 'payload';
@@ -18,6 +17,7 @@ import { Needs } from './collections/Needs';
 import { Structures } from './collections/Structures';
 import { Themes } from './collections/Themes';
 import { Users } from './collections/Users';
+import { richTextEditor } from './fields/richTextEditor';
 import { resolveDatabaseTarget } from './utilities/database';
 import { payloadSecret } from './utilities/secret';
 
@@ -55,7 +55,7 @@ export default buildConfig({
     fallback: true,
   },
   collections: [Fiches, Themes, Needs, Structures, Media, Users],
-  editor: lexicalEditor(),
+  editor: richTextEditor,
   db: databaseAdapter(),
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -1,9 +1,18 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
-/** Runs a command to completion, streaming its output with a prefix; rejects on a non-zero exit. */
-export function run(command: string, args: string[], options: SpawnOptions & { label: string }): Promise<void> {
+/**
+ * Runs a command to completion, streaming its output with a prefix; rejects on a non-zero exit.
+ * `running` receives the child while it runs, so a Ctrl-C can stop it too.
+ */
+export function run(
+  command: string,
+  args: string[],
+  options: SpawnOptions & { label: string; running?: ChildProcess[] },
+): Promise<void> {
+  const { running, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
-    const child = spawnPrefixed(command, args, options);
+    const child = spawnPrefixed(command, args, spawnOptions);
+    running?.push(child);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolve();

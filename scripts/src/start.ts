@@ -3,8 +3,10 @@
  * brand-new embedded database, starts the CMS on :3000, builds the static site from it and serves
  * the site on :4321. Ctrl-C stops everything.
  */
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,9 +24,24 @@ const sitePort = Number(process.env.SITE_PORT ?? 4321);
 const cmsUrl = `http://localhost:${cmsPort}`;
 const siteUrl = `http://localhost:${sitePort}`;
 
-function fail(message: string): never {
+/** Everything started so far, stopped together on Ctrl-C or on any failure. */
+const children: ChildProcess[] = [];
+let server: Server | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (code === 0) console.log('\nnpm start: stopping…');
+    server?.close();
+    await Promise.all(children.map((child) => stop(child)));
+  }
+  process.exit(code);
+}
+
+async function fail(message: string): Promise<never> {
   console.error(`npm start: ${message}`);
-  process.exit(1);
+  return shutdown(1);
 }
 
 /** A random signing secret made once per checkout and kept next to the database, out of git. */
@@ -47,11 +64,11 @@ async function main(): Promise<void> {
   try {
     database = resolveDatabaseTarget(process.env.DATABASE_URI, cmsDir);
   } catch (error) {
-    if (error instanceof DatabaseUriError) fail(error.message);
+    if (error instanceof DatabaseUriError) return fail(error.message);
     throw error;
   }
   for (const port of [cmsPort, sitePort]) {
-    if (await isPortTaken(port)) fail(`port ${port} is already in use; stop what uses it or set CMS_PORT / SITE_PORT`);
+    if (await isPortTaken(port)) return fail(`port ${port} is already in use; stop what uses it or set CMS_PORT / SITE_PORT`);
   }
 
   const env: NodeJS.ProcessEnv = {
@@ -69,6 +86,7 @@ async function main(): Promise<void> {
     cwd: repoRoot,
     env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
     label: 'build',
+    running: children,
   });
 
   // Outside production Payload brings the SQLite schema up to date on boot, so the seed step
@@ -77,38 +95,25 @@ async function main(): Promise<void> {
     cwd: cmsDir,
     env: { ...env, NODE_ENV: process.env.NODE_ENV ?? 'development', SEED_PASSWORD: seedPassword() ?? '', PAYLOAD_JOBS_AUTORUN: 'false' },
     label: 'seed',
+    running: children,
   });
 
-  const children = [spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort)], { cwd: cmsDir, env, label: 'cms' })];
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nnpm start: stopping…');
-    server?.close();
-    await Promise.all(children.map((child) => stop(child)));
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
-  children[0]?.on('exit', (code) => {
-    if (!stopping) {
-      console.error(`npm start: the CMS stopped unexpectedly (exit code ${code})`);
-      void shutdown(1);
-    }
+  const cms = spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort)], { cwd: cmsDir, env, label: 'cms' });
+  children.push(cms);
+  cms.on('exit', (code) => {
+    if (!stopping) void fail(`the CMS stopped unexpectedly (exit code ${code})`);
   });
 
   await waitForUrl(`${cmsUrl}/api/themes?limit=1`);
   console.log(`npm start: CMS ready in ${Math.round((Date.now() - started) / 1000)} s`);
 
-  let server: ReturnType<typeof createStaticServer> | undefined;
   if (siteCanBuild()) {
-    const snapshotDir = path.join(repoRoot, 'snapshot');
+    const snapshotDir = path.resolve(process.env.SNAPSHOT_DIR ?? path.join(repoRoot, 'snapshot'));
     const siteEnv = { ...process.env, CMS_URL: cmsUrl, SNAPSHOT_DIR: snapshotDir, SITE_URL: siteUrl };
-    await run('npm', ['run', 'export'], { cwd: repoRoot, env: siteEnv, label: 'export' });
-    await run('npm', ['run', 'build:site'], { cwd: repoRoot, env: siteEnv, label: 'site' });
+    await run('npm', ['run', 'export'], { cwd: repoRoot, env: siteEnv, label: 'export', running: children });
+    await run('npm', ['run', 'build:site'], { cwd: repoRoot, env: siteEnv, label: 'site', running: children });
     const dist = path.join(siteDir, 'dist');
-    if (!existsSync(dist)) fail('the site build wrote no site/dist');
+    if (!existsSync(dist)) return fail('the site build wrote no site/dist');
     server = createStaticServer({ root: () => dist });
     await new Promise<void>((resolve) => server?.listen(sitePort, resolve));
   }
@@ -130,4 +135,6 @@ async function main(): Promise<void> {
   );
 }
 
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
 main().catch((error: Error) => fail(error.message));

@@ -83,13 +83,15 @@ export function createStaticServer({ root }: StaticServerOptions): Server {
         response.writeHead(400).end();
         return;
       }
-      const file = await resolveFile(target);
-      if (file) {
-        await send(request, response, file);
+      const index = await resolveFile(path.join(target, 'index.html'));
+      if (index && !pathname.endsWith('/')) {
+        // Relative URLs in the page only work from the directory's canonical, slashed URL.
+        response.writeHead(301, { location: `${pathname}/` }).end();
         return;
       }
-      if (!pathname.endsWith('/') && (await resolveFile(path.join(target, 'index.html')))) {
-        response.writeHead(301, { location: `${pathname}/` }).end();
+      const file = index ?? (await resolveFile(target));
+      if (file) {
+        await send(request, response, file);
         return;
       }
       const language = pathname.split('/')[1] ?? '';
@@ -103,13 +105,10 @@ export function createStaticServer({ root }: StaticServerOptions): Server {
   });
 }
 
-async function resolveFile(target: string): Promise<string | undefined> {
-  for (const candidate of [target, path.join(target, 'index.html')]) {
-    try {
-      if ((await stat(candidate)).isFile()) return candidate;
-    } catch {
-      // not there: try the next candidate
-    }
+async function resolveFile(candidate: string): Promise<string | undefined> {
+  try {
+    return (await stat(candidate)).isFile() ? candidate : undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }

@@ -17,33 +17,55 @@ export function markupToLexical(markup: string, direction: TextDirection, resolv
   const children: SerializedNode[] = [];
   for (const block of blocks) {
     const lines = block.split('\n').map((line) => line.trim()).filter(Boolean);
-    const isBullets = lines.every((line) => line.startsWith('- '));
-    const isNumbered = lines.every((line) => /^\d+\.\s/.test(line));
-    if (isBullets || isNumbered) {
+    // A block may start with a sentence and go on with a list ("Apportez :\n- un passeport"):
+    // consecutive lines of the same kind form one paragraph or one list.
+    for (const run of runsOf(lines)) {
+      if (run.kind === 'paragraph') {
+        children.push({
+          type: 'paragraph',
+          textFormat: 0,
+          textStyle: '',
+          ...blockBase(direction),
+          children: inline(run.lines.join(' '), resolveFiche),
+        });
+        continue;
+      }
+      const isBullets = run.kind === 'bullet';
       children.push({
         type: 'list',
         listType: isBullets ? 'bullet' : 'number',
         tag: isBullets ? 'ul' : 'ol',
         start: 1,
         ...blockBase(direction),
-        children: lines.map((line, index) => ({
+        children: run.lines.map((line, index) => ({
           type: 'listitem',
           value: index + 1,
           ...blockBase(direction),
           children: inline(line.replace(isBullets ? /^- / : /^\d+\.\s+/, ''), resolveFiche),
         })),
       });
-    } else {
-      children.push({
-        type: 'paragraph',
-        textFormat: 0,
-        textStyle: '',
-        ...blockBase(direction),
-        children: inline(lines.join(' '), resolveFiche),
-      });
     }
   }
   return { root: { type: 'root', ...blockBase(direction), children } };
+}
+
+type Run = { kind: 'paragraph' | 'bullet' | 'number'; lines: string[] };
+
+function kindOf(line: string): Run['kind'] {
+  if (line.startsWith('- ')) return 'bullet';
+  if (/^\d+\.\s/.test(line)) return 'number';
+  return 'paragraph';
+}
+
+function runsOf(lines: string[]): Run[] {
+  const runs: Run[] = [];
+  for (const line of lines) {
+    const kind = kindOf(line);
+    const last = runs.at(-1);
+    if (last && last.kind === kind) last.lines.push(line);
+    else runs.push({ kind, lines: [line] });
+  }
+  return runs;
 }
 
 function blockBase(direction: TextDirection) {

@@ -22,6 +22,12 @@ describe('markupToLexical', () => {
     expect((numbers!.children as { value: number }[]).map((item) => item.value)).toEqual([1, 2]);
   });
 
+  it('splits a sentence followed by a list into a paragraph and a list', () => {
+    const doc = markupToLexical('Vous avez besoin :\n- d’un passeport\n- d’une adresse\nPuis venez.', 'ltr', noLinks);
+    expect(doc.root.children.map((node) => node.type)).toEqual(['paragraph', 'list', 'paragraph']);
+    expect(doc.root.children[1]!.children).toHaveLength(2);
+  });
+
   it('keeps bold text and text around it', () => {
     const doc = markupToLexical('Apportez **votre passeport** et un justificatif.', 'ltr', noLinks);
     expect(doc.root.children[0]!.children).toMatchObject([

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** A Lexical node as stored by Payload. Node-specific fields pass through; renderers check `type`. */
 export type LexicalNode = {
   type: string;
-  version?: number;
+  version?: number | undefined;
   children?: LexicalNode[];
   [key: string]: unknown;
 };

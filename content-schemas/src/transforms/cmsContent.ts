@@ -1,0 +1,128 @@
+import type { z } from 'zod';
+
+import { FicheSchema } from '../schemas/FicheSchema';
+import { MediaSchema } from '../schemas/MediaSchema';
+import { NeedSchema } from '../schemas/NeedSchema';
+import { StructureSchema } from '../schemas/StructureSchema';
+import { ThemeSchema } from '../schemas/ThemeSchema';
+
+/** The collections the site reads, each with the schema every document must match. */
+export const contentCollections = {
+  fiches: FicheSchema,
+  themes: ThemeSchema,
+  needs: NeedSchema,
+  structures: StructureSchema,
+  media: MediaSchema,
+} as const;
+
+export type ContentCollection = keyof typeof contentCollections;
+export type ContentDocument<C extends ContentCollection> = z.infer<(typeof contentCollections)[C]>;
+export type ContentSnapshot = { [C in ContentCollection]: ContentDocument<C>[] };
+
+export const contentCollectionNames = Object.keys(contentCollections) as ContentCollection[];
+
+/** A site without fiches, themes or structures is a broken export, never a valid empty site. */
+export const requiredCollections: readonly ContentCollection[] = ['fiches', 'themes', 'structures'];
+
+/** Documents per request: Payload's default maximum page size. */
+export const cmsPageSize = 100;
+
+/**
+ * One page of a collection from the CMS REST API, as the site needs it: every language at once
+ * (`locale=all`), relations as ids (`depth=0`), fiches published only — the public API already
+ * hides drafts, the filter says so explicitly so a logged-in export could not leak one.
+ */
+export function collectionPageUrl(cmsUrl: string, collection: ContentCollection, page: number): string {
+  const url = new URL(`api/${collection}`, cmsUrl.endsWith('/') ? cmsUrl : `${cmsUrl}/`);
+  url.searchParams.set('locale', 'all');
+  url.searchParams.set('depth', '0');
+  url.searchParams.set('limit', String(cmsPageSize));
+  url.searchParams.set('page', String(page));
+  url.searchParams.set('sort', 'createdAt');
+  if (collection === 'fiches') url.searchParams.set('where[_status][equals]', 'published');
+  return url.href;
+}
+
+/** A document that does not match the contract: names the collection, the document and each field path. */
+export class ContentContractError extends Error {
+  override name = 'ContentContractError';
+  constructor(
+    readonly collection: ContentCollection,
+    readonly documentId: string,
+    readonly issues: readonly { path: string; message: string }[],
+  ) {
+    super(`${collection} ${documentId} does not match the content schema: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
+  }
+}
+
+/** The CMS could not be read: unreachable, an HTTP error, or a response that is not a page of documents. */
+export class CmsReadError extends Error {
+  override name = 'CmsReadError';
+}
+
+export function parseDocument<C extends ContentCollection>(collection: C, raw: unknown): ContentDocument<C> {
+  const result = contentCollections[collection].safeParse(raw);
+  if (result.success) return result.data as ContentDocument<C>;
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : '(no id)';
+  throw new ContentContractError(
+    collection,
+    id,
+    result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(document)', message: issue.message })),
+  );
+}
+
+export function parseDocuments<C extends ContentCollection>(collection: C, raw: unknown): ContentDocument<C>[] {
+  if (!Array.isArray(raw)) throw new CmsReadError(`${collection}: expected an array of documents`);
+  return raw.map((document) => parseDocument(collection, document));
+}
+
+export function checkNotEmpty(collection: ContentCollection, documents: readonly unknown[], source: string): void {
+  if (documents.length === 0 && requiredCollections.includes(collection)) {
+    throw new CmsReadError(`${collection}: no published document in ${source}; refusing to build an empty site`);
+  }
+}
+
+type PageBody = { docs: unknown[]; hasNextPage: boolean; nextPage?: number | null };
+
+function isPageBody(body: unknown): body is PageBody {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    'docs' in body &&
+    Array.isArray(body.docs) &&
+    'hasNextPage' in body &&
+    typeof body.hasNextPage === 'boolean'
+  );
+}
+
+/**
+ * Every document of a collection, page after page, validated. `fetchImpl` is injected so tests
+ * can answer without a server. Throws on any network, HTTP, shape or validation problem:
+ * an empty list here would publish an empty site.
+ */
+export async function fetchCollection<C extends ContentCollection>(
+  cmsUrl: string,
+  collection: C,
+  fetchImpl: typeof fetch = fetch,
+): Promise<ContentDocument<C>[]> {
+  const documents: ContentDocument<C>[] = [];
+  for (let page = 1; ; page += 1) {
+    const url = collectionPageUrl(cmsUrl, collection, page);
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { headers: { accept: 'application/json' } });
+    } catch (error) {
+      throw new CmsReadError(`${collection}: cannot reach the CMS at ${url} (${error instanceof Error ? error.message : String(error)})`, {
+        cause: error,
+      });
+    }
+    if (!response.ok) throw new CmsReadError(`${collection}: the CMS answered HTTP ${response.status} for ${url}`);
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!isPageBody(body)) throw new CmsReadError(`${collection}: ${url} did not return a page of documents`);
+    documents.push(...parseDocuments(collection, body.docs));
+    if (!body.hasNextPage) break;
+    if (page >= 10_000) throw new CmsReadError(`${collection}: the CMS keeps announcing a next page`);
+  }
+  checkNotEmpty(collection, documents, cmsUrl);
+  return documents;
+}

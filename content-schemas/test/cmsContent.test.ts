@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+
+import { describe, expect, it } from 'vitest';
+
+import { CmsReadError, collectionPageUrl, ContentContractError, fetchCollection, parseDocuments, contentCollectionNames } from '../src';
+
+const fixtureDir = new URL('../fixtures/snapshot/', import.meta.url);
+const readFixture = async (collection: string): Promise<unknown[]> => JSON.parse(await readFile(new URL(`${collection}.json`, fixtureDir), 'utf8'));
+
+function pagedFetch(pages: unknown[][], status = 200): typeof fetch {
+  return async (input) => {
+    const page = Number(new URL(String(input)).searchParams.get('page'));
+    const docs = pages[page - 1] ?? [];
+    return new Response(JSON.stringify({ docs, hasNextPage: page < pages.length, nextPage: page < pages.length ? page + 1 : null }), { status });
+  };
+}
+
+describe('the fixtures', () => {
+  it.each(contentCollectionNames)('%s match the contract', async (collection) => {
+    expect(() => parseDocuments(collection, [])).not.toThrow();
+    const documents = parseDocuments(collection, await readFixture(collection));
+    expect(documents.length).toBeGreaterThan(0);
+  });
+});
+
+describe('collectionPageUrl', () => {
+  it('asks for every language, ids only, published fiches', () => {
+    const url = new URL(collectionPageUrl('http://cms.example:3000', 'fiches', 2));
+    expect(url.pathname).toBe('/api/fiches');
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ locale: 'all', depth: '0', page: '2', 'where[_status][equals]': 'published' });
+  });
+
+  it('does not filter collections without drafts', () => {
+    expect(collectionPageUrl('http://cms.example/', 'themes', 1)).not.toContain('_status');
+  });
+});
+
+describe('fetchCollection', () => {
+  it('reads every page', async () => {
+    const themes = await readFixture('themes');
+    const documents = await fetchCollection('http://cms.example', 'themes', pagedFetch([themes.slice(0, 4), themes.slice(4)]));
+    expect(documents).toHaveLength(themes.length);
+  });
+
+  it('names the document and the field path of a mismatch', async () => {
+    const [first] = await readFixture('fiches');
+    const broken = { ...(first as object), title: { en: 'No French title' } };
+    const attempt = fetchCollection('http://cms.example', 'fiches', pagedFetch([[broken]]));
+    await expect(attempt).rejects.toThrow(ContentContractError);
+    await expect(attempt).rejects.toThrow(/fiches [0-9a-f-]+ does not match the content schema: title\.fr: a French title is required/);
+  });
+
+  it('fails on an HTTP error', async () => {
+    await expect(fetchCollection('http://cms.example', 'themes', pagedFetch([[]], 500))).rejects.toThrow(/HTTP 500/);
+  });
+
+  it('fails when the CMS cannot be reached', async () => {
+    const unreachable: typeof fetch = async () => {
+      throw new TypeError('fetch failed');
+    };
+    await expect(fetchCollection('http://cms.example', 'themes', unreachable)).rejects.toThrow(CmsReadError);
+  });
+
+  it('fails on an empty list of fiches, never returning an empty site', async () => {
+    await expect(fetchCollection('http://cms.example', 'fiches', pagedFetch([[]]))).rejects.toThrow(/no published document/);
+  });
+
+  it('accepts an empty list of media', async () => {
+    await expect(fetchCollection('http://cms.example', 'media', pagedFetch([[]]))).resolves.toEqual([]);
+  });
+});

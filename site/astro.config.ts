@@ -1,0 +1,37 @@
+import { defineConfig } from 'astro/config';
+
+import { dropWebFonts } from './src/build/dropWebFonts';
+import { logicalProperties } from './src/build/logicalProperties';
+import { notFoundPages } from './src/build/notFoundPages';
+import { pruneUnusedCss } from './src/build/pruneUnusedCss';
+
+/** The public address of the site: canonical URLs, hreflang, sitemaps and Open Graph use it. */
+const siteUrl = process.env.SITE_URL || 'http://localhost:4321';
+
+export default defineConfig({
+  site: siteUrl,
+  output: 'static',
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // One external stylesheet, cached across pages and pruned after the build.
+    inlineStylesheets: 'never',
+  },
+  compressHTML: true,
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [notFoundPages(), pruneUnusedCss()],
+  image: { responsiveStyles: false },
+  vite: {
+    css: { postcss: { plugins: [dropWebFonts(), logicalProperties()] } },
+    build: {
+      assetsInlineLimit: 2048,
+      rollupOptions: {
+        output: {
+          // The one shared stylesheet would otherwise be named after the first page that used it.
+          assetFileNames: (asset) => (asset.names.some((name) => name.endsWith('.css')) ? '_astro/site.[hash][extname]' : '_astro/[name].[hash][extname]'),
+        },
+      },
+    },
+  },
+});

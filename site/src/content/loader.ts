@@ -1,0 +1,119 @@
+/**
+ * The Astro content-layer loader: every collection comes from the CMS REST API (`CMS_URL`) or
+ * from a snapshot written by `npm run export` (`SNAPSHOT_DIR`), and every document is checked
+ * against the content-schemas contract. Any problem fails the build with the collection, the
+ * document id and the field path: a site built from partial content would be worse than none.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { Loader, LoaderContext } from 'astro/loaders';
+
+import {
+  checkNotEmpty,
+  CmsReadError,
+  fetchCollection,
+  parseDocuments,
+  type ContentCollection,
+  type ContentDocument,
+  type Media,
+} from '@passerelle/content-schemas';
+
+export type ContentSource = { kind: 'snapshot'; directory: string } | { kind: 'cms'; url: string };
+
+export const defaultCmsUrl = 'http://localhost:3000';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * `SNAPSHOT_DIR` wins over `CMS_URL`: a snapshot is what CI and tests build from. A relative
+ * directory is looked for where the command was typed (`INIT_CWD`: npm runs workspace scripts
+ * in site/), then in site/ (site's own package scripts), then at the repository root (where
+ * `npm run export` writes by default, and where turbo, which drops INIT_CWD, was started).
+ */
+export function contentSourceFromEnv(
+  env: Record<string, string | undefined>,
+  baseDirectories: readonly string[],
+  exists: (directory: string) => boolean = existsSync,
+): ContentSource {
+  if (env.SNAPSHOT_DIR) {
+    const candidates = baseDirectories.map((base) => path.resolve(base, env.SNAPSHOT_DIR ?? ''));
+    return { kind: 'snapshot', directory: candidates.find((candidate) => exists(candidate)) ?? candidates[0] ?? path.resolve(env.SNAPSHOT_DIR) };
+  }
+  return { kind: 'cms', url: env.CMS_URL || defaultCmsUrl };
+}
+
+export function describeSource(source: ContentSource): string {
+  return source.kind === 'snapshot' ? `the snapshot ${source.directory}` : `the CMS at ${source.url}`;
+}
+
+export async function readSnapshotCollection<C extends ContentCollection>(directory: string, collection: C): Promise<ContentDocument<C>[]> {
+  const file = path.join(directory, `${collection}.json`);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CmsReadError(`${collection}: cannot read ${file}; run \`npm run export\` first or set CMS_URL`, { cause: error });
+  }
+  const documents = parseDocuments(collection, JSON.parse(text));
+  checkNotEmpty(collection, documents, file);
+  return documents;
+}
+
+async function readCollection<C extends ContentCollection>(source: ContentSource, collection: C): Promise<ContentDocument<C>[]> {
+  return source.kind === 'snapshot' ? readSnapshotCollection(source.directory, collection) : fetchCollection(source.url, collection);
+}
+
+/** The local file of an image, for sharp: in the snapshot, or downloaded once into Astro's cache. */
+async function localMediaFile(source: ContentSource, media: Media, cacheDir: string): Promise<string> {
+  if (media.filename !== path.basename(media.filename)) throw new CmsReadError(`media ${media.id}: unsafe file name "${media.filename}"`);
+  if (source.kind === 'snapshot') {
+    const file = path.join(source.directory, 'media', media.filename);
+    await stat(file).catch((error: unknown) => {
+      throw new CmsReadError(`media ${media.id}: ${file} is missing from the snapshot`, { cause: error });
+    });
+    return file;
+  }
+  const file = path.join(cacheDir, 'passerelle-media', `${media.id}-${media.filename}`);
+  const cached = await stat(file).catch(() => undefined);
+  if (cached && cached.mtimeMs >= Date.parse(media.updatedAt)) return file;
+  const url = new URL(media.url, source.url).href;
+  const response = await fetch(url).catch((error: unknown) => {
+    throw new CmsReadError(`media ${media.id}: cannot download ${url}`, { cause: error });
+  });
+  if (!response.ok) throw new CmsReadError(`media ${media.id}: the CMS answered HTTP ${response.status} for ${url}`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, new Uint8Array(await response.arrayBuffer()));
+  return file;
+}
+
+async function storeDocuments(context: LoaderContext, collection: ContentCollection, source: ContentSource): Promise<void> {
+  if (collection === 'media') return storeMedia(context, source);
+  const documents = await readCollection(source, collection);
+  context.store.clear();
+  for (const document of documents) context.store.set({ id: document.id, data: document });
+  context.logger.info(`${documents.length} ${collection} from ${describeSource(source)}`);
+}
+
+/** Media also get `src`, a local file that the collection's image() schema hands to astro:assets. */
+async function storeMedia(context: LoaderContext, source: ContentSource): Promise<void> {
+  const documents = await readCollection(source, 'media');
+  const cacheDir = fileURLToPath(context.config.cacheDir);
+  context.store.clear();
+  for (const document of documents) {
+    const src = await localMediaFile(source, document, cacheDir);
+    const data = await context.parseData({ id: document.id, data: { ...document, src } });
+    context.store.set({ id: document.id, data });
+  }
+  context.logger.info(`${documents.length} media from ${describeSource(source)}`);
+}
+
+export function cmsLoader(collection: ContentCollection): Loader {
+  return {
+    name: `passerelle-cms-${collection}`,
+    load: (context) =>
+      storeDocuments(context, collection, contentSourceFromEnv(process.env, [process.env.INIT_CWD ?? process.cwd(), process.cwd(), repositoryRoot])),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The fixture build in a real browser (Debian's Chromium through playwright-core): no
+ * accessibility violation found by axe on one page of each kind in French, Arabic and a French
+ * fallback on a Persian page; readable with JavaScript off; keyboard path; RTL layout; print.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { localeCodes, sitePaths } from '@passerelle/content-schemas';
+
+import { fixtureFiche } from '../helpers/dist';
+import { testDistDir } from '../helpers/paths';
+import { serveDist } from '../helpers/serveDist';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const carteVitale = fixtureFiche('carte-vitale');
+const puma = fixtureFiche('protection-universelle-maladie');
+const permanence = fixtureFiche('permanence-sante-exil');
+const fallbackPath = sitePaths.fiche('fa', puma);
+
+/** One page of each kind, in French and in Arabic, plus French fallbacks on RTL and LTR pages. */
+const auditedPages = [
+  '/',
+  sitePaths.shortLink(carteVitale.shortId),
+  sitePaths.home('fr'),
+  sitePaths.fiche('fr', carteVitale),
+  sitePaths.theme('fr', 'health'),
+  sitePaths.departement('fr', '31'),
+  sitePaths.structure('fr', 'accueil-sante-exil'),
+  sitePaths.search('fr'),
+  sitePaths.home('ar'),
+  sitePaths.fiche('ar', carteVitale),
+  sitePaths.fiche('ar', permanence),
+  sitePaths.departements('ar'),
+  sitePaths.notFound('ar'),
+  fallbackPath,
+  sitePaths.fiche('ti', puma),
+];
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDist>>;
+
+beforeAll(async () => {
+  server = await serveDist(testDistDir);
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(urlPath: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 390, height: 844 } });
+  const page = await context.newPage();
+  const response = await page.goto(`${server.url}${urlPath}`);
+  expect(response?.status() === 200 || urlPath.includes('404'), urlPath).toBe(true);
+  return page;
+}
+
+describe('axe', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  it.each(auditedPages)('finds no violation on %s', async (urlPath) => {
+    await page.goto(`${server.url}${urlPath}`);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('without JavaScript', () => {
+  it.each([sitePaths.fiche('ar', carteVitale), fallbackPath])('%s shows its title, practical information and first section', async (urlPath) => {
+    const page = await open(urlPath, { javaScriptEnabled: false });
+    await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.infocards').isVisible()).resolves.toBe(true);
+    const firstSectionText = await page.locator('details.fiche-section[open] .rich-text').first().innerText();
+    expect(firstSectionText.length).toBeGreaterThan(50);
+    await expect(page.locator('.language-switcher summary').isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches the skip link first and lands in the main content', async () => {
+    const page = await open(sitePaths.fiche('ar', carteVitale));
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toBe('#content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => location.hash)).resolves.toBe('#content');
+    await page.context().close();
+  });
+
+  it('opens a closed section with Enter on its summary', async () => {
+    const page = await open(sitePaths.fiche('fr', carteVitale));
+    const summary = page.locator('details.fiche-section:not([open]) > summary').first();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('details.fiche-section:not([open])').count()).resolves.toBe((await page.locator('details.fiche-section').count()) - 2);
+    await page.context().close();
+  });
+});
+
+describe('right to left', () => {
+  it('lays Arabic pages out from the right, and the French fallback block from the left', async () => {
+    const page = await open(fallbackPath, { width: 1024 });
+    await expect(page.evaluate(() => getComputedStyle(document.body).direction)).resolves.toBe('rtl');
+    await expect(page.locator('.fiche-body').evaluate((element) => getComputedStyle(element).direction)).resolves.toBe('ltr');
+    const items = await page.locator('.fr-breadcrumb__list > li').evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().x));
+    expect(items[0]).toBeGreaterThan(items[1] ?? Infinity);
+    await page.context().close();
+  });
+});
+
+describe('sitemaps', () => {
+  it('are well-formed XML for a strict parser', async () => {
+    const page = await open('/robots.txt');
+    const errors = await page.evaluate(async (files) => {
+      const problems: string[] = [];
+      for (const file of files) {
+        const text = await (await fetch(file)).text();
+        const parsed = new DOMParser().parseFromString(text, 'application/xml');
+        if (parsed.querySelector('parsererror')) problems.push(file);
+      }
+      return problems;
+    }, ['/sitemap-index.xml', ...localeCodes.map((locale) => sitePaths.sitemap(locale))]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('print', () => {
+  it('prints every section, even closed ones', async () => {
+    const page = await open(sitePaths.fiche('ar', carteVitale));
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await page.locator('details.fiche-section:not([open]) .rich-text').evaluateAll((elements) => elements.filter((element) => element.getBoundingClientRect().height === 0).length);
+    expect(hidden).toBe(0);
+    await page.context().close();
+  });
+});

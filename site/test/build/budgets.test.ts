@@ -1,0 +1,102 @@
+/**
+ * Weight budgets on the fixture build, in gzip bytes as readers download them: a fiche page
+ * must stay cheap on a slow, paid connection, and nothing may need a script to be read.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { describe, expect, it } from 'vitest';
+
+import { localeCodes, sitePaths } from '@passerelle/content-schemas';
+
+import { allPages, distFiles, fixtureFiches, page, type BuiltPage } from '../helpers/dist';
+import { testDistDir } from '../helpers/paths';
+
+const KB = 1024;
+const budgets = { ficheHtml: 14 * KB, htmlPlusCss: 30 * KB, script: 5 * KB };
+
+const gzipSize = (content: string | Buffer) => gzipSync(content, { level: 9 }).byteLength;
+const distFile = (urlPath: string) => readFileSync(path.join(testDistDir, urlPath));
+
+function stylesheetsOf(built: BuiltPage): string[] {
+  return built.document.querySelectorAll('link[rel=stylesheet]').map((link) => link.getAttribute('href') ?? '');
+}
+
+const fichePages = fixtureFiches().flatMap((fiche) => localeCodes.map((locale) => sitePaths.fiche(locale, fiche)));
+
+describe('budgets', () => {
+  it.each(fichePages)('%s: HTML ≤ 14 KB gzipped', (urlPath) => {
+    expect(gzipSize(page(urlPath).html)).toBeLessThanOrEqual(budgets.ficheHtml);
+  });
+
+  it('every page: HTML + CSS ≤ 30 KB gzipped', () => {
+    const over: string[] = [];
+    for (const built of allPages()) {
+      const css = stylesheetsOf(built).reduce((total, href) => total + gzipSize(distFile(href)), 0);
+      const total = gzipSize(built.html) + css;
+      if (total > budgets.htmlPlusCss) over.push(`${built.urlPath}: ${total} bytes`);
+    }
+    expect(over).toEqual([]);
+  });
+
+  it('every page uses one shared stylesheet', () => {
+    const stylesheets = new Set(allPages().flatMap(stylesheetsOf));
+    expect(stylesheets.size).toBe(1);
+  });
+
+  it('no page needs a script: only JSON-LD and small non-blocking module scripts', () => {
+    for (const built of allPages()) {
+      for (const script of built.document.querySelectorAll('script')) {
+        const type = script.getAttribute('type');
+        if (type === 'application/ld+json') continue;
+        expect(type, built.urlPath).toBe('module');
+        const source = script.getAttribute('src') ? distFile(script.getAttribute('src') ?? '') : script.text;
+        expect(gzipSize(source), built.urlPath).toBeLessThanOrEqual(budgets.script);
+      }
+    }
+  });
+
+  it('ships no JavaScript file larger than the enhancement budget', () => {
+    for (const file of distFiles('.js')) expect(gzipSize(readFileSync(path.join(testDistDir, file))), file).toBeLessThanOrEqual(budgets.script);
+  });
+});
+
+describe('the stylesheet', () => {
+  const css = () => distFiles('.css').map((file) => readFileSync(path.join(testDistDir, file), 'utf8')).join('\n');
+
+  it('downloads no web font, and none is even shipped', () => {
+    expect(css()).not.toMatch(/@font-face|Marianne|Spectral|\.woff2?/i);
+    expect([...distFiles('.woff'), ...distFiles('.woff2'), ...distFiles('.ttf')]).toEqual([]);
+  });
+
+  it('uses logical properties only, so RTL pages mirror', () => {
+    const physical = css().match(/(?:^|[;{])\s*(?:(?:margin|padding|border|scroll-margin|scroll-padding)-(?:left|right)|left|right|border-(?:top|bottom)-(?:left|right)-radius)\s*:|(?:text-align|float|clear)\s*:\s*(?:left|right)\b/g);
+    expect(physical).toBeNull();
+  });
+
+  it('kept the DSFR components the pages use and dropped the others', () => {
+    const text = css();
+    for (const used of ['.fr-header', '.fr-footer', '.fr-breadcrumb', '.fr-tag', '.fr-card', '.fr-notice', '.fr-skiplinks']) expect(text).toContain(used);
+    for (const unused of ['.fr-modal', '.fr-accordion', '.fr-btn', '.fr-table', '.fr-input']) expect(text).not.toContain(unused);
+  });
+
+  it('has a print stylesheet', () => {
+    expect(css()).toContain('@media print');
+  });
+});
+
+describe('images', () => {
+  it('are responsive AVIF and WebP with width, height and lazy loading below the fold', () => {
+    const fiche = fixtureFiches().find((candidate) => candidate.slug === 'permanence-sante-exil');
+    if (!fiche) throw new Error('fixture missing');
+    const { document } = page(sitePaths.fiche('ar', fiche));
+    const picture = document.querySelector('picture');
+    expect(picture?.querySelectorAll('source').map((source) => source.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+    const img = picture?.querySelector('img');
+    expect(img?.getAttribute('width')).toBeTruthy();
+    expect(img?.getAttribute('height')).toBeTruthy();
+    expect(img?.getAttribute('loading')).toBe('lazy');
+    expect(img?.getAttribute('alt')).toBeTruthy();
+  });
+});
