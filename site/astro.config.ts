@@ -4,6 +4,7 @@ import { dropWebFonts } from './src/build/dropWebFonts';
 import { logicalProperties } from './src/build/logicalProperties';
 import { notFoundPages } from './src/build/notFoundPages';
 import { pruneUnusedCss } from './src/build/pruneUnusedCss';
+import { searchIndex } from './src/build/searchIndex';
 
 /** The public address of the site: canonical URLs, hreflang, sitemaps and Open Graph use it. */
 const siteUrl = process.env.SITE_URL || 'http://localhost:4321';
@@ -20,12 +21,15 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [notFoundPages(), pruneUnusedCss()],
+  // In this order: the search index is made from the final pages.
+  integrations: [notFoundPages(), pruneUnusedCss(), searchIndex()],
   image: { responsiveStyles: false },
   vite: {
     css: { postcss: { plugins: [dropWebFonts(), logicalProperties()] } },
     build: {
-      assetsInlineLimit: 2048,
+      // Small images are inlined; scripts never are, so pages work under a Content-Security-Policy
+      // without 'unsafe-inline' (scripts/src/cdnRules.ts; test/browser/search.test.ts).
+      assetsInlineLimit: (file, content) => !file.endsWith('.js') && content.byteLength < 2048,
       rollupOptions: {
         output: {
           // The one shared stylesheet would otherwise be named after the first page that used it.

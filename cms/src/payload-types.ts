@@ -32,6 +32,18 @@ export type FicheSection =
     }[]
   | null;
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "BuildRequests".
+ */
+export type BuildRequests =
+  | {
+      trigger?: string | null;
+      by?: string | null;
+      at?: string | null;
+      id?: string | null;
+    }[]
+  | null;
+/**
  * Supported timezones in IANA format.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -93,11 +105,14 @@ export interface Config {
   blocks: {};
   collections: {
     fiches: Fiche;
+    translations: Translation;
     themes: Theme;
     needs: Need;
     structures: Structure;
     media: Media;
     users: User;
+    builds: Build;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -107,11 +122,14 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     fiches: FichesSelect<false> | FichesSelect<true>;
+    translations: TranslationsSelect<false> | TranslationsSelect<true>;
     themes: ThemesSelect<false> | ThemesSelect<true>;
     needs: NeedsSelect<false> | NeedsSelect<true>;
     structures: StructuresSelect<false> | StructuresSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    builds: BuildsSelect<false> | BuildsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -136,6 +154,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      rebuildSite: TaskRebuildSite;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -199,6 +218,23 @@ export interface Fiche {
    * Permanent : /f/<identifiant> mène toujours à cette fiche.
    */
   shortId?: string | null;
+  /**
+   * Les structures partenaires cochent cette case ; un éditeur relit et publie.
+   */
+  reviewRequested?: boolean | null;
+  /**
+   * Cochez pour une correction qui ne change pas le sens (coquille, ponctuation) : les traductions restent valides.
+   */
+  minorChange?: boolean | null;
+  translationStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   lastCheckedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -655,6 +691,45 @@ export interface StructureContact {
   website?: string | null;
 }
 /**
+ * Proposez une traduction, envoyez-la en relecture ; un traducteur expert la valide et la publie.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translations".
+ */
+export interface Translation {
+  id: string;
+  fiche: string | Fiche;
+  language: 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk';
+  /**
+   * Traducteur : « À relire » quand vous avez fini. Traducteur expert : « Validée » publie la traduction.
+   */
+  status: 'notStarted' | 'inProgress' | 'toReview' | 'validated';
+  label?: string | null;
+  ficheType?: string | null;
+  title?: string | null;
+  brandName?: string | null;
+  administrationName?: string | null;
+  summary?: string | null;
+  what?: FicheSection;
+  why?: FicheSection;
+  how?: FicheSection;
+  next?: FicheSection;
+  /**
+   * Qui a proposé et validé chaque élément, et quand.
+   */
+  units?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -689,6 +764,64 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * Chaque modification visible du public reconstruit le site statique. Les modifications faites pendant une publication sont regroupées dans la suivante.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "builds".
+ */
+export interface Build {
+  id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'refused';
+  trigger?: string | null;
+  requestedBy?: (string | null) | User;
+  requestedByName?: string | null;
+  /**
+   * Les modifications arrivées avant le début de la construction sont publiées ensemble.
+   */
+  requestCount?: number | null;
+  requests?: BuildRequests;
+  reason?: string | null;
+  queuedAt?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  durationSeconds?: number | null;
+  pages?: BuildPages;
+  logTail?: string | null;
+  mode?: ('local' | 'github') | null;
+  phase?: string | null;
+  deployId?: string | null;
+  runner?: string | null;
+  heartbeatAt?: string | null;
+  job?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "BuildPages".
+ */
+export interface BuildPages {
+  total?: number | null;
+  publishedFiches?: number | null;
+  fichePages?: number | null;
+  languages?: number | null;
+  redirects?: number | null;
+}
+/**
+ * Enregistrées automatiquement quand l’adresse d’une fiche publiée change : le site redirige l’ancienne adresse vers la nouvelle.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: string;
+  fiche?: (string | null) | Fiche;
+  slug: string;
+  type: 'demarche' | 'dispositif';
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -759,7 +892,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -792,7 +925,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -809,6 +942,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'fiches';
         value: string | Fiche;
+      } | null)
+    | ({
+        relationTo: 'translations';
+        value: string | Translation;
       } | null)
     | ({
         relationTo: 'themes';
@@ -829,6 +966,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: string | User;
+      } | null)
+    | ({
+        relationTo: 'builds';
+        value: string | Build;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: string | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -895,6 +1040,9 @@ export interface FichesSelect<T extends boolean = true> {
   externalLink?: T;
   slug?: T;
   shortId?: T;
+  reviewRequested?: T;
+  minorChange?: T;
+  translationStatus?: T;
   lastCheckedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -964,6 +1112,28 @@ export interface FicheDurationSelect<T extends boolean = true> {
 export interface FicheCommitmentSelect<T extends boolean = true> {
   hours?: T;
   per?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translations_select".
+ */
+export interface TranslationsSelect<T extends boolean = true> {
+  fiche?: T;
+  language?: T;
+  status?: T;
+  label?: T;
+  ficheType?: T;
+  title?: T;
+  brandName?: T;
+  administrationName?: T;
+  summary?: T;
+  what?: T | FicheSectionSelect<T>;
+  why?: T | FicheSectionSelect<T>;
+  how?: T | FicheSectionSelect<T>;
+  next?: T | FicheSectionSelect<T>;
+  units?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1129,6 +1299,65 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "builds_select".
+ */
+export interface BuildsSelect<T extends boolean = true> {
+  status?: T;
+  trigger?: T;
+  requestedBy?: T;
+  requestedByName?: T;
+  requestCount?: T;
+  requests?: T | BuildRequestsSelect<T>;
+  reason?: T;
+  queuedAt?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  durationSeconds?: T;
+  pages?: T | BuildPagesSelect<T>;
+  logTail?: T;
+  mode?: T;
+  phase?: T;
+  deployId?: T;
+  runner?: T;
+  heartbeatAt?: T;
+  job?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "BuildRequests_select".
+ */
+export interface BuildRequestsSelect<T extends boolean = true> {
+  trigger?: T;
+  by?: T;
+  at?: T;
+  id?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "BuildPages_select".
+ */
+export interface BuildPagesSelect<T extends boolean = true> {
+  total?: T;
+  publishedFiches?: T;
+  fichePages?: T;
+  languages?: T;
+  redirects?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  fiche?: T;
+  slug?: T;
+  type?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1207,6 +1436,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebuildSite".
+ */
+export interface TaskRebuildSite {
+  input: {
+    buildId: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

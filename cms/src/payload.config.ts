@@ -11,13 +11,18 @@ import sharp from 'sharp';
 
 import { defaultLocale, locales } from '@passerelle/content-schemas';
 
+import { Builds } from './collections/Builds';
 import { Fiches } from './collections/Fiches';
 import { Media } from './collections/Media';
 import { Needs } from './collections/Needs';
+import { Redirects } from './collections/Redirects';
 import { Structures } from './collections/Structures';
 import { Themes } from './collections/Themes';
+import { Translations } from './collections/Translations';
 import { Users } from './collections/Users';
 import { richTextEditor } from './fields/richTextEditor';
+import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
+import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
 import { resolveDatabaseTarget } from './utilities/database';
 import { payloadSecret } from './utilities/secret';
 
@@ -46,6 +51,11 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' — Passerelle' },
+    components: {
+      beforeDashboard: ['/components/TranslationDashboard#TranslationDashboard'],
+      // State of the latest publication of the public site, on every admin page.
+      actions: ['/components/BuildStatus#BuildStatus'],
+    },
   },
   // The admin speaks French by default; English stays available in each user's preferences.
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
@@ -54,16 +64,21 @@ export default buildConfig({
     defaultLocale,
     fallback: true,
   },
-  collections: [Fiches, Themes, Needs, Structures, Media, Users],
+  collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects],
   editor: richTextEditor,
   db: databaseAdapter(),
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   jobs: {
     // Runs scheduled publications inside the CMS process; production may run `payload jobs:run` instead.
-    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    // Also runs `rebuildSite` (queue `publish`: every second, one at a time); production may run
+    // `payload jobs:run --queue publish --cron '* * * * * *'` instead.
+    autoRun: [{ cron: '* * * * *', queue: 'default' }, publishAutoRun],
+    tasks: [rebuildSiteTask],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
   },
   graphQL: { disable: true },
+  // Builds cut off by a crash or a restart are marked failed and requested again.
+  onInit: recoverInterruptedBuilds,
   telemetry: false,
 });

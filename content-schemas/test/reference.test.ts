@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { departements, directionOf, isLocale, localeCodes, locales } from '../src';
+import { departements, directionOf, isLocale, isUnitKey, localeCodes, locales, TranslationStatusSchema } from '../src';
 
 describe('départements', () => {
   it('lists the 101 départements once each', () => {
@@ -34,5 +34,27 @@ describe('locales', () => {
     expect(isLocale('uk')).toBe(true);
     expect(isLocale('de')).toBe(false);
     expect(isLocale('FR')).toBe(false);
+  });
+});
+
+describe('translation unit keys', () => {
+  it.each([
+    ['title', true],
+    ['summary', true],
+    ['how.0', true],
+    ['why.12', true],
+    ['how', false],
+    ['how.x', false],
+    ['body.0', false],
+    ['', false],
+  ])('%j is a unit key: %s', (value, expected) => {
+    expect(isUnitKey(value)).toBe(expected);
+  });
+
+  it('rejects statuses for French or for unknown units', () => {
+    const unit = { state: 'validated', validatedAt: '2026-11-01T10:00:00.000Z' };
+    expect(TranslationStatusSchema.safeParse({ ar: { title: unit, 'how.0': unit } }).success).toBe(true);
+    expect(TranslationStatusSchema.safeParse({ fr: { title: unit } }).success).toBe(false);
+    expect(TranslationStatusSchema.safeParse({ ar: { body: unit } }).success).toBe(false);
   });
 });

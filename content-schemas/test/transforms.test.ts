@@ -32,7 +32,9 @@ describe('hasTranslation', () => {
     ['a missing title', fiche(), 'ru', false],
     ['an empty title (cleared by a translator)', fiche(), 'ps', false],
     ['a blank summary', fiche({ summary: { en: '   ' } }), 'en', false],
-    ['a section with fewer items than French', fiche({ how: { fr: [item('1'), item('2')], en: [item('1')], ar: [item('1'), item('2')] } }), 'en', false],
+    ['a missing summary', fiche({ summary: { ar: null } }), 'ar', false],
+    ['a section with fewer items than French (shown in French, labelled)', fiche({ how: { fr: [item('1'), item('2')], en: [item('1')], ar: [item('1'), item('2')] } }), 'en', true],
+    ['a section with no item in that language', fiche({ how: { fr: [item('1'), item('2')], en: [item('1'), item('2')] } }), 'ar', true],
     ['an empty section sent as {}', fiche(), 'ar', true],
   ])('%s', (_name, input, locale, expected) => {
     expect(hasTranslation(input, locale)).toBe(expected);

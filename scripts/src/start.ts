@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole product on one machine. Builds the CMS admin (cached by turbo), seeds a
- * brand-new embedded database, starts the CMS on :3000, builds the static site from it and serves
- * the site on :4321. Ctrl-C stops everything.
+ * brand-new embedded database, starts the CMS on :3000 — with its job runner, which rebuilds the
+ * static site on every publication — asks it for a first build when no deploy exists yet, and
+ * serves the live deploy (`deploys/current`) on :4321 the way a CDN would. Ctrl-C stops everything.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { DatabaseUriError, resolveDatabaseTarget } from '@passerelle/cms/database';
 import { developmentUsers, seedPassword } from '@passerelle/cms/seed/users';
 
+import { currentDeployId, resolveDeploysDir } from './deploys';
 import { isPortTaken, run, spawnPrefixed, stop, waitForUrl } from './processes';
 import { createStaticServer } from './staticServer';
 
@@ -23,6 +25,10 @@ const cmsPort = Number(process.env.CMS_PORT ?? 3000);
 const sitePort = Number(process.env.SITE_PORT ?? 4321);
 const cmsUrl = `http://localhost:${cmsPort}`;
 const siteUrl = `http://localhost:${sitePort}`;
+const deploysDir = resolveDeploysDir(process.env.DEPLOYS_DIR);
+/** Lets this script ask the CMS for the first build; new on every run, known only to the two processes. */
+const publishToken = randomBytes(24).toString('hex');
+const publishTokenHeader = 'x-passerelle-publish-token';
 
 /** Everything started so far, stopped together on Ctrl-C or on any failure. */
 const children: ChildProcess[] = [];
@@ -77,6 +83,13 @@ async function main(): Promise<void> {
     PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? localSecret(),
     PAYLOAD_PUBLIC_SERVER_URL: cmsUrl,
   };
+  // The CMS's job runner builds into deploysDir, for the site served below.
+  const cmsEnv: NodeJS.ProcessEnv = {
+    ...env,
+    DEPLOYS_DIR: deploysDir,
+    SITE_URL: process.env.SITE_URL ?? siteUrl,
+    PUBLISH_TOKEN: publishToken,
+  };
   const started = Date.now();
   console.log(`npm start: database ${database.kind === 'sqlite' ? database.file : 'MongoDB'}`);
 
@@ -93,12 +106,17 @@ async function main(): Promise<void> {
   // also prepares the database that `next start` (always production) then uses as it is.
   await run('npx', ['tsx', 'src/seed/cli.ts', '--if-empty'], {
     cwd: cmsDir,
-    env: { ...env, NODE_ENV: process.env.NODE_ENV ?? 'development', SEED_PASSWORD: seedPassword() ?? '', PAYLOAD_JOBS_AUTORUN: 'false' },
+    env: {
+      ...env,
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      SEED_PASSWORD: seedPassword() ?? '',
+      PAYLOAD_JOBS_AUTORUN: 'false',
+    },
     label: 'seed',
     running: children,
   });
 
-  const cms = spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort)], { cwd: cmsDir, env, label: 'cms' });
+  const cms = spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort)], { cwd: cmsDir, env: cmsEnv, label: 'cms' });
   children.push(cms);
   cms.on('exit', (code) => {
     if (!stopping) void fail(`the CMS stopped unexpectedly (exit code ${code})`);
@@ -107,16 +125,12 @@ async function main(): Promise<void> {
   await waitForUrl(`${cmsUrl}/api/themes?limit=1`);
   console.log(`npm start: CMS ready in ${Math.round((Date.now() - started) / 1000)} s`);
 
-  if (siteCanBuild()) {
-    const snapshotDir = path.resolve(process.env.SNAPSHOT_DIR ?? path.join(repoRoot, 'snapshot'));
-    const siteEnv = { ...process.env, CMS_URL: cmsUrl, SNAPSHOT_DIR: snapshotDir, SITE_URL: siteUrl };
-    await run('npm', ['run', 'export'], { cwd: repoRoot, env: siteEnv, label: 'export', running: children });
-    await run('npm', ['run', 'build:site'], { cwd: repoRoot, env: siteEnv, label: 'site', running: children });
-    const dist = path.join(siteDir, 'dist');
-    if (!existsSync(dist)) return fail('the site build wrote no site/dist');
-    server = createStaticServer({ root: () => dist });
-    await new Promise<void>((resolve) => server?.listen(sitePort, resolve));
-  }
+  server = createStaticServer({ root: () => path.join(deploysDir, 'current') });
+  await new Promise<void>((resolve) => server?.listen(sitePort, resolve));
+  const live = await currentDeployId(deploysDir);
+  if (live) console.log(`npm start: serving the live deploy ${live} (${deploysDir})`);
+  else if (siteCanBuild()) await firstBuild();
+  else console.log('npm start: the site workspace has no build script yet; nothing to serve');
 
   const password = seedPassword();
   console.log(
@@ -125,14 +139,45 @@ async function main(): Promise<void> {
       'Passerelle is running:',
       `  Admin (CMS):   ${cmsUrl}/admin`,
       `  REST API:      ${cmsUrl}/api/fiches?locale=ar`,
-      server ? `  Public site:   ${siteUrl}/` : '  Public site:   not built yet (the site workspace has no build)',
+      `  Public site:   ${siteUrl}/   (rebuilt on every publication; see ${cmsUrl}/admin/collections/builds)`,
+      `  Deploys:       ${deploysDir}   (npm run rollback puts the previous one back)`,
       '',
       password ? `Development logins (password: ${password}):` : 'No development logins (SEED_PASSWORD not set).',
-      ...(password ? developmentUsers.map((user) => `  ${user.email.padEnd(32)} ${user.roles.join(', ')}${user.languages?.length ? ` (${user.languages.join(', ')})` : ''}`) : []),
+      ...(password
+        ? developmentUsers.map(
+            (user) =>
+              `  ${user.email.padEnd(32)} ${user.roles.join(', ')}${user.languages?.length ? ` (${user.languages.join(', ')})` : ''}`,
+          )
+        : []),
       '',
       `Ready in ${Math.round((Date.now() - started) / 1000)} s. Press Ctrl-C to stop.`,
     ].join('\n'),
   );
+}
+
+/** Asks the CMS's job runner for a first build and waits for it: the site is served once it is live. */
+async function firstBuild(): Promise<void> {
+  console.log('npm start: no deploy yet; building the site (first time: about a minute)…');
+  const headers = { [publishTokenHeader]: publishToken, 'content-type': 'application/json' };
+  const response = await fetch(`${cmsUrl}/api/builds/request`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ trigger: 'Premier démarrage : construction du site' }),
+  });
+  if (response.status !== 202) return fail(`the CMS refused the first build (HTTP ${response.status}: ${await response.text()})`);
+  const { id } = (await response.json()) as { id: string };
+  const deadline = Date.now() + 15 * 60_000;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const build = (await (await fetch(`${cmsUrl}/api/builds/${id}?depth=0`, { headers })).json()) as {
+      status?: string;
+      reason?: string;
+    };
+    if (build.status === 'succeeded') return;
+    if (build.status === 'failed' || build.status === 'refused')
+      return fail(`the first build ${build.status}: ${build.reason ?? 'no reason given'}`);
+  }
+  return fail('the first build did not finish within 15 minutes');
 }
 
 process.on('SIGINT', () => void shutdown(0));

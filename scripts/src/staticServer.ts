@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+
+import { headersFor, matchRedirect, parseHeaders, parseRedirects, type HeaderRule, type RedirectRule } from './cdnRules';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,27 +33,71 @@ const contentTypes: Record<string, string> = {
 const compressible = /^(text\/|application\/(json|xml|javascript|manifest\+json|wasm)|image\/svg\+xml)/;
 
 export type StaticServerOptions = {
-  /** Directory served at `/`; read on every request so an atomic switch of it takes effect at once. */
+  /**
+   * Directory served at `/`, read on every request, so an atomic switch of it (a symbolic link
+   * renamed over another) takes effect at once; each request is answered from one deploy only.
+   */
   root: () => string;
 };
 
+type Rules = { headers: HeaderRule[]; redirects: RedirectRule[]; stamp: string };
+
+/** Files a CDN reads as configuration and never serves. */
+const configurationFiles = new Set(['/_headers', '/_redirects']);
+
 /**
- * Serves a built static site the way a CDN would: `index.html` for directories, the
- * language's 404 page for unknown paths, brotli or gzip when the client accepts it.
+ * Serves a built static site the way a CDN would: the deploy's own `_headers` and `_redirects`
+ * (Netlify / Cloudflare Pages format), `index.html` for directories, the language's 404 page
+ * for unknown paths, brotli or gzip when the client accepts it, ETags for revalidation.
  */
 export function createStaticServer({ root }: StaticServerOptions): Server {
-  const cache = new Map<string, { mtimeMs: number; encoded: Buffer }>();
+  const compressed = new Map<string, { mtimeMs: number; encoded: Buffer }>();
+  let compressedRoot = '';
+  const rulesByRoot = new Map<string, Rules>();
 
-  async function send(request: IncomingMessage, response: ServerResponse, file: string, status = 200): Promise<void> {
+  async function rulesOf(base: string): Promise<Rules> {
+    const [headersInfo, redirectsInfo] = await Promise.all(
+      ['_headers', '_redirects'].map((name) => stat(path.join(base, name)).catch(() => undefined)),
+    );
+    const stamp = `${headersInfo?.mtimeMs ?? 0}:${redirectsInfo?.mtimeMs ?? 0}`;
+    const cached = rulesByRoot.get(base);
+    if (cached?.stamp === stamp) return cached;
+    const read = (name: string) => readFile(path.join(base, name), 'utf8').catch(() => '');
+    const rules = { headers: parseHeaders(await read('_headers')), redirects: parseRedirects(await read('_redirects')), stamp };
+    if (rulesByRoot.size > 20) rulesByRoot.clear();
+    rulesByRoot.set(base, rules);
+    return rules;
+  }
+
+  async function send(
+    request: IncomingMessage,
+    response: ServerResponse,
+    file: string,
+    { status = 200, headers = {} }: { status?: number; headers?: Record<string, string> } = {},
+  ): Promise<void> {
     const info = await stat(file);
     const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.setHeader('content-type', type);
     response.setHeader('x-content-type-options', 'nosniff');
+    const etag = `W/"${info.size.toString(16)}-${Math.round(info.mtimeMs).toString(16)}"`;
+    response.setHeader('etag', etag);
+    if (status === 200 && request.headers['if-none-match'] === etag) {
+      response.writeHead(304).end();
+      return;
+    }
     const accepted = String(request.headers['accept-encoding'] ?? '');
-    const encoding = compressible.test(type) ? (/\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null) : null;
+    const encoding = compressible.test(type)
+      ? /\bbr\b/.test(accepted)
+        ? 'br'
+        : /\bgzip\b/.test(accepted)
+          ? 'gzip'
+          : null
+      : null;
+    if (compressible.test(type)) response.setHeader('vary', 'accept-encoding');
     if (encoding) {
       const key = `${encoding}:${file}`;
-      let entry = cache.get(key);
+      let entry = compressed.get(key);
       if (!entry || entry.mtimeMs !== info.mtimeMs) {
         const raw = await readFile(file);
         const encoded =
@@ -59,9 +105,9 @@ export function createStaticServer({ root }: StaticServerOptions): Server {
             ? brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } })
             : gzipSync(raw, { level: 9 });
         entry = { mtimeMs: info.mtimeMs, encoded };
-        cache.set(key, entry);
+        compressed.set(key, entry);
       }
-      response.writeHead(status, { 'content-encoding': encoding, 'content-length': entry.encoded.length, vary: 'accept-encoding' });
+      response.writeHead(status, { 'content-encoding': encoding, 'content-length': entry.encoded.length });
       response.end(request.method === 'HEAD' ? undefined : entry.encoded);
       return;
     }
@@ -76,30 +122,71 @@ export function createStaticServer({ root }: StaticServerOptions): Server {
         response.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;
       }
-      const base = path.resolve(root());
-      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      let base: string;
+      try {
+        base = await realpath(path.resolve(root()));
+      } catch {
+        response
+          .writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' })
+          .end('The site has not been built yet.');
+        return;
+      }
+      if (base !== compressedRoot) {
+        // A new deploy went live: what was compressed for the previous one is of no use any more.
+        compressed.clear();
+        compressedRoot = base;
+      }
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const pathname = decodeURIComponent(url.pathname);
       const target = path.resolve(base, `.${pathname}`);
       if (target !== base && !target.startsWith(base + path.sep)) {
         response.writeHead(400).end();
         return;
       }
+      const rules = await rulesOf(base);
+      const headers = headersFor(rules.headers, url.pathname);
       const index = await resolveFile(path.join(target, 'index.html'));
-      if (index && !pathname.endsWith('/')) {
-        // Relative URLs in the page only work from the directory's canonical, slashed URL.
-        response.writeHead(301, { location: `${pathname}/` }).end();
+      const file = configurationFiles.has(pathname) ? undefined : (index ?? (await resolveFile(target)));
+
+      const redirect = matchRedirect(rules.redirects, {
+        pathname: url.pathname,
+        acceptLanguage: request.headers['accept-language'],
+        fileExists: Boolean(file),
+      });
+      if (redirect && redirect.rule.status >= 300 && redirect.rule.status < 400) {
+        const location = redirect.location.includes('?') ? redirect.location : `${redirect.location}${url.search}`;
+        const vary = redirect.rule.conditions.Language ? { vary: 'accept-language' } : {};
+        response.writeHead(redirect.rule.status, { ...headers, ...vary, location }).end();
         return;
       }
-      const file = index ?? (await resolveFile(target));
+      if (redirect) {
+        // 200 (rewrite) and 404 (custom "not found" page): serve the destination with that status.
+        const destination = path.resolve(base, `.${redirect.location.split('?')[0]}`);
+        const rewritten = destination.startsWith(base + path.sep)
+          ? ((await resolveFile(path.join(destination, 'index.html'))) ?? (await resolveFile(destination)))
+          : undefined;
+        if (rewritten) {
+          await send(request, response, rewritten, { status: redirect.rule.status, headers });
+          return;
+        }
+      }
+      if (index && !pathname.endsWith('/')) {
+        // Relative URLs in the page only work from the directory's canonical, slashed URL.
+        response.writeHead(301, { ...headers, location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
       if (file) {
-        await send(request, response, file);
+        await send(request, response, file, { headers });
         return;
       }
       const language = pathname.split('/')[1] ?? '';
-      const notFound = (await resolveFile(path.join(base, language, '404.html'))) ?? (await resolveFile(path.join(base, '404.html')));
-      if (notFound) await send(request, response, notFound, 404);
+      const notFound =
+        (await resolveFile(path.join(base, language, '404.html'))) ?? (await resolveFile(path.join(base, '404.html')));
+      if (notFound) await send(request, response, notFound, { status: 404, headers });
       else response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     } catch (error) {
-      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Server error');
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Server error');
+      else response.end();
       console.error(error);
     }
   });

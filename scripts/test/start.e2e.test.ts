@@ -1,9 +1,10 @@
 /**
  * The README's first command, for real: `npm start` on a brand-new database builds, seeds and
- * serves the product; the admin shows its login page in Chromium; Ctrl-C stops everything.
+ * serves the product — the site from a first deploy, with the CDN's headers; the admin shows its
+ * login page in Chromium; Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,10 @@ let browser: Browser;
 
 function waitForOutput(text: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`"${text}" not printed within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`"${text}" not printed within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`)),
+      timeoutMs,
+    );
     const check = () => {
       if (output.includes(text)) {
         clearTimeout(timer);
@@ -50,6 +54,7 @@ beforeAll(async () => {
       DATABASE_URI: `file:${path.join(dataDir, 'passerelle.db')}`,
       MEDIA_DIR: path.join(dataDir, 'media'),
       SNAPSHOT_DIR: path.join(dataDir, 'snapshot'),
+      DEPLOYS_DIR: path.join(dataDir, 'deploys'),
       CMS_PORT: String(cmsPort),
       SITE_PORT: String(sitePort),
     },
@@ -62,7 +67,14 @@ beforeAll(async () => {
   await waitForOutput('Press Ctrl-C to stop.', 12 * 60_000);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 13 * 60_000);
 
@@ -91,6 +103,15 @@ describe('npm start on a fresh database', () => {
     const body = (await response.json()) as { totalDocs: number; docs: { title: string }[] };
     expect(body.totalDocs).toBeGreaterThanOrEqual(24);
     expect(body.docs.every((fiche) => /[\u0600-\u06FF]/.test(fiche.title))).toBe(true);
+  });
+
+  it('serves the first deploy of the site, with its security headers, compressed', async () => {
+    expect(output).toContain(`Public site:   http://localhost:${sitePort}/`);
+    const response = await fetch(`http://localhost:${sitePort}/fr/`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+    expect(readlinkSync(path.join(dataDir, 'deploys', 'current'))).toMatch(/^\d{8}-\d{6}-\d{3}-[0-9a-f]{4}$/);
   });
 
   it('renders the admin login page in French, and the editor gets in', async () => {

@@ -5,6 +5,7 @@ import type { CollectionConfig, ImageSize } from 'payload';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
+import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,6 +22,7 @@ export const Media: CollectionConfig = {
   typescript: { interface: 'Media' },
   admin: { group: 'Classement' },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: { afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
   upload: {
     staticDir: process.env.MEDIA_DIR ?? path.resolve(dirname, '../../media'),
     mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/avif', 'image/svg+xml'],

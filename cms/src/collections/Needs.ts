@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
+import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 import { slugField } from '../fields/slugField';
 
 export const Needs: CollectionConfig = {
@@ -11,6 +12,7 @@ export const Needs: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'theme', 'slug'], group: 'Classement' },
   defaultSort: 'order',
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: { afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
   fields: [
     { name: 'name', label: 'Nom', type: 'text', required: true, localized: true },
     { name: 'theme', label: 'Thème', type: 'relationship', relationTo: 'themes', required: true, index: true },

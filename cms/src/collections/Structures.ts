@@ -4,6 +4,7 @@ import { structureKinds, structureStatuses } from '@passerelle/content-schemas';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
+import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 import { departementsField } from '../fields/departementsField';
 import { slugField } from '../fields/slugField';
 import { validateHttpUrl } from '../fields/validateHttpUrl';
@@ -21,6 +22,7 @@ export const Structures: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'departements', 'status'], group: 'Classement' },
   defaultSort: 'name',
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: { afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
   fields: [
     { name: 'name', label: 'Nom', type: 'text', required: true },
     { name: 'acronym', label: 'Sigle', type: 'text' },

@@ -4,6 +4,7 @@ import { themeIds } from '@passerelle/content-schemas';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
+import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 
 /** DSFR illustrative colours: the site maps each to its tokens. */
 export const themeColors = [
@@ -33,6 +34,7 @@ export const Themes: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'color'], group: 'Classement' },
   defaultSort: 'order',
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: { afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
   fields: [
     { name: 'name', label: 'Nom', type: 'text', required: true, localized: true },
     { name: 'description', label: 'Description courte', type: 'textarea', localized: true, maxLength: 200 },

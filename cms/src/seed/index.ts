@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { directionOf, type Locale } from '@passerelle/content-schemas';
 
 import type { Fiche } from '../payload-types';
+import { seedWorkflowDemo } from './demoWorkflow';
 import { markupToLexical } from './markupToLexical';
 import { loadSeedData, type SeedData, type SeedFiche, type SeedStructure, type SeedTranslation } from './seedData';
 import { seedUsers, type SeedUser } from './users';
@@ -128,19 +129,27 @@ export async function seed(payload: Payload, { password, log = () => {}, data = 
       },
       context,
     });
+    // Sample translations go through the real workflow, as if an expert had validated them.
     for (const [locale, translation] of Object.entries(fiche.translations)) {
       if (locale === 'fr') continue;
+      const { docs } = await payload.find({
+        collection: 'translations',
+        where: { and: [{ fiche: { equals: id } }, { language: { equals: locale } }] },
+        limit: 1,
+        depth: 0,
+      });
+      const translationId = docs[0]?.id ?? required(new Map(), `translation ${fiche.key}/${locale}`);
       await payload.update({
-        collection: 'fiches',
-        id,
-        locale: locale as Locale,
-        data: { ...sectionsOf(translation, locale as Locale, resolveFiche), _status: 'published' },
+        collection: 'translations',
+        id: translationId,
+        data: { ...sectionsOf(translation, locale as Locale, resolveFiche), status: 'validated' } as never,
         context,
       });
     }
     created.fiches += 1;
   }
   log(`fiches: ${data.fiches.length} (${created.fiches} new)`);
+  if (toFill.length === data.fiches.length) await seedWorkflowDemo(payload, ficheIds, context);
 
   const users = await seedUsers(payload, { password, structureIds, log, context });
   created.users = users.filter((user) => user.created).length;

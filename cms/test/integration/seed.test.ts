@@ -64,6 +64,15 @@ describe('the seed', () => {
     }
   });
 
+  it('leaves some work for the development logins: a proposal to review and an outdated section', async () => {
+    const review = await payload.find({ collection: 'translations', where: { status: { equals: 'toReview' } }, depth: 0 });
+    expect(review.docs.map((doc) => doc.language)).toEqual(['fa']);
+    const { docs } = await payload.find({ collection: 'fiches', where: { slug: { equals: 'aide-personnalisee-au-logement' } }, locale: 'all', depth: 0 });
+    const status = docs[0]?.translationStatus as Record<string, Record<string, { state: string }>>;
+    expect(status.ar?.['how.0']?.state).toBe('outdated');
+    expect(status.ar?.['how.1']?.state).toBe('validated');
+  });
+
   it('creates nothing the second time', async () => {
     const secondRun = await seed(payload, { password: 'test-password' });
     expect(secondRun.created).toEqual({ themes: 0, needs: 0, structures: 0, media: 0, fiches: 0, users: 0 });

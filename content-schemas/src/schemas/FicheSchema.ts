@@ -15,6 +15,7 @@ import { departementCodes } from '../departements';
 import { DocumentIdSchema, SlugSchema, TimestampSchema } from './common';
 import { localized } from './localized';
 import { RichTextSchema } from './RichTextSchema';
+import { TranslationStatusSchema } from '../translationUnits';
 
 export const SectionItemSchema = z.object({
   id: z.string().nullish(),
@@ -67,6 +68,8 @@ export const FicheSchema = z.object({
   slug: SlugSchema,
   shortId: z.string().min(1),
   lastCheckedAt: TimestampSchema.nullish(),
+  /** Per language and unit: validated or outdated (see translationUnits.ts). Absent on fiches never translated. */
+  translationStatus: TranslationStatusSchema.nullish(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   _status: z.literal('published'),

@@ -1,22 +1,17 @@
 import { defaultLocale, localeCodes, type Locale } from '../locales';
 import type { Fiche } from '../schemas/FicheSchema';
-import { sectionKeys } from '../vocabulary';
 import { isFilled } from './localizedText';
 
 /**
- * A fiche counts as translated into `locale` when its title, its summary and every section
- * item of the French source exist in that language. A half-translated fiche would show empty
- * sections, so it is treated as untranslated and served from French under a notice.
+ * A fiche counts as translated into `locale` when its title and its summary exist in that
+ * language: its page is then indexed, listed in hreflang and sitemaps and searched in that
+ * language. Each other unit (a section item, the brand name…) is shown in that language where
+ * an expert validated it and in French, labelled, where not (see `unitIn`, `sectionItemsIn`).
+ * Without a title or a summary the whole page is the French source under a notice.
  */
-export function hasTranslation(fiche: Pick<Fiche, 'title' | 'summary' | (typeof sectionKeys)[number]>, locale: Locale): boolean {
+export function hasTranslation(fiche: Pick<Fiche, 'title' | 'summary'>, locale: Locale): boolean {
   if (locale === defaultLocale) return true;
-  if (!isFilled(fiche.title[locale]) || !isFilled(fiche.summary[locale])) return false;
-  return sectionKeys.every((key) => {
-    const section = fiche[key];
-    const sourceItems = section?.[defaultLocale] ?? [];
-    const translatedItems = section?.[locale] ?? [];
-    return translatedItems.length >= sourceItems.length;
-  });
+  return isFilled(fiche.title[locale]) && isFilled(fiche.summary[locale]);
 }
 
 /** The languages a fiche can be read in without falling back to French, in the site's language order. */

@@ -5,29 +5,39 @@
 import {
   chooseContentLocale,
   richTextToHtml,
+  sectionItemsIn,
   sectionKeys,
   sitePaths,
-  textIn,
-  valueIn,
+  unitIn,
   type ContentLocaleChoice,
   type Locale,
-  type LocalizedText,
   type SectionKey,
   type Structure,
+  type UnitText,
 } from '@passerelle/content-schemas';
 
 import { referenced, type Catalog, type CatalogFiche } from './catalog';
 import { translator, type MessageKey } from './i18n';
 
-export type RenderedSection = { key: SectionKey; heading: string; items: { title: string; html: string }[] };
+/**
+ * Where a unit's text stands on the page: `locale` is the language it is written in (French for a
+ * unit not translated yet, `isFallback`), `outdatedSince` is set when the French changed after
+ * the translation shown was validated.
+ */
+export type UnitState = Pick<UnitText<unknown>, 'locale' | 'isFallback' | 'outdatedSince'>;
+
+export type RenderedSectionItem = UnitState & { title: string; html: string };
+export type RenderedSection = { key: SectionKey; heading: string; items: RenderedSectionItem[] };
 
 export type FichePageModel = {
   fiche: CatalogFiche;
   language: ContentLocaleChoice;
   title: string;
+  titleState: UnitState;
   summary: string | undefined;
-  /** The brand of a dispositif or the administration of a démarche, in the content language. */
-  subtitle: LocalizedText | undefined;
+  summaryState: UnitState | undefined;
+  /** The brand of a dispositif or the administration of a démarche, translated or in French. */
+  subtitle: UnitText<string> | undefined;
   sections: RenderedSection[];
   mainStructure: Structure;
   partners: Structure[];
@@ -46,9 +56,15 @@ export function ficheUrlResolver(catalog: Catalog, pageLocale: Locale) {
   };
 }
 
+function unitState(unit: UnitText<unknown>): UnitState {
+  return { locale: unit.locale, isFallback: unit.isFallback, outdatedSince: unit.outdatedSince };
+}
+
 /**
  * On a fallback page the whole text block is French, section headings and link hints included,
- * so it reads as one French passage under the notice written in the reader's language.
+ * so it reads as one French passage under the notice written in the reader's language. On a
+ * translated page each unit is in the page's language where validated, else in French (an item
+ * in French keeps French link hints; the page marks it and labels it).
  */
 export function fichePageModel(catalog: Catalog, fiche: CatalogFiche, requested: Locale, warn: (message: string) => void): FichePageModel {
   const language = chooseContentLocale(fiche.translations, requested);
@@ -56,7 +72,7 @@ export function fichePageModel(catalog: Catalog, fiche: CatalogFiche, requested:
   const t = translator(content);
   const resolveFicheUrl = ficheUrlResolver(catalog, requested);
   const sections = sectionKeys.flatMap((key): RenderedSection[] => {
-    const items = fiche[key]?.[content] ?? [];
+    const items = sectionItemsIn(fiche, key, content);
     if (items.length === 0) return [];
     const headingKey: MessageKey = `fiche.section.${key}`;
     return [
@@ -64,11 +80,12 @@ export function fichePageModel(catalog: Catalog, fiche: CatalogFiche, requested:
         key,
         heading: t(headingKey),
         items: items.map((item, index) => ({
-          title: item.title,
-          html: richTextToHtml(item.body, {
-            path: sectionPath(fiche, key, content, index),
+          ...unitState(item),
+          title: item.value.title,
+          html: richTextToHtml(item.value.body, {
+            path: sectionPath(fiche, key, item.locale, index),
             resolveFicheUrl,
-            externalLinkHint: t('link.external'),
+            externalLinkHint: translator(item.locale)('link.external'),
             headingLevel: 3,
             onWarning: warn,
           }),
@@ -76,15 +93,19 @@ export function fichePageModel(catalog: Catalog, fiche: CatalogFiche, requested:
       },
     ];
   });
-  const subtitleField = fiche.type === 'dispositif' ? fiche.brandName : fiche.administrationName;
-  const title = valueIn(fiche.title, content);
-  if (title === undefined) throw new Error(`fiches ${fiche.id} title.${content}: missing although the fiche counts as translated`);
+  const subtitleKey = fiche.type === 'dispositif' ? 'brandName' : 'administrationName';
+  const status = fiche.translationStatus;
+  const title = unitIn(fiche.title, 'title', content, status);
+  if (title === undefined || title.locale !== content) throw new Error(`fiches ${fiche.id} title.${content}: missing although the fiche counts as translated`);
+  const summary = unitIn(fiche.summary, 'summary', content, status);
   return {
     fiche,
     language,
-    title,
-    summary: valueIn(fiche.summary, content),
-    subtitle: subtitleField ? textIn(subtitleField, content) : undefined,
+    title: title.value,
+    titleState: unitState(title),
+    summary: summary?.value,
+    summaryState: summary ? unitState(summary) : undefined,
+    subtitle: unitIn(fiche[subtitleKey], subtitleKey, content, status),
     sections,
     mainStructure: referenced(catalog.structureById, fiche.mainStructure, `fiches ${fiche.id} mainStructure`),
     partners: (fiche.partnerStructures ?? []).map((id, index) => referenced(catalog.structureById, id, `fiches ${fiche.id} partnerStructures.${index}`)),

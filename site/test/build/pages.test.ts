@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { directionOf, localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas';
 
 import { translator } from '../../src/lib/i18n';
+import { formatDate } from '../../src/lib/infocards';
+import { searchFilterNames } from '../../src/lib/searchFilters';
 import { allPages, fixtureFiche, fixtureFiches, page, urlLocale } from '../helpers/dist';
 import { testSiteUrl } from '../helpers/paths';
 
@@ -85,6 +87,72 @@ describe('a translated fiche page', () => {
   });
 });
 
+describe('a partially translated fiche page', () => {
+  const fiche = fixtureFiche('complementaire-sante-solidaire');
+  const urlPath = sitePaths.fiche('fa', fiche);
+  const missingItem = fiche.how?.fr?.[2];
+
+  it('is a real case in the fixtures: Persian title and summary, a French item without Persian', () => {
+    expect(fiche.translations).toContain('fa');
+    expect(fiche.how?.fa).toHaveLength(2);
+    expect(missingItem).toBeDefined();
+  });
+
+  it('is indexable, canonical to itself, with no fallback notice, and listed in hreflang and the language switcher', () => {
+    expect(robots(urlPath)).toBeUndefined();
+    expect(canonical(urlPath)).toBe(`${testSiteUrl}${urlPath}`);
+    expect(page(urlPath).document.querySelector('.fallback-notice')).toBeNull();
+    expect(hreflangs(sitePaths.fiche('fr', fiche))).toContainEqual(['fa', `${testSiteUrl}${urlPath}`]);
+    expect(page(sitePaths.fiche('en', fiche)).document.querySelectorAll('.language-switcher a').map((link) => link.getAttribute('hreflang'))).toContain('fa');
+  });
+
+  it('shows its Persian title and translated items in Persian', () => {
+    const { document } = page(urlPath);
+    expect(document.querySelector('h1')?.text).toBe(fiche.title.fa);
+    expect(document.querySelector('.fiche-body')?.getAttribute('lang')).toBeUndefined();
+    const headings = document.querySelectorAll('.fiche-body h3').map((heading) => heading.text);
+    for (const item of fiche.how?.fa ?? []) expect(headings).toContain(item.title);
+  });
+
+  it('shows the missing item in French, in lang="fr" dir="ltr", under a label in Persian', () => {
+    const { document } = page(urlPath);
+    const fallbacks = document.querySelectorAll('.fiche-unit--fallback');
+    expect(fallbacks).toHaveLength(1);
+    const [fallback] = fallbacks;
+    const french = fallback?.querySelector('[lang]');
+    expect([french?.getAttribute('lang'), french?.getAttribute('dir')]).toEqual(['fr', 'ltr']);
+    expect(french?.querySelector('h3')?.text).toBe(missingItem?.title);
+    const label = fallback?.querySelector('.unit-note');
+    expect(label?.text).toBe(translator('fa')('fiche.unitUntranslated'));
+    expect(label?.closest('[lang]')?.getAttribute('lang')).toBe('fa');
+    expect(fallback?.hasAttribute('data-pagefind-ignore')).toBe(true);
+  });
+});
+
+describe('an outdated translation', () => {
+  const fiche = fixtureFiche('carte-vitale');
+  const frenchChangedAt = fiche.translationStatus?.ar?.['how.1']?.frenchChangedAt;
+
+  it('is a real case in the fixtures', () => {
+    expect(fiche.translationStatus?.ar?.['how.1']?.state).toBe('outdated');
+    expect(frenchChangedAt).toBeTruthy();
+  });
+
+  it('shows the Arabic text with a notice giving the date the French changed, in Arabic', () => {
+    const { document } = page(sitePaths.fiche('ar', fiche));
+    const notes = document.querySelectorAll('.unit-note');
+    expect(notes.map((note) => note.text)).toEqual([translator('ar')('fiche.unitOutdated', { date: formatDate('ar', frenchChangedAt ?? '') })]);
+    const [note] = notes;
+    expect(note?.previousElementSibling?.text).toBe(fiche.how?.ar?.[1]?.title);
+    expect(note?.closest('[lang]')?.getAttribute('lang')).toBe('ar');
+    expect(document.querySelectorAll('.fiche-unit--fallback')).toHaveLength(0);
+  });
+
+  it('concerns only the Arabic page', () => {
+    for (const locale of ['fr', 'en'] as const) expect(page(sitePaths.fiche(locale, fiche)).document.querySelectorAll('.unit-note'), locale).toHaveLength(0);
+  });
+});
+
 describe('a fiche page without a translation (fallback)', () => {
   const fiche = fixtureFiche('protection-universelle-maladie');
   const missing = localeCodes.filter((locale) => !fiche.translations.includes(locale));
@@ -158,9 +226,12 @@ describe('interface pages', () => {
     expect(links).not.toContain(sitePaths.fiche('fr', fixtureFiche('halte-garderie-insertion')));
   });
 
-  it('the search page is honest: no search form, browsing by theme and département', () => {
+  it('the search page offers words and every filter, and browsing by theme and département without JavaScript', () => {
     const { document } = page(sitePaths.search('ar'));
-    expect(document.querySelector('form')).toBeNull();
+    const form = document.querySelector('form[role=search]');
+    expect(form?.getAttribute('action')).toBe(sitePaths.search('ar'));
+    expect(form?.querySelectorAll('input, select').map((field) => field.getAttribute('name'))).toEqual(['q', ...searchFilterNames]);
+    expect(document.querySelector('noscript')?.text).toContain(translator('ar')('search.noScript'));
     expect(document.querySelectorAll(`a[href^="/ar/themes/"]`).length).toBeGreaterThanOrEqual(10);
     expect(document.querySelectorAll(`a[href^="/ar/departements/"]`).length).toBeGreaterThanOrEqual(101);
   });

@@ -2,14 +2,18 @@ import type { CollectionConfig } from 'payload';
 
 import { ficheTypes } from '@passerelle/content-schemas';
 
-import { isAuthenticated } from '../../access/isAuthenticated';
+import { canCreateFiches, canReadFicheVersions, canReadFiches, canUpdateFiches } from '../../access/fichesAccess';
 import { isEditor } from '../../access/isEditor';
-import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated';
 import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
 import { validateHttpUrl } from '../../fields/validateHttpUrl';
+import { forgetFormerAddresses, recordFormerAddress } from '../../hooks/recordFormerAddress';
+import { rebuildAfterChange, rebuildAfterDelete } from '../../hooks/triggerRebuild';
 import { assignIdentifiers } from './hooks/assignIdentifiers';
 import { checkCompleteness } from './hooks/checkCompleteness';
+import { deleteTranslations } from './hooks/deleteTranslations';
+import { enforceEditorialRights } from './hooks/enforceEditorialRights';
+import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
 
 const isDispositif = (data: Partial<{ type: string }> | undefined) => data?.type === 'dispositif';
@@ -31,15 +35,18 @@ export const Fiches: CollectionConfig = {
     maxPerDoc: 50,
   },
   access: {
-    read: publishedOrAuthenticated,
-    readVersions: isAuthenticated,
-    create: isEditor,
-    update: isEditor,
+    read: canReadFiches,
+    readVersions: canReadFicheVersions,
+    create: canCreateFiches,
+    update: canUpdateFiches,
     delete: isEditor,
   },
   hooks: {
     beforeValidate: [assignIdentifiers],
-    beforeChange: [checkCompleteness],
+    beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness],
+    afterChange: [syncTranslations, recordFormerAddress, rebuildAfterChange],
+    afterDelete: [forgetFormerAddresses, rebuildAfterDelete],
+    beforeDelete: [deleteTranslations],
   },
   fields: [
     {
@@ -118,6 +125,31 @@ export const Fiches: CollectionConfig = {
       unique: true,
       index: true,
       admin: { position: 'sidebar', readOnly: true, description: 'Permanent : /f/<identifiant> mène toujours à cette fiche.' },
+    },
+    {
+      name: 'reviewRequested',
+      label: 'Soumettre pour relecture',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: { position: 'sidebar', description: 'Les structures partenaires cochent cette case ; un éditeur relit et publie.' },
+    },
+    {
+      name: 'minorChange',
+      label: 'Modification mineure (pas de nouvelle traduction nécessaire)',
+      type: 'checkbox',
+      virtual: true,
+      admin: {
+        position: 'sidebar',
+        description: 'Cochez pour une correction qui ne change pas le sens (coquille, ponctuation) : les traductions restent valides.',
+      },
+    },
+    {
+      name: 'translationStatus',
+      type: 'json',
+      virtual: true,
+      admin: { hidden: true },
+      hooks: { afterRead: [computeTranslationStatus] },
     },
     {
       name: 'lastCheckedAt',

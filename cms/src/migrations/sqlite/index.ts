@@ -1,9 +1,9 @@
-import * as migration_20261127_172003_initial from './20261127_172003_initial';
+import * as migration_20261127_190151_initial from './20261127_190151_initial';
 
 export const migrations = [
   {
-    up: migration_20261127_172003_initial.up,
-    down: migration_20261127_172003_initial.down,
-    name: '20261127_172003_initial'
+    up: migration_20261127_190151_initial.up,
+    down: migration_20261127_190151_initial.down,
+    name: '20261127_190151_initial'
   },
 ];

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload';
 import { ValidationError } from 'payload';
 
 import type { Fiche } from '../../../payload-types';
-import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
+import { latestFrenchOf } from '../../../translation/frenchOf';
 import { findMissingForPublication } from '../completeness';
 
 /**
@@ -16,20 +16,7 @@ export const checkCompleteness: CollectionBeforeChangeHook<Fiche> = async ({ dat
   const french: Partial<Fiche> = editingFrench
     ? { ...originalDoc, ...data }
     : {
-        ...(originalDoc?.id
-          ? await keepRequestLocale(req, () =>
-              req.payload.findByID({
-                collection: 'fiches',
-                id: originalDoc.id,
-                locale: 'fr',
-                fallbackLocale: false,
-                draft: true,
-                depth: 0,
-                overrideAccess: true,
-                req,
-              }),
-            )
-          : {}),
+        ...(originalDoc?.id ? await latestFrenchOf(originalDoc.id, req) : {}),
         // Language-neutral fields being saved now count too.
         type: data.type ?? originalDoc?.type,
         primaryTheme: data.primaryTheme ?? originalDoc?.primaryTheme,

@@ -112,6 +112,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`external_link\` text,
   	\`slug\` text,
   	\`short_id\` text,
+  	\`review_requested\` integer DEFAULT false,
   	\`last_checked_at\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -124,6 +125,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`fiches_main_structure_idx\` ON \`fiches\` (\`main_structure_id\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`fiches_slug_idx\` ON \`fiches\` (\`slug\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`fiches_short_id_idx\` ON \`fiches\` (\`short_id\`);`)
+  await db.run(sql`CREATE INDEX \`fiches_review_requested_idx\` ON \`fiches\` (\`review_requested\`);`)
   await db.run(sql`CREATE INDEX \`fiches_updated_at_idx\` ON \`fiches\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`fiches_created_at_idx\` ON \`fiches\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`fiches__status_idx\` ON \`fiches\` (\`_status\`);`)
@@ -275,6 +277,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_external_link\` text,
   	\`version_slug\` text,
   	\`version_short_id\` text,
+  	\`version_review_requested\` integer DEFAULT false,
   	\`version_last_checked_at\` text,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
@@ -295,6 +298,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_fiches_v_version_version_main_structure_idx\` ON \`_fiches_v\` (\`version_main_structure_id\`);`)
   await db.run(sql`CREATE INDEX \`_fiches_v_version_version_slug_idx\` ON \`_fiches_v\` (\`version_slug\`);`)
   await db.run(sql`CREATE INDEX \`_fiches_v_version_version_short_id_idx\` ON \`_fiches_v\` (\`version_short_id\`);`)
+  await db.run(sql`CREATE INDEX \`_fiches_v_version_version_review_requested_idx\` ON \`_fiches_v\` (\`version_review_requested\`);`)
   await db.run(sql`CREATE INDEX \`_fiches_v_version_version_updated_at_idx\` ON \`_fiches_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_fiches_v_version_version_created_at_idx\` ON \`_fiches_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_fiches_v_version_version__status_idx\` ON \`_fiches_v\` (\`version__status\`);`)
@@ -336,6 +340,72 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_fiches_v_rels_themes_id_idx\` ON \`_fiches_v_rels\` (\`themes_id\`);`)
   await db.run(sql`CREATE INDEX \`_fiches_v_rels_needs_id_idx\` ON \`_fiches_v_rels\` (\`needs_id\`);`)
   await db.run(sql`CREATE INDEX \`_fiches_v_rels_structures_id_idx\` ON \`_fiches_v_rels\` (\`structures_id\`);`)
+  await db.run(sql`CREATE TABLE \`translations_what\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`title\` text NOT NULL,
+  	\`body\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`translations\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`translations_what_order_idx\` ON \`translations_what\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`translations_what_parent_id_idx\` ON \`translations_what\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`translations_why\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`title\` text,
+  	\`body\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`translations\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`translations_why_order_idx\` ON \`translations_why\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`translations_why_parent_id_idx\` ON \`translations_why\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`translations_how\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`title\` text NOT NULL,
+  	\`body\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`translations\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`translations_how_order_idx\` ON \`translations_how\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`translations_how_parent_id_idx\` ON \`translations_how\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`translations_next\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`title\` text,
+  	\`body\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`translations\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`translations_next_order_idx\` ON \`translations_next\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`translations_next_parent_id_idx\` ON \`translations_next\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`translations\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`fiche_id\` text(36) NOT NULL,
+  	\`language\` text NOT NULL,
+  	\`status\` text DEFAULT 'notStarted' NOT NULL,
+  	\`label\` text,
+  	\`fiche_type\` text,
+  	\`title\` text,
+  	\`brand_name\` text,
+  	\`administration_name\` text,
+  	\`summary\` text,
+  	\`units\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`fiche_id\`) REFERENCES \`fiches\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`translations_fiche_idx\` ON \`translations\` (\`fiche_id\`);`)
+  await db.run(sql`CREATE INDEX \`translations_language_idx\` ON \`translations\` (\`language\`);`)
+  await db.run(sql`CREATE INDEX \`translations_updated_at_idx\` ON \`translations\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`translations_created_at_idx\` ON \`translations\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`fiche_language_idx\` ON \`translations\` (\`fiche_id\`,\`language\`);`)
   await db.run(sql`CREATE TABLE \`themes\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`slug\` text NOT NULL,
@@ -543,6 +613,65 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_updated_at_idx\` ON \`users\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`users_created_at_idx\` ON \`users\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`users_email_idx\` ON \`users\` (\`email\`);`)
+  await db.run(sql`CREATE TABLE \`builds_requests\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`trigger\` text,
+  	\`by\` text,
+  	\`at\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`builds\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`builds_requests_order_idx\` ON \`builds_requests\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`builds_requests_parent_id_idx\` ON \`builds_requests\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`builds\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`status\` text DEFAULT 'queued' NOT NULL,
+  	\`trigger\` text,
+  	\`requested_by_id\` text(36),
+  	\`requested_by_name\` text,
+  	\`request_count\` numeric DEFAULT 1,
+  	\`reason\` text,
+  	\`queued_at\` text,
+  	\`started_at\` text,
+  	\`finished_at\` text,
+  	\`duration_seconds\` numeric,
+  	\`pages_total\` numeric,
+  	\`pages_published_fiches\` numeric,
+  	\`pages_fiche_pages\` numeric,
+  	\`pages_languages\` numeric,
+  	\`pages_redirects\` numeric,
+  	\`log_tail\` text,
+  	\`mode\` text DEFAULT 'local',
+  	\`phase\` text,
+  	\`deploy_id\` text,
+  	\`runner\` text,
+  	\`heartbeat_at\` text,
+  	\`job\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`requested_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`builds_status_idx\` ON \`builds\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`builds_requested_by_idx\` ON \`builds\` (\`requested_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`builds_updated_at_idx\` ON \`builds\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`builds_created_at_idx\` ON \`builds\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`redirects\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`fiche_id\` text(36),
+  	\`slug\` text NOT NULL,
+  	\`type\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`fiche_id\`) REFERENCES \`fiches\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`redirects_fiche_idx\` ON \`redirects\` (\`fiche_id\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_slug_idx\` ON \`redirects\` (\`slug\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_updated_at_idx\` ON \`redirects\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_created_at_idx\` ON \`redirects\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -607,29 +736,38 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`parent_id\` text(36) NOT NULL,
   	\`path\` text NOT NULL,
   	\`fiches_id\` text(36),
+  	\`translations_id\` text(36),
   	\`themes_id\` text(36),
   	\`needs_id\` text(36),
   	\`structures_id\` text(36),
   	\`media_id\` text(36),
   	\`users_id\` text(36),
+  	\`builds_id\` text(36),
+  	\`redirects_id\` text(36),
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`fiches_id\`) REFERENCES \`fiches\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`translations_id\`) REFERENCES \`translations\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`themes_id\`) REFERENCES \`themes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`needs_id\`) REFERENCES \`needs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`structures_id\`) REFERENCES \`structures\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`builds_id\`) REFERENCES \`builds\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`redirects_id\`) REFERENCES \`redirects\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_fiches_id_idx\` ON \`payload_locked_documents_rels\` (\`fiches_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_translations_id_idx\` ON \`payload_locked_documents_rels\` (\`translations_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_themes_id_idx\` ON \`payload_locked_documents_rels\` (\`themes_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_needs_id_idx\` ON \`payload_locked_documents_rels\` (\`needs_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_structures_id_idx\` ON \`payload_locked_documents_rels\` (\`structures_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_builds_id_idx\` ON \`payload_locked_documents_rels\` (\`builds_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_redirects_id_idx\` ON \`payload_locked_documents_rels\` (\`redirects_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -690,6 +828,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`_fiches_v\`;`)
   await db.run(sql`DROP TABLE \`_fiches_v_locales\`;`)
   await db.run(sql`DROP TABLE \`_fiches_v_rels\`;`)
+  await db.run(sql`DROP TABLE \`translations_what\`;`)
+  await db.run(sql`DROP TABLE \`translations_why\`;`)
+  await db.run(sql`DROP TABLE \`translations_how\`;`)
+  await db.run(sql`DROP TABLE \`translations_next\`;`)
+  await db.run(sql`DROP TABLE \`translations\`;`)
   await db.run(sql`DROP TABLE \`themes\`;`)
   await db.run(sql`DROP TABLE \`themes_locales\`;`)
   await db.run(sql`DROP TABLE \`needs\`;`)
@@ -703,6 +846,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_languages\`;`)
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
+  await db.run(sql`DROP TABLE \`builds_requests\`;`)
+  await db.run(sql`DROP TABLE \`builds\`;`)
+  await db.run(sql`DROP TABLE \`redirects\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)

@@ -1,0 +1,119 @@
+import type { CollectionConfig } from 'payload';
+
+import { isAdmin } from '../access/isAdmin';
+import { buildEndpoints } from '../jobs/buildEndpoints';
+import { nobody, signedInOrPublishToken } from '../jobs/publishToken';
+
+export const buildStatuses = [
+  { value: 'queued', label: 'En attente' },
+  { value: 'running', label: 'En cours' },
+  { value: 'succeeded', label: 'En ligne' },
+  { value: 'failed', label: 'Échec' },
+  { value: 'refused', label: 'Refusée' },
+] as const;
+
+export type BuildStatus = (typeof buildStatuses)[number]['value'];
+
+/**
+ * One record per publication of the static site: what triggered it, who, how it went. Written
+ * only by the publish job (editors read, admins may delete old records).
+ */
+export const Builds: CollectionConfig = {
+  slug: 'builds',
+  labels: { singular: 'Publication du site', plural: 'Publications du site' },
+  typescript: { interface: 'Build' },
+  admin: {
+    useAsTitle: 'trigger',
+    defaultColumns: ['trigger', 'status', 'requestedByName', 'requestCount', 'createdAt', 'durationSeconds'],
+    group: 'Publication',
+    description:
+      'Chaque modification visible du public reconstruit le site statique. Les modifications faites pendant une publication sont regroupées dans la suivante.',
+  },
+  defaultSort: '-createdAt',
+  access: { read: signedInOrPublishToken, create: nobody, update: nobody, delete: isAdmin },
+  endpoints: buildEndpoints,
+  fields: [
+    {
+      name: 'status',
+      label: 'État',
+      type: 'select',
+      required: true,
+      defaultValue: 'queued',
+      index: true,
+      options: buildStatuses.map((status) => ({ ...status })),
+    },
+    { name: 'trigger', label: 'Déclencheur', type: 'text' },
+    { name: 'requestedBy', label: 'Demandée par', type: 'relationship', relationTo: 'users' },
+    { name: 'requestedByName', label: 'Demandée par (nom)', type: 'text' },
+    {
+      name: 'requestCount',
+      label: 'Modifications regroupées',
+      type: 'number',
+      defaultValue: 1,
+      admin: { description: 'Les modifications arrivées avant le début de la construction sont publiées ensemble.' },
+    },
+    {
+      name: 'requests',
+      label: 'Modifications',
+      type: 'array',
+      interfaceName: 'BuildRequests',
+      admin: { initCollapsed: true },
+      fields: [
+        { name: 'trigger', label: 'Modification', type: 'text' },
+        { name: 'by', label: 'Par', type: 'text' },
+        { name: 'at', label: 'Le', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      ],
+    },
+    {
+      name: 'reason',
+      label: 'Raison de l’échec',
+      type: 'textarea',
+      admin: { condition: (data) => Boolean(data?.reason) },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'queuedAt', label: 'Demandée le', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'startedAt', label: 'Commencée le', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'finishedAt', label: 'Terminée le', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'durationSeconds', label: 'Durée (s)', type: 'number' },
+      ],
+    },
+    {
+      name: 'pages',
+      label: 'Pages',
+      type: 'group',
+      interfaceName: 'BuildPages',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'total', label: 'Pages HTML', type: 'number' },
+            { name: 'publishedFiches', label: 'Fiches publiées', type: 'number' },
+            { name: 'fichePages', label: 'Pages de fiche (toutes langues)', type: 'number' },
+            { name: 'languages', label: 'Langues', type: 'number' },
+            { name: 'redirects', label: 'Redirections', type: 'number' },
+          ],
+        },
+      ],
+    },
+    { name: 'logTail', label: 'Fin du journal de construction', type: 'code', admin: { language: 'shell' } },
+    {
+      name: 'mode',
+      label: 'Construite par',
+      type: 'select',
+      defaultValue: 'local',
+      options: [
+        { value: 'local', label: 'Le serveur du CMS' },
+        { value: 'github', label: 'GitHub Actions' },
+      ],
+      admin: { position: 'sidebar' },
+    },
+    { name: 'phase', label: 'Étape', type: 'text', admin: { position: 'sidebar' } },
+    { name: 'deployId', label: 'Version du site', type: 'text', admin: { position: 'sidebar' } },
+    // Bookkeeping of the job runner: which process holds the build, and when it last said so.
+    { name: 'runner', type: 'text', admin: { hidden: true } },
+    { name: 'heartbeatAt', type: 'date', admin: { hidden: true } },
+    { name: 'job', type: 'text', admin: { hidden: true } },
+  ],
+};

@@ -1,0 +1,65 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, FieldHook } from 'payload';
+
+import type { Fiche } from '../../../payload-types';
+import { ensureTranslationDocs, markOutdatedTranslations, publishedTranslationStatus } from '../../../translation/sync';
+import { translatableContentOf, type TranslatableContent } from '../../../translation/units';
+import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
+
+/** The "minor change" box is not stored: it only qualifies the save it comes with. */
+export const readMinorChange: CollectionBeforeChangeHook<Fiche> = ({ data, req }) => {
+  req.context.minorChange = Boolean((data as { minorChange?: boolean }).minorChange);
+  return data;
+};
+
+/**
+ * Keeps translations in step with the French: every new fiche gets its translation documents;
+ * every French publication flags the validated units whose French changed (unless minor).
+ */
+export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, operation, req, context }) => {
+  if (context.translationWorkflow) return doc;
+  if (operation === 'create') await ensureTranslationDocs(req.payload, doc.id, req);
+  const french = !req.locale || req.locale === 'fr';
+  if (doc._status === 'published' && french) {
+    await markOutdatedTranslations(req.payload, {
+      ficheId: doc.id,
+      french: translatableContentOf(doc),
+      minorChange: Boolean(context.minorChange),
+      req,
+    });
+  }
+  return doc;
+};
+
+/**
+ * `translationStatus`, computed on read for the site: per language and unit, validated or
+ * outdated. Needs the French text, so it is filled for `locale=fr` and `locale=all` reads.
+ */
+export const computeTranslationStatus: FieldHook<Fiche> = async ({ siblingData, req }) => {
+  const id = (siblingData as { id?: string }).id;
+  if (!id) return undefined;
+  const french = frenchOf(siblingData as Record<string, unknown>, req.locale);
+  if (!french) return undefined;
+  const { docs } = await keepRequestLocale(req, () =>
+    req.payload.find({
+      collection: 'translations',
+      where: { fiche: { equals: id } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { language: true, units: true },
+      req,
+    }),
+  );
+  return publishedTranslationStatus(french, docs);
+};
+
+function frenchOf(doc: Record<string, unknown>, locale: string | undefined): TranslatableContent | undefined {
+  if (locale === 'all') {
+    const pick = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).fr : undefined);
+    return translatableContentOf(
+      Object.fromEntries(['title', 'brandName', 'administrationName', 'summary', 'what', 'why', 'how', 'next'].map((key) => [key, pick(doc[key])])),
+    );
+  }
+  if (!locale || locale === 'fr') return translatableContentOf(doc);
+  return undefined;
+}

@@ -1,0 +1,119 @@
+import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload';
+import { ValidationError } from 'payload';
+
+import { locales, type UnitKey } from '@passerelle/content-schemas';
+
+import { hasRole, languagesOf } from '../../../access/roles';
+import type { Translation } from '../../../payload-types';
+import { recordsOf, type UnitRecords } from '../../../translation/records';
+import { translatableContentOf, unitsOf, type TranslatableContent } from '../../../translation/units';
+import { latestFrenchOf } from '../../../translation/frenchOf';
+
+const languageName = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
+const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string }).id : (value as string | undefined));
+
+/**
+ * The translation workflow, enforced on every save whatever the client:
+ * - a translator or expert writes only in their languages (Payload's field access cannot see this);
+ * - only an expert of the language validates;
+ * - each changed unit records who proposed it and when; a validation records, per unit, the
+ *   fingerprint and text of the French it was made from, so later French changes can be detected;
+ * - editing validated text sends it back to "in progress" until an expert validates it again.
+ */
+export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ data, originalDoc, operation, req, collection, context }) => {
+  const reject = (path: string, message: string): never => {
+    throw new ValidationError({ collection: collection.slug, id: originalDoc?.id, errors: [{ path, message }], req });
+  };
+  const language = originalDoc?.language ?? data.language;
+  const ficheId = idOf(originalDoc?.fiche ?? data.fiche);
+  if (!language || !ficheId) return reject('fiche', 'Une traduction appartient à une fiche et à une langue.');
+
+  if (operation === 'update') {
+    if (data.language && data.language !== originalDoc?.language) reject('language', 'La langue d’une traduction ne peut pas changer.');
+    if (data.fiche && idOf(data.fiche) !== ficheId) reject('fiche', 'Une traduction ne peut pas changer de fiche.');
+  }
+
+  const { user } = req;
+  if (user && !hasRole(user, 'admin') && !context.translationWorkflow) {
+    const mine = languagesOf(user);
+    if (!mine.includes(language as never)) {
+      reject(
+        'language',
+        `Vous ne pouvez pas écrire en ${languageName(language)} : vos langues de traduction sont ${mine.map(languageName).join(', ') || 'non définies'}.`,
+      );
+    }
+    if (data.status === 'validated' && originalDoc?.status !== 'validated' && !hasRole(user, 'expertTranslator')) {
+      reject('status', 'Seul un traducteur expert de cette langue peut valider une traduction. Choisissez « À relire ».');
+    }
+  }
+
+  // Internal bookkeeping (outdated flags) only touches `units`.
+  if (context.translationBookkeeping) return data;
+
+  const fiche = await frenchOf(ficheId, req);
+  data.label = `${fiche.title ?? '(sans titre)'} — ${language}`;
+  data.ficheType = fiche.type;
+
+  const before = unitsOf(originalDoc ?? {});
+  const after = unitsOf({ ...translatableContentOf(originalDoc ?? {}), ...pickTranslatable(data) });
+  const records: UnitRecords = structuredClone(recordsOf(originalDoc?.units));
+  const now = new Date().toISOString();
+  const who = user?.email ?? 'système';
+
+  let textChanged = false;
+  for (const [key, unit] of after) {
+    if (before.get(key)?.fingerprint !== unit.fingerprint) {
+      records[key] = { ...records[key], proposedBy: who, proposedAt: now };
+      textChanged = true;
+    }
+  }
+  for (const key of before.keys()) {
+    if (!after.has(key)) {
+      delete records[key];
+      textChanged = true;
+    }
+  }
+
+  // The admin sends the whole form, so `data.status` is often just the unchanged value: a
+  // validation happens when an expert (or the system) asks for "validated" and either the
+  // translation was not validated yet or its text changed in this save.
+  const requested = data.status ?? originalDoc?.status ?? 'notStarted';
+  const mayValidate = !user || hasRole(user, 'admin', 'expertTranslator') || Boolean(context.translationWorkflow);
+  const validating = requested === 'validated' && mayValidate && (originalDoc?.status !== 'validated' || textChanged);
+  let status = requested;
+  if (requested === 'validated' && textChanged && !mayValidate) status = 'inProgress';
+  if (status === 'notStarted' && after.size > 0) status = 'inProgress';
+
+  if (validating) {
+    const french = unitsOf(fiche.content);
+    for (const key of after.keys()) {
+      const source = french.get(key) ?? reject(pathOf(key), 'Cet élément n’existe pas en français : supprimez-le de la traduction avant de valider.');
+      records[key] = { ...records[key], validatedBy: who, validatedAt: now, fingerprint: source.fingerprint, sourceText: source.text, outdatedAt: null };
+    }
+    // Tells the afterChange hook to publish this text on the fiche.
+    req.context.publishTranslation = true;
+  }
+
+  data.units = records;
+  data.status = status;
+  return data;
+};
+
+function pickTranslatable(data: Partial<Translation>): TranslatableContent {
+  const content: TranslatableContent = {};
+  for (const key of ['title', 'brandName', 'administrationName', 'summary', 'what', 'why', 'how', 'next'] as const) {
+    if (key in data) (content as Record<string, unknown>)[key] = data[key];
+  }
+  return content;
+}
+
+/** `how.2` → `how.2.title`: the admin shows the error on that item. */
+function pathOf(key: UnitKey): string {
+  return key.includes('.') ? `${key}.title` : key;
+}
+
+/** The latest French text of the fiche (drafts included: translators work on what is coming). */
+async function frenchOf(ficheId: string, req: PayloadRequest) {
+  const fiche = await latestFrenchOf(ficheId, req);
+  return { title: fiche.title, type: fiche.type, content: translatableContentOf(fiche) };
+}

@@ -1,0 +1,50 @@
+import type { CollectionAfterChangeHook } from 'payload';
+
+import type { Translation } from '../../../payload-types';
+import { workflowContext } from '../../../translation/sync';
+import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
+
+const withoutIds = (items: Translation['what']) => (items ?? []).map(({ title, body }) => ({ title, body }));
+
+/**
+ * A validated translation becomes the fiche's text in that language. If the fiche is live, only
+ * this language is published: a French draft in progress stays a draft.
+ */
+export const publishValidated: CollectionAfterChangeHook<Translation> = async ({ doc, req }) => {
+  if (!req.context.publishTranslation) return doc;
+  req.context.publishTranslation = false;
+  const ficheId = typeof doc.fiche === 'object' ? doc.fiche.id : doc.fiche;
+  const language = doc.language;
+
+  await keepRequestLocale(req, async () => {
+    // The saved document comes back populated (links in rich text carry whole fiches): re-read it
+    // with ids only, which is what the fiche stores.
+    const saved = await req.payload.findByID({ collection: 'translations', id: doc.id, depth: 0, overrideAccess: true, req });
+    const { totalDocs: live } = await req.payload.count({
+      collection: 'fiches',
+      where: { and: [{ id: { equals: ficheId } }, { _status: { equals: 'published' } }] },
+      overrideAccess: true,
+      req,
+    });
+    const data = {
+      title: saved.title ?? null,
+      brandName: saved.brandName ?? null,
+      administrationName: saved.administrationName ?? null,
+      summary: saved.summary ?? null,
+      what: withoutIds(saved.what),
+      why: withoutIds(saved.why),
+      how: withoutIds(saved.how),
+      next: withoutIds(saved.next),
+    };
+    await req.payload.update({
+      collection: 'fiches',
+      id: ficheId,
+      locale: language,
+      data: live > 0 ? { ...data, _status: 'published' } : data,
+      ...(live > 0 ? { publishSpecificLocale: language } : { draft: true }),
+      overrideAccess: true,
+      req,
+    });
+  }, workflowContext);
+  return doc;
+};

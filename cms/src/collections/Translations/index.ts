@@ -1,0 +1,97 @@
+import type { CollectionConfig } from 'payload';
+
+import { locales } from '@passerelle/content-schemas';
+
+import { canReadTranslations, canUpdateTranslations } from '../../access/translationsAccess';
+import { isAdmin } from '../../access/isAdmin';
+import { sectionField } from '../../fields/sectionField';
+import { applyWorkflow } from './hooks/applyWorkflow';
+import { publishValidated } from './hooks/publishValidated';
+
+export const translationStatusLabels = {
+  notStarted: 'Non commencée',
+  inProgress: 'En cours',
+  toReview: 'À relire',
+  validated: 'Validée',
+} as const;
+
+const isDispositif = (_data: unknown, siblingData: { ficheType?: string }) => siblingData?.ficheType === 'dispositif';
+
+/**
+ * One document per fiche and language: the translator's proposal and the record of what an
+ * expert validated. Only validated text reaches the fiche, and so the public site.
+ */
+export const Translations: CollectionConfig = {
+  slug: 'translations',
+  labels: { singular: 'Traduction', plural: 'Traductions' },
+  typescript: { interface: 'Translation' },
+  admin: {
+    useAsTitle: 'label',
+    defaultColumns: ['label', 'language', 'status', 'updatedAt'],
+    listSearchableFields: ['label'],
+    group: 'Contenus',
+    description: 'Proposez une traduction, envoyez-la en relecture ; un traducteur expert la valide et la publie.',
+  },
+  access: {
+    read: canReadTranslations,
+    create: isAdmin,
+    update: canUpdateTranslations,
+    delete: isAdmin,
+  },
+  indexes: [{ fields: ['fiche', 'language'], unique: true }],
+  hooks: {
+    beforeChange: [applyWorkflow],
+    afterChange: [publishValidated],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'fiche', label: 'Fiche', type: 'relationship', relationTo: 'fiches', required: true, index: true, admin: { readOnly: true } },
+        {
+          name: 'language',
+          label: 'Langue',
+          type: 'select',
+          required: true,
+          index: true,
+          options: locales.filter((locale) => locale.code !== 'fr').map((locale) => ({ value: locale.code, label: `${locale.label} (${locale.code})` })),
+          admin: { readOnly: true },
+        },
+      ],
+    },
+    {
+      name: 'status',
+      label: 'État',
+      type: 'select',
+      required: true,
+      defaultValue: 'notStarted',
+      options: Object.entries(translationStatusLabels).map(([value, label]) => ({ value, label })),
+      admin: {
+        position: 'sidebar',
+        description: 'Traducteur : « À relire » quand vous avez fini. Traducteur expert : « Validée » publie la traduction.',
+      },
+    },
+    // Kept in sync by the workflow for lists and search: "Obtenir sa carte Vitale — ar".
+    { name: 'label', type: 'text', admin: { hidden: true } },
+    { name: 'ficheType', type: 'text', admin: { hidden: true } },
+    {
+      name: 'frenchSource',
+      type: 'ui',
+      admin: { components: { Field: '/components/FrenchSource#FrenchSource' } },
+    },
+    { name: 'title', label: 'Titre', type: 'text' },
+    { name: 'brandName', label: 'Nom du dispositif', type: 'text', admin: { condition: isDispositif } },
+    { name: 'administrationName', label: 'Administration concernée', type: 'text', admin: { condition: (data, sibling) => !isDispositif(data, sibling) } },
+    { name: 'summary', label: 'Résumé', type: 'textarea', maxLength: 280 },
+    sectionField('what', 'C’est quoi ?', { localized: false }),
+    sectionField('why', 'Pourquoi c’est intéressant ?', { localized: false, admin: { condition: isDispositif } }),
+    sectionField('how', 'Comment faire ?', { localized: false }),
+    sectionField('next', 'Et après ?', { localized: false, admin: { condition: (data, sibling) => !isDispositif(data, sibling) } }),
+    {
+      name: 'units',
+      label: 'Suivi par élément',
+      type: 'json',
+      admin: { readOnly: true, position: 'sidebar', description: 'Qui a proposé et validé chaque élément, et quand.' },
+    },
+  ],
+};

@@ -1,0 +1,119 @@
+/**
+ * Side-by-side view at the top of a translation: for each unit, the French source, what changed
+ * in it since the translation was validated (a word diff), and the translation's state.
+ * Read-only; the editable translation fields follow below. No interactive controls.
+ */
+import type { UIFieldServerProps } from 'payload';
+import type React from 'react';
+
+import { directionOf, isLocale, sectionKeys, textUnitKeys, type UnitKey } from '@passerelle/content-schemas';
+
+import { recordsOf } from '../translation/records';
+import { unitStates, type UnitState } from '../translation/unitStates';
+import { translatableContentOf, unitsOf } from '../translation/units';
+import { wordDiff } from '../translation/wordDiff';
+
+const stateLabels: Record<UnitState, string> = {
+  missing: 'À traduire',
+  inProgress: 'En cours',
+  toReview: 'À relire',
+  validated: 'Validée',
+  outdated: 'Le français a changé',
+};
+
+const stateColours: Record<UnitState, string> = {
+  missing: '#6a6a6a',
+  inProgress: '#695240',
+  toReview: '#716043',
+  validated: '#18753c',
+  outdated: '#b34000',
+};
+
+const unitLabel = (key: UnitKey): string => {
+  const labels: Record<string, string> = {
+    title: 'Titre',
+    brandName: 'Nom du dispositif',
+    administrationName: 'Administration',
+    summary: 'Résumé',
+    what: 'C’est quoi ?',
+    why: 'Pourquoi c’est intéressant ?',
+    how: 'Comment faire ?',
+    next: 'Et après ?',
+  };
+  const [section, index] = key.split('.');
+  return index === undefined ? (labels[key] ?? key) : `${labels[section ?? ''] ?? section} — élément ${Number(index) + 1}`;
+};
+
+export async function FrenchSource({ data, payload }: UIFieldServerProps): Promise<React.ReactElement | null> {
+  const ficheId = typeof data?.fiche === 'object' ? data?.fiche?.id : data?.fiche;
+  const language = String(data?.language ?? '');
+  if (!ficheId || !isLocale(language)) return null;
+  const fiche = await payload.findByID({ collection: 'fiches', id: ficheId, locale: 'fr', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true });
+  const french = unitsOf(translatableContentOf(fiche));
+  const translation = unitsOf(translatableContentOf(data ?? {}));
+  const records = recordsOf(data?.units);
+  const states = unitStates({ french, translation, records, status: data?.status });
+  const orderedKeys = [...textUnitKeys, ...sectionKeys].flatMap((prefix) => [...french.keys()].filter((key) => key === prefix || key.startsWith(`${prefix}.`)));
+  const done = orderedKeys.filter((key) => states.get(key) === 'validated').length;
+
+  return (
+    <section aria-labelledby="french-source-title" style={{ marginBlockEnd: '2rem' }}>
+      <h2 id="french-source-title" style={{ fontSize: '1.2rem', marginBlockEnd: '0.25rem' }}>
+        Texte source en français
+      </h2>
+      <p style={{ marginBlockStart: 0 }}>
+        {done} élément(s) validé(s) sur {orderedKeys.length}. Les modifications du français depuis la dernière validation sont
+        marquées : <ins style={{ background: '#b8fec9' }}>ajouté</ins>, <del style={{ background: '#ffe9e6' }}>supprimé</del>.
+      </p>
+      <table style={{ inlineSize: '100%', borderCollapse: 'collapse' }}>
+        <thead>
+          <tr>
+            <th scope="col" style={cell}>Élément</th>
+            <th scope="col" style={cell}>Français</th>
+            <th scope="col" style={cell} lang={language}>Traduction actuelle</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orderedKeys.map((key) => {
+            const source = french.get(key);
+            const record = records[key];
+            const state = states.get(key) ?? 'missing';
+            const changed = state === 'outdated' && record?.sourceText && source ? wordDiff(record.sourceText, source.text) : undefined;
+            return (
+              <tr key={key}>
+                <th scope="row" style={{ ...cell, fontWeight: 600 }}>
+                  {unitLabel(key)}
+                  <br />
+                  <span style={{ color: stateColours[state], fontWeight: 400 }}>{stateLabels[state]}</span>
+                </th>
+                <td style={{ ...cell, whiteSpace: 'pre-line' }} lang="fr">
+                  {changed
+                    ? changed.map((part, index) =>
+                        part.kind === 'same' ? (
+                          <span key={index}>{part.text}</span>
+                        ) : part.kind === 'added' ? (
+                          <ins key={index} style={{ background: '#b8fec9' }}>{part.text}</ins>
+                        ) : (
+                          <del key={index} style={{ background: '#ffe9e6' }}>{part.text}</del>
+                        ),
+                      )
+                    : source?.text}
+                </td>
+                <td style={{ ...cell, whiteSpace: 'pre-line' }} lang={language} dir={directionOf(language)}>
+                  {translation.get(key)?.text ?? '—'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+const cell: React.CSSProperties = {
+  borderBlockEnd: '1px solid var(--theme-elevation-150)',
+  padding: '0.5rem',
+  textAlign: 'start',
+  verticalAlign: 'top',
+};

@@ -1,0 +1,22 @@
+import { timingSafeEqual } from 'node:crypto';
+
+import type { Access, PayloadRequest } from 'payload';
+
+/** Header carrying PUBLISH_TOKEN, for scripts (npm start, the GitHub workflow) that have no user session. */
+export const publishTokenHeader = 'x-passerelle-publish-token';
+
+/** True when the request carries the configured PUBLISH_TOKEN (never when none is configured). */
+export function hasPublishToken(req: Pick<PayloadRequest, 'headers'>, env: NodeJS.ProcessEnv = process.env): boolean {
+  const expected = env.PUBLISH_TOKEN;
+  const given = req.headers?.get(publishTokenHeader);
+  if (!expected || !given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Builds: every signed-in user reads them (the admin shows the latest); scripts with the token too. */
+export const signedInOrPublishToken: Access = ({ req }) => Boolean(req.user) || hasPublishToken(req);
+
+/** Build records are written by the publish job only. */
+export const nobody: Access = () => false;

@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+import { numberFromEnv, publishCmsUrl, repositoryRoot } from './publishSettings';
+
+/** What the publish pipeline (scripts/src/publish.ts) prints as its last line. */
+export const resultPrefix = 'PUBLISH_RESULT ';
+const stagePrefix = 'PUBLISH_STAGE ';
+
+export type PipelineResult = {
+  status: 'succeeded' | 'failed' | 'refused';
+  reason?: string;
+  deployId?: string;
+  publishedFiches?: number;
+  pages?: { total: number; fiches: Record<string, number>; shortLinks: number };
+  redirects?: number;
+  logTail: string;
+};
+
+export type PipelineRun = { result: Promise<PipelineResult>; stop: (reason: string) => void };
+
+const stageLabels: Record<string, string> = {
+  export: 'lecture du contenu',
+  build: 'construction du site',
+  verify: 'vérifications',
+  switch: 'mise en ligne',
+};
+
+/** The CMS's secrets stay with the CMS; Next.js's private variables must not reach the site build. */
+const withheld =
+  /^(__NEXT|NEXT_PRIVATE|NEXT_RUNTIME|TURBOPACK|PAYLOAD_SECRET$|DATABASE_URI$|PUBLISH_TOKEN$|GITHUB_TOKEN$|SEED_PASSWORD$)/;
+
+export function pipelineEnv(buildId: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(env).filter(([key]) => !withheld.test(key))) as NodeJS.ProcessEnv;
+  return { ...clean, CMS_URL: publishCmsUrl(env), PUBLISH_BUILD_ID: buildId, FORCE_COLOR: '0' };
+}
+
+/**
+ * Runs the publish pipeline as a child process of the CMS (same process group: stopping the
+ * CMS stops the build). `onPhase` and `onLog` report progress; the result never rejects.
+ */
+export function runPipeline({
+  buildId,
+  onPhase,
+  onLog,
+  env = process.env,
+}: {
+  buildId: string;
+  onPhase: (phase: string) => void;
+  onLog: (tail: string) => void;
+  env?: NodeJS.ProcessEnv;
+}): PipelineRun {
+  const root = repositoryRoot(env);
+  const command = env.PUBLISH_COMMAND;
+  const child = command
+    ? spawn('sh', ['-c', command], { cwd: root, env: pipelineEnv(buildId, env), stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'src', 'publish.ts')], {
+        cwd: root,
+        env: pipelineEnv(buildId, env),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+  const lines: string[] = [];
+  let result: Omit<PipelineResult, 'logTail'> | undefined;
+  let stopReason: string | undefined;
+  const tail = () => lines.slice(-60).join('\n').slice(-8000);
+
+  let pending = '';
+  const onData = (chunk: Buffer) => {
+    pending += chunk.toString();
+    const parts = pending.split('\n');
+    pending = parts.pop() ?? '';
+    for (const line of parts) handle(line);
+  };
+  const handle = (line: string) => {
+    if (line.startsWith(resultPrefix)) {
+      try {
+        result = JSON.parse(line.slice(resultPrefix.length)) as Omit<PipelineResult, 'logTail'>;
+      } catch {
+        lines.push(line);
+      }
+      return;
+    }
+    if (line.startsWith(stagePrefix)) {
+      const stage = line.slice(stagePrefix.length).trim();
+      onPhase(stageLabels[stage] ?? stage);
+      return;
+    }
+    // Some tools colour their output whatever FORCE_COLOR says; the admin shows plain text.
+    const plain = line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').trimEnd();
+    if (!plain.trim()) return;
+    lines.push(plain);
+    if (lines.length > 400) lines.splice(0, lines.length - 400);
+    onLog(tail());
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+
+  const timeoutMs = numberFromEnv(env.PUBLISH_TIMEOUT_MS, 15 * 60_000);
+  const stop = (reason: string) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    stopReason = reason;
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  };
+  const timer = setTimeout(
+    () => stop(`La construction a dépassé ${Math.round(timeoutMs / 60_000)} minutes et a été arrêtée.`),
+    timeoutMs,
+  );
+  timer.unref();
+
+  const done = new Promise<PipelineResult>((resolve) => {
+    const finish = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
+      clearTimeout(timer);
+      if (pending) handle(pending);
+      pending = '';
+      if (result && !stopReason) {
+        resolve({ ...result, logTail: tail() });
+        return;
+      }
+      const how = error ? error.message : signal ? `signal ${signal}` : `code de sortie ${code}`;
+      resolve({
+        status: 'failed',
+        reason: stopReason ?? `Le processus de construction s’est arrêté sans rendre compte (${how}).`,
+        logTail: tail(),
+      });
+    };
+    child.once('error', (error) => finish(null, null, error));
+    child.once('close', (code, signal) => finish(code, signal));
+  });
+  return { result: done, stop };
+}

@@ -1,0 +1,122 @@
+import type { Payload, PayloadRequest } from 'payload';
+
+import { locales, type Locale, type TranslationStatus, type UnitKey } from '@passerelle/content-schemas';
+
+import { keepRequestLocale } from '../utilities/keepRequestLocale';
+import { recordsOf, type UnitRecords } from './records';
+import { unitsOf, type TranslatableContent } from './units';
+
+export const translationLanguages = locales.map((locale) => locale.code).filter((code) => code !== 'fr') as Exclude<Locale, 'fr'>[];
+
+/** Internal writes made by the workflow itself; hooks let them through and do not loop. */
+export const workflowContext = { translationWorkflow: true };
+/** Updates of the per-unit records only (outdated flags): the workflow hook leaves them as they are. */
+export const bookkeepingContext = { translationWorkflow: true, translationBookkeeping: true };
+
+async function translationsOf(payload: Payload, ficheId: string, req?: PayloadRequest) {
+  const { docs } = await payload.find({
+    collection: 'translations',
+    where: { fiche: { equals: ficheId } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  });
+  return docs;
+}
+
+/** Every fiche has one translation document per language, created empty when the fiche is. */
+export async function ensureTranslationDocs(payload: Payload, ficheId: string, req?: PayloadRequest): Promise<void> {
+  const run = async () => {
+    const docs = await translationsOf(payload, ficheId, req);
+    const existing = new Set(docs.map((doc) => doc.language));
+    for (const language of translationLanguages) {
+      if (existing.has(language)) continue;
+      await payload.create({
+        collection: 'translations',
+        data: { fiche: ficheId, language, status: 'notStarted' },
+        overrideAccess: true,
+        context: workflowContext,
+        req,
+      });
+    }
+  };
+  await (req ? keepRequestLocale(req, run, workflowContext) : run());
+}
+
+/**
+ * After a French publication: validated units whose French changed become outdated (dated), and
+ * come back to validated if the French is restored. With `minorChange`, units that were up to
+ * date keep their validation: their fingerprints move to the new French.
+ */
+export async function markOutdatedTranslations(
+  payload: Payload,
+  args: { ficheId: string; french: TranslatableContent; minorChange: boolean; req?: PayloadRequest },
+): Promise<void> {
+  const { ficheId, minorChange, req } = args;
+  const current = unitsOf(args.french);
+  const now = new Date().toISOString();
+  const run = async () => {
+    for (const translation of await translationsOf(payload, ficheId, req)) {
+      const records: UnitRecords = structuredClone(recordsOf(translation.units));
+      let changed = false;
+      for (const [key, record] of Object.entries(records) as [UnitKey, NonNullable<UnitRecords[UnitKey]>][]) {
+        if (!record.fingerprint) continue;
+        const french = current.get(key);
+        if (french && french.fingerprint === record.fingerprint) {
+          if (record.outdatedAt) {
+            record.outdatedAt = null;
+            changed = true;
+          }
+          continue;
+        }
+        // A minor change keeps up-to-date units up to date; units already outdated stay so.
+        if (minorChange && french && !record.outdatedAt) {
+          Object.assign(record, { fingerprint: french.fingerprint, sourceText: french.text, outdatedAt: null });
+          changed = true;
+        } else if (!record.outdatedAt) {
+          record.outdatedAt = now;
+          changed = true;
+        }
+      }
+      if (changed) {
+        await payload.update({
+          collection: 'translations',
+          id: translation.id,
+          data: { units: records },
+          overrideAccess: true,
+          context: bookkeepingContext,
+          req,
+        });
+      }
+    }
+  };
+  await (req ? keepRequestLocale(req, run, bookkeepingContext) : run());
+}
+
+/**
+ * What the public site needs per language: which units carry a validated translation and
+ * whether the French moved on since. Derived from the translation documents on every read.
+ */
+export function publishedTranslationStatus(
+  french: TranslatableContent,
+  translations: { language: string; units?: unknown }[],
+): TranslationStatus {
+  const current = unitsOf(french);
+  const status: TranslationStatus = {};
+  for (const translation of translations) {
+    const language = translation.language as Exclude<Locale, 'fr'>;
+    const units: NonNullable<TranslationStatus[typeof language]> = {};
+    for (const [key, record] of Object.entries(recordsOf(translation.units))) {
+      if (!record?.fingerprint || !record.validatedAt || !current.has(key as UnitKey)) continue;
+      const outdated = current.get(key as UnitKey)?.fingerprint !== record.fingerprint;
+      units[key] = {
+        state: outdated ? 'outdated' : 'validated',
+        validatedAt: record.validatedAt,
+        frenchChangedAt: outdated ? (record.outdatedAt ?? null) : null,
+      };
+    }
+    if (Object.keys(units).length > 0) status[language] = units;
+  }
+  return status;
+}

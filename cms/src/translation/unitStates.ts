@@ -1,0 +1,34 @@
+import type { UnitKey } from '@passerelle/content-schemas';
+
+import type { UnitRecords } from './records';
+import type { Unit } from './units';
+
+export type UnitState = 'missing' | 'inProgress' | 'toReview' | 'validated' | 'outdated';
+
+/**
+ * The state of each French unit in one translation:
+ * validated — an expert validated this text against the current French;
+ * outdated — it was validated, but the French changed since (until a new validation);
+ * toReview / inProgress — text proposed and sent for review, or still being written;
+ * missing — nothing written yet.
+ */
+export function unitStates(args: {
+  french: Map<UnitKey, Unit>;
+  translation: Map<UnitKey, Unit>;
+  records: UnitRecords;
+  status: string | null | undefined;
+}): Map<UnitKey, UnitState> {
+  const { french, translation, records, status } = args;
+  const states = new Map<UnitKey, UnitState>();
+  for (const [key, source] of french) {
+    const record = records[key];
+    const proposed = translation.has(key);
+    const validatedNow = Boolean(record?.validatedAt && record.fingerprint === source.fingerprint);
+    const proposedSinceValidation = Boolean(record?.proposedAt && record.validatedAt && record.proposedAt > record.validatedAt);
+    if (validatedNow && !proposedSinceValidation) states.set(key, 'validated');
+    else if (proposed && (proposedSinceValidation || !record?.validatedAt)) states.set(key, status === 'toReview' ? 'toReview' : 'inProgress');
+    else if (record?.validatedAt) states.set(key, 'outdated');
+    else states.set(key, 'missing');
+  }
+  return states;
+}

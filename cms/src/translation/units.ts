@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+
+import { richTextToPlainText, sectionKeys, sectionUnitKey, textUnitKeys, type RichText, type UnitKey } from '@passerelle/content-schemas';
+
+/** The translatable text of a fiche in one language: the same shape in Fiches and Translations. */
+export type TranslatableContent = {
+  title?: string | null;
+  brandName?: string | null;
+  administrationName?: string | null;
+  summary?: string | null;
+  what?: SectionItems;
+  why?: SectionItems;
+  how?: SectionItems;
+  next?: SectionItems;
+};
+type SectionItems = { title?: string | null; body?: unknown }[] | null | undefined;
+
+export const translatableFields = ['title', 'brandName', 'administrationName', 'summary', ...sectionKeys] as const;
+
+export type Unit = { key: UnitKey; text: string; fingerprint: string };
+
+/**
+ * Splits content into units with their plain text and a fingerprint of it. Only the words
+ * count: re-formatting a French paragraph (bold, a list) does not make translations outdated.
+ */
+export function unitsOf(content: TranslatableContent): Map<UnitKey, Unit> {
+  const units = new Map<UnitKey, Unit>();
+  const add = (key: UnitKey, text: string) => {
+    const normalized = text.replace(/\s+/g, ' ').trim();
+    if (normalized) units.set(key, { key, text: normalized, fingerprint: fingerprint(normalized) });
+  };
+  for (const key of textUnitKeys) add(key, content[key] ?? '');
+  for (const section of sectionKeys) {
+    (content[section] ?? []).forEach((item, index) => {
+      const body = isRichText(item.body) ? richTextToPlainText(item.body) : '';
+      add(sectionUnitKey(section, index), [item.title ?? '', body].join('\n'));
+    });
+  }
+  return units;
+}
+
+export function fingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+function isRichText(value: unknown): value is RichText {
+  return Boolean(value && typeof value === 'object' && 'root' in value);
+}
+
+/** Picks the translatable fields out of a document, nothing else. */
+export function translatableContentOf(doc: TranslatableContent): TranslatableContent {
+  return Object.fromEntries(translatableFields.map((field) => [field, doc[field] ?? null])) as TranslatableContent;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+import { localeCodes, type Locale } from './locales';
+import { sectionKeys, type SectionKey } from './vocabulary';
+
+/**
+ * A fiche is translated, reviewed and kept up to date unit by unit: its title, brand name,
+ * administration name, summary and each item of each section. Keys are stable across the CMS
+ * and the site: `title`, `summary`, `how.0`, `how.1`…
+ */
+export const textUnitKeys = ['title', 'brandName', 'administrationName', 'summary'] as const;
+export type TextUnitKey = (typeof textUnitKeys)[number];
+export type UnitKey = TextUnitKey | `${SectionKey}.${number}`;
+
+export function sectionUnitKey(section: SectionKey, index: number): UnitKey {
+  return `${section}.${index}`;
+}
+
+export function isUnitKey(value: string): value is UnitKey {
+  if ((textUnitKeys as readonly string[]).includes(value)) return true;
+  const [section, index] = value.split('.');
+  return (sectionKeys as readonly string[]).includes(section ?? '') && /^\d+$/.test(index ?? '');
+}
+
+/** Where a translation unit stands, from nothing written to checked against the current French. */
+export const translationStates = ['missing', 'inProgress', 'toReview', 'validated', 'outdated'] as const;
+export type TranslationState = (typeof translationStates)[number];
+
+/**
+ * What the public site learns about each published translation unit: it exists because an expert
+ * validated it; `outdated` when the French changed since (then `frenchChangedAt` says when).
+ */
+export const PublishedUnitStatusSchema = z.object({
+  state: z.enum(['validated', 'outdated']),
+  validatedAt: z.string().datetime({ offset: true }),
+  frenchChangedAt: z.string().datetime({ offset: true }).nullish(),
+});
+
+export const TranslationStatusSchema = z
+  .record(z.string(), z.record(z.string(), PublishedUnitStatusSchema))
+  .superRefine((value, context) => {
+    for (const [locale, units] of Object.entries(value)) {
+      if (!(localeCodes as readonly string[]).includes(locale) || locale === 'fr') {
+        context.addIssue({ code: z.ZodIssueCode.custom, path: [locale], message: `not a translation language: ${locale}` });
+      }
+      for (const key of Object.keys(units)) {
+        if (!isUnitKey(key)) context.addIssue({ code: z.ZodIssueCode.custom, path: [locale, key], message: `not a unit key: ${key}` });
+      }
+    }
+  });
+
+export type PublishedUnitStatus = z.infer<typeof PublishedUnitStatusSchema>;
+export type TranslationStatus = Partial<Record<Exclude<Locale, 'fr'>, Record<string, PublishedUnitStatus>>>;

@@ -1,0 +1,59 @@
+/**
+ * `npm run publish:site`: builds the published content into a new deploy and switches the live
+ * site to it (see publishSite.ts). The CMS's `rebuildSite` job runs this same command.
+ *
+ *   CMS_URL            the CMS to read (default http://localhost:3000)
+ *   SITE_URL           the public address of the site (default http://localhost:4321)
+ *   DEPLOYS_DIR        where deploys live (default deploys/ at the repository root)
+ *   PUBLISH_BUILD_ID   the CMS build record this run answers (set by the job)
+ *   PUBLISH_MIN_RATIO  refuse a build below this share of the live site (default 0.5)
+ *   PUBLISH_LIVE_URL   compare with this live site's /deploy.json when DEPLOYS_DIR has no live deploy (CI)
+ *   --allow-shrink     publish even if the site shrinks that much (a deliberate mass unpublication)
+ *
+ * The last line printed is `PUBLISH_RESULT {json}`; exit code 0 live, 1 failed, 2 refused.
+ */
+import { pathToFileURL } from 'node:url';
+
+import { resolveDeploysDir } from './deploys';
+import { PublishError, publishSite } from './publishSite';
+
+export const resultPrefix = 'PUBLISH_RESULT ';
+
+async function main(): Promise<number> {
+  const controller = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`publish: stopping (${signal})`);
+      controller.abort();
+    });
+  }
+  const minRatio = Number(process.env.PUBLISH_MIN_RATIO ?? 0.5);
+  try {
+    const report = await publishSite({
+      cmsUrl: process.env.CMS_URL || 'http://localhost:3000',
+      siteUrl: process.env.SITE_URL || 'http://localhost:4321',
+      deploysDir: resolveDeploysDir(process.env.DEPLOYS_DIR, process.env.INIT_CWD ?? process.cwd()),
+      buildId: process.env.PUBLISH_BUILD_ID || undefined,
+      minRatio: Number.isFinite(minRatio) ? minRatio : 0.5,
+      allowShrink: process.argv.includes('--allow-shrink'),
+      liveSiteUrl: process.env.PUBLISH_LIVE_URL || undefined,
+      log: (line) => console.log(line),
+      onStage: (stage) => console.log(`PUBLISH_STAGE ${stage}`),
+      signal: controller.signal,
+    });
+    console.log(`${resultPrefix}${JSON.stringify({ status: 'succeeded', ...report })}`);
+    return 0;
+  } catch (error) {
+    const failure =
+      error instanceof PublishError
+        ? { status: error.status, stage: error.stage, reason: error.reason, message: error.message }
+        : { status: 'failed', stage: 'unknown', reason: `La publication a échoué : ${String(error)}`, message: String(error) };
+    console.error(`publish ${failure.status}: ${failure.message}`);
+    console.log(`${resultPrefix}${JSON.stringify(failure)}`);
+    return failure.status === 'refused' ? 2 : 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then((code) => process.exit(code));
+}

@@ -1,0 +1,290 @@
+/**
+ * The publish pipeline: published content → a new static deploy, live only if it is whole.
+ *
+ *   1. export the published content from the CMS into a private snapshot
+ *   2. build the site (the site workspace's build: Astro, Pagefind…) into a hidden folder
+ *   3. write `_headers` and `_redirects` (CDN rules, also applied by our local server)
+ *   4. verify: every language, one page per published fiche in each, no collapse
+ *   5. rename the folder to `deploys/<id>/`, switch `deploys/current` to it atomically,
+ *      keep the last five deploys
+ *
+ * Any failure leaves `deploys/current` as it was and throws a PublishError whose `reason` is
+ * the French sentence editors read in the admin.
+ */
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { CmsReadError, ContentContractError, type Fiche } from '@passerelle/content-schemas';
+
+import {
+  contentSecurityPolicy,
+  formatHeaders,
+  formatRedirects,
+  headerRules,
+  pagePathOf,
+  redirectRules,
+  type FormerAddress,
+} from './cdnRules';
+import {
+  createDeployId,
+  currentDeployId,
+  currentDeployMeta,
+  defaultKeep,
+  ensureDeploysDir,
+  partialDirFor,
+  pruneDeploys,
+  switchCurrent,
+  workDirFor,
+  writeDeployMeta,
+  type DeployMeta,
+  type PageCounts,
+} from './deploys';
+import { exportSnapshot } from './export';
+import { buildSiteWithNpm, type SiteBuilder } from './siteBuild';
+import { collectInlineCode, countPages, listFiles, verifyBuild } from './verifyDeploy';
+
+export type PublishStage = 'export' | 'build' | 'verify' | 'switch';
+
+export type PublishOptions = {
+  cmsUrl: string;
+  siteUrl: string;
+  deploysDir: string;
+  /** The CMS build record this deploy answers, kept in the deploy's metadata. */
+  buildId?: string;
+  keep?: number;
+  /** Refuse a build with fewer than this share of the live site's fiches or pages. */
+  minRatio?: number;
+  allowShrink?: boolean;
+  /**
+   * Where builds run on a fresh machine (CI), the live site to compare with for the collapse
+   * check: its `/deploy.json`. Locally the live deploy's metadata is used.
+   */
+  liveSiteUrl?: string;
+  buildSite?: SiteBuilder;
+  fetchImpl?: typeof fetch;
+  log?: (line: string) => void;
+  /** Called when a stage starts, so a caller can show progress. */
+  onStage?: (stage: PublishStage) => void;
+  signal?: AbortSignal;
+};
+
+export type PublishReport = {
+  deployId: string;
+  previousDeployId: string | undefined;
+  publishedFiches: number;
+  pages: PageCounts;
+  redirects: number;
+  durationMs: number;
+  warnings: string[];
+};
+
+export class PublishError extends Error {
+  constructor(
+    readonly stage: PublishStage,
+    readonly status: 'failed' | 'refused',
+    readonly reason: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'PublishError';
+  }
+}
+
+const stageReasons: Record<PublishStage, string> = {
+  export: 'Le contenu n’a pas pu être lu depuis le CMS',
+  build: 'La construction du site a échoué',
+  verify: 'Le site construit n’a pas passé les vérifications',
+  switch: 'La mise en ligne du nouveau site a échoué',
+};
+
+export async function publishSite(options: PublishOptions): Promise<PublishReport> {
+  const {
+    cmsUrl,
+    siteUrl,
+    deploysDir,
+    keep = defaultKeep,
+    minRatio = 0.5,
+    allowShrink = false,
+    buildSite = buildSiteWithNpm,
+  } = options;
+  const { fetchImpl = fetch, onStage = () => {}, signal } = options;
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line);
+    if (recent.length > 200) recent.shift();
+    options.log?.(line);
+  };
+  const started = Date.now();
+  const id = createDeployId();
+  const partial = partialDirFor(deploysDir, id);
+  const work = workDirFor(deploysDir, id);
+  const warnings: string[] = [];
+  let stage = 'export' as PublishStage;
+  const enter = (next: PublishStage) => {
+    if (signal?.aborted) throw new Error('stopped');
+    stage = next;
+    onStage(next);
+    log(`publish: ${next}…`);
+  };
+
+  await ensureDeploysDir(deploysDir);
+  // Leftovers of a build that was interrupted (crash, kill) go before anything else.
+  await pruneDeploys(deploysDir, keep);
+  try {
+    enter('export');
+    const before = await countPublishedFiches(cmsUrl, fetchImpl);
+    const snapshotDir = path.join(work, 'snapshot');
+    const exported = await exportSnapshot({ cmsUrl, snapshotDir, fetchImpl, log });
+    const formerAddresses = await fetchFormerAddresses(cmsUrl, fetchImpl);
+    const after = await countPublishedFiches(cmsUrl, fetchImpl);
+    const publishedFiches = exported.counts.fiches;
+    // When nobody published meanwhile, the export must hold exactly what the CMS counts.
+    if (before === after && publishedFiches !== before) {
+      throw new PublishError(
+        'export',
+        'failed',
+        `L’export ne contient pas toutes les fiches publiées (${publishedFiches} sur ${before}).`,
+        `the export holds ${publishedFiches} fiches but the CMS counts ${before} published`,
+      );
+    }
+
+    enter('build');
+    await buildSite({ snapshotDir, siteUrl, outDir: partial, log, signal });
+
+    enter('verify');
+    const createdAt = new Date().toISOString();
+    let files = await listFiles(partial);
+    // Public too: which version is live, and what the next build compares itself with.
+    await writeFile(
+      path.join(partial, deployInfoFile),
+      `${JSON.stringify({ id, createdAt, publishedFiches, pages: countPages(files) }, null, 2)}\n`,
+    );
+    files = await listFiles(partial);
+    const fiches = JSON.parse(await readFile(path.join(snapshotDir, 'fiches.json'), 'utf8')) as Fiche[];
+    const pagePaths = new Set(files.map(pagePathOf).filter((page): page is string => Boolean(page)));
+    const redirects = redirectRules({ fiches, formerAddresses, pages: pagePaths });
+    const inline = await collectInlineCode(partial, files);
+    if (inline.styleAttributes > 0) warnings.push(`${inline.styleAttributes} inline style attribute(s): blocked by the CSP`);
+    if (inline.scriptHashes.length + inline.styleHashes.length > 0) {
+      warnings.push(
+        `${inline.scriptHashes.length} inline script(s) and ${inline.styleHashes.length} inline style(s) allowed by hash in the CSP`,
+      );
+    }
+    await writeFile(path.join(partial, '_headers'), formatHeaders(headerRules(files, contentSecurityPolicy(inline))));
+    await writeFile(path.join(partial, '_redirects'), formatRedirects(redirects));
+    files = await listFiles(partial);
+    const live =
+      (await currentDeployMeta(deploysDir)) ??
+      (options.liveSiteUrl ? await fetchLiveMeta(options.liveSiteUrl, fetchImpl) : undefined);
+    const { pages, problems } = verifyBuild({ files, publishedFiches, live, minRatio, allowShrink });
+    const [problem] = problems;
+    if (problem) {
+      throw new PublishError(
+        'verify',
+        problem.kind,
+        problems.map((entry) => entry.reason).join(' '),
+        problems.map((entry) => entry.message).join('; '),
+      );
+    }
+    for (const warning of warnings) log(`publish: warning: ${warning}`);
+
+    enter('switch');
+    const previousDeployId = await currentDeployId(deploysDir);
+    await rename(partial, path.join(deploysDir, id));
+    const meta: DeployMeta = {
+      id,
+      createdAt,
+      cmsUrl,
+      siteUrl,
+      publishedFiches,
+      pages,
+      redirects: redirects.length,
+      ...(options.buildId ? { buildId: options.buildId } : {}),
+    };
+    await writeDeployMeta(deploysDir, meta);
+    await switchCurrent(deploysDir, id);
+    await pruneDeploys(deploysDir, keep, { inUse: [path.basename(work)] });
+    const report = {
+      deployId: id,
+      previousDeployId,
+      publishedFiches,
+      pages,
+      redirects: redirects.length,
+      durationMs: Date.now() - started,
+      warnings,
+    };
+    log(
+      `publish: ${id} is live (${pages.total} pages, ${publishedFiches} fiches in ${Object.keys(pages.fiches).length} languages, ${report.durationMs} ms)`,
+    );
+    return report;
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    if (error instanceof PublishError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    // The build's own last error line says more than "exit code 1".
+    const buildError =
+      stage === 'build'
+        ? recent.findLast((line) => /error|failed|signal|killed/i.test(line) && !/^publish:/.test(line))
+        : undefined;
+    const detail =
+      error instanceof ContentContractError || error instanceof CmsReadError ? message : (buildError?.trim() ?? message);
+    throw new PublishError(stage, 'failed', `${stageReasons[stage]} : ${detail}`, `${stage}: ${message}`, { cause: error });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+export const deployInfoFile = 'deploy.json';
+
+/** The live site's `/deploy.json`, if it has one (a first deploy has nothing to compare with). */
+async function fetchLiveMeta(
+  liveSiteUrl: string,
+  fetchImpl: typeof fetch,
+): Promise<Pick<DeployMeta, 'id' | 'pages' | 'publishedFiches'> | undefined> {
+  const url = new URL(deployInfoFile, withSlash(liveSiteUrl));
+  const response = await fetchImpl(url, { headers: { accept: 'application/json' } }).catch(() => undefined);
+  if (!response?.ok) return undefined;
+  const body = (await response.json().catch(() => undefined)) as Partial<DeployMeta> | undefined;
+  if (!body?.id || !body.pages || typeof body.publishedFiches !== 'number') return undefined;
+  return { id: body.id, pages: body.pages, publishedFiches: body.publishedFiches };
+}
+
+/** The CMS's own count of published fiches (REST `totalDocs`), independent of the export's paging. */
+export async function countPublishedFiches(cmsUrl: string, fetchImpl: typeof fetch = fetch): Promise<number> {
+  const url = new URL('api/fiches', withSlash(cmsUrl));
+  url.search = new URLSearchParams({ limit: '1', depth: '0', 'where[_status][equals]': 'published' }).toString();
+  const body = (await readJson(url, fetchImpl)) as { totalDocs?: unknown };
+  if (typeof body.totalDocs !== 'number') throw new CmsReadError(`${url.href} did not return totalDocs`);
+  return body.totalDocs;
+}
+
+/** Former slugs and types of fiches, recorded by the CMS each time a published fiche's address changed. */
+export async function fetchFormerAddresses(cmsUrl: string, fetchImpl: typeof fetch = fetch): Promise<FormerAddress[]> {
+  const url = new URL('api/redirects', withSlash(cmsUrl));
+  url.search = new URLSearchParams({ pagination: 'false', depth: '0' }).toString();
+  const body = (await readJson(url, fetchImpl)) as { docs?: unknown };
+  if (!Array.isArray(body.docs)) throw new CmsReadError(`${url.href} did not return a list of documents`);
+  return body.docs.flatMap((doc: unknown) => {
+    const { fiche, slug, type } = (doc ?? {}) as Record<string, unknown>;
+    const ficheId = typeof fiche === 'object' && fiche ? (fiche as { id?: unknown }).id : fiche;
+    if (typeof ficheId !== 'string' || typeof slug !== 'string' || (type !== 'demarche' && type !== 'dispositif')) return [];
+    return [{ fiche: ficheId, slug, type }];
+  });
+}
+
+/** A CMS may live under a base path (`https://example.org/cms/`). */
+const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
+
+async function readJson(url: URL, fetchImpl: typeof fetch): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { headers: { accept: 'application/json' } });
+  } catch (error) {
+    throw new CmsReadError(`cannot reach the CMS at ${url.href} (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+    });
+  }
+  if (!response.ok) throw new CmsReadError(`the CMS answered HTTP ${response.status} for ${url.href}`);
+  return response.json();
+}

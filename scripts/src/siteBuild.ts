@@ -1,0 +1,114 @@
+/**
+ * Runs the site workspace's own `build` script (Astro, then whatever the site adds after it,
+ * such as Pagefind) from a snapshot, into a folder of our choosing.
+ *
+ * Astro only writes straight into an output folder that lies inside the folder it runs from
+ * (site/); for any other folder it builds into site/.astro and copies that over, dragging its
+ * internal files along. So the build writes into a staging folder under site/node_modules
+ * (ignored by git, never served) and the result is then renamed into place.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const siteDir = path.join(repositoryRoot, 'site');
+const stagingRoot = path.join(siteDir, 'node_modules', '.cache', 'passerelle-publish');
+
+/** The environment variable the site build reads its output folder from (astro.config `outDir`, Pagefind `--site`). */
+export const outDirVariable = 'SITE_OUT_DIR';
+
+export type SiteBuildOptions = {
+  snapshotDir: string;
+  siteUrl: string;
+  outDir: string;
+  log: (line: string) => void;
+  /** Lets the caller stop the build. */
+  signal?: AbortSignal;
+};
+
+export type SiteBuilder = (options: SiteBuildOptions) => Promise<void>;
+
+/**
+ * Until the site reads `SITE_OUT_DIR` itself, a plain `astro build` script gets `--outDir`
+ * on its command line instead (appending it to a script that runs more than Astro would hand
+ * it to the last command).
+ */
+export function outDirArguments(buildScript: string, outDir: string): string[] {
+  return buildScript.includes(outDirVariable) || !/^astro build\s*$/.test(buildScript.trim()) ? [] : ['--', '--outDir', outDir];
+}
+
+export const buildSiteWithNpm: SiteBuilder = async ({ snapshotDir, siteUrl, outDir, log, signal }) => {
+  const manifest = JSON.parse(readFileSync(path.join(siteDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const script = manifest.scripts?.build;
+  if (!script) throw new Error('the site workspace has no build script');
+  const staging = path.join(stagingRoot, path.basename(outDir).replace(/^\./, ''));
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(path.dirname(staging), { recursive: true });
+  try {
+    await runLogged('npm', ['run', 'build', '--workspace', '@passerelle/site', ...outDirArguments(script, staging)], {
+      cwd: repositoryRoot,
+      env: {
+        ...process.env,
+        SNAPSHOT_DIR: snapshotDir,
+        SITE_URL: siteUrl,
+        CMS_URL: '',
+        [outDirVariable]: staging,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      log,
+      signal,
+    });
+    await moveDirectory(staging, outDir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+};
+
+async function moveDirectory(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+  }
+}
+
+/**
+ * Runs a command line by line into `log`; rejects with its exit code or signal. It stays in our
+ * process group, so whoever stops us (Ctrl-C, the CMS stopping) stops the build with us.
+ */
+export function runLogged(
+  command: string,
+  args: string[],
+  { cwd, env, log, signal }: { cwd: string; env: NodeJS.ProcessEnv; log: (line: string) => void; signal?: AbortSignal },
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let pending = '';
+    const onData = (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) log(line.trimEnd());
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    const abort = () => {
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    child.on('error', reject);
+    child.on('exit', (code, exitSignal) => {
+      signal?.removeEventListener('abort', abort);
+      if (pending.trim()) log(pending.trimEnd());
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.slice(0, 2).join(' ')} stopped (${exitSignal ?? `exit code ${code}`})`));
+    });
+  });
+}

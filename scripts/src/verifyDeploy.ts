@@ -1,0 +1,112 @@
+/**
+ * The checks a build must pass before it goes live: every language is there, every published
+ * fiche has its page in every language and its short link, and the site has not collapsed
+ * compared with the live one. A build that fails them is never switched in.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { localeCodes, type Locale } from '@passerelle/content-schemas';
+
+import { fichePagePattern, inlineCodeOf, type InlineCode } from './cdnRules';
+import type { DeployMeta, PageCounts } from './deploys';
+
+/** Every file of a folder, relative, with `/` separators, sorted. */
+export async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+export function countPages(files: readonly string[]): PageCounts {
+  const html = files.filter((file) => file.endsWith('.html'));
+  const fiches = Object.fromEntries(
+    localeCodes.map((locale) => [locale, html.filter((file) => fichePagePattern(locale).test(file)).length]),
+  ) as Record<Locale, number>;
+  const shortLinks = html.filter((file) => /^f\/[^/]+\/index\.html$/.test(file)).length;
+  return { total: html.length, fiches, shortLinks };
+}
+
+/** Inline code across every HTML page of a build, deduplicated. */
+export async function collectInlineCode(root: string, files: readonly string[]): Promise<InlineCode> {
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
+  let styleAttributes = 0;
+  for (const file of files.filter((name) => name.endsWith('.html'))) {
+    const found = inlineCodeOf(await readFile(path.join(root, file), 'utf8'));
+    found.scriptHashes.forEach((hash) => scripts.add(hash));
+    found.styleHashes.forEach((hash) => styles.add(hash));
+    styleAttributes += found.styleAttributes;
+  }
+  return { scriptHashes: [...scripts].sort(), styleHashes: [...styles].sort(), styleAttributes };
+}
+
+export type VerificationInput = {
+  files: readonly string[];
+  /** Published fiches in the exported content. */
+  publishedFiches: number;
+  /** The live deploy, to detect a collapse. */
+  live?: Pick<DeployMeta, 'id' | 'pages' | 'publishedFiches'>;
+  /** A new build is refused below this share of the live one's pages or fiches (0.5 = half). */
+  minRatio: number;
+  /** Lets an intended mass unpublication through. */
+  allowShrink?: boolean;
+};
+
+export type VerificationProblem = { kind: 'failed' | 'refused'; message: string; reason: string };
+
+/** Problems found, in order; empty when the build may go live. `reason` is the French text editors read. */
+export function verifyBuild({ files, publishedFiches, live, minRatio, allowShrink }: VerificationInput): {
+  pages: PageCounts;
+  problems: VerificationProblem[];
+} {
+  const pages = countPages(files);
+  const problems: VerificationProblem[] = [];
+  const missingLanguages = localeCodes.filter((locale) => !files.includes(`${locale}/index.html`));
+  if (missingLanguages.length > 0) {
+    problems.push({
+      kind: 'failed',
+      message: `languages missing from the build: ${missingLanguages.join(', ')}`,
+      reason: `Langues absentes du site construit : ${missingLanguages.join(', ')}.`,
+    });
+  }
+  if (!files.includes('index.html')) {
+    problems.push({
+      kind: 'failed',
+      message: 'the build has no index.html',
+      reason: 'Le site construit n’a pas de page d’accueil.',
+    });
+  }
+  const wrongLanguages = localeCodes.filter((locale) => pages.fiches[locale] !== publishedFiches);
+  if (wrongLanguages.length > 0) {
+    const detail = wrongLanguages.map((locale) => `${locale}: ${pages.fiches[locale]}`).join(', ');
+    problems.push({
+      kind: 'failed',
+      message: `expected ${publishedFiches} fiche pages per language (the published fiches), found ${detail}`,
+      reason: `Le site construit n’a pas une page par fiche publiée (${publishedFiches} attendues ; ${detail}).`,
+    });
+  }
+  if (pages.shortLinks !== publishedFiches) {
+    problems.push({
+      kind: 'failed',
+      message: `expected ${publishedFiches} short-link pages, found ${pages.shortLinks}`,
+      reason: `Liens courts /f/… : ${pages.shortLinks} pages pour ${publishedFiches} fiches publiées.`,
+    });
+  }
+  if (live && !allowShrink) {
+    const fichesRatio = live.publishedFiches > 0 ? publishedFiches / live.publishedFiches : 1;
+    const pagesRatio = live.pages.total > 0 ? pages.total / live.pages.total : 1;
+    if (fichesRatio < minRatio || pagesRatio < minRatio) {
+      problems.push({
+        kind: 'refused',
+        message: `the site would shrink from ${live.publishedFiches} to ${publishedFiches} fiches and from ${live.pages.total} to ${pages.total} pages (below ${Math.round(minRatio * 100)} % of the live deploy ${live.id})`,
+        reason:
+          `Publication refusée par sécurité : le site passerait de ${live.publishedFiches} à ${publishedFiches} fiches ` +
+          `(${live.pages.total} → ${pages.total} pages). Si c’est voulu, un administrateur relance la publication avec « npm run publish:site -- --allow-shrink ».`,
+      });
+    }
+  }
+  return { pages, problems };
+}

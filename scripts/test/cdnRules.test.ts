@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import type { Fiche } from '@passerelle/content-schemas';
+
+import {
+  contentSecurityPolicy,
+  formatHeaders,
+  formatRedirects,
+  headerRules,
+  headersFor,
+  htmlCacheControl,
+  immutableCacheControl,
+  inlineCodeOf,
+  matchRedirect,
+  parseHeaders,
+  parseRedirects,
+  preferredLanguage,
+  redirectRules,
+} from '../src/cdnRules';
+
+const fiches = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../../content-schemas/fixtures/snapshot/fiches.json'), 'utf8'),
+) as Fiche[];
+const carteVitale = fiches.find((fiche) => fiche.slug === 'carte-vitale') as Fiche;
+
+const files = [
+  'index.html',
+  '404.html',
+  'favicon.svg',
+  'robots.txt',
+  'sitemap-index.xml',
+  'sitemap-fr.xml',
+  'fr/index.html',
+  'fr/demarches/carte-vitale/index.html',
+  '_astro/site.Q0rIZulViS.css',
+  'pagefind/pagefind.js',
+  'pagefind/pagefind-entry.json',
+  'pagefind/pagefind.fr_4a1b2c3d4e.pf_meta',
+  'pagefind/wasm.fr.pagefind',
+  'pagefind/fragment/fr_1a2b3c4.pf_fragment',
+  'pagefind/index/fr_5d6e7f8.pf_index',
+];
+
+describe('_headers', () => {
+  const rules = parseHeaders(formatHeaders(headerRules(files, contentSecurityPolicy())));
+
+  it('sends the strict CSP and security headers on every path', () => {
+    for (const pathname of ['/', '/fr/demarches/carte-vitale/', '/_astro/site.Q0rIZulViS.css', '/pagefind/pagefind.js']) {
+      const headers = headersFor(rules, pathname);
+      expect(headers['Content-Security-Policy']).toBe(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+      );
+      expect(headers).toMatchObject({
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+        'X-Frame-Options': 'DENY',
+      });
+    }
+  });
+
+  it.each([
+    ['/', htmlCacheControl],
+    ['/fr/demarches/carte-vitale/', htmlCacheControl],
+    ['/ar/404.html', htmlCacheControl],
+    ['/f/ezd264/', htmlCacheControl],
+    ['/sitemap-fr.xml', htmlCacheControl],
+    ['/_astro/site.Q0rIZulViS.css', immutableCacheControl],
+    ['/pagefind/fragment/fr_1a2b3c4.pf_fragment', immutableCacheControl],
+    ['/pagefind/index/fr_5d6e7f8.pf_index', immutableCacheControl],
+    ['/pagefind/pagefind.fr_4a1b2c3d4e.pf_meta', immutableCacheControl],
+    ['/pagefind/pagefind.js', htmlCacheControl],
+    ['/pagefind/pagefind-entry.json', htmlCacheControl],
+    ['/pagefind/wasm.fr.pagefind', htmlCacheControl],
+  ])('%s is cached with "%s", set by exactly one rule', (pathname, expected) => {
+    expect(headersFor(rules, pathname)['Cache-Control']).toBe(expected);
+  });
+
+  it('stays under the 100 rules Cloudflare Pages reads, even with every language indexed', () => {
+    const pagefind = ['fr', 'en', 'ar', 'ps', 'fa', 'ti', 'ru', 'uk'].flatMap((lang) => [
+      `pagefind/pagefind.${lang}_0123456789.pf_meta`,
+      `pagefind/wasm.${lang}.pagefind`,
+    ]);
+    expect(headerRules([...files, ...pagefind], contentSecurityPolicy()).length).toBeLessThan(100);
+  });
+
+  it('allows inline code found in the build by hash only', () => {
+    const found = inlineCodeOf(
+      '<script type="application/ld+json">{"a":1}</script><script>alert(1)</script><script src="/x.js"></script><style>p{}</style><p style="color:red">',
+    );
+    expect(found.scriptHashes).toEqual(['sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=']);
+    expect(found.styleHashes).toHaveLength(1);
+    expect(found.styleAttributes).toBe(1);
+    expect(contentSecurityPolicy(found)).toContain(
+      "script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='",
+    );
+  });
+});
+
+describe('_redirects', () => {
+  const pages = new Set(['/', '/fr/demarches/carte-vitale/', '/fr/dispositifs/halte-garderie-insertion/']);
+  const rules = parseRedirects(
+    formatRedirects(
+      redirectRules({
+        fiches,
+        formerAddresses: [
+          { fiche: carteVitale.id, slug: 'obtenir-sa-carte-vitale', type: 'demarche' },
+          { fiche: carteVitale.id, slug: 'carte-vitale', type: 'dispositif' },
+          // Now the address of another fiche's page: not redirected.
+          { fiche: carteVitale.id, slug: 'halte-garderie-insertion', type: 'dispositif' },
+          // A fiche that is no longer published.
+          { fiche: 'gone', slug: 'old', type: 'demarche' },
+        ],
+        pages,
+      }),
+    ),
+  );
+  const go = (pathname: string, acceptLanguage?: string) =>
+    matchRedirect(rules, { pathname, acceptLanguage, fileExists: pages.has(pathname) || /^\/f\/[a-z0-9]+\/?$/.test(pathname) });
+
+  it('sends a former address of a fiche to its current one (301), in every language, with or without the slash', () => {
+    expect(go('/fr/demarches/obtenir-sa-carte-vitale/')).toMatchObject({
+      location: '/fr/demarches/carte-vitale/',
+      rule: { status: 301 },
+    });
+    expect(go('/ar/demarches/obtenir-sa-carte-vitale')).toMatchObject({
+      location: '/ar/demarches/carte-vitale/',
+      rule: { status: 301 },
+    });
+    expect(go('/uk/dispositifs/carte-vitale/')).toMatchObject({ location: '/uk/demarches/carte-vitale/', rule: { status: 301 } });
+    expect(go('/fr/dispositifs/halte-garderie-insertion/')).toBeUndefined();
+    expect(go('/fr/demarches/old/')?.rule.status).toBe(404);
+  });
+
+  it('sends a short link to the fiche in the reader’s language, and capitals to the short link', () => {
+    expect(go('/f/ezd264', 'ar,fr;q=0.8')).toMatchObject({ location: '/ar/demarches/carte-vitale/', rule: { status: 302 } });
+    expect(go('/f/ezd264/', 'fr-FR,fr;q=0.9')).toMatchObject({ location: '/fr/demarches/carte-vitale/' });
+    // No language the site has: the short link's own page, which lists the fiche's languages.
+    expect(go('/f/ezd264/', 'de-DE')).toBeUndefined();
+    expect(go('/f/EZD264')).toMatchObject({ location: '/f/ezd264/', rule: { status: 301 } });
+  });
+
+  it('sends / to the reader’s language, or leaves the language chooser', () => {
+    expect(go('/', 'uk-UA,uk;q=0.9,en;q=0.5')).toMatchObject({ location: '/uk/', rule: { status: 302 } });
+    expect(go('/', 'de')).toBeUndefined();
+    expect(go('/')).toBeUndefined();
+  });
+
+  it('writes conditions and forced codes only on lines Cloudflare ignores, statuses always explicit', () => {
+    const text = formatRedirects(redirectRules({ fiches, formerAddresses: [], pages }));
+    for (const line of text.split('\n').filter((entry) => entry && !entry.startsWith('#'))) {
+      const fields = line.split(/\s+/);
+      expect(fields[2], line).toMatch(/^(301|302!|404)$/);
+      if (fields[2]?.endsWith('!')) expect(fields).toHaveLength(4);
+    }
+  });
+});
+
+describe('preferredLanguage', () => {
+  it.each([
+    ['fr-FR,fr;q=0.9,en;q=0.8', 'fr'],
+    ['en;q=0.5,ar', 'ar'],
+    ['*', undefined],
+    ['', undefined],
+    ['ps;q=0,fa;q=0.2', 'fa'],
+  ])('%s → %s', (header, expected) => {
+    expect(preferredLanguage(header)).toBe(expected);
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * The publish pipeline with a CMS answering from the content-schemas fixtures and a stand-in
+ * site build (the real Astro build runs in publish.e2e.test.ts): what goes live, and what a
+ * failed or refused build leaves behind — nothing but the live site as it was.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { contentCollectionNames, localeCodes, sitePaths, type ContentCollection, type Fiche } from '@passerelle/content-schemas';
+
+import { currentDeployId, listDeploys } from '../src/deploys';
+import { PublishError, publishSite, type PublishOptions } from '../src/publishSite';
+import type { SiteBuilder } from '../src/siteBuild';
+
+const fixtureDir = path.resolve(import.meta.dirname, '../../content-schemas/fixtures/snapshot');
+
+async function fixture(collection: ContentCollection): Promise<Record<string, unknown>[]> {
+  return JSON.parse(await readFile(path.join(fixtureDir, `${collection}.json`), 'utf8'));
+}
+
+/** Payload's REST API as the pipeline reads it, from the fixtures. */
+async function fakeCms({
+  fiches,
+  totalDocs,
+  redirects = [],
+  liveInfo,
+}: { fiches?: unknown[]; totalDocs?: number; redirects?: unknown[]; liveInfo?: unknown } = {}): Promise<typeof fetch> {
+  const data = Object.fromEntries(
+    await Promise.all(contentCollectionNames.map(async (name) => [name, await fixture(name)])),
+  ) as Record<string, unknown[]>;
+  if (fiches) data.fiches = fiches;
+  return async (input) => {
+    const url = new URL(String(input));
+    const media = /^\/api\/media\/file\/(.+)$/.exec(url.pathname);
+    if (media?.[1]) return new Response(await readFile(path.join(fixtureDir, 'media', decodeURIComponent(media[1]))));
+    if (url.pathname === '/api/redirects') return Response.json({ docs: redirects });
+    if (url.pathname === '/deploy.json') {
+      return liveInfo ? Response.json(liveInfo) : new Response('not found', { status: 404 });
+    }
+    const collection = url.pathname.replace('/api/', '');
+    const docs = data[collection] ?? [];
+    if (!url.searchParams.has('page')) return Response.json({ docs: docs.slice(0, 1), totalDocs: totalDocs ?? docs.length });
+    return Response.json({ docs, hasNextPage: false, totalDocs: docs.length });
+  };
+}
+
+/** Writes what the site build would: a page per fiche and language, short links, language homes. */
+function fakeBuild({ skip = [] as string[], fail = false } = {}): SiteBuilder {
+  return async ({ snapshotDir, outDir, log }) => {
+    if (fail) {
+      log('[content] error: fiches 123: summary: Required');
+      throw new Error('npm run build stopped (exit code 1)');
+    }
+    const fiches = JSON.parse(await readFile(path.join(snapshotDir, 'fiches.json'), 'utf8')) as Fiche[];
+    const pages = [
+      '/',
+      ...localeCodes.map((locale) => sitePaths.home(locale)),
+      ...localeCodes.map((locale) => sitePaths.notFound(locale)),
+    ];
+    for (const fiche of fiches)
+      pages.push(sitePaths.shortLink(fiche.shortId), ...localeCodes.map((locale) => sitePaths.fiche(locale, fiche)));
+    for (const page of pages.filter((entry) => !skip.some((prefix) => entry.startsWith(prefix)))) {
+      const file = path.join(outDir, page.endsWith('/') ? `${page}index.html` : page);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, `<!doctype html><title>${page}</title>`);
+    }
+    await mkdir(path.join(outDir, '_astro'), { recursive: true });
+    await writeFile(path.join(outDir, '_astro', 'site.abc123.css'), 'p{}');
+  };
+}
+
+async function options(overrides: Partial<PublishOptions> = {}): Promise<PublishOptions> {
+  return {
+    cmsUrl: 'http://cms.test',
+    siteUrl: 'https://passerelle.example',
+    deploysDir: mkdtempSync(path.join(tmpdir(), 'passerelle-publish-')),
+    fetchImpl: await fakeCms(),
+    buildSite: fakeBuild(),
+    ...overrides,
+  };
+}
+
+describe('publishSite', () => {
+  it('builds a deploy with its CDN rules and switches the live site to it', async () => {
+    const carteVitale = (await fixture('fiches')).find((fiche) => fiche.slug === 'carte-vitale') as { id: string };
+    const settings = await options({
+      fetchImpl: await fakeCms({ redirects: [{ fiche: carteVitale.id, slug: 'obtenir-la-carte-vitale', type: 'demarche' }] }),
+    });
+    const stages: string[] = [];
+    const report = await publishSite({ ...settings, buildId: 'b1', onStage: (stage) => stages.push(stage) });
+    expect(stages).toEqual(['export', 'build', 'verify', 'switch']);
+    expect(report).toMatchObject({
+      publishedFiches: 5,
+      pages: { fiches: { fr: 5, ar: 5, uk: 5 }, shortLinks: 5 },
+      previousDeployId: undefined,
+    });
+    expect(await currentDeployId(settings.deploysDir)).toBe(report.deployId);
+    const live = path.join(settings.deploysDir, 'current');
+    expect(await readFile(path.join(live, '_headers'), 'utf8')).toContain("Content-Security-Policy: default-src 'self'");
+    expect(await readFile(path.join(live, '_redirects'), 'utf8')).toContain(
+      '/fr/demarches/obtenir-la-carte-vitale/  /fr/demarches/carte-vitale/  301',
+    );
+    expect(JSON.parse(await readFile(path.join(settings.deploysDir, `${report.deployId}.json`), 'utf8'))).toMatchObject({
+      buildId: 'b1',
+      publishedFiches: 5,
+    });
+    // Nothing of the work in progress is left, and nothing of it was ever served.
+    expect((await readdir(settings.deploysDir)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('keeps the last five deploys', async () => {
+    const settings = await options();
+    const ids: string[] = [];
+    for (let run = 0; run < 7; run += 1) ids.push((await publishSite(settings)).deployId);
+    expect((await listDeploys(settings.deploysDir)).map((meta) => meta.id)).toEqual(ids.slice(2));
+    expect(await currentDeployId(settings.deploysDir)).toBe(ids[6]);
+  });
+
+  it('leaves the live site untouched when the build fails, with the build’s own error as the reason', async () => {
+    const settings = await options();
+    const live = (await publishSite(settings)).deployId;
+    const attempt = publishSite({ ...settings, buildSite: fakeBuild({ fail: true }) });
+    await expect(attempt).rejects.toBeInstanceOf(PublishError);
+    await expect(attempt).rejects.toMatchObject({
+      stage: 'build',
+      status: 'failed',
+      reason: 'La construction du site a échoué : [content] error: fiches 123: summary: Required',
+    });
+    expect(await currentDeployId(settings.deploysDir)).toBe(live);
+    expect((await readdir(settings.deploysDir)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('fails a build missing a language or a fiche page', async () => {
+    const settings = await options({ buildSite: fakeBuild({ skip: ['/ti/', '/fr/demarches/carte-vitale/'] }) });
+    const attempt = publishSite(settings);
+    await expect(attempt).rejects.toMatchObject({
+      stage: 'verify',
+      status: 'failed',
+      reason: expect.stringContaining('Langues absentes du site construit : ti.'),
+    });
+    await expect(attempt).rejects.toMatchObject({ reason: expect.stringContaining('fr: 4') });
+    expect(existsSync(path.join(settings.deploysDir, 'current'))).toBe(false);
+  });
+
+  it('fails when the export misses published fiches the CMS counts', async () => {
+    const settings = await options({ fetchImpl: await fakeCms({ totalDocs: 9 }) });
+    await expect(publishSite(settings)).rejects.toMatchObject({
+      stage: 'export',
+      reason: 'L’export ne contient pas toutes les fiches publiées (5 sur 9).',
+    });
+  });
+
+  it('refuses a build whose fiches collapse below half of the live site, unless told to allow it', async () => {
+    const settings = await options();
+    const live = (await publishSite(settings)).deployId;
+    const [first, second] = await fixture('fiches');
+    const shrunk = { ...settings, fetchImpl: await fakeCms({ fiches: [first, second] }) };
+    await expect(publishSite(shrunk)).rejects.toMatchObject({
+      stage: 'verify',
+      status: 'refused',
+      reason: expect.stringContaining('le site passerait de 5 à 2 fiches'),
+    });
+    expect(await currentDeployId(settings.deploysDir)).toBe(live);
+    const allowed = await publishSite({ ...shrunk, allowShrink: true });
+    expect(await currentDeployId(settings.deploysDir)).toBe(allowed.deployId);
+  });
+
+  it('on a fresh machine (CI), compares with the live site’s /deploy.json', async () => {
+    const [first, second] = await fixture('fiches');
+    const liveInfo = { id: 'live', publishedFiches: 30, pages: { total: 1300, fiches: {}, shortLinks: 30 } };
+    const settings = await options({
+      fetchImpl: await fakeCms({ fiches: [first, second], liveInfo }),
+      liveSiteUrl: 'https://passerelle.example',
+    });
+    await expect(publishSite(settings)).rejects.toMatchObject({
+      status: 'refused',
+      reason: expect.stringContaining('de 30 à 2 fiches'),
+    });
+    const report = await publishSite({ ...settings, fetchImpl: await fakeCms({ fiches: [first, second] }) });
+    expect(JSON.parse(await readFile(path.join(settings.deploysDir, 'current', 'deploy.json'), 'utf8'))).toMatchObject({
+      id: report.deployId,
+      publishedFiches: 2,
+    });
+  });
+
+  it('names the document when the CMS content breaks the contract, before building anything', async () => {
+    const [fiche] = await fixture('fiches');
+    let built = false;
+    const settings = await options({
+      fetchImpl: await fakeCms({ fiches: [{ ...fiche, slug: 'Pas Un Slug' }] }),
+      buildSite: async () => {
+        built = true;
+      },
+    });
+    await expect(publishSite(settings)).rejects.toMatchObject({
+      stage: 'export',
+      reason: expect.stringMatching(
+        /^Le contenu n’a pas pu être lu depuis le CMS : fiches .* does not match the content schema: slug/,
+      ),
+    });
+    expect(built).toBe(false);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The local server behaves like the CDN: it applies the live deploy's `_headers` and
+ * `_redirects`, revalidates with ETags, and follows `deploys/current` as it is switched.
+ */
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createStaticServer } from '../src/staticServer';
+
+let deploys: string;
+let base: string;
+let close: () => void;
+
+function writeDeploy(name: string, title: string): void {
+  const root = path.join(deploys, name);
+  for (const dir of ['fr/demarches/carte-vitale', 'en', 'f/ezd264', '_astro'])
+    mkdirSync(path.join(root, dir), { recursive: true });
+  writeFileSync(path.join(root, 'index.html'), `<title>${title}</title>`);
+  writeFileSync(path.join(root, 'fr/demarches/carte-vitale/index.html'), `<h1>${title}</h1>`);
+  writeFileSync(path.join(root, 'f/ezd264/index.html'), 'choose a language');
+  writeFileSync(path.join(root, 'en/index.html'), 'home');
+  writeFileSync(path.join(root, 'fr/404.html'), 'introuvable');
+  writeFileSync(path.join(root, '_astro/site.abc.css'), 'p{}');
+  writeFileSync(
+    path.join(root, '_headers'),
+    [
+      '/*',
+      '  X-Frame-Options: DENY',
+      "  Content-Security-Policy: default-src 'self'",
+      '/fr/*',
+      '  Cache-Control: public, max-age=60, must-revalidate',
+      '/_astro/*',
+      '  Cache-Control: public, max-age=31536000, immutable',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(root, '_redirects'),
+    [
+      '/fr/demarches/ancienne-adresse/  /fr/demarches/carte-vitale/  301',
+      '/f/ezd264  /en/demarches/carte-vitale/  302!  Language=en',
+      '/  /en/  302!  Language=en',
+      '/fr/*  /fr/404.html  404',
+      '',
+    ].join('\n'),
+  );
+}
+
+function switchTo(name: string): void {
+  symlinkSync(name, path.join(deploys, '.next-link'));
+  renameSync(path.join(deploys, '.next-link'), path.join(deploys, 'current'));
+}
+
+beforeAll(async () => {
+  deploys = mkdtempSync(path.join(tmpdir(), 'passerelle-served-'));
+  writeDeploy('a', 'Version A');
+  writeDeploy('b', 'Version B');
+  const server = createStaticServer({ root: () => path.join(deploys, 'current') });
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  close = () => server.close();
+});
+
+afterAll(() => {
+  close();
+  rmSync(deploys, { recursive: true, force: true });
+});
+
+describe('the local server, like the CDN', () => {
+  it('answers 503 until a first deploy is live', async () => {
+    expect((await fetch(`${base}/`)).status).toBe(503);
+    switchTo('a');
+    expect((await fetch(`${base}/`)).status).toBe(200);
+  });
+
+  it('applies the deploy’s _headers', async () => {
+    const page = await fetch(`${base}/fr/demarches/carte-vitale/`);
+    expect(page.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect((await fetch(`${base}/_astro/site.abc.css`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('applies the deploy’s _redirects: former addresses, language conditions, 404 pages', async () => {
+    const moved = await fetch(`${base}/fr/demarches/ancienne-adresse/`, { redirect: 'manual' });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe('/fr/demarches/carte-vitale/');
+    const english = await fetch(`${base}/f/ezd264`, { redirect: 'manual', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect([english.status, english.headers.get('location')]).toEqual([302, '/en/demarches/carte-vitale/']);
+    const other = await fetch(`${base}/f/ezd264`, { redirect: 'manual', headers: { 'accept-language': 'de' } });
+    expect([other.status, other.headers.get('location')]).toEqual([301, '/f/ezd264/']);
+    const root = await fetch(`${base}/?utm=x`, { redirect: 'manual', headers: { 'accept-language': 'en' } });
+    expect([root.status, root.headers.get('location'), root.headers.get('vary')]).toEqual([302, '/en/?utm=x', 'accept-language']);
+    const missing = await fetch(`${base}/fr/nulle-part/`);
+    expect([missing.status, await missing.text()]).toEqual([404, 'introuvable']);
+  });
+
+  it('never serves its configuration files', async () => {
+    expect((await fetch(`${base}/_headers`)).status).toBe(404);
+    expect((await fetch(`${base}/_redirects`)).status).toBe(404);
+  });
+
+  it('revalidates with an ETag', async () => {
+    const first = await fetch(`${base}/fr/demarches/carte-vitale/`);
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/"/);
+    const again = await fetch(`${base}/fr/demarches/carte-vitale/`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves the new deploy as soon as `current` is switched', async () => {
+    switchTo('b');
+    expect(await (await fetch(`${base}/fr/demarches/carte-vitale/`)).text()).toBe('<h1>Version B</h1>');
+    switchTo('a');
+    expect(await (await fetch(`${base}/fr/demarches/carte-vitale/`)).text()).toBe('<h1>Version A</h1>');
+  });
+});

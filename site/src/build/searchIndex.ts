@@ -1,0 +1,155 @@
+/**
+ * An Astro integration that builds the site search once the pages are written: one Pagefind
+ * index per language (Pagefind splits by `<html lang>`), made of the fiche pages that carry
+ * `data-pagefind-body` — the translated ones. A French fallback shown under another language
+ * carries none: its text is the French page's, already in the French index, so it is in no
+ * index at all. The search index thus holds exactly the fiche pages search engines may index.
+ *
+ * Any problem fails the build with the page at fault: a page whose `<html lang>` is not its URL
+ * language, an indexable fiche page without a search body (or a fallback with one), a page
+ * Pagefind rejects, a result missing its title, summary, type or date, or an index whose page
+ * count differs from the pages given to it.
+ */
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { AstroIntegration } from 'astro';
+import { close, createIndex } from 'pagefind';
+
+import { ficheSegments, localeCodes } from '@passerelle/content-schemas';
+
+export class SearchIndexError extends Error {
+  override name = 'SearchIndexError';
+}
+
+/** Metadata every result shows; the fiche page template sets them (FichePage.astro). */
+export const requiredResultMeta = ['title', 'summary', 'type', 'updated', 'updatedLabel'] as const;
+
+/** Pagefind's own search interfaces: the site has its own (src/client/searchApp.ts), so they are not shipped. */
+const unusedPagefindFiles = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+const fichePage = new RegExp(`^(${localeCodes.join('|')})/(?:${Object.values(ficheSegments).join('|')})/[^/]+/index\\.html$`);
+
+const siteOrder = (language: string) => (localeCodes as readonly string[]).indexOf(language);
+
+export type SearchIndexReport = { language: string; pages: number; bytes: number }[];
+
+function failOn(errors: string[], where: string): void {
+  if (errors.length > 0) throw new SearchIndexError(`Pagefind failed on ${where}: ${errors.join('; ')}`);
+}
+
+/** The fiche pages of a build, as paths relative to it with `/` separators, sorted. */
+async function fichePages(outDir: string): Promise<string[]> {
+  const files = await readdir(outDir, { recursive: true, encoding: 'utf8' });
+  return files
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => fichePage.test(file))
+    .sort();
+}
+
+/** Files of one language in the bundle (metadata, index chunks, filters, fragments) and their size. */
+async function languageBytes(bundleDir: string, hash: string, language: string): Promise<number> {
+  let bytes = (await stat(path.join(bundleDir, `pagefind.${hash}.pf_meta`))).size;
+  for (const folder of ['index', 'filter', 'fragment']) {
+    const entries = await readdir(path.join(bundleDir, folder)).catch(() => []);
+    for (const entry of entries.filter((name) => name.startsWith(`${language}_`)))
+      bytes += (await stat(path.join(bundleDir, folder, entry))).size;
+  }
+  return bytes;
+}
+
+/**
+ * Word occurrences per index chunk. A search downloads the chunk of each of its words; with
+ * Pagefind's default (20,000) one chunk weighs about 35 KB compressed, twice the budget of a
+ * later query; at 2,000 it weighs 2–5 KB, for a slightly longer list of chunks in the language's
+ * metadata file. Pagefind reads it from its
+ * environment as an "unstable" setting: the browser tests hold the byte budgets if that changes.
+ */
+export const indexChunkSize = 2000;
+
+export async function buildSearchIndex(outDir: string): Promise<SearchIndexReport> {
+  const bundleDir = path.join(outDir, 'pagefind');
+  await rm(bundleDir, { recursive: true, force: true });
+  const expected = new Map<string, number>();
+  // The Pagefind service starts with the first call and inherits this process's environment.
+  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = String(indexChunkSize);
+  const created = await createIndex({});
+  failOn(created.errors, 'createIndex');
+  const index = created.index;
+  if (!index) throw new SearchIndexError('Pagefind created no index');
+  try {
+    const files = await fichePages(outDir);
+    // A few pages at a time: Pagefind parses in parallel, and memory stays flat on large sites.
+    for (let start = 0; start < files.length; start += 16) {
+      await Promise.all(
+        files.slice(start, start + 16).map(async (file) => {
+          const html = await readFile(path.join(outDir, file), 'utf8');
+          const urlLanguage = file.slice(0, file.indexOf('/'));
+          const htmlLanguage = /<html[^>]*?\slang="?([\w-]+)/.exec(html)?.[1];
+          if (htmlLanguage !== urlLanguage)
+            throw new SearchIndexError(`${file}: <html lang="${htmlLanguage}"> on a page of the ${urlLanguage} site`);
+          const searchable = /<[^>]+\sdata-pagefind-body[\s>=]/.test(html);
+          const indexable = !/<meta name="?robots"? content="?noindex/.test(html);
+          if (searchable !== indexable) {
+            throw new SearchIndexError(
+              `${file}: ${indexable ? 'an indexable fiche page without data-pagefind-body' : 'a noindex (fallback) page with data-pagefind-body'}`,
+            );
+          }
+          if (!searchable) return;
+          const url = `/${file.slice(0, -'index.html'.length)}`;
+          const added = await index.addHTMLFile({ url, content: html });
+          failOn(added.errors, file);
+          const missing = requiredResultMeta.filter((key) => !added.file.meta[key]?.trim());
+          if (missing.length > 0) throw new SearchIndexError(`${file}: no ${missing.join(', ')} for search results`);
+          expected.set(urlLanguage, (expected.get(urlLanguage) ?? 0) + 1);
+        }),
+      );
+    }
+    const written = await index.writeFiles({ outputPath: bundleDir });
+    failOn(written.errors, 'writeFiles');
+  } finally {
+    await close();
+  }
+  await Promise.all(unusedPagefindFiles.map((file) => rm(path.join(bundleDir, file), { force: true })));
+
+  const entry = JSON.parse(await readFile(path.join(bundleDir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; page_count: number }>;
+  };
+  const indexed = Object.entries(entry.languages)
+    .map(([language, { page_count }]) => `${language}:${page_count}`)
+    .sort();
+  const given = [...expected].map(([language, count]) => `${language}:${count}`).sort();
+  if (indexed.join() !== given.join())
+    throw new SearchIndexError(
+      `The search index holds ${indexed.join(', ') || 'nothing'}, not the pages given: ${given.join(', ') || 'none'}`,
+    );
+  return Promise.all(
+    Object.entries(entry.languages).map(async ([language, { hash, page_count }]) => ({
+      language,
+      pages: page_count,
+      bytes: await languageBytes(bundleDir, hash, language),
+    })),
+  ).then((report) => report.sort((a, b) => siteOrder(a.language) - siteOrder(b.language)));
+}
+
+export function searchIndex(): AstroIntegration {
+  return {
+    name: 'passerelle-search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        for (const { language, pages, bytes } of await buildSearchIndex(fileURLToPath(dir))) {
+          logger.info(`${language}: ${pages} pages, ${(bytes / 1024).toFixed(1)} KB of index`);
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,328 @@
+/**
+ * Site search in a real browser (Debian's Chromium through playwright-core) on the fixture build,
+ * served compressed (gzip/brotli) by the project's static server under the site's
+ * Content-Security-Policy: nothing of the search loads before the search box is used, French and
+ * Arabic searches with words, département and theme filters, results in the page's language, a
+ * shareable URL, keyboard only, axe, and the byte budgets measured from the browser's network log.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { parseDocuments, sitePaths, type Locale } from '@passerelle/content-schemas';
+
+import { createStaticServer } from '../../../scripts/src/staticServer';
+import { translator } from '../../src/lib/i18n';
+import { ficheSearchFilters, pagefindFilters, type SearchQuery } from '../../src/lib/searchFilters';
+import { contentSecurityPolicy } from '../helpers/contentSecurityPolicy';
+import { fixtureFiche, fixtureFiches } from '../helpers/dist';
+import { fixtureSnapshotDir, testDistDir } from '../helpers/paths';
+
+const KB = 1024;
+const budgets = { untilFirstResults: 120 * KB, laterQuery: 15 * KB };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const fixture = (collection: 'themes' | 'needs' | 'structures') =>
+  new Map(
+    parseDocuments(collection, JSON.parse(readFileSync(path.join(fixtureSnapshotDir, `${collection}.json`), 'utf8'))).map(
+      (document) => [document.id, document],
+    ),
+  );
+const lookup = { themes: fixture('themes'), needs: fixture('needs'), structures: fixture('structures') };
+
+/** The fiche pages a filter-only search must find, worked out from the fixtures. */
+function expectedResults(locale: Locale, filters: SearchQuery['filters']): string[] {
+  return fixtureFiches()
+    .filter((fiche) => fiche.translations.includes(locale))
+    .filter((fiche) => {
+      const values = ficheSearchFilters(fiche, lookup);
+      return Object.entries(pagefindFilters(filters)).every(([name, filter]) => {
+        const carried = values[name as keyof typeof values];
+        return typeof filter === 'string' ? carried.includes(filter) : filter.any.some((value) => carried.includes(value));
+      });
+    })
+    .map((fiche) => sitePaths.fiche(locale, fiche))
+    .sort();
+}
+
+let browser: Browser;
+let server: ReturnType<typeof createStaticServer>;
+let origin: string;
+/** Console errors, failed requests and CSP violations of the current test: there must be none. */
+let problems: string[] = [];
+
+beforeAll(async () => {
+  server = createStaticServer({ root: () => testDistDir });
+  server.prependListener('request', (_request, response) => response.setHeader('content-security-policy', contentSecurityPolicy));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+afterEach(() => {
+  expect(problems).toEqual([]);
+  problems = [];
+});
+
+type NetworkLog = { urls: () => string[]; bytes: () => Promise<number>; reset: () => void };
+
+/** Every response of the page with its size on the wire (compressed body and headers). */
+function networkLog(page: Page): NetworkLog {
+  let entries: { url: string; size: Promise<number> }[] = [];
+  page.on('requestfinished', (request) => {
+    entries.push({
+      url: request.url(),
+      size: request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize),
+    });
+  });
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  return {
+    urls: () => entries.map((entry) => entry.url.slice(origin.length)),
+    bytes: async () => (await Promise.all(entries.map((entry) => entry.size))).reduce((total, size) => total + size, 0),
+    reset: () => (entries = []),
+  };
+}
+
+async function open(urlPath: string): Promise<{ page: Page; network: NetworkLog }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const network = networkLog(page);
+  const response = await page.goto(`${origin}${urlPath}`, { waitUntil: 'networkidle' });
+  expect(response?.status()).toBe(200);
+  return { page, network };
+}
+
+/** Waits for the search started by the last action: the URL holds it, then the answer is shown. */
+async function searched(page: Page, urlPart: string): Promise<void> {
+  await page.waitForURL((url) => decodeURIComponent(url.search.replace(/\+/g, ' ')).includes(urlPart));
+  await page.waitForFunction(() => {
+    const results = document.querySelector('[data-search-results]');
+    return (
+      results !== null &&
+      !results.hasAttribute('aria-busy') &&
+      (document.querySelector('[data-search-status]')?.textContent ?? '') !== ''
+    );
+  });
+}
+
+const resultLinks = (page: Page) =>
+  page.locator('.search-results__list a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+const status = (page: Page) => page.locator('[data-search-status]').innerText();
+
+async function choose(page: Page, filter: string, value: string): Promise<void> {
+  const details = page.locator('details.search-filters');
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.locator('summary').click();
+  await page.selectOption(`select[name="${filter}"]`, value);
+}
+
+describe('search', () => {
+  it('loads nothing of the search before the box is used, then searches in French within the byte budgets', async () => {
+    const { page, network } = await open(sitePaths.search('fr'));
+    const pageBytes = await network.bytes();
+    expect(network.urls().filter((url) => url.startsWith('/pagefind/') || url.includes('searchApp'))).toEqual([]);
+
+    network.reset();
+    await page.locator('#search-q').fill('carte vitale');
+    await page.keyboard.press('Enter');
+    await searched(page, 'q=carte vitale');
+    const firstResults = await network.bytes();
+    expect(network.urls().some((url) => url.startsWith('/pagefind/wasm.fr.'))).toBe(true);
+    expect(firstResults).toBeLessThanOrEqual(budgets.untilFirstResults);
+    const links = await resultLinks(page);
+    expect(links).toContain(sitePaths.fiche('fr', fixtureFiche('carte-vitale')));
+    expect(links.every((link) => link.startsWith('/fr/'))).toBe(true);
+    expect(await status(page)).toBe(translator('fr')('search.countFor', { query: 'carte vitale', count: links.length }));
+
+    network.reset();
+    await page.locator('#search-q').fill('garde');
+    await page.keyboard.press('Enter');
+    await searched(page, 'q=garde');
+    const laterWords = await network.bytes();
+    expect(network.urls().some((url) => url.startsWith('/pagefind/fragment/'))).toBe(true);
+    expect(laterWords).toBeLessThanOrEqual(budgets.laterQuery);
+    expect(await resultLinks(page)).toContain(sitePaths.fiche('fr', fixtureFiche('halte-garderie-insertion')));
+
+    network.reset();
+    await page.locator('#search-q').fill('carte vitale');
+    await choose(page, 'departement', '38');
+    await searched(page, 'departement=38');
+    const laterFilter = await network.bytes();
+    expect(laterFilter).toBeLessThanOrEqual(budgets.laterQuery);
+    const in38 = await resultLinks(page);
+    expect(in38).toContain(sitePaths.fiche('fr', fixtureFiche('carte-vitale')));
+    expect(in38).not.toContain(sitePaths.fiche('fr', fixtureFiche('permanence-sante-exil')));
+
+    network.reset();
+    await page.locator('#search-q').fill('');
+    await choose(page, 'theme', 'family');
+    await searched(page, 'theme=family');
+    expect(await network.bytes()).toBeLessThanOrEqual(budgets.laterQuery);
+    expect((await resultLinks(page)).sort()).toEqual(expectedResults('fr', { departement: '38', theme: 'family' }));
+    expect(page.url()).toBe(`${origin}${sitePaths.search('fr')}?theme=family&departement=38`);
+    console.info(
+      `search bytes (fr, compressed): page ${pageBytes} B before use; ${firstResults} B until first results; later queries: ${laterWords} B (new word), ${laterFilter} B (filter)`,
+    );
+    await page.context().close();
+  });
+
+  it('searches in Arabic with words, a département and a theme, and opens a result in Arabic', async () => {
+    const { page } = await open(sitePaths.search('ar'));
+    await page.locator('#search-q').fill('تولوز');
+    await page.keyboard.press('Enter');
+    await searched(page, 'q=تولوز');
+    expect(await resultLinks(page)).toContain(sitePaths.fiche('ar', fixtureFiche('permanence-sante-exil')));
+    expect(await status(page)).toContain('«تولوز»');
+
+    await page.locator('#search-q').fill('');
+    await choose(page, 'departement', '31');
+    await searched(page, 'departement=31');
+    const in31 = expectedResults('ar', { departement: '31' });
+    expect(in31).toContain(sitePaths.fiche('ar', fixtureFiche('permanence-sante-exil')));
+    expect(in31).not.toContain(sitePaths.fiche('ar', fixtureFiche('halte-garderie-insertion')));
+    expect((await resultLinks(page)).sort()).toEqual(in31.slice(0, 4));
+
+    await choose(page, 'theme', 'health');
+    await searched(page, 'theme=health');
+    const expected = expectedResults('ar', { departement: '31', theme: 'health' });
+    const links = await resultLinks(page);
+    expect(links.sort()).toEqual(expected.slice(0, 4));
+    expect(await status(page)).toBe(translator('ar')('search.count', { count: expected.length }));
+
+    await page.locator('.search-results__list a').first().click();
+    await page.waitForURL((url) => url.pathname !== sitePaths.search('ar'));
+    expect(new URL(page.url()).pathname).toMatch(/^\/ar\/(demarches|dispositifs)\//);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    expect(await page.locator('.fallback-notice').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('runs a shared search URL at once, with its filters shown', async () => {
+    const { page, network } = await open(`${sitePaths.search('fr')}?theme=family&departement=38`);
+    await searched(page, 'theme=family');
+    expect((await resultLinks(page)).sort()).toEqual(expectedResults('fr', { theme: 'family', departement: '38' }));
+    expect(await page.locator('select[name=departement]').inputValue()).toBe('38');
+    expect(await page.locator('details.search-filters').getAttribute('open')).not.toBeNull();
+    expect(network.urls().some((url) => url.startsWith('/pagefind/'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('never finds a French fallback page under another language', async () => {
+    const { page } = await open(`${sitePaths.search('fa')}?theme=health`);
+    await searched(page, 'theme=health');
+    const links = await resultLinks(page);
+    expect(links.sort()).toEqual(expectedResults('fa', { theme: 'health' }).slice(0, 4));
+    expect(links).not.toContain(sitePaths.fiche('fa', fixtureFiche('protection-universelle-maladie')));
+    expect(links.every((link) => link.startsWith('/fa/'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows more results on demand and moves the focus to the first one added', async () => {
+    const { page } = await open(`${sitePaths.search('fr')}?status=refugee`);
+    await searched(page, 'status=refugee');
+    const expected = expectedResults('fr', { status: 'refugee' });
+    expect(expected.length).toBeGreaterThan(4);
+    expect(await resultLinks(page)).toHaveLength(4);
+    await page.locator('[data-search-more]').click();
+    await page.waitForFunction((count) => document.querySelectorAll('.search-results__list a').length === count, expected.length);
+    expect((await resultLinks(page)).sort()).toEqual(expected);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('li') === document.querySelectorAll('.search-results__list li')[4],
+      ),
+    ).toBe(true);
+    expect(await page.locator('[data-search-more]').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('says so when nothing matches, and clears everything with one button', async () => {
+    const { page } = await open(sitePaths.search('fr'));
+    await page.locator('#search-q').fill('xylophone');
+    await page.keyboard.press('Enter');
+    await searched(page, 'q=xylophone');
+    expect(await status(page)).toBe(translator('fr')('search.none'));
+    expect(await page.locator('[data-search-results]').isVisible()).toBe(false);
+    await page.locator('.search-form button[type=reset]').click();
+    await page.waitForURL(`${origin}${sitePaths.search('fr')}`);
+    expect(await page.locator('#search-q').inputValue()).toBe('');
+    await page.context().close();
+  });
+
+  it('works with the keyboard alone', async () => {
+    const { page } = await open(sitePaths.search('fr'));
+    const focused = () =>
+      page.evaluate(() => ({
+        id: document.activeElement?.id ?? '',
+        tag: document.activeElement?.tagName ?? '',
+        href: document.activeElement?.getAttribute('href') ?? '',
+      }));
+    async function tabUntil(done: (element: Awaited<ReturnType<typeof focused>>) => boolean): Promise<void> {
+      for (let presses = 0; presses < 40; presses += 1) {
+        if (done(await focused())) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Focus never got there; it is on ${JSON.stringify(await focused())}`);
+    }
+    await tabUntil((element) => element.id === 'search-q');
+    await page.keyboard.type('santé');
+    await tabUntil((element) => element.tag === 'SUMMARY');
+    await page.keyboard.press('Enter');
+    await tabUntil((element) => element.id === 'search-type');
+    await page.keyboard.press('ArrowDown');
+    await searched(page, 'type=demarche');
+    expect(await page.locator('#search-type').inputValue()).toBe('demarche');
+    await tabUntil((element) => element.href.startsWith('/fr/'));
+    const target = (await focused()).href;
+    expect(target).toMatch(/^\/fr\/demarches\//);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}${target}`);
+    await page.context().close();
+  });
+
+  it.each(['fr', 'ar'] as const)('finds no accessibility violation on the %s search page with results', async (locale) => {
+    const { page } = await open(`${sitePaths.search(locale)}?departement=31`);
+    await searched(page, 'departement=31');
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      });
+      return result.violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+      );
+    });
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+});

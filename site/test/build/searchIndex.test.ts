@@ -1,0 +1,105 @@
+/**
+ * The Pagefind index of the fixture build: one index per language holding exactly the fiches
+ * translated into it (French fallbacks in none), the filters and result metadata every fiche
+ * carries, and nothing of Pagefind's own interfaces shipped.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { localeCodes, sitePaths } from '@passerelle/content-schemas';
+
+import { requiredResultMeta } from '../../src/build/searchIndex';
+import { fixtureFiche, fixtureFiches, page } from '../helpers/dist';
+import { testDistDir } from '../helpers/paths';
+
+const bundle = (file: string) => path.join(testDistDir, 'pagefind', file);
+const entry = () =>
+  JSON.parse(readFileSync(bundle('pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+
+function filtersOf(urlPath: string): string[] {
+  return page(urlPath)
+    .document.querySelectorAll('[data-pagefind-filter]')
+    .map((element) => element.getAttribute('data-pagefind-filter') ?? '');
+}
+
+describe('the search index', () => {
+  it('has one index per language with exactly the fiches translated into it', () => {
+    const expected = Object.fromEntries(
+      localeCodes.map((locale) => [
+        locale,
+        { page_count: fixtureFiches().filter((fiche) => fiche.translations.includes(locale)).length },
+      ]),
+    );
+    expect(
+      Object.fromEntries(Object.entries(entry().languages).map(([language, { page_count }]) => [language, { page_count }])),
+    ).toEqual(expected);
+  });
+
+  it('is made from the fiche content of translated pages only', () => {
+    for (const fiche of fixtureFiches()) {
+      for (const locale of localeCodes) {
+        const { document } = page(sitePaths.fiche(locale, fiche));
+        const bodies = document.querySelectorAll('[data-pagefind-body]');
+        expect([locale, fiche.slug, bodies.length]).toEqual([locale, fiche.slug, fiche.translations.includes(locale) ? 1 : 0]);
+        if (bodies.length === 0) expect(document.querySelector('[data-pagefind-filter], [data-pagefind-meta]')).toBeNull();
+      }
+    }
+  });
+
+  it('keeps the header, breadcrumb, footer, language list, short link and shared labels out of the searchable text', () => {
+    const { document } = page(sitePaths.fiche('ar', fixtureFiche('carte-vitale')));
+    const body = document.querySelector('[data-pagefind-body]');
+    expect(body?.closest('header, footer, nav')).toBeNull();
+    expect(body?.querySelector('header, footer, nav, .fr-breadcrumb')).toBeNull();
+    for (const ignored of ['.fiche-languages', '.short-link', '.infocards', '.fiche-type'])
+      expect(body?.querySelector(ignored)?.closest('[data-pagefind-ignore]')).toBeTruthy();
+  });
+
+  it('gives every result its title, summary, type and date', () => {
+    const { document } = page(sitePaths.fiche('fr', fixtureFiche('halte-garderie-insertion')));
+    const keys = document
+      .querySelectorAll('[data-pagefind-meta]')
+      .flatMap((element) =>
+        (element.getAttribute('data-pagefind-meta') ?? '').split(',').map((part) => part.trim().replace(/[[:].*$/, '')),
+      );
+    expect(keys.sort()).toEqual([...requiredResultMeta].sort());
+  });
+
+  it('files a local fiche under its départements and the filters of its reader', () => {
+    expect(filtersOf(sitePaths.fiche('ar', fixtureFiche('halte-garderie-insertion')))).toEqual(
+      expect.arrayContaining([
+        'type:dispositif',
+        'theme:family',
+        'need:childcare',
+        'departement:38',
+        'status:refugee',
+        'french:none',
+        'french:C2',
+        'structure:maison-des-familles',
+      ]),
+    );
+  });
+
+  it('files a national fiche under "france" and an online one under "online", which every département matches', () => {
+    expect(filtersOf(sitePaths.fiche('fr', fixtureFiche('carte-vitale')))).toContain('departement:france');
+    expect(filtersOf(sitePaths.fiche('fr', fixtureFiche('complementaire-sante-solidaire')))).toContain('departement:online');
+    expect(
+      filtersOf(sitePaths.fiche('fr', fixtureFiche('carte-vitale'))).filter((filter) => filter.startsWith('departement:')),
+    ).toHaveLength(1);
+  });
+
+  it('splits each index into small chunks, so that a query downloads little', () => {
+    const chunks = readdirSync(bundle('index'));
+    expect(chunks.filter((chunk) => chunk.startsWith('fr_')).length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(statSync(bundle(`index/${chunk}`)).size, chunk).toBeLessThanOrEqual(8 * 1024);
+  });
+
+  it('ships Pagefind’s search runtime but none of its interfaces', () => {
+    for (const file of ['pagefind.js', 'pagefind-entry.json', 'wasm.ar.pagefind', 'wasm.unknown.pagefind'])
+      expect(existsSync(bundle(file)), file).toBe(true);
+    for (const file of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.js', 'pagefind-highlight.js'])
+      expect(existsSync(bundle(file)), file).toBe(false);
+  });
+});
