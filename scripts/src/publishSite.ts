@@ -222,13 +222,12 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     await rm(partial, { recursive: true, force: true });
     if (error instanceof PublishError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    // The build's own last error line says more than "exit code 1".
-    const buildError =
-      stage === 'build'
-        ? recent.findLast((line) => /error|failed|signal|killed/i.test(line) && !/^publish:/.test(line))
-        : undefined;
     const detail =
-      error instanceof ContentContractError || error instanceof CmsReadError ? message : (buildError?.trim() ?? message);
+      error instanceof ContentContractError || error instanceof CmsReadError
+        ? message
+        : stage === 'build'
+          ? buildFailure(recent, message)
+          : message;
     throw new PublishError(stage, 'failed', `${stageReasons[stage]} : ${detail}`, `${stage}: ${message}`, { cause: error });
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -248,6 +247,21 @@ async function fetchLiveMeta(
   const body = (await response.json().catch(() => undefined)) as Partial<DeployMeta> | undefined;
   if (!body?.id || !body.pages || typeof body.publishedFiches !== 'number') return undefined;
   return { id: body.id, pages: body.pages, publishedFiches: body.publishedFiches };
+}
+
+/**
+ * Why the site build failed, from its output: the build's own last error line (Astro names the
+ * document and field), else the signal that stopped it, else its exit code. npm's generic
+ * "npm error …" lines say nothing about the cause.
+ */
+export function buildFailure(output: readonly string[], message: string): string {
+  const own = output.findLast((line) => /error|failed/i.test(line) && !/^(npm (error|ERR!)|publish:)/.test(line.trim()));
+  if (own) return own.trim();
+  const signal =
+    output.map((line) => /signal (SIG[A-Z]+)/.exec(line)?.[1]).findLast(Boolean) ?? /\((SIG[A-Z]+)\)/.exec(message)?.[1];
+  if (signal) return `le processus de construction a été arrêté (${signal}).`;
+  const code = /exit code (\d+)/.exec(message)?.[1];
+  return code ? `le processus de construction s’est arrêté (code de sortie ${code}).` : message;
 }
 
 /** The CMS's own count of published fiches (REST `totalDocs`), independent of the export's paging. */

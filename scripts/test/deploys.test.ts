@@ -1,9 +1,9 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import {
   createDeployId,
@@ -18,9 +18,17 @@ import {
   type DeployMeta,
 } from '../src/deploys';
 
+const temporary: string[] = [];
+
 function tempDeploys(): string {
-  return mkdtempSync(path.join(tmpdir(), 'passerelle-deploys-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'passerelle-deploys-'));
+  temporary.push(dir);
+  return dir;
 }
+
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A complete deploy: its folder and its metadata; ids one second apart so they sort. */
 async function addDeploy(dir: string, index: number): Promise<string> {

@@ -3,17 +3,17 @@
  * site build (the real Astro build runs in publish.e2e.test.ts): what goes live, and what a
  * failed or refused build leaves behind — nothing but the live site as it was.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { contentCollectionNames, localeCodes, sitePaths, type ContentCollection, type Fiche } from '@passerelle/content-schemas';
 
 import { currentDeployId, listDeploys } from '../src/deploys';
-import { PublishError, publishSite, type PublishOptions } from '../src/publishSite';
+import { buildFailure, PublishError, publishSite, type PublishOptions } from '../src/publishSite';
 import type { SiteBuilder } from '../src/siteBuild';
 
 const fixtureDir = path.resolve(import.meta.dirname, '../../content-schemas/fixtures/snapshot');
@@ -73,11 +73,19 @@ function fakeBuild({ skip = [] as string[], fail = false } = {}): SiteBuilder {
   };
 }
 
+const temporary: string[] = [];
+
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
 async function options(overrides: Partial<PublishOptions> = {}): Promise<PublishOptions> {
+  const deploysDir = mkdtempSync(path.join(tmpdir(), 'passerelle-publish-'));
+  temporary.push(deploysDir);
   return {
     cmsUrl: 'http://cms.test',
     siteUrl: 'https://passerelle.example',
-    deploysDir: mkdtempSync(path.join(tmpdir(), 'passerelle-publish-')),
+    deploysDir,
     fetchImpl: await fakeCms(),
     buildSite: fakeBuild(),
     ...overrides,
@@ -203,5 +211,28 @@ describe('publishSite', () => {
       ),
     });
     expect(built).toBe(false);
+  });
+});
+
+describe('buildFailure', () => {
+  it.each([
+    [
+      ['[content] error: fiches 12: summary: Required', 'npm error Lifecycle script `build` failed'],
+      'x',
+      '[content] error: fiches 12: summary: Required',
+    ],
+    [
+      ['19:13:16 [content] Syncing content', 'npm error signal SIGKILL', 'npm error command failed'],
+      'npm run build stopped (exit code 1)',
+      'le processus de construction a été arrêté (SIGKILL).',
+    ],
+    [[], 'npm run build stopped (SIGTERM)', 'le processus de construction a été arrêté (SIGTERM).'],
+    [
+      ['npm error code 2'],
+      'npm run build stopped (exit code 2)',
+      'le processus de construction s’est arrêté (code de sortie 2).',
+    ],
+  ])('%j, %s → %s', (output, message, expected) => {
+    expect(buildFailure(output, message)).toBe(expected);
   });
 });

@@ -57,6 +57,7 @@ export const Builds: CollectionConfig = {
       label: 'Modifications',
       type: 'array',
       interfaceName: 'BuildRequests',
+      labels: { singular: 'Modification', plural: 'Modifications' },
       admin: { initCollapsed: true },
       fields: [
         { name: 'trigger', label: 'Modification', type: 'text' },
@@ -92,7 +93,7 @@ export const Builds: CollectionConfig = {
             { name: 'publishedFiches', label: 'Fiches publiées', type: 'number' },
             { name: 'fichePages', label: 'Pages de fiche (toutes langues)', type: 'number' },
             { name: 'languages', label: 'Langues', type: 'number' },
-            { name: 'redirects', label: 'Redirections', type: 'number' },
+            { name: 'redirects', label: 'Règles de redirection', type: 'number' },
           ],
         },
       ],

@@ -69,7 +69,7 @@ export function BuildStatus(): React.ReactElement {
     <div
       className="passerelle-build-status"
       role="status"
-      style={{ display: 'flex', alignItems: 'center', gap: '0.5rem', maxWidth: '36rem' }}
+      style={{ display: 'flex', alignItems: 'center', gap: '0.5rem', minWidth: 0, flexShrink: 1, marginInlineEnd: '1rem' }}
     >
       <a
         href={build ? `${adminRoute}/collections/builds/${build.id}` : `${adminRoute}/collections/builds`}
@@ -78,6 +78,7 @@ export function BuildStatus(): React.ReactElement {
           display: 'inline-flex',
           alignItems: 'center',
           gap: '0.4rem',
+          minWidth: 0,
           textDecoration: 'none',
           color: 'inherit',
           fontSize: '0.8125rem',
@@ -87,15 +88,24 @@ export function BuildStatus(): React.ReactElement {
           aria-hidden="true"
           style={{ width: '0.6rem', height: '0.6rem', borderRadius: '50%', background: colour, flex: 'none' }}
         />
-        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{text}</span>
+        <span style={{ maxWidth: '24rem', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{text}</span>
       </a>
       {(status === 'failed' || status === 'refused') && (
         <button
           type="button"
           onClick={retry}
           disabled={retrying}
-          className="btn btn--style-secondary btn--size-small"
-          style={{ margin: 0 }}
+          style={{
+            flex: 'none',
+            font: 'inherit',
+            fontSize: '0.8125rem',
+            padding: '0.15rem 0.6rem',
+            border: '1px solid var(--theme-elevation-400)',
+            borderRadius: '4px',
+            background: 'var(--theme-elevation-50)',
+            color: 'inherit',
+            cursor: 'pointer',
+          }}
         >
           {retrying ? 'Demande envoyée…' : 'Relancer'}
         </button>
