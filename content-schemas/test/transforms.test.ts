@@ -82,6 +82,14 @@ describe('sitePaths', () => {
     [sitePaths.search('ru'), '/ru/recherche/'],
     [sitePaths.shortLink('k7m2qx'), '/f/k7m2qx/'],
     [sitePaths.notFound('ar'), '/ar/404.html'],
+    [sitePaths.saved('fa'), '/fa/mes-fiches/'],
+    [sitePaths.offline('ti'), '/ti/hors-ligne/'],
+    [sitePaths.openData('uk'), '/uk/fiches.json'],
+    [sitePaths.feed('ar'), '/ar/flux.xml'],
+    [sitePaths.themeFeed('en', 'health'), '/en/themes/health/flux.xml'],
+    [sitePaths.embedBuilder(), '/embed/'],
+    [sitePaths.embedList('ps'), '/embed/ps/tous/'],
+    [sitePaths.embedList('fr', 'housing'), '/embed/fr/housing/'],
     [sitePaths.sitemap('en'), '/sitemap-en.xml'],
   ])('%s is %s', (actual, expected) => {
     expect(actual).toBe(expected);

@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { isPortTaken } from '../src/processes';
+import { launchChromium } from '../src/browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cmsPort = 3320;
@@ -140,17 +141,7 @@ beforeAll(async () => {
   token = ((await login.json()) as { token: string }).token;
   const found = await api<{ docs: (typeof fiche)[] }>('GET', '/fiches?where[slug][equals]=carte-vitale&depth=0&locale=fr');
   fiche = found.docs[0] as typeof fiche;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 13 * 60_000);
 
 afterAll(async () => {

@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { isPortTaken } from '../src/processes';
+import { launchChromium } from '../src/browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cmsPort = 3310;
@@ -65,17 +66,7 @@ beforeAll(async () => {
   start.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   start.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await waitForOutput('Press Ctrl-C to stop.', 12 * 60_000);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 13 * 60_000);
 
 afterAll(async () => {

@@ -11,27 +11,17 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { chromium } from 'playwright-core';
 
 import { createStaticServer } from '../../scripts/src/staticServer';
 import { contentSecurityPolicy } from './helpers/contentSecurityPolicy';
+import { launchChromium } from '../../scripts/src/browser';
 
 const [root = 'site/dist', locale = 'fr', query = 'logement', ...steps] = process.argv.slice(2);
 const server = createStaticServer({ root: () => path.resolve(root) });
 server.prependListener('request', (_request, response) => response.setHeader('content-security-policy', contentSecurityPolicy));
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
 try {
   const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();

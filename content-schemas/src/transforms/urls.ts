@@ -22,6 +22,19 @@ export const sitePaths = {
   shortLink: (shortId: string) => `/f/${shortId}/`,
   sitemapIndex: () => '/sitemap-index.xml',
   sitemap: (locale: Locale) => `/sitemap-${locale}.xml`,
+  /** Fiches saved on this device (no account): listed from the browser's storage. */
+  saved: (locale: Locale) => `/${locale}/mes-fiches/`,
+  /** What the service worker serves when a page is neither online nor cached. */
+  offline: (locale: Locale) => `/${locale}/hors-ligne/`,
+  /** Open data: every published fiche of a language, language-neutral fields and URLs. */
+  openData: (locale: Locale) => `/${locale}/fiches.json`,
+  /** Atom feed of fiches updated, per language and per theme. */
+  feed: (locale: Locale) => `/${locale}/flux.xml`,
+  themeFeed: (locale: Locale, themeSlug: string) => `/${locale}/themes/${themeSlug}/flux.xml`,
+  /** Where a partner picks language, theme and département and copies an iframe snippet. */
+  embedBuilder: () => '/embed/',
+  /** The page shown inside a partner's iframe; the département is a query parameter. */
+  embedList: (locale: Locale, themeSlug?: string) => `/embed/${locale}/${themeSlug ?? 'tous'}/`,
 };
 
 /** Corsica's codes (2A, 2B) are lower-cased in URLs, which are case-sensitive on most hosts. */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { localeCodes, sitePaths } from '@passerelle/content-schemas';
@@ -14,9 +14,9 @@ import { localeCodes, sitePaths } from '@passerelle/content-schemas';
 import { fixtureFiche } from '../helpers/dist';
 import { testDistDir } from '../helpers/paths';
 import { serveDist } from '../helpers/serveDist';
+import { launchChromium } from '../../../scripts/src/browser';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const carteVitale = fixtureFiche('carte-vitale');
 const puma = fixtureFiche('protection-universelle-maladie');
@@ -47,10 +47,7 @@ let server: Awaited<ReturnType<typeof serveDist>>;
 
 beforeAll(async () => {
   server = await serveDist(testDistDir);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { parseDocuments, sitePaths, type Locale } from '@passerelle/content-schemas';
@@ -21,12 +21,12 @@ import { ficheSearchFilters, pagefindFilters, type SearchQuery } from '../../src
 import { contentSecurityPolicy } from '../helpers/contentSecurityPolicy';
 import { fixtureFiche, fixtureFiches } from '../helpers/dist';
 import { fixtureSnapshotDir, testDistDir } from '../helpers/paths';
+import { launchChromium } from '../../../scripts/src/browser';
 
 const KB = 1024;
 const budgets = { untilFirstResults: 120 * KB, laterQuery: 15 * KB };
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const fixture = (collection: 'themes' | 'needs' | 'structures') =>
   new Map(
@@ -62,17 +62,7 @@ beforeAll(async () => {
   server.prependListener('request', (_request, response) => response.setHeader('content-security-policy', contentSecurityPolicy));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
