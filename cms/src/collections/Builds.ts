@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload';
 
 import { isAdmin } from '../access/isAdmin';
+import { nobody } from '../access/nobody';
+import { signedInOrPublishToken } from '../access/signedInOrPublishToken';
 import { buildEndpoints } from '../jobs/buildEndpoints';
-import { nobody, signedInOrPublishToken } from '../jobs/publishToken';
 
 export const buildStatuses = [
   { value: 'queued', label: 'En attente' },

@@ -4,7 +4,7 @@ import { ficheTypes } from '@passerelle/content-schemas';
 
 import { anyone } from '../access/anyone';
 import { isAdmin } from '../access/isAdmin';
-import { nobody } from '../jobs/publishToken';
+import { nobody } from '../access/nobody';
 
 /**
  * Former addresses of published fiches, recorded automatically when a publication changes a

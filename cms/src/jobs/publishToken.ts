@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 
-import type { Access, PayloadRequest } from 'payload';
+import type { PayloadRequest } from 'payload';
 
 /** Header carrying PUBLISH_TOKEN, for scripts (npm start, the GitHub workflow) that have no user session. */
 export const publishTokenHeader = 'x-passerelle-publish-token';
@@ -14,9 +14,3 @@ export function hasPublishToken(req: Pick<PayloadRequest, 'headers'>, env: NodeJ
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
-
-/** Builds: every signed-in user reads them (the admin shows the latest); scripts with the token too. */
-export const signedInOrPublishToken: Access = ({ req }) => Boolean(req.user) || hasPublishToken(req);
-
-/** Build records are written by the publish job only. */
-export const nobody: Access = () => false;

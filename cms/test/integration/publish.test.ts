@@ -17,7 +17,7 @@ import { dispatchEventType } from '../../src/jobs/dispatchToGitHub';
 import { publishTokenHeader } from '../../src/jobs/publishToken';
 import { publishQueue, requestRebuild } from '../../src/jobs/requestRebuild';
 import { pipelineEnv } from '../../src/jobs/runPipeline';
-import { createTaxonomy, frenchDemarche } from '../helpers/fixtures';
+import { arabicDemarche, createTaxonomy, frenchDemarche } from '../helpers/fixtures';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
 
 const quiet = { skipRebuild: true };
@@ -182,6 +182,22 @@ describe('changes that alter the public site request a build', () => {
       'Fiche « Fiche à modifier » supprimée',
     ]);
     await payload.delete({ collection: 'needs', id: need.id, context: quiet });
+  });
+
+  it('an expert validating a translation does (it publishes that language); a proposal does not', async () => {
+    const fiche = await publishedFiche('Fiche à traduire');
+    const { docs } = await payload.find({
+      collection: 'translations',
+      where: { and: [{ fiche: { equals: fiche.id } }, { language: { equals: 'ar' } }] },
+      depth: 0,
+    });
+    const translationId = docs[0]!.id;
+    await payload.update({ collection: 'translations', id: translationId, data: { ...arabicDemarche(), status: 'toReview' } as never });
+    expect(await builds()).toEqual([]);
+    await payload.update({ collection: 'translations', id: translationId, data: { status: 'validated' } as never });
+    const [build, ...others] = await builds();
+    expect(others).toEqual([]);
+    expect(build?.trigger).toBe(`Fiche « ${arabicDemarche().title} » publiée`);
   });
 
   it('seeds and bulk imports skip it with req.context.skipRebuild', async () => {

@@ -1,7 +1,8 @@
 /**
  * Sitemaps: an index with one sitemap per language. Each lists the indexable pages of its
- * language (never French fallbacks, 404s or short links), with `xhtml:link` alternates for the
- * translations that exist and `lastmod` from the content's real `updatedAt`.
+ * language (never French fallbacks, 404s, short links or départements without a local fiche),
+ * with `xhtml:link` alternates for the translations that exist and `lastmod` from the content's
+ * real `updatedAt`.
  */
 import {
   absoluteUrl,
@@ -34,6 +35,10 @@ export function sitemapEntries(catalog: Catalog, siteUrl: string, locale: Locale
   }
   for (const departement of departements) {
     const { local, national, online } = fichesForDepartement(catalog, departement.code);
+    // Without a local fiche, a département page lists the national and online fiches every other
+    // one lists: a near-duplicate, kept for readers browsing by place but not offered to search
+    // engines (the page is noindex too), so they index the fiches themselves.
+    if (local.length === 0) continue;
     const lastmod = latestUpdate([...local, ...national, ...online]);
     entries.push(entry(siteUrl, locale, everywhere, (code) => sitePaths.departement(code, departement.code), lastmod));
   }

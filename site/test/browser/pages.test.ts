@@ -1,11 +1,8 @@
 /**
- * The fixture build in a real browser (Debian's Chromium through playwright-core): no
- * accessibility violation found by axe on one page of each kind in French, Arabic and a French
- * fallback on a Persian page; readable with JavaScript off; keyboard path; RTL layout; print.
+ * The fixture build in a real browser (Debian's Chromium through playwright-core): readable
+ * with JavaScript off, skip link and sections by keyboard, RTL layout, print. Accessibility
+ * audits and the keyboard path through the site are in accessibility.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -16,31 +13,9 @@ import { testDistDir } from '../helpers/paths';
 import { serveDist } from '../helpers/serveDist';
 import { launchChromium } from '../../../scripts/src/browser';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 const carteVitale = fixtureFiche('carte-vitale');
 const puma = fixtureFiche('protection-universelle-maladie');
-const permanence = fixtureFiche('permanence-sante-exil');
 const fallbackPath = sitePaths.fiche('fa', puma);
-
-/** One page of each kind, in French and in Arabic, plus French fallbacks on RTL and LTR pages. */
-const auditedPages = [
-  '/',
-  sitePaths.shortLink(carteVitale.shortId),
-  sitePaths.home('fr'),
-  sitePaths.fiche('fr', carteVitale),
-  sitePaths.theme('fr', 'health'),
-  sitePaths.departement('fr', '31'),
-  sitePaths.structure('fr', 'accueil-sante-exil'),
-  sitePaths.search('fr'),
-  sitePaths.home('ar'),
-  sitePaths.fiche('ar', carteVitale),
-  sitePaths.fiche('ar', permanence),
-  sitePaths.departements('ar'),
-  sitePaths.notFound('ar'),
-  fallbackPath,
-  sitePaths.fiche('ti', puma),
-];
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDist>>;
@@ -62,29 +37,6 @@ async function open(urlPath: string, options: { javaScriptEnabled?: boolean; wid
   expect(response?.status() === 200 || urlPath.includes('404'), urlPath).toBe(true);
   return page;
 }
-
-describe('axe', () => {
-  let page: Page;
-
-  beforeAll(async () => {
-    page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  });
-
-  afterAll(async () => {
-    await page?.context().close();
-  });
-
-  it.each(auditedPages)('finds no violation on %s', async (urlPath) => {
-    await page.goto(`${server.url}${urlPath}`);
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
-  });
-});
 
 describe('without JavaScript', () => {
   it.each([sitePaths.fiche('ar', carteVitale), fallbackPath])('%s shows its title, practical information and first section', async (urlPath) => {

@@ -23,11 +23,53 @@ function stylesheetsOf(built: BuiltPage): string[] {
   return built.document.querySelectorAll('link[rel=stylesheet]').map((link) => link.getAttribute('href') ?? '');
 }
 
+/**
+ * What a page costs on first visit, gzipped: its HTML, its stylesheet and the scripts that run on
+ * load with the modules they import statically. Modules loaded on use (`import()`, e.g. the
+ * search engine) are not counted: the search budgets hold them (test/browser/search.test.ts).
+ */
+function firstVisitBytes(built: BuiltPage): { html: number; css: number; js: number; total: number } {
+  const html = gzipSize(built.html);
+  const css = stylesheetsOf(built).reduce((total, href) => total + gzipSize(distFile(href)), 0);
+  const scripts = new Set<string>();
+  const visit = (src: string) => {
+    if (scripts.has(src)) return;
+    scripts.add(src);
+    const code = distFile(src).toString('utf8');
+    for (const match of code.matchAll(/(?<![\w$.])import\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+)["']/g)) {
+      visit(path.posix.join(path.posix.dirname(src), match[1] ?? ''));
+    }
+  };
+  for (const script of built.document.querySelectorAll('script[src]')) visit(script.getAttribute('src') ?? '');
+  const js = [...scripts].reduce((total, src) => total + gzipSize(distFile(src)), 0);
+  return { html, css, js, total: html + css + js };
+}
+
+/** Limits per kind of page, in French and in Arabic (longer words, another script). */
+const pageTypeBudgets: { type: string; paths: string[]; html: number; total: number }[] = [
+  { type: 'language chooser', paths: [sitePaths.languageChooser()], html: 4 * KB, total: 16 * KB },
+  { type: 'home', paths: [sitePaths.home('fr'), sitePaths.home('ar')], html: 8 * KB, total: 20 * KB },
+  { type: 'theme', paths: [sitePaths.theme('fr', 'health'), sitePaths.theme('ar', 'health')], html: 8 * KB, total: 20 * KB },
+  { type: 'départements', paths: [sitePaths.departements('fr'), sitePaths.departements('ar')], html: 8 * KB, total: 20 * KB },
+  { type: 'département', paths: [sitePaths.departement('fr', '31'), sitePaths.departement('ar', '31')], html: 8 * KB, total: 20 * KB },
+  { type: 'structure', paths: [sitePaths.structure('fr', 'accueil-sante-exil'), sitePaths.structure('ar', 'accueil-sante-exil')], html: 8 * KB, total: 20 * KB },
+  { type: 'search (before use)', paths: [sitePaths.search('fr'), sitePaths.search('ar')], html: 10 * KB, total: 24 * KB },
+  { type: 'fiche', paths: fixtureFiches().flatMap((fiche) => [sitePaths.fiche('fr', fiche), sitePaths.fiche('ar', fiche)]), html: budgets.ficheHtml, total: 30 * KB },
+];
+
 const fichePages = fixtureFiches().flatMap((fiche) => localeCodes.map((locale) => sitePaths.fiche(locale, fiche)));
 
 describe('budgets', () => {
   it.each(fichePages)('%s: HTML ≤ 14 KB gzipped', (urlPath) => {
     expect(gzipSize(page(urlPath).html)).toBeLessThanOrEqual(budgets.ficheHtml);
+  });
+
+  describe.each(pageTypeBudgets)('$type', ({ paths, html, total }) => {
+    it.each(paths)(`%s: HTML ≤ ${html / KB} KB, HTML + CSS + JS on load ≤ ${total / KB} KB`, (urlPath) => {
+      const bytes = firstVisitBytes(page(urlPath));
+      expect(bytes.html, JSON.stringify(bytes)).toBeLessThanOrEqual(html);
+      expect(bytes.total, JSON.stringify(bytes)).toBeLessThanOrEqual(total);
+    });
   });
 
   it('every page: HTML + CSS ≤ 30 KB gzipped', () => {

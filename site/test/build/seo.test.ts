@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 import { localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas';
 
-import { allPages, fixtureFiche, fixtureFiches, page } from '../helpers/dist';
+import { allPages, fixtureFiche, fixtureFiches, page, urlLocale } from '../helpers/dist';
 import { testDistDir, testSiteUrl } from '../helpers/paths';
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['url', 'sitemap', 'xhtml:link'].includes(name) });
@@ -38,6 +38,21 @@ describe('the sitemaps', () => {
       const { document } = page(urlPath);
       expect(document.querySelector('meta[name=robots]'), url.loc).toBeNull();
       expect(document.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(url.loc);
+    }
+  });
+
+  it.each(localeCodes)('%s lists every indexable page of its language, and no département page without a local fiche', (locale) => {
+    const listed = new Set(sitemap(locale).map((url) => url.loc.replace(testSiteUrl, '')));
+    const indexable = allPages().filter(
+      (built) => urlLocale(built.urlPath) === locale && !built.urlPath.endsWith('404.html') && !built.document.querySelector('meta[name=robots]'),
+    );
+    expect(indexable.map((built) => built.urlPath).filter((urlPath) => !listed.has(urlPath))).toEqual([]);
+    const departementPages = allPages().filter((built) => built.urlPath.startsWith(`/${locale}/departements/`) && built.urlPath !== sitePaths.departements(locale));
+    const unlisted = departementPages.filter((built) => !listed.has(built.urlPath));
+    expect(unlisted.length).toBeGreaterThan(0);
+    for (const built of unlisted) {
+      expect(built.document.querySelector('meta[name=robots]')?.getAttribute('content'), built.urlPath).toMatch(/noindex/);
+      expect(built.document.querySelectorAll('main .fr-card').length, built.urlPath).toBeGreaterThan(0);
     }
   });
 
