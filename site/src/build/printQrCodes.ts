@@ -25,8 +25,10 @@ export async function writeQrCodes(outDir: string): Promise<number> {
     if (!match) continue;
     const url = (match[1] ?? '').replaceAll('&amp;', '&');
     const pagePath = `/${path.relative(outDir, entry.parentPath).split(path.sep).join('/')}/`;
-    if (!new URL(url).pathname.endsWith(pagePath)) throw new Error(`${pagePath}: the QR code would encode ${url}, not this page's address`);
-    if (!match[0].includes(`src="${pagePath}${qrCodeFileName}"`)) throw new Error(`${pagePath}: the QR code image must be ${pagePath}${qrCodeFileName}`);
+    if (!new URL(url).pathname.endsWith(pagePath))
+      throw new Error(`${pagePath}: the QR code would encode ${url}, not this page's address`);
+    if (!match[0].includes(`src="${pagePath}${qrCodeFileName}"`))
+      throw new Error(`${pagePath}: the QR code image must be ${pagePath}${qrCodeFileName}`);
     await writeFile(path.join(entry.parentPath, qrCodeFileName), qrCodeSvg(url));
     written += 1;
   }

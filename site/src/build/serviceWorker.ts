@@ -51,7 +51,10 @@ interface WorkerScopeLike {
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void>; matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<readonly { url: string }[]> };
+  clients: {
+    claim(): Promise<void>;
+    matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<readonly { url: string }[]>;
+  };
 }
 
 /** Runs in the browser's service worker scope: it may use only its argument and the worker's globals. */
@@ -90,7 +93,8 @@ export function serviceWorkerMain(config: ServiceWorkerConfig): void {
     if (cached) return cached;
     try {
       const response = await fetch(event.request);
-      if (response.ok && response.type === 'basic') event.waitUntil(keep(url.pathname.startsWith('/_astro/') ? shellCache : pagesCache, url.pathname, response.clone()));
+      if (response.ok && response.type === 'basic')
+        event.waitUntil(keep(url.pathname.startsWith('/_astro/') ? shellCache : pagesCache, url.pathname, response.clone()));
       return response;
     } catch (error) {
       const stylesheet = url.pathname.endsWith('.css') ? await caches.match(config.stylesheet) : undefined;
@@ -155,7 +159,8 @@ export function serviceWorkerMain(config: ServiceWorkerConfig): void {
     const url = new URL(request.url);
     if (url.origin !== scope.location.origin || url.pathname.startsWith('/pagefind/') || url.pathname === '/sw.js') return;
     if (isPage(request)) event.respondWith(page(event, url));
-    else if (url.pathname.startsWith('/_astro/') || url.pathname.endsWith('/qr.svg') || config.precache.includes(url.pathname)) event.respondWith(asset(event, url));
+    else if (url.pathname.startsWith('/_astro/') || url.pathname.endsWith('/qr.svg') || config.precache.includes(url.pathname))
+      event.respondWith(asset(event, url));
   });
 }
 
@@ -189,7 +194,8 @@ export async function serviceWorkerConfig(outDir: string): Promise<ServiceWorker
     const scripts = attributeValues(html, /<script\b[^>]*\bsrc="([^"]+)"/g);
     for (const file of [...stylesheets, ...icons]) precache.add(file);
     for (const script of scripts) for (const file of await withImports(outDir, script)) precache.add(file);
-    if (stylesheets.length !== 1 || !stylesheets[0]) throw new Error(`${pagePath} should load exactly one stylesheet, found ${stylesheets.length}`);
+    if (stylesheets.length !== 1 || !stylesheets[0])
+      throw new Error(`${pagePath} should load exactly one stylesheet, found ${stylesheets.length}`);
     stylesheet = stylesheets[0];
   }
   const hash = createHash('sha256').update(serviceWorkerMain.toString());
@@ -197,7 +203,13 @@ export async function serviceWorkerConfig(outDir: string): Promise<ServiceWorker
     const onDisk = file.endsWith('/') ? path.join(outDir, file, 'index.html') : path.join(outDir, file);
     hash.update(file).update(await readFile(onDisk));
   }
-  return { version: hash.digest('hex').slice(0, 12), precache: [...precache].sort(), offlinePages, fallbackOfflinePage: sitePaths.offline('fr'), stylesheet };
+  return {
+    version: hash.digest('hex').slice(0, 12),
+    precache: [...precache].sort(),
+    offlinePages,
+    fallbackOfflinePage: sitePaths.offline('fr'),
+    stylesheet,
+  };
 }
 
 export function serviceWorker(): AstroIntegration {

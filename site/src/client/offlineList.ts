@@ -21,7 +21,12 @@ async function cachedFiches(): Promise<Available[]> {
       if (!fichePath.test(pathname) || found.has(pathname)) continue;
       const known = saved.get(pathname);
       if (known) {
-        found.set(pathname, { path: pathname, title: known.title, lang: known.lang, dir: ['ar', 'fa', 'ps'].includes(known.lang) ? 'rtl' : 'ltr' });
+        found.set(pathname, {
+          path: pathname,
+          title: known.title,
+          lang: known.lang,
+          dir: ['ar', 'fa', 'ps'].includes(known.lang) ? 'rtl' : 'ltr',
+        });
         continue;
       }
       const response = await cache.match(request);
@@ -39,7 +44,9 @@ async function cachedFiches(): Promise<Available[]> {
     }
   }
   const own = `/${document.documentElement.lang}/`;
-  return [...found.values()].sort((a, b) => Number(b.path.startsWith(own)) - Number(a.path.startsWith(own)) || a.title.localeCompare(b.title));
+  return [...found.values()].sort(
+    (a, b) => Number(b.path.startsWith(own)) - Number(a.path.startsWith(own)) || a.title.localeCompare(b.title),
+  );
 }
 
 const root = document.querySelector<HTMLElement>('[data-offline-list]');

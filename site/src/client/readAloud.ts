@@ -15,7 +15,8 @@ type Part = { element: HTMLElement; name: string; chunks: Chunk[] };
 const blocks = 'h1, h2, h3, h4, p, li, dt, dd';
 const partSelector = '.fiche-intro, [aria-labelledby="infocards-title"], details.fiche-section';
 
-const languageOf = (element: Element) => (element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).toLowerCase();
+const languageOf = (element: Element) =>
+  (element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).toLowerCase();
 const baseLanguage = (tag: string) => tag.toLowerCase().replace('_', '-').split('-')[0] ?? '';
 const clean = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -127,16 +128,16 @@ if (tools && article) {
     speakNext(generation);
   };
 
-  function stop() {
+  const stop = () => {
+    const hadFocus = controls.contains(document.activeElement);
     generation += 1;
     synthesis?.cancel();
     markCurrent(undefined);
     controls.hidden = true;
     pause.setAttribute('aria-pressed', 'false');
-    const hadFocus = controls.contains(document.activeElement);
     tools.reveal(start);
     if (hadFocus) start.focus();
-  }
+  };
 
   start.addEventListener('click', () => {
     start.hidden = true;

@@ -21,7 +21,13 @@ export const qrCodeFile = 'qr.svg';
 function isSavedFiche(value: unknown): value is SavedFiche {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
-  return typeof entry.path === 'string' && entry.path.startsWith('/') && typeof entry.title === 'string' && typeof entry.lang === 'string' && typeof entry.savedAt === 'string';
+  return (
+    typeof entry.path === 'string' &&
+    entry.path.startsWith('/') &&
+    typeof entry.title === 'string' &&
+    typeof entry.lang === 'string' &&
+    typeof entry.savedAt === 'string'
+  );
 }
 
 /** Throws when storage is blocked (private modes, settings): callers tell the reader. */

@@ -12,7 +12,8 @@ if (root) {
   const status = root.querySelector<HTMLElement>('[role="status"]');
   const heading = document.querySelector<HTMLElement>('h1');
   const { removeText = '', removeLabel = '', removedMessage = '', blockedMessage = '' } = root.dataset;
-  if (!list || !empty || !status || !heading) throw new Error('The saved fiches page lacks its list, empty note, status or title');
+  if (!list || !empty || !status || !heading)
+    throw new Error('The saved fiches page lacks its list, empty note, status or title');
   const rtl = new Set(['ar', 'fa', 'ps']);
 
   const item = (fiche: SavedFiche) => {
@@ -33,7 +34,9 @@ if (root) {
       render();
       status.textContent = removedMessage;
       const nextPath = next?.querySelector('a')?.getAttribute('href');
-      const nextButton = [...list.querySelectorAll('li')].find((li) => li.querySelector('a')?.getAttribute('href') === nextPath)?.querySelector('button');
+      const nextButton = [...list.querySelectorAll('li')]
+        .find((li) => li.querySelector('a')?.getAttribute('href') === nextPath)
+        ?.querySelector('button');
       (nextButton ?? heading).focus();
     });
     entry.append(link, ' ', remove);

@@ -63,7 +63,12 @@ type ContextOptions = { javaScriptEnabled?: boolean; voices?: string[]; share?: 
  * A fresh browser profile. `voices`: the languages the stubbed speech synthesis has voices for
  * (omitted: no stub). `share`: whether `navigator.share` exists (stubbed, recording its calls).
  */
-async function newContext({ javaScriptEnabled = true, voices, share = false, offlineExpected = false }: ContextOptions = {}): Promise<BrowserContext> {
+async function newContext({
+  javaScriptEnabled = true,
+  voices,
+  share = false,
+  offlineExpected = false,
+}: ContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
   contexts.push(context);
   if (voices) await context.addInitScript(speechSynthesisStub, voices);
@@ -77,7 +82,11 @@ function watch(page: Page, offlineExpected: boolean) {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     // Offline, the browser itself logs the service worker's failed update check.
-    if (offlineExpected && /ERR_INTERNET_DISCONNECTED|Failed to fetch|An unknown error occurred when fetching the script/.test(message.text())) return;
+    if (
+      offlineExpected &&
+      /ERR_INTERNET_DISCONNECTED|Failed to fetch|An unknown error occurred when fetching the script/.test(message.text())
+    )
+      return;
     problems.push(`${page.url()}: ${message.text()} (${message.location().url})`);
   });
 }
@@ -97,11 +106,18 @@ async function serviceWorkerControls(page: Page): Promise<void> {
 // ───────────────────────── stubs, run in the page before its scripts ─────────────────────────
 
 type SpokenRecord = { text: string; lang: string; voice: string | undefined; part: string | undefined };
-type SpeechLog = { spoken: SpokenRecord[]; calls: string[]; autoEnd: boolean; setVoices: (languages: string[]) => void; endCurrent: () => void };
+type SpeechLog = {
+  spoken: SpokenRecord[];
+  calls: string[];
+  autoEnd: boolean;
+  setVoices: (languages: string[]) => void;
+  endCurrent: () => void;
+};
 
 /** A speech synthesis with the given voices that records what it is asked to say. */
 function speechSynthesisStub(languages: string[]) {
-  const voiceList = (codes: string[]) => codes.map((lang) => ({ lang, name: `Test ${lang}`, voiceURI: `test-${lang}`, localService: true, default: false }));
+  const voiceList = (codes: string[]) =>
+    codes.map((lang) => ({ lang, name: `Test ${lang}`, voiceURI: `test-${lang}`, localService: true, default: false }));
   let voices = voiceList(languages);
   let current: { onend: (() => void) | null } | undefined;
   const target = new EventTarget();
@@ -129,7 +145,12 @@ function speechSynthesisStub(languages: string[]) {
     getVoices: () => voices,
     speak: (utterance: Utterance) => {
       const part = document.querySelector('.fiche [aria-current="true"]');
-      log.spoken.push({ text: utterance.text, lang: utterance.lang, voice: utterance.voice?.lang, part: part?.querySelector('h1, h2')?.textContent?.trim() });
+      log.spoken.push({
+        text: utterance.text,
+        lang: utterance.lang,
+        voice: utterance.voice?.lang,
+        part: part?.querySelector('h1, h2')?.textContent?.trim(),
+      });
       current = utterance;
       if (log.autoEnd) setTimeout(() => current === utterance && utterance.onend?.(), 0);
     },
@@ -152,7 +173,10 @@ function shareStub(present: boolean) {
   const shared: unknown[] = [];
   (window as unknown as { shared: unknown[] }).shared = shared;
   if (present) {
-    Object.defineProperty(Navigator.prototype, 'share', { value: async (data: unknown) => void shared.push(data), configurable: true });
+    Object.defineProperty(Navigator.prototype, 'share', {
+      value: async (data: unknown) => void shared.push(data),
+      configurable: true,
+    });
   } else {
     delete (Navigator.prototype as { share?: unknown }).share;
   }
@@ -163,9 +187,19 @@ const speechLog = (page: Page) => page.evaluate(() => (window as unknown as { sp
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+    );
   });
 }
 
@@ -173,7 +207,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe('save and offline', () => {
   const savedPath = sitePaths.fiche('fr', carteVitale);
-  const savedTitle = carteVitale.title.fr;
+  const savedTitle = carteVitale.title.fr ?? '';
 
   it('a saved fiche opens offline, and "my fiches" and the offline page list it', async () => {
     const context = await newContext({ offlineExpected: true });
@@ -183,7 +217,10 @@ describe('save and offline', () => {
     await expect(save.getAttribute('aria-pressed')).resolves.toBe('false');
     await save.click();
     await expect(save.getAttribute('aria-pressed')).resolves.toBe('true');
-    await fiche.waitForFunction((text) => document.querySelector('[data-tools-status]')?.textContent === text, translator('fr')('saved.added'));
+    await fiche.waitForFunction(
+      (text) => document.querySelector('[data-tools-status]')?.textContent === text,
+      translator('fr')('saved.added'),
+    );
     await fiche.waitForFunction(async (path) => Boolean(await (await caches.open('passerelle-saved')).match(path)), savedPath);
 
     const mine = await open(context, sitePaths.saved('fr'));
@@ -194,14 +231,22 @@ describe('save and offline', () => {
     await expect(fiche.locator('h1').textContent()).resolves.toBe(savedTitle);
     await fiche.locator('[data-save]').waitFor();
     await expect(fiche.locator('[data-save]').getAttribute('aria-pressed')).resolves.toBe('true');
-    await expect(fiche.locator('link[rel=stylesheet]').evaluate((link: HTMLLinkElement) => link.sheet !== null && link.sheet.cssRules.length > 0)).resolves.toBe(true);
+    await expect(
+      fiche
+        .locator('link[rel=stylesheet]')
+        .evaluate((link: HTMLLinkElement) => link.sheet !== null && link.sheet.cssRules.length > 0),
+    ).resolves.toBe(true);
 
     await mine.reload();
     await expect(mine.locator('[data-saved-list] a').allTextContents()).resolves.toEqual([savedTitle]);
 
     const offline = await open(context, sitePaths.offline('fr'));
     await offline.locator('[data-offline-list] a').first().waitFor();
-    await expect(offline.locator('[data-offline-list] a').evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href'), link.lang]))).resolves.toContainEqual([savedTitle, savedPath, 'fr']);
+    await expect(
+      offline
+        .locator('[data-offline-list] a')
+        .evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href'), link.getAttribute('lang')])),
+    ).resolves.toContainEqual([savedTitle, savedPath, 'fr']);
   });
 
   it('a page never read offline gives the offline page in its language, listing what can be read', async () => {
@@ -253,7 +298,8 @@ describe('save and offline', () => {
     await page.reload();
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
-      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
       return urls;
     });
     expect(cached).toContain(sitePaths.fiche('fr', carteVitale));
@@ -271,10 +317,13 @@ describe('print', () => {
     await page.locator('[data-share]').waitFor();
     await page.emulateMedia({ media: 'print' });
     await expect(page.evaluate(() => getComputedStyle(document.body).direction)).resolves.toBe('rtl');
-    const sections = await page.locator('details.fiche-section .fiche-section__body').evaluateAll((bodies) => bodies.map((body) => body.getBoundingClientRect().height));
+    const sections = await page
+      .locator('details.fiche-section .fiche-section__body')
+      .evaluateAll((bodies) => bodies.map((body) => body.getBoundingClientRect().height));
     expect(sections.length).toBeGreaterThan(1);
     for (const height of sections) expect(height).toBeGreaterThan(0);
-    for (const selector of ['h1', '.lead', '.infocards', '.print-address']) await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(true);
+    for (const selector of ['h1', '.lead', '.infocards', '.print-address'])
+      await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(true);
     for (const selector of ['.fr-header', '.fr-breadcrumb', '.fr-footer', '.fiche-tools', '.fiche-languages', '.fr-skiplinks']) {
       await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);
     }
@@ -312,8 +361,13 @@ describe('share', () => {
     // A French fallback under a Persian address: its canonical page is the French one.
     const page = await open(context, sitePaths.fiche('fa', puma));
     await page.locator('[data-share]').click();
-    await page.waitForFunction((text) => document.querySelector('[data-tools-status]')?.textContent === text, translator('fa')('share.copied'));
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${testSiteUrl}${sitePaths.fiche('fr', puma)}`);
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-tools-status]')?.textContent === text,
+      translator('fa')('share.copied'),
+    );
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      `${testSiteUrl}${sitePaths.fiche('fr', puma)}`,
+    );
     await expect(page.locator('[data-tools-status]').getAttribute('role')).resolves.toBe('status');
   });
 
@@ -333,12 +387,18 @@ describe('read aloud', () => {
     const context = await newContext({ voices: ['fa-IR', 'fr-FR'] });
     const page = await open(context, sitePaths.fiche('fa', complementaire));
     await page.locator('[data-read-start]').click();
-    await page.waitForFunction((text) => document.querySelector('[data-tools-status]')?.textContent === text, translator('fa')('readAloud.finished'), { timeout: 15_000 });
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-tools-status]')?.textContent === text,
+      translator('fa')('readAloud.finished'),
+      { timeout: 15_000 },
+    );
     const { spoken } = await speechLog(page);
 
     // What was spoken, matched back to the page: every text block of the fiche, in page order.
     const matched = await page.evaluate((records) => {
-      const blocks = [...document.querySelectorAll<HTMLElement>('.fiche-intro, [aria-labelledby="infocards-title"], details.fiche-section')].flatMap((part) =>
+      const blocks = [
+        ...document.querySelectorAll<HTMLElement>('.fiche-intro, [aria-labelledby="infocards-title"], details.fiche-section'),
+      ].flatMap((part) =>
         [...part.querySelectorAll<HTMLElement>('h1, h2, h3, p, li, dt, dd')].map((element) => ({ element, part })),
       );
       const clean = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -385,7 +445,10 @@ describe('read aloud', () => {
     await expect(pause.getAttribute('aria-pressed')).resolves.toBe('true');
     await page.keyboard.press('Space');
     await expect(pause.getAttribute('aria-pressed')).resolves.toBe('false');
-    await expect(speechLog(page).then((log) => log.calls.filter((call) => call !== 'cancel'))).resolves.toEqual(['pause', 'resume']);
+    await expect(speechLog(page).then((log) => log.calls.filter((call) => call !== 'cancel'))).resolves.toEqual([
+      'pause',
+      'resume',
+    ]);
 
     await page.evaluate(() => (window as unknown as { speechLog: SpeechLog }).speechLog.endCurrent());
     await expect(speechLog(page).then((log) => log.spoken.length)).resolves.toBe(2);
@@ -412,7 +475,11 @@ describe('read aloud', () => {
     await expect(page.locator('[data-read-controls]').isVisible()).resolves.toBe(false);
     await expect(start.isVisible()).resolves.toBe(true);
     await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-read-start'))).resolves.toBe(true);
-    await expect(page.locator('.fiche-intro[aria-current], [aria-labelledby="infocards-title"][aria-current], .fiche-section[aria-current]').count()).resolves.toBe(0);
+    await expect(
+      page
+        .locator('.fiche-intro[aria-current], [aria-labelledby="infocards-title"][aria-current], .fiche-section[aria-current]')
+        .count(),
+    ).resolves.toBe(0);
     expect((await speechLog(page)).calls.at(-1)).toBe('cancel');
     await expect(axeViolations(page)).resolves.toEqual([]);
   });
@@ -422,7 +489,9 @@ describe('read aloud', () => {
     const page = await open(context, sitePaths.fiche('ti', halte));
     const note = page.locator('[data-read-unavailable]');
     await note.waitFor();
-    await expect(note.textContent()).resolves.toBe(translator('ti')('readAloud.unavailable', { language: translator('ti')('readAloud.thisLanguage') }));
+    await expect(note.textContent()).resolves.toBe(
+      translator('ti')('readAloud.unavailable', { language: translator('ti')('readAloud.thisLanguage') }),
+    );
     await expect(page.locator('[data-read-start]').isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-save]').isVisible()).resolves.toBe(true);
   });
@@ -442,20 +511,25 @@ describe('read aloud', () => {
     const page = await open(context, sitePaths.fiche('fa', puma));
     const note = page.locator('[data-read-unavailable]');
     await note.waitFor();
-    await expect(note.textContent()).resolves.toBe(translator('fa')('readAloud.unavailable', { language: translator('fa')('readAloud.french') }));
+    await expect(note.textContent()).resolves.toBe(
+      translator('fa')('readAloud.unavailable', { language: translator('fa')('readAloud.french') }),
+    );
     await expect(page.locator('[data-read-start]').isVisible()).resolves.toBe(false);
   });
 });
 
 describe('without JavaScript', () => {
-  it.each([sitePaths.fiche('fr', carteVitale), sitePaths.fiche('ar', carteVitale), sitePaths.fiche('fa', puma)])('%s is readable and shows no button', async (urlPath) => {
-    const context = await newContext({ javaScriptEnabled: false });
-    const page = await open(context, urlPath);
-    await expect(page.locator('h1').isVisible()).resolves.toBe(true);
-    await expect(page.locator('details.fiche-section[open] .rich-text').first().isVisible()).resolves.toBe(true);
-    await expect(page.locator('button:visible').count()).resolves.toBe(0);
-    await expect(page.locator('.fiche-tools').isVisible()).resolves.toBe(false);
-  });
+  it.each([sitePaths.fiche('fr', carteVitale), sitePaths.fiche('ar', carteVitale), sitePaths.fiche('fa', puma)])(
+    '%s is readable and shows no button',
+    async (urlPath) => {
+      const context = await newContext({ javaScriptEnabled: false });
+      const page = await open(context, urlPath);
+      await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+      await expect(page.locator('details.fiche-section[open] .rich-text').first().isVisible()).resolves.toBe(true);
+      await expect(page.locator('button:visible').count()).resolves.toBe(0);
+      await expect(page.locator('.fiche-tools').isVisible()).resolves.toBe(false);
+    },
+  );
 
   it.each(['fr', 'ar'] as const)('"my fiches" in %s says that saving needs JavaScript', async (locale: Locale) => {
     const context = await newContext({ javaScriptEnabled: false });
@@ -469,32 +543,40 @@ describe('without JavaScript', () => {
 });
 
 describe('keyboard and axe', () => {
-  it.each(['fr', 'ar'] as const)('the %s fiche tools are reached with Tab, have a visible focus, and pass axe', async (locale: Locale) => {
-    const context = await newContext({ voices: ['fr-FR', 'ar-SA'] });
-    const page = await open(context, sitePaths.fiche(locale, carteVitale));
-    await page.locator('[data-read-start]').waitFor();
-    let found = false;
-    for (let step = 0; step < 40 && !found; step += 1) {
+  it.each(['fr', 'ar'] as const)(
+    'the %s fiche tools are reached with Tab, have a visible focus, and pass axe',
+    async (locale: Locale) => {
+      const context = await newContext({ voices: ['fr-FR', 'ar-SA'] });
+      const page = await open(context, sitePaths.fiche(locale, carteVitale));
+      await page.locator('[data-read-start]').waitFor();
+      let found = false;
+      for (let step = 0; step < 40 && !found; step += 1) {
+        await page.keyboard.press('Tab');
+        found = await page.evaluate(() => document.activeElement?.hasAttribute('data-save') ?? false);
+      }
+      expect(found).toBe(true);
+      await expect(page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).resolves.not.toBe(
+        'none',
+      );
+      await page.keyboard.press('Enter');
+      await expect(page.locator('[data-save]').getAttribute('aria-pressed')).resolves.toBe('true');
       await page.keyboard.press('Tab');
-      found = await page.evaluate(() => document.activeElement?.hasAttribute('data-save') ?? false);
-    }
-    expect(found).toBe(true);
-    await expect(page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).resolves.not.toBe('none');
-    await page.keyboard.press('Enter');
-    await expect(page.locator('[data-save]').getAttribute('aria-pressed')).resolves.toBe('true');
-    await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-share'))).resolves.toBe(true);
-    await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-read-start'))).resolves.toBe(true);
-    await expect(axeViolations(page)).resolves.toEqual([]);
-  });
+      await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-share'))).resolves.toBe(true);
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-read-start'))).resolves.toBe(true);
+      await expect(axeViolations(page)).resolves.toEqual([]);
+    },
+  );
 
-  it.each([sitePaths.saved('fr'), sitePaths.saved('ar'), sitePaths.offline('fr'), sitePaths.offline('ar')])('%s passes axe', async (urlPath) => {
-    const context = await newContext();
-    const page = await open(context, urlPath);
-    await page.locator('[data-saved-empty], [data-offline-empty]').first().waitFor();
-    await expect(axeViolations(page)).resolves.toEqual([]);
-  });
+  it.each([sitePaths.saved('fr'), sitePaths.saved('ar'), sitePaths.offline('fr'), sitePaths.offline('ar')])(
+    '%s passes axe',
+    async (urlPath) => {
+      const context = await newContext();
+      const page = await open(context, urlPath);
+      await page.locator('[data-saved-empty], [data-offline-empty]').first().waitFor();
+      await expect(axeViolations(page)).resolves.toEqual([]);
+    },
+  );
 
   it('the header links to "my fiches" in the page language', async () => {
     const context = await newContext();

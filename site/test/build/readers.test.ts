@@ -41,7 +41,9 @@ describe('"my fiches" and offline pages', () => {
     for (const built of allPages()) {
       const locale = localeCodes.find((code) => built.urlPath.startsWith(`/${code}/`));
       if (!locale) continue;
-      const link = built.document.querySelectorAll('.site-tools a').find((anchor) => anchor.getAttribute('href') === sitePaths.saved(locale));
+      const link = built.document
+        .querySelectorAll('.site-tools a')
+        .find((anchor) => anchor.getAttribute('href') === sitePaths.saved(locale));
       expect(link?.text, built.urlPath).toBe(translator(locale)('saved.navLink'));
     }
   });
@@ -74,7 +76,9 @@ describe('fiche tools', () => {
   it('shares the canonical URL: the French page for a fallback', () => {
     const fiche = fixtureFiches().find((candidate) => candidate.slug === 'protection-universelle-maladie');
     if (!fiche) throw new Error('fixture missing');
-    expect(page(sitePaths.fiche('fa', fiche)).document.querySelector('[data-fiche-tools]')?.getAttribute('data-share-url')).toBe(`${testSiteUrl}${sitePaths.fiche('fr', fiche)}`);
+    expect(page(sitePaths.fiche('fa', fiche)).document.querySelector('[data-fiche-tools]')?.getAttribute('data-share-url')).toBe(
+      `${testSiteUrl}${sitePaths.fiche('fr', fiche)}`,
+    );
   });
 });
 
@@ -95,7 +99,11 @@ describe('the service worker', () => {
   });
 
   it('precaches the stylesheet every page uses, the icon, the offline page of every language and the modules they import', () => {
-    const stylesheets = new Set(allPages().flatMap((built) => built.document.querySelectorAll('link[rel=stylesheet]').map((link) => link.getAttribute('href'))));
+    const stylesheets = new Set(
+      allPages().flatMap((built) =>
+        built.document.querySelectorAll('link[rel=stylesheet]').map((link) => link.getAttribute('href')),
+      ),
+    );
     expect([...stylesheets]).toEqual([embedded.stylesheet]);
     expect(embedded.precache).toContain(embedded.stylesheet);
     expect(embedded.precache).toContain('/favicon.svg');
@@ -103,9 +111,11 @@ describe('the service worker', () => {
       expect(embedded.precache).toContain(sitePaths.offline(locale));
       expect(embedded.offlinePages[locale]).toBe(sitePaths.offline(locale));
     }
-    for (const file of embedded.precache) expect(existsSync(path.join(testDistDir, file.endsWith('/') ? `${file}index.html` : file)), file).toBe(true);
+    for (const file of embedded.precache)
+      expect(existsSync(path.join(testDistDir, file.endsWith('/') ? `${file}index.html` : file)), file).toBe(true);
     for (const file of embedded.precache.filter((name) => name.endsWith('.js'))) {
-      for (const [, imported] of readDist(file).matchAll(/from\s*"\.\/([^"]+\.js)"/g)) expect(embedded.precache).toContain(`/_astro/${imported}`);
+      for (const [, imported] of readDist(file).matchAll(/from\s*"\.\/([^"]+\.js)"/g))
+        expect(embedded.precache).toContain(`/_astro/${imported}`);
     }
   });
 

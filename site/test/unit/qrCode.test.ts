@@ -19,20 +19,21 @@ function expectedModules(text: string): { modules: Set<string>; size: number } {
   code.make();
   const size = code.getModuleCount();
   const modules = new Set<string>();
-  for (let row = 0; row < size; row += 1) for (let column = 0; column < size; column += 1) if (code.isDark(row, column)) modules.add(`${row},${column}`);
+  for (let row = 0; row < size; row += 1)
+    for (let column = 0; column < size; column += 1) if (code.isDark(row, column)) modules.add(`${row},${column}`);
   return { modules, size };
 }
 
 describe('qrCodeSvg', () => {
-  it.each(['https://passerelle.example/ar/demarches/carte-vitale/', 'https://passerelle.example/ti/dispositifs/halte-garderie-insertion/'])(
-    'draws exactly the dark modules of the code for %s',
-    (url) => {
-      const { modules, size } = expectedModules(url);
-      const svg = qrCodeSvg(url);
-      expect(drawnModules(svg)).toEqual(modules);
-      expect(svg).toContain(`viewBox="0 0 ${size + 8} ${size + 8}"`);
-    },
-  );
+  it.each([
+    'https://passerelle.example/ar/demarches/carte-vitale/',
+    'https://passerelle.example/ti/dispositifs/halte-garderie-insertion/',
+  ])('draws exactly the dark modules of the code for %s', (url) => {
+    const { modules, size } = expectedModules(url);
+    const svg = qrCodeSvg(url);
+    expect(drawnModules(svg)).toEqual(modules);
+    expect(svg).toContain(`viewBox="0 0 ${size + 8} ${size + 8}"`);
+  });
 
   it('gives different addresses different codes', () => {
     expect(qrCodeSvg('https://passerelle.example/fr/')).not.toBe(qrCodeSvg('https://passerelle.example/en/'));
