@@ -291,6 +291,27 @@ describe('save and offline', () => {
     await expect(axeViolations(mine)).resolves.toEqual([]);
   });
 
+  it('deletes the caches of older versions when a new worker activates, and keeps the saved fiches', async () => {
+    const context = await newContext();
+    const page = await open(context, sitePaths.fiche('fr', carteVitale));
+    await serviceWorkerControls(page);
+    await page.evaluate(async () => {
+      for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+      await caches.open('passerelle-shell-000000000000');
+      await caches.open('passerelle-pages-000000000000');
+      await (await caches.open('passerelle-saved')).put('/fr/demarches/kept/', new Response('kept'));
+    });
+    await page.reload();
+    await serviceWorkerControls(page);
+    await page.waitForFunction(async () => !(await caches.keys()).some((name) => name.endsWith('-000000000000')));
+    const names = await page.evaluate(() => caches.keys());
+    expect(names).toContain('passerelle-saved');
+    expect(names.filter((name) => name.startsWith('passerelle-shell-'))).toHaveLength(1);
+    await expect(
+      page.evaluate(async () => (await (await caches.open('passerelle-saved')).match('/fr/demarches/kept/'))?.text()),
+    ).resolves.toBe('kept');
+  });
+
   it('keeps the Pagefind index and other languages out of the caches', async () => {
     const context = await newContext();
     const page = await open(context, sitePaths.fiche('fr', carteVitale));
