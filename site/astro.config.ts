@@ -3,8 +3,10 @@ import { defineConfig } from 'astro/config';
 import { dropWebFonts } from './src/build/dropWebFonts';
 import { logicalProperties } from './src/build/logicalProperties';
 import { notFoundPages } from './src/build/notFoundPages';
+import { printQrCodes } from './src/build/printQrCodes';
 import { pruneUnusedCss } from './src/build/pruneUnusedCss';
 import { searchIndex } from './src/build/searchIndex';
+import { serviceWorker } from './src/build/serviceWorker';
 
 /** The public address of the site: canonical URLs, hreflang, sitemaps and Open Graph use it. */
 const siteUrl = process.env.SITE_URL || 'http://localhost:4321';
@@ -21,8 +23,9 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
-  // In this order: the search index is made from the final pages.
-  integrations: [notFoundPages(), pruneUnusedCss(), searchIndex()],
+  // In this order: the search index is made from the final pages, and the service worker
+  // precaches the stylesheet under its final, pruned name.
+  integrations: [notFoundPages(), pruneUnusedCss(), printQrCodes(), searchIndex(), serviceWorker()],
   image: { responsiveStyles: false },
   vite: {
     css: { postcss: { plugins: [dropWebFonts(), logicalProperties()] } },

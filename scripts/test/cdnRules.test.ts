@@ -31,6 +31,7 @@ const files = [
   '404.html',
   'favicon.svg',
   'robots.txt',
+  'sw.js',
   'sitemap-index.xml',
   'sitemap-fr.xml',
   'fr/index.html',
@@ -74,6 +75,7 @@ describe('_headers', () => {
     ['/pagefind/pagefind.js', htmlCacheControl],
     ['/pagefind/pagefind-entry.json', htmlCacheControl],
     ['/pagefind/wasm.fr.pagefind', htmlCacheControl],
+    ['/sw.js', 'no-cache'],
   ])('%s is cached with "%s", set by exactly one rule', (pathname, expected) => {
     expect(headersFor(rules, pathname)['Cache-Control']).toBe(expected);
   });

@@ -1,0 +1,164 @@
+/**
+ * Read aloud with the browser's speech synthesis, part by part: the fiche's title and summary,
+ * its practical information, then each section. The current part is marked (`aria-current`) and
+ * opened; Pause is a toggle (`aria-pressed`); Previous and Next move between parts. Each block is
+ * spoken in its own language (`lang` of its nearest ancestor), so a unit still in French on a
+ * translated page, or a whole French fallback, is read with a French voice. The Listen button
+ * appears only when the device has a voice for the fiche's language; otherwise a note says so.
+ * Voices arrive late on many devices (`voiceschanged`), so the check runs again then.
+ */
+import { toolsBlock } from './ficheTools';
+
+type Chunk = { text: string; lang: string };
+type Part = { element: HTMLElement; name: string; chunks: Chunk[] };
+
+const blocks = 'h1, h2, h3, h4, p, li, dt, dd';
+const partSelector = '.fiche-intro, [aria-labelledby="infocards-title"], details.fiche-section';
+
+const languageOf = (element: Element) =>
+  (element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).toLowerCase();
+const baseLanguage = (tag: string) => tag.toLowerCase().replace('_', '-').split('-')[0] ?? '';
+const clean = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The outermost text blocks of a part, in reading order: a list item is read once, with its paragraphs. */
+function chunksOf(part: HTMLElement): Chunk[] {
+  const found = [...part.querySelectorAll<HTMLElement>(blocks)];
+  return found
+    .filter((element) => !found.some((other) => other !== element && other.contains(element)))
+    .map((element) => ({ text: clean(element.textContent), lang: languageOf(element) }))
+    .filter((chunk) => chunk.text !== '');
+}
+
+function partsOf(article: HTMLElement): Part[] {
+  return [...article.querySelectorAll<HTMLElement>(partSelector)].map((element) => ({
+    element,
+    name: clean(element.querySelector('h1, h2')?.textContent ?? ''),
+    chunks: chunksOf(element),
+  }));
+}
+
+const tools = toolsBlock();
+const article = document.querySelector<HTMLElement>('article.fiche');
+const synthesis = 'speechSynthesis' in window ? window.speechSynthesis : undefined;
+
+if (tools && article) {
+  const start = tools.element<HTMLButtonElement>('[data-read-start]');
+  const controls = tools.element('[data-read-controls]');
+  const pause = tools.element<HTMLButtonElement>('[data-read-pause]');
+  const unavailable = tools.element('[data-read-unavailable]');
+  const contentLanguage = languageOf(article.querySelector('.fiche-intro') ?? article);
+  const parts = partsOf(article);
+  let voices: SpeechSynthesisVoice[] = [];
+  let partIndex = 0;
+  let chunkIndex = 0;
+  /** Bumped on every jump: the end of an utterance cancelled by a jump must not move on. */
+  let generation = 0;
+
+  const voiceFor = (lang: string) => {
+    const matching = voices.filter((voice) => baseLanguage(voice.lang) === baseLanguage(lang));
+    return matching.find((voice) => voice.localService) ?? matching[0];
+  };
+
+  const checkVoices = () => {
+    voices = synthesis?.getVoices() ?? [];
+    const canRead = voiceFor(contentLanguage) !== undefined;
+    if (canRead) {
+      unavailable.hidden = true;
+      if (controls.hidden) tools.reveal(start);
+    } else {
+      start.hidden = true;
+      tools.reveal(unavailable);
+    }
+  };
+
+  const markCurrent = (current: Part | undefined) => {
+    for (const part of parts) part.element.removeAttribute('aria-current');
+    if (!current) return;
+    current.element.setAttribute('aria-current', 'true');
+    if (current.element instanceof HTMLDetailsElement) current.element.open = true;
+    current.element.scrollIntoView({ block: 'nearest' });
+  };
+
+  const speakNext = (token: number) => {
+    if (!synthesis || token !== generation) return;
+    const part = parts[partIndex];
+    if (!part) {
+      stop();
+      tools.announce(tools.message('finished'));
+      return;
+    }
+    const chunk = part.chunks[chunkIndex];
+    if (!chunk) {
+      partIndex += 1;
+      chunkIndex = 0;
+      if (parts[partIndex]) {
+        markCurrent(parts[partIndex]);
+        tools.announce(tools.message('reading', { section: parts[partIndex]?.name ?? '' }));
+      }
+      speakNext(token);
+      return;
+    }
+    const utterance = new SpeechSynthesisUtterance(chunk.text);
+    utterance.lang = chunk.lang;
+    const voice = voiceFor(chunk.lang);
+    if (voice) utterance.voice = voice;
+    utterance.onend = () => {
+      if (token !== generation) return;
+      chunkIndex += 1;
+      speakNext(token);
+    };
+    utterance.onerror = (event) => {
+      if (token !== generation || event.error === 'interrupted' || event.error === 'canceled') return;
+      console.error(`Speech synthesis failed (${event.error}) on: ${chunk.text.slice(0, 60)}`);
+      chunkIndex += 1;
+      speakNext(token);
+    };
+    synthesis.speak(utterance);
+  };
+
+  const goTo = (index: number) => {
+    if (!synthesis) return;
+    generation += 1;
+    synthesis.cancel();
+    partIndex = Math.min(Math.max(index, 0), parts.length - 1);
+    chunkIndex = 0;
+    pause.setAttribute('aria-pressed', 'false');
+    markCurrent(parts[partIndex]);
+    tools.announce(tools.message('reading', { section: parts[partIndex]?.name ?? '' }));
+    speakNext(generation);
+  };
+
+  const stop = () => {
+    const hadFocus = controls.contains(document.activeElement);
+    generation += 1;
+    synthesis?.cancel();
+    markCurrent(undefined);
+    controls.hidden = true;
+    pause.setAttribute('aria-pressed', 'false');
+    tools.reveal(start);
+    if (hadFocus) start.focus();
+  };
+
+  start.addEventListener('click', () => {
+    start.hidden = true;
+    tools.reveal(controls);
+    pause.focus();
+    goTo(0);
+  });
+  pause.addEventListener('click', () => {
+    const paused = pause.getAttribute('aria-pressed') === 'true';
+    if (paused) synthesis?.resume();
+    else synthesis?.pause();
+    pause.setAttribute('aria-pressed', String(!paused));
+  });
+  tools.element('[data-read-previous]').addEventListener('click', () => goTo(partIndex - 1));
+  tools.element('[data-read-next]').addEventListener('click', () => goTo(partIndex + 1));
+  tools.element('[data-read-stop]').addEventListener('click', () => stop());
+  // Speech would otherwise go on over the next page on some browsers.
+  addEventListener('pagehide', () => synthesis?.cancel());
+
+  // An empty list usually means "not loaded yet": wait for voiceschanged before saying no voice.
+  if (synthesis && synthesis.getVoices().length === 0) setTimeout(checkVoices, 3000);
+  else checkVoices();
+  synthesis?.addEventListener('voiceschanged', checkVoices);
+}
