@@ -5,8 +5,6 @@
  * print, share, read aloud (with a stubbed speech synthesis: the test decides which voices the
  * "device" has and records what is spoken), pages without JavaScript, keyboard, and axe.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -17,11 +15,10 @@ import { sitePaths, type Locale } from '@passerelle/content-schemas';
 import { createStaticServer } from '../../../scripts/src/staticServer';
 import { launchChromium } from '../../../scripts/src/browser';
 import { translator } from '../../src/lib/i18n';
+import { axeViolations } from '../helpers/axe';
 import { contentSecurityPolicy } from '../helpers/contentSecurityPolicy';
 import { fixtureFiche } from '../helpers/dist';
 import { testDistDir, testSiteUrl } from '../helpers/paths';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const carteVitale = fixtureFiche('carte-vitale');
 /** Translated into Persian except one item, which the Persian page shows in French. */
@@ -183,25 +180,6 @@ function shareStub(present: boolean) {
 }
 
 const speechLog = (page: Page) => page.evaluate(() => (window as unknown as { speechLog: SpeechLog }).speechLog);
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    });
-    return result.violations.map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
-    );
-  });
-}
 
 // ───────────────────────────────────────── tests ─────────────────────────────────────────
 
