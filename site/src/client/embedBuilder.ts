@@ -14,16 +14,17 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
 }
 
 export function startEmbedBuilder(): void {
-  const form = document.querySelector<HTMLFormElement>('form[data-embed-builder]');
-  if (!form) return;
-  const language = required<HTMLSelectElement>(form, '[data-embed-language]');
-  const theme = required<HTMLSelectElement>(form, '[data-embed-theme]');
-  const departement = required<HTMLSelectElement>(form, '[data-embed-departement]');
-  const snippet = required<HTMLTextAreaElement>(form, '[data-embed-snippet]');
-  const copy = required<HTMLButtonElement>(form, '[data-embed-copy]');
-  const status = required<HTMLElement>(form, '[data-embed-copy-status]');
+  // Not a form: nothing is submitted, the fields only rewrite the snippet.
+  const builder = document.querySelector<HTMLElement>('[data-embed-builder]');
+  if (!builder) return;
+  const language = required<HTMLSelectElement>(builder, '[data-embed-language]');
+  const theme = required<HTMLSelectElement>(builder, '[data-embed-theme]');
+  const departement = required<HTMLSelectElement>(builder, '[data-embed-departement]');
+  const snippet = required<HTMLTextAreaElement>(builder, '[data-embed-snippet]');
+  const copy = required<HTMLButtonElement>(builder, '[data-embed-copy]');
+  const status = required<HTMLElement>(builder, '[data-embed-copy-status]');
   const preview = document.querySelector<HTMLIFrameElement>('[data-embed-preview]');
-  const siteUrl = form.dataset['siteUrl'] ?? window.location.origin;
+  const siteUrl = builder.dataset['siteUrl'] ?? window.location.origin;
 
   const choice = (): EmbedChoice => {
     const option = language.selectedOptions[0];
@@ -48,8 +49,7 @@ export function startEmbedBuilder(): void {
     }
   };
 
-  form.addEventListener('change', update);
-  form.addEventListener('submit', (event) => event.preventDefault());
+  builder.addEventListener('change', update);
   copy.hidden = false;
   copy.addEventListener('click', () => {
     const done = () => {

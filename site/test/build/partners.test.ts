@@ -45,7 +45,7 @@ type AtomEntry = {
   published: string;
   summary?: AtomText;
   link: { rel: string; href: string; type: string };
-  content?: { type: string; div: { p: (AtomText | { strong: string })[] } };
+  content?: { type: string; div: { p: AtomParagraph[] } };
 };
 type AtomFeed = {
   feed: {
@@ -67,8 +67,9 @@ function feed(urlPath: string): AtomFeed['feed'] {
   expect(XMLValidator.validate(text), urlPath).toBe(true);
   return (xml.parse(text) as AtomFeed).feed;
 }
-const text = (value: AtomText | undefined) => (typeof value === 'object' ? value['#text'] : value);
-const lang = (value: AtomText | undefined) => (typeof value === 'object' ? value['xml:lang'] : undefined);
+type AtomParagraph = AtomText | { strong: string };
+const text = (value: AtomParagraph | undefined) => (typeof value === 'object' ? ('strong' in value ? value.strong : value['#text']) : value);
+const lang = (value: AtomParagraph | undefined) => (typeof value === 'object' && 'xml:lang' in value ? value['xml:lang'] : undefined);
 const entryOf = (entries: AtomEntry[] | undefined, fiche: { shortId: string }) => entries?.find((entry) => entry.id.includes(`fiche/${fiche.shortId}/`));
 
 describe('the Atom feed of each language', () => {
@@ -108,7 +109,7 @@ describe('the Atom feed of each language', () => {
     const content = entryOf(feed(sitePaths.feed('en')).entry, carteVitale)?.content;
     expect(content?.type).toBe('xhtml');
     const paragraphs = content?.div.p ?? [];
-    expect(paragraphs.map((paragraph) => (typeof paragraph === 'object' && 'strong' in paragraph ? paragraph.strong : text(paragraph)))).toEqual([
+    expect(paragraphs.map(text)).toEqual([
       carteVitale.summary.en,
       'What changed (published on 27 November 2026):',
       carteVitale.changeNote?.en,
@@ -230,7 +231,7 @@ describe('the embed lists', () => {
     expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
     expect(document.querySelector('base')?.getAttribute('target')).toBe('_blank');
     expect(document.querySelectorAll('header, footer, nav, form')).toHaveLength(0);
-    const external = [...document.querySelectorAll('[src], link[href]')].map((element) => element.getAttribute('src') ?? element.getAttribute('href') ?? '').filter((url) => /^(https?:)?\/\//.test(url));
+    const external = [...document.querySelectorAll('[src], link[rel=stylesheet], link[rel=preload], link[rel=modulepreload]')].map((element) => element.getAttribute('src') ?? element.getAttribute('href') ?? '').filter((url) => /^(https?:)?\/\//.test(url));
     expect(external).toEqual([]);
   });
 
