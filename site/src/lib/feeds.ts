@@ -21,7 +21,7 @@ import { formatDate } from './infocards';
 /** Readers poll feeds: 50 entries cover months of changes and keep the file small. */
 export const feedEntryLimit = 50;
 
-/** Entry ids never change, whatever becomes of the fiche's slug, type or the site's address scheme. */
+/** The tag URI's date: fixed, so entry ids never change, whatever becomes of the fiche's slug or type. */
 const entryIdDate = '2026';
 
 export type FeedLink = { href: string; title: string };
@@ -152,12 +152,11 @@ export function themeFeed(catalog: Catalog, theme: Theme, locale: Locale, siteUr
  * language's feed on its home page; on a theme page the theme's feed, then the language's.
  * Read from the page's canonical path, so every page gets them without a prop of its own.
  */
-export function feedLinksFor(locale: Locale, canonicalPath: string, themeName: (slug: string) => string | undefined): FeedLink[] {
+export function feedLinksFor(locale: Locale, canonicalPath: string, themes: readonly { slug: string; name: string }[]): FeedLink[] {
   const t = translator(locale);
   const languageFeedLink = { href: sitePaths.feed(locale), title: t('feed.title') };
   if (canonicalPath === sitePaths.home(locale)) return [languageFeedLink];
-  const themeSlug = new RegExp(`^/${locale}/themes/([^/]+)/$`).exec(canonicalPath)?.[1];
-  const name = themeSlug === undefined ? undefined : themeName(themeSlug);
-  if (themeSlug === undefined || name === undefined) return [];
-  return [{ href: sitePaths.themeFeed(locale, themeSlug), title: t('feed.themeTitle', { theme: name }) }, languageFeedLink];
+  const theme = themes.find((candidate) => sitePaths.theme(locale, candidate.slug) === canonicalPath);
+  if (!theme) return [];
+  return [{ href: sitePaths.themeFeed(locale, theme.slug), title: t('feed.themeTitle', { theme: theme.name }) }, languageFeedLink];
 }
