@@ -226,6 +226,14 @@ export interface Fiche {
    * Cochez pour une correction qui ne change pas le sens (coquille, ponctuation) : les traductions restent valides.
    */
   minorChange?: boolean | null;
+  /**
+   * Une ou deux phrases sur ce qui change pour les lecteurs, en français. Elle apparaît dans les flux de mises à jour et les données ouvertes, datée de cette publication ; une publication suivante sans nouvelle note ne la répète pas.
+   */
+  changeNote?: string | null;
+  /**
+   * Posée à la publication qui porte une nouvelle note.
+   */
+  changeNoteDate?: string | null;
   translationStatus?:
     | {
         [k: string]: unknown;
@@ -1042,6 +1050,8 @@ export interface FichesSelect<T extends boolean = true> {
   shortId?: T;
   reviewRequested?: T;
   minorChange?: T;
+  changeNote?: T;
+  changeNoteDate?: T;
   translationStatus?: T;
   lastCheckedAt?: T;
   updatedAt?: T;

@@ -14,3 +14,4 @@ export * from './transforms/richTextToHtml';
 export * from './transforms/jsonLd';
 export * from './transforms/cmsContent';
 export * from './transforms/unitLanguage';
+export * from './transforms/changeNote';

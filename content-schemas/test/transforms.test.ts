@@ -90,6 +90,7 @@ describe('sitePaths', () => {
     [sitePaths.embedBuilder(), '/embed/'],
     [sitePaths.embedList('ps'), '/embed/ps/tous/'],
     [sitePaths.embedList('fr', 'housing'), '/embed/fr/housing/'],
+    [sitePaths.embedDocumentation(), '/embed/partenaires.txt'],
     [sitePaths.sitemap('en'), '/sitemap-en.xml'],
   ])('%s is %s', (actual, expected) => {
     expect(actual).toBe(expected);

@@ -6,7 +6,12 @@
  * Portability choices (the two hosts differ):
  * - every redirect states its status code (Netlify defaults to 301, Cloudflare to 302);
  * - a header is set by one rule only for a given path: both hosts join the values of a header
- *   set by several matching rules, which would turn two Cache-Control values into nonsense;
+ *   set by several matching rules, which would turn two Cache-Control values into nonsense —
+ *   and two Content-Security-Policy values into two policies that both apply. That is why the
+ *   framing headers (CSP with `frame-ancestors`, X-Frame-Options) are not on `/*`: the embed
+ *   lists (`/embed/{lang}/…`) must be framable by any site while everything else refuses to be
+ *   framed, and neither host can exclude a path from `/*`. Each top-level folder and file of the
+ *   deploy gets them from a rule of its own instead (see `framingRules`);
  * - rules that only Netlify understands (`Language=` conditions, forced `302!`) carry extra
  *   fields, which Cloudflare ignores line by line: there `/` and `/f/{shortId}/` stay the
  *   static language-chooser pages, which is the fallback anyway.
@@ -49,15 +54,32 @@ export function contentSecurityPolicy({
   ].join('; ');
 }
 
-export const securityHeaders = (csp: string): Record<string, string> => ({
-  'Content-Security-Policy': csp,
+/** The headers every path gets from `/*`: none of them depends on whether the page may be framed. */
+export const sharedSecurityHeaders: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
   'Strict-Transport-Security': 'max-age=31536000',
-});
+};
+
+/** What a page that must not be framed gets: the site's policy and the older header for old browsers. */
+export const unframableHeaders = (csp: string): Record<string, string> => ({ 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY' });
+
+/**
+ * The same policy for the embed lists, which partners frame on their own sites: any ancestor is
+ * allowed, everything else stays as strict. No X-Frame-Options, which has no "allow all" value.
+ */
+export function framablePolicy(csp: string): string {
+  const denied = "frame-ancestors 'none'";
+  if (!csp.includes(denied)) throw new Error(`The Content-Security-Policy has no "${denied}" to open for the embed pages: ${csp}`);
+  return csp.replace(denied, 'frame-ancestors *');
+}
+
+/** The folder of the embed lists of a language, `/embed/ar/`, from the path of its "all themes" list. */
+export function embedListFolder(locale: Locale): string {
+  return sitePaths.embedList(locale).split('/').slice(0, 3).join('/') + '/';
+}
 
 export type HeaderRule = { pattern: string; headers: Record<string, string> };
 
@@ -72,11 +94,12 @@ function isHashedPagefindFile(name: string): boolean {
  * handful of top-level files; folders get one rule each.
  */
 export function headerRules(files: readonly string[], csp: string): HeaderRule[] {
-  const rules: HeaderRule[] = [{ pattern: '/*', headers: securityHeaders(csp) }];
+  const rules: HeaderRule[] = [{ pattern: '/*', headers: sharedSecurityHeaders }];
   const html = { 'Cache-Control': htmlCacheControl };
   rules.push({ pattern: '/', headers: html }, { pattern: '/index.html', headers: html }, { pattern: '/404.html', headers: html });
   for (const locale of localeCodes) rules.push({ pattern: `/${locale}/*`, headers: html });
   rules.push({ pattern: '/f/*', headers: html });
+  rules.push({ pattern: `${sitePaths.embedBuilder()}*`, headers: html });
   rules.push({ pattern: '/_astro/*', headers: { 'Cache-Control': immutableCacheControl } });
 
   const topLevel = files.filter((file) => !file.includes('/'));
@@ -106,7 +129,66 @@ export function headerRules(files: readonly string[], csp: string): HeaderRule[]
       });
     }
   }
+  return mergeSamePatterns([...rules, ...framingRules(files, csp)]);
+}
+
+/**
+ * Content-Security-Policy and X-Frame-Options, set once for every path: `/` and each top-level
+ * file and folder of the deploy refuse to be framed, except the embed lists' language folders.
+ * The language and short-link folders are listed even when empty (their 404s). A 404 at a path
+ * under no top-level entry of the deploy, or under `/embed/` outside a language folder, gets
+ * only the shared headers: neither host can say "everything under /embed/ but these folders".
+ */
+export function framingRules(files: readonly string[], csp: string): HeaderRule[] {
+  const deny = unframableHeaders(csp);
+  const embedRoot = sitePaths.embedBuilder().slice(1, -1);
+  const shortLinkRoot = sitePaths.shortLink('x').split('/')[1] ?? 'f';
+  const folders = new Set<string>([...localeCodes, shortLinkRoot]);
+  const topFiles: string[] = [];
+  for (const file of files) {
+    const [first = '', ...rest] = file.split('/');
+    if (rest.length === 0) topFiles.push(file);
+    else folders.add(first);
+  }
+  const rules: HeaderRule[] = [{ pattern: '/', headers: deny }];
+  for (const folder of [...folders].sort()) {
+    if (folder !== embedRoot) rules.push({ pattern: `/${folder}/*`, headers: deny });
+  }
+  for (const file of topFiles.sort()) rules.push({ pattern: `/${file}`, headers: deny });
+
+  // The builder page and anything else in the embed folder but the lists refuse to be framed.
+  const embedFiles = files.filter((file) => file.startsWith(`${embedRoot}/`));
+  const listFolders = new Set(localeCodes.map((locale) => embedListFolder(locale)));
+  rules.push({ pattern: `/${embedRoot}`, headers: deny }, { pattern: sitePaths.embedBuilder(), headers: deny });
+  const embedSubfolders = new Set<string>();
+  for (const file of embedFiles) {
+    const parts = file.split('/');
+    if (parts.length === 2) rules.push({ pattern: `/${file}`, headers: deny });
+    else embedSubfolders.add(`/${embedRoot}/${parts[1]}/`);
+  }
+  for (const folder of [...embedSubfolders].sort()) {
+    rules.push({ pattern: `${folder}*`, headers: listFolders.has(folder) ? { 'Content-Security-Policy': framablePolicy(csp) } : deny });
+  }
   return rules;
+}
+
+/** One rule per pattern: the cache and framing headers of `/fr/*` go in one block. */
+function mergeSamePatterns(rules: readonly HeaderRule[]): HeaderRule[] {
+  const merged = new Map<string, HeaderRule>();
+  for (const rule of rules) {
+    const existing = merged.get(rule.pattern);
+    if (!existing) {
+      merged.set(rule.pattern, { pattern: rule.pattern, headers: { ...rule.headers } });
+      continue;
+    }
+    for (const [name, value] of Object.entries(rule.headers)) {
+      if (existing.headers[name] !== undefined && existing.headers[name] !== value) {
+        throw new Error(`Two values of ${name} for ${rule.pattern}: "${existing.headers[name]}" and "${value}"`);
+      }
+      existing.headers[name] = value;
+    }
+  }
+  return [...merged.values()];
 }
 
 export function formatHeaders(rules: readonly HeaderRule[]): string {

@@ -7,7 +7,9 @@ import type { Fiche } from '@passerelle/content-schemas';
 
 import {
   contentSecurityPolicy,
+  embedListFolder,
   formatHeaders,
+  framablePolicy,
   formatRedirects,
   headerRules,
   headersFor,
@@ -43,6 +45,14 @@ const files = [
   'pagefind/wasm.fr.pagefind',
   'pagefind/fragment/fr_1a2b3c4.pf_fragment',
   'pagefind/index/fr_5d6e7f8.pf_index',
+  'fr/fiches.json',
+  'fr/flux.xml',
+  'fr/themes/health/flux.xml',
+  'embed/index.html',
+  'embed/partenaires.txt',
+  'embed/fr/tous/index.html',
+  'embed/fr/health/index.html',
+  'embed/ar/tous/index.html',
 ];
 
 describe('_headers', () => {
@@ -80,12 +90,56 @@ describe('_headers', () => {
     expect(headersFor(rules, pathname)['Cache-Control']).toBe(expected);
   });
 
+  const strictPolicy = contentSecurityPolicy();
+
+  it.each(['/embed/fr/tous/', '/embed/fr/health/', '/embed/ar/tous/', '/embed/ar/tous/index.html'])(
+    'lets any site frame the embed list %s, with the policy otherwise as strict',
+    (pathname) => {
+      const headers = headersFor(rules, pathname);
+      expect(headers['Content-Security-Policy']).toBe(strictPolicy.replace("frame-ancestors 'none'", 'frame-ancestors *'));
+      expect(headers['X-Frame-Options']).toBeUndefined();
+      expect(headers['Cache-Control']).toBe(htmlCacheControl);
+      expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    },
+  );
+
+  it.each(['/embed/', '/embed', '/embed/index.html', '/embed/partenaires.txt', '/fr/fiches.json', '/fr/flux.xml', '/fr/themes/health/flux.xml', '/ti/404.html', '/f/ezd264/', '/favicon.svg', '/index.html'])(
+    'refuses framing on %s (builder, data, feeds and every other page)',
+    (pathname) => {
+      const headers = headersFor(rules, pathname);
+      expect(headers['Content-Security-Policy']).toBe(strictPolicy);
+      expect(headers['X-Frame-Options']).toBe('DENY');
+    },
+  );
+
+  it('sets each header of each file by one rule only: no value joined by the CDN', () => {
+    const raw = headerRules(files, strictPolicy);
+    for (const file of files) {
+      const pathname = `/${file}`;
+      const counts = new Map<string, number>();
+      for (const rule of raw.filter((candidate) => Object.keys(headersFor([candidate], pathname)).length > 0)) {
+        for (const name of Object.keys(rule.headers)) counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+      expect([pathname, [...counts].filter(([, count]) => count > 1)]).toEqual([pathname, []]);
+      expect(headersFor(raw, pathname)['Content-Security-Policy'], pathname).toBeTruthy();
+    }
+  });
+
+  it('opens only frame-ancestors of a policy for the embed lists, and fails on a policy without it', () => {
+    expect(framablePolicy("default-src 'self'; frame-ancestors 'none'")).toBe("default-src 'self'; frame-ancestors *");
+    expect(() => framablePolicy("default-src 'self'")).toThrow(/frame-ancestors 'none'/);
+    expect(embedListFolder('ar')).toBe('/embed/ar/');
+  });
+
   it('stays under the 100 rules Cloudflare Pages reads, even with every language indexed', () => {
     const pagefind = ['fr', 'en', 'ar', 'ps', 'fa', 'ti', 'ru', 'uk'].flatMap((lang) => [
       `pagefind/pagefind.${lang}_0123456789.pf_meta`,
       `pagefind/wasm.${lang}.pagefind`,
     ]);
-    expect(headerRules([...files, ...pagefind], contentSecurityPolicy()).length).toBeLessThan(100);
+    const languages = ['fr', 'en', 'ar', 'ps', 'fa', 'ti', 'ru', 'uk'];
+    const embed = languages.flatMap((lang) => ['tous', 'health', 'housing'].map((theme) => `embed/${lang}/${theme}/index.html`));
+    const topLevel = languages.flatMap((lang) => [`sitemap-${lang}.xml`, `${lang}/fiches.json`, `${lang}/flux.xml`]);
+    expect(headerRules([...files, ...pagefind, ...embed, ...topLevel], contentSecurityPolicy()).length).toBeLessThan(100);
   });
 
   it('allows inline code found in the build by hash only', () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { contentSecurityPolicy, formatHeaders, headerRules } from '../src/cdnRules';
 import { createStaticServer } from '../src/staticServer';
 
 let deploys: string;
@@ -117,5 +118,44 @@ describe('the local server, like the CDN', () => {
     expect(await (await fetch(`${base}/fr/demarches/carte-vitale/`)).text()).toBe('<h1>Version B</h1>');
     switchTo('a');
     expect(await (await fetch(`${base}/fr/demarches/carte-vitale/`)).text()).toBe('<h1>Version A</h1>');
+  });
+});
+
+describe('the local server with the generated _headers: embed lists framable, nothing else', () => {
+  let root: string;
+  let url: string;
+  let stop: () => void;
+  const embedFiles = ['embed/index.html', 'embed/fr/tous/index.html', 'embed/ar/health/index.html', 'fr/index.html', 'fr/flux.xml', '404.html'];
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'passerelle-embed-'));
+    for (const file of embedFiles) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), `<p>${file}</p>`);
+    }
+    writeFileSync(path.join(root, '_headers'), formatHeaders(headerRules(embedFiles, contentSecurityPolicy())));
+    const server = createStaticServer({ root: () => root });
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    url = `http://localhost:${(server.address() as AddressInfo).port}`;
+    stop = () => server.close();
+  });
+
+  afterAll(() => {
+    stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it.each(['/embed/fr/tous/', '/embed/ar/health/?departement=31'])('%s may be framed by any site', async (pathname) => {
+    const response = await fetch(`${url}${pathname}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(response.headers.get('content-security-policy')).not.toContain("'none', ");
+    expect(response.headers.get('x-frame-options')).toBeNull();
+  });
+
+  it.each(['/embed/', '/fr/', '/fr/flux.xml', '/'])('%s refuses to be framed', async (pathname) => {
+    const response = await fetch(`${url}${pathname}`);
+    expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'$/);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 });

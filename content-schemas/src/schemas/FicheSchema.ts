@@ -17,6 +17,9 @@ import { localized } from './localized';
 import { RichTextSchema } from './RichTextSchema';
 import { TranslationStatusSchema } from '../translationUnits';
 
+/** Change notes are read in feeds and partner lists: one or two short sentences. */
+export const changeNoteMaxLength = 200;
+
 export const SectionItemSchema = z.object({
   id: z.string().nullish(),
   title: z.string().min(1),
@@ -68,6 +71,10 @@ export const FicheSchema = z.object({
   slug: SlugSchema,
   shortId: z.string().min(1),
   lastCheckedAt: TimestampSchema.nullish(),
+  /** What changed, in the editors' words, for the publication dated `changeNoteDate` (French; translations optional). */
+  changeNote: localized(z.string().max(changeNoteMaxLength)).nullish(),
+  /** Set by the CMS when a publication carries a new note: the note belongs to that publication only. */
+  changeNoteDate: TimestampSchema.nullish(),
   /** Per language and unit: validated or outdated (see translationUnits.ts). Absent on fiches never translated. */
   translationStatus: TranslationStatusSchema.nullish(),
   createdAt: TimestampSchema,

@@ -6,3 +6,4 @@ export * from './ThemeSchema';
 export * from './NeedSchema';
 export * from './StructureSchema';
 export * from './MediaSchema';
+export * from './OpenDataSchema';

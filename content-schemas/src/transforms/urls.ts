@@ -35,6 +35,8 @@ export const sitePaths = {
   embedBuilder: () => '/embed/',
   /** The page shown inside a partner's iframe; the département is a query parameter. */
   embedList: (locale: Locale, themeSlug?: string) => `/embed/${locale}/${themeSlug ?? 'tous'}/`,
+  /** docs/partners.md as the site serves it (plain text): embed, open data and feeds explained. */
+  embedDocumentation: () => '/embed/partenaires.txt',
 };
 
 /** Corsica's codes (2A, 2B) are lower-cased in URLs, which are case-sensitive on most hosts. */

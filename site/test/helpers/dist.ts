@@ -41,10 +41,14 @@ export function allPages(): BuiltPage[] {
   return distFiles('.html').map((file) => page(urlPathOf(file)));
 }
 
-/** The language of a page from its URL (`/ar/…` → ar); undefined for `/`, `/404.html`, `/f/…`. */
+/**
+ * The language of a page from its URL (`/ar/…` and the embed lists `/embed/ar/…` → ar);
+ * undefined for `/`, `/404.html`, `/f/…`, `/embed/`.
+ */
 export function urlLocale(urlPath: string): Locale | undefined {
-  const first = urlPath.split('/')[1] ?? '';
-  return isLocale(first) ? first : undefined;
+  const [, first = '', second = ''] = urlPath.split('/');
+  const segment = first === 'embed' ? second : first;
+  return isLocale(segment) ? segment : undefined;
 }
 
 export function fixtureFiches(): (Fiche & { translations: Locale[] })[] {

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload';
 
-import { ficheTypes } from '@passerelle/content-schemas';
+import { changeNoteMaxLength, ficheTypes } from '@passerelle/content-schemas';
 
 import { canCreateFiches, canReadFicheVersions, canReadFiches, canUpdateFiches } from '../../access/fichesAccess';
 import { isEditor } from '../../access/isEditor';
@@ -13,6 +13,7 @@ import { assignIdentifiers } from './hooks/assignIdentifiers';
 import { checkCompleteness } from './hooks/checkCompleteness';
 import { deleteTranslations } from './hooks/deleteTranslations';
 import { enforceEditorialRights } from './hooks/enforceEditorialRights';
+import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
 
@@ -43,7 +44,7 @@ export const Fiches: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [assignIdentifiers],
-    beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness],
+    beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
     afterChange: [syncTranslations, recordFormerAddress, rebuildAfterChange],
     afterDelete: [forgetFormerAddresses, rebuildAfterDelete],
     beforeDelete: [deleteTranslations],
@@ -142,6 +143,31 @@ export const Fiches: CollectionConfig = {
       admin: {
         position: 'sidebar',
         description: 'Cochez pour une correction qui ne change pas le sens (coquille, ponctuation) : les traductions restent valides.',
+      },
+    },
+    {
+      name: 'changeNote',
+      label: 'Note de modification (facultatif)',
+      type: 'textarea',
+      localized: true,
+      validate: (value: string | null | undefined) =>
+        !value || value.length <= changeNoteMaxLength || `La note de modification ne doit pas dépasser ${changeNoteMaxLength} caractères (elle en a ${value.length}).`,
+      admin: {
+        position: 'sidebar',
+        description:
+          'Une ou deux phrases sur ce qui change pour les lecteurs, en français. Elle apparaît dans les flux de mises à jour et les données ouvertes, datée de cette publication ; une publication suivante sans nouvelle note ne la répète pas.',
+      },
+    },
+    {
+      name: 'changeNoteDate',
+      label: 'Note de modification publiée le',
+      type: 'date',
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' },
+        condition: (data) => Boolean(data?.changeNoteDate),
+        description: 'Posée à la publication qui porte une nouvelle note.',
       },
     },
     {

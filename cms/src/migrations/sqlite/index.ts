@@ -1,9 +1,9 @@
-import * as migration_20261127_190151_initial from './20261127_190151_initial';
+import * as migration_20261127_201025_initial from './20261127_201025_initial';
 
 export const migrations = [
   {
-    up: migration_20261127_190151_initial.up,
-    down: migration_20261127_190151_initial.down,
-    name: '20261127_190151_initial'
+    up: migration_20261127_201025_initial.up,
+    down: migration_20261127_201025_initial.down,
+    name: '20261127_201025_initial'
   },
 ];

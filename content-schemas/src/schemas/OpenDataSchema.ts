@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+import { localeCodes } from '../locales';
+import { ficheTypes } from '../vocabulary';
+import { SlugSchema, TimestampSchema } from './common';
+import { changeNoteMaxLength, InfocardsSchema } from './FicheSchema';
+
+/** The current version of the open data format; a breaking change gets a new number. */
+export const openDataFormatVersion = 1;
+
+const LocaleSchema = z.enum(localeCodes);
+
+/** A text with the language it is really written in: the file's language, or French when not translated. */
+const TextWithLanguageSchema = z.object({ text: z.string().min(1), lang: LocaleSchema });
+
+/**
+ * One published fiche in the open data file of a language (`/{lang}/fiches.json`): the
+ * language-neutral facts (the infocards' vocabulary codes, themes and needs as slugs, structures),
+ * its addresses, and its title and summary in that language or French.
+ */
+export const OpenDataFicheSchema = z
+  .object({
+    id: z.string().min(1),
+    shortId: z.string().min(1),
+    type: z.enum(ficheTypes),
+    /** True when title and summary exist in the file's language; false means they are the French source. */
+    translated: z.boolean(),
+    title: TextWithLanguageSchema,
+    summary: TextWithLanguageSchema,
+    urls: z.object({
+      /** The fiche's page in the file's language (French text under a notice when not translated). */
+      page: z.string().url(),
+      french: z.string().url(),
+      /** Permanent: survives a change of title or type. */
+      shortLink: z.string().url(),
+    }),
+    primaryTheme: SlugSchema,
+    themes: z.array(SlugSchema).min(1),
+    needs: z.array(SlugSchema),
+    structures: z.object({
+      main: z.object({ slug: SlugSchema, name: z.string().min(1) }),
+      partners: z.array(z.object({ slug: SlugSchema, name: z.string().min(1) })),
+    }),
+    infocards: InfocardsSchema,
+    externalLink: z.string().url().nullable(),
+    lastCheckedAt: TimestampSchema.nullable(),
+    updatedAt: TimestampSchema,
+    /** The note of the fiche's latest publication that carried one, with that publication's date. */
+    changeNote: z
+      .object({ text: z.string().min(1).max(changeNoteMaxLength), lang: LocaleSchema, date: TimestampSchema })
+      .nullable(),
+  })
+  .strict();
+
+export const OpenDataSchema = z
+  .object({
+    format: z.literal('passerelle-fiches'),
+    version: z.literal(openDataFormatVersion),
+    /** The language of this file: every title and summary is in it, or in French (`lang: "fr"`). */
+    lang: LocaleSchema,
+    /** The latest `updatedAt` of the fiches listed (not the build time: an unchanged site gives an unchanged file). */
+    updatedAt: TimestampSchema.nullable(),
+    licence: z.string().min(1),
+    documentation: z.string().url(),
+    feed: z.string().url(),
+    fiches: z.array(OpenDataFicheSchema),
+  })
+  .strict()
+  .superRefine((data, context) => {
+    data.fiches.forEach((fiche, index) => {
+      if (fiche.translated !== (fiche.title.lang === data.lang && fiche.summary.lang === data.lang)) {
+        context.addIssue({ code: z.ZodIssueCode.custom, path: ['fiches', index, 'translated'], message: 'translated must say whether title and summary are in the file language' });
+      }
+      if (!fiche.themes.includes(fiche.primaryTheme)) {
+        context.addIssue({ code: z.ZodIssueCode.custom, path: ['fiches', index, 'themes'], message: 'themes must include the primary theme' });
+      }
+    });
+  });
+
+export type OpenData = z.infer<typeof OpenDataSchema>;
+export type OpenDataFiche = z.infer<typeof OpenDataFicheSchema>;
