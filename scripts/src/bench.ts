@@ -72,7 +72,9 @@ async function step<T>(title: string, work: (progress: (line: string) => void) =
     console.log(`${label} ${title}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return result;
   } catch (error) {
-    throw new StepError(`step ${label} "${title}" failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new StepError(`step ${label} "${title}" failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -80,7 +82,11 @@ async function step<T>(title: string, work: (progress: (line: string) => void) =
  * A long-running child in its own process group (so `stop` ends its workers too) whose output
  * is kept, not shown: the last lines are printed only if it fails.
  */
-function spawnQuiet(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): { child: ChildProcess; tail: string[] } {
+function spawnQuiet(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): { child: ChildProcess; tail: string[] } {
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   children.push(child);
   const tail: string[] = [];
@@ -105,7 +111,10 @@ async function listen(server: Server, port: number): Promise<string> {
 }
 
 async function firstDirectory(dir: string): Promise<string> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const entries = (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   if (!entries[0]) throw new Error(`${dir} has no page folder`);
   return entries[0];
 }
@@ -124,8 +133,9 @@ async function main(): Promise<void> {
   const setup = await step('preparing a throw-away database and deploys folder', async (progress) => {
     workDir = path.join(benchWork, `run-${process.pid}-${Date.now().toString(36)}`);
     await mkdir(workDir, { recursive: true });
-    const cmsPort = await freePort(3400, 3499);
-    const sitePort = await freePort(4400, 4499);
+    // The bench's own ranges, so it never takes a port `npm start` or another bench uses.
+    const cmsPort = await freePort(Number(process.env.BENCH_CMS_PORT ?? 3400), 3499);
+    const sitePort = await freePort(Number(process.env.BENCH_SITE_PORT ?? 4400), 4499);
     progress(`${workDir}, CMS on :${cmsPort}, site on :${sitePort}`);
     return {
       cmsPort,
@@ -155,38 +165,44 @@ async function main(): Promise<void> {
     }),
   );
 
-  const inserted = await step(`inserting ${options.fiches} fiches (${description.pages} pages) through the Local API`, async (progress) => {
-    const database = path.join(workDir as string, 'passerelle.db');
-    if (options.reuseCorpus && existsSync(path.join(cacheDir, 'passerelle.db'))) {
-      await cp(path.join(cacheDir, 'passerelle.db'), database);
-      // A corpus written by an insert that was stopped early may still have its write-ahead log.
-      if (existsSync(path.join(cacheDir, 'passerelle.db-wal'))) await cp(path.join(cacheDir, 'passerelle.db-wal'), `${database}-wal`);
-      if (existsSync(path.join(cacheDir, 'media'))) await cp(path.join(cacheDir, 'media'), path.join(workDir as string, 'media'), { recursive: true });
-      progress(`reused ${cacheDir}`);
-      return { insertSeconds: 0, fichesPerSecond: 0, reused: true };
-    }
-    let summary: { insertMs: number; fichesPerSecond: number } | undefined;
-    const { child, tail } = spawnQuiet(
-      'npx',
-      ['tsx', path.join(repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(options.fiches), String(options.randomSeed)],
-      { cwd: cmsDir, env: { ...env, NODE_ENV: 'development', PAYLOAD_JOBS_AUTORUN: 'false' } },
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) {
-        const counted = /^progress (\d+) (\d+)/.exec(line);
-        if (counted) progress(`${counted[1]}/${counted[2]} fiches`);
-        if (line.startsWith('inserted ')) summary = JSON.parse(line.slice('inserted '.length)) as typeof summary;
+  const inserted = await step(
+    `inserting ${options.fiches} fiches (${description.pages} fiche pages) through the Local API`,
+    async (progress) => {
+      const database = path.join(workDir as string, 'passerelle.db');
+      if (options.reuseCorpus && existsSync(path.join(cacheDir, 'passerelle.db'))) {
+        await cp(path.join(cacheDir, 'passerelle.db'), database);
+        // A corpus written by an insert that was stopped early may still have its write-ahead log.
+        if (existsSync(path.join(cacheDir, 'passerelle.db-wal')))
+          await cp(path.join(cacheDir, 'passerelle.db-wal'), `${database}-wal`);
+        if (existsSync(path.join(cacheDir, 'media')))
+          await cp(path.join(cacheDir, 'media'), path.join(workDir as string, 'media'), { recursive: true });
+        progress(`reused ${cacheDir}`);
+        return { insertSeconds: 0, fichesPerSecond: 0, reused: true };
       }
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    if (code !== 0 || !summary) throw new Error(`the insert stopped (exit code ${code}):\n${tail.join('\n')}`);
-    if (options.reuseCorpus) {
-      await mkdir(cacheDir, { recursive: true });
-      await cp(database, path.join(cacheDir, 'passerelle.db'));
-      if (existsSync(path.join(workDir as string, 'media'))) await cp(path.join(workDir as string, 'media'), path.join(cacheDir, 'media'), { recursive: true });
-    }
-    return { insertSeconds: summary.insertMs / 1000, fichesPerSecond: summary.fichesPerSecond, reused: false };
-  });
+      let summary: { insertMs: number; fichesPerSecond: number } | undefined;
+      const { child, tail } = spawnQuiet(
+        'npx',
+        ['tsx', path.join(repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(options.fiches), String(options.randomSeed)],
+        { cwd: cmsDir, env: { ...env, NODE_ENV: 'development', PAYLOAD_JOBS_AUTORUN: 'false' } },
+      );
+      child.stdout?.on('data', (chunk: Buffer) => {
+        for (const line of chunk.toString().split('\n')) {
+          const counted = /^progress (\d+) (\d+)/.exec(line);
+          if (counted) progress(`${counted[1]}/${counted[2]} fiches`);
+          if (line.startsWith('inserted ')) summary = JSON.parse(line.slice('inserted '.length)) as typeof summary;
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      if (code !== 0 || !summary) throw new Error(`the insert stopped (exit code ${code}):\n${tail.join('\n')}`);
+      if (options.reuseCorpus) {
+        await mkdir(cacheDir, { recursive: true });
+        await cp(database, path.join(cacheDir, 'passerelle.db'));
+        if (existsSync(path.join(workDir as string, 'media')))
+          await cp(path.join(workDir as string, 'media'), path.join(cacheDir, 'media'), { recursive: true });
+      }
+      return { insertSeconds: summary.insertMs / 1000, fichesPerSecond: summary.fichesPerSecond, reused: false };
+    },
+  );
 
   const publishToken = randomBytes(24).toString('hex');
   const cms = await step('starting the CMS (next start, with its job runner)', async () => {
@@ -202,7 +218,7 @@ async function main(): Promise<void> {
   });
   const notMeasured = new Set([cms.pid as number]);
 
-  const build = await step(`full build: export, Astro, Pagefind, checks, switch (${description.pages} pages)`, (progress) =>
+  const build = await step(`full build: export, Astro, Pagefind, checks, switch (${description.pages} fiche pages)`, (progress) =>
     measureFullBuild({ cmsUrl, siteUrl, deploysDir, exclude: notMeasured, progress }),
   );
 
@@ -225,11 +241,18 @@ async function main(): Promise<void> {
       search: '/fr/recherche/',
     };
     const weights = {} as Record<PageType, Awaited<ReturnType<typeof measurePageWeight>>>;
-    for (const [type, pagePath] of Object.entries(paths) as [PageType, string][]) weights[type] = await measurePageWeight(`${servedUrl}${pagePath}`);
+    for (const [type, pagePath] of Object.entries(paths) as [PageType, string][])
+      weights[type] = await measurePageWeight(`${servedUrl}${pagePath}`);
     progress('page weights measured');
     browser = await launchChromium();
     const query = 'logement';
-    const measure = await measureSearch({ browser, origin: servedUrl, locale: 'fr', query, steps: ['q=travail', 'theme=health'] });
+    const measure = await measureSearch({
+      browser,
+      origin: servedUrl,
+      locale: 'fr',
+      query,
+      steps: ['q=travail', 'theme=health'],
+    });
     if (measure.error) throw new Error('the search page showed an error');
     await browser.close();
     browser = undefined;
@@ -253,10 +276,14 @@ async function main(): Promise<void> {
   });
 
   const lighthouse = options.skipLighthouse
-    ? (stepNumber += 1, undefined)
+    ? ((stepNumber += 1), undefined)
     : await step(`Lighthouse mobile, fiche fr and ar (${options.lighthouseRuns} runs each)`, async (progress) => ({
-        ficheFr: await runLighthouse(`${servedUrl}/fr/${segment}/${ficheWithArabic.key}/`, options.lighthouseRuns, (line) => progress(`fr ${line}`)),
-        ficheAr: await runLighthouse(`${servedUrl}/ar/${segment}/${ficheWithArabic.key}/`, options.lighthouseRuns, (line) => progress(`ar ${line}`)),
+        ficheFr: await runLighthouse(`${servedUrl}/fr/${segment}/${ficheWithArabic.key}/`, options.lighthouseRuns, (line) =>
+          progress(`fr ${line}`),
+        ),
+        ficheAr: await runLighthouse(`${servedUrl}/ar/${segment}/${ficheWithArabic.key}/`, options.lighthouseRuns, (line) =>
+          progress(`ar ${line}`),
+        ),
       }));
 
   // The CMS is done: the anchor builds on a machine as quiet as ours had.
@@ -264,7 +291,7 @@ async function main(): Promise<void> {
   await stop(cms);
 
   const anchor = options.skipAnchor
-    ? (stepNumber += 1, undefined)
+    ? ((stepNumber += 1), undefined)
     : await step('Starlight anchor: same fiches, same 8 languages, built-in Pagefind', async (progress) => {
         const dir = path.join(workDir as string, 'starlight-anchor');
         const files = await writeAnchorProject(dir, corpus, path.join(repoRoot, 'site', 'src', 'i18n'));
@@ -310,7 +337,10 @@ async function main(): Promise<void> {
   const file = path.join(resultsDir, resultFileName(startedAt));
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(
-    `\nPassérelle bench — ${options.fiches} fiches × ${localeCodes.length} languages, ${results.machine.cpus} CPU (${results.machine.cpuModel}), ${results.machine.memoryGB} GB, Node ${process.version}, load ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}\n`,
+    `\nPassérelle bench — ${options.fiches} fiches × ${localeCodes.length} languages, ${results.machine.cpus} CPU (${results.machine.cpuModel}), ${results.machine.memoryGB} GB, Node ${process.version}, load ${os
+      .loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}\n`,
   );
   console.log(formatTable(reportRows(results)));
   console.log(`\nresults: ${path.relative(repoRoot, file)}`);

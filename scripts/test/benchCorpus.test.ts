@@ -28,7 +28,9 @@ describe('generateCorpus', () => {
   it('mixes both types, every theme of the seed and many départements', () => {
     const description = describeCorpus(corpus);
     expect(Object.keys(description.byType).sort()).toEqual(['demarche', 'dispositif']);
-    expect(Object.keys(description.byTheme).sort()).toEqual([...new Set(seedData.fiches.map((fiche) => fiche.primaryTheme))].sort());
+    expect(Object.keys(description.byTheme).sort()).toEqual(
+      [...new Set(seedData.fiches.map((fiche) => fiche.primaryTheme))].sort(),
+    );
     expect(description.departements).toBeGreaterThan(60);
   });
 
@@ -45,14 +47,17 @@ describe('generateCorpus', () => {
     for (const fiche of corpus.fiches) {
       const french = fiche.translations.fr;
       for (const translation of Object.values(fiche.translations)) {
-        for (const section of ['what', 'why', 'how', 'next'] as const) expect(translation[section]).toHaveLength(french[section].length);
+        for (const section of ['what', 'why', 'how', 'next'] as const)
+          expect(translation[section]).toHaveLength(french[section].length);
       }
     }
   });
 
   it('writes each language in its own script, built from the seed sentences', () => {
     const seedBodies = new Set(
-      seedData.fiches.flatMap((fiche) => Object.values(fiche.translations).flatMap((translation) => translation.how.map((item) => item.title))),
+      seedData.fiches.flatMap((fiche) =>
+        Object.values(fiche.translations).flatMap((translation) => translation.how.map((item) => item.title)),
+      ),
     );
     const variant = corpus.fiches.find((fiche, index) => index >= seedData.fiches.length && fiche.translations.ar);
     expect(variant?.translations.ar?.title).toMatch(/[\u0600-\u06ff]/);

@@ -18,7 +18,9 @@ describe('process tree memory', () => {
     );
     try {
       const sampler = sampleTreeRss(child.pid as number, { intervalMs: 50 });
-      await new Promise<void>((resolve) => child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()));
+      await new Promise<void>((resolve) =>
+        child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()),
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       const now = treeRssBytes(child.pid as number);
       const { peakBytes, samples } = sampler.stop();

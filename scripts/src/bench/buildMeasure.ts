@@ -10,7 +10,9 @@ export type BuildMeasure = {
   pages: number;
   fiches: number;
   astroPages: number;
+  /** Astro's "page(s) built in" figure: rendering plus the integrations that run after it. */
   astroSeconds: number;
+  renderSeconds: number;
   pagesPerSecond: number;
   pagefindSeconds: number;
   exportSeconds: number;
@@ -24,6 +26,21 @@ export function parseAstroPages(line: string): { pages: number; seconds: number 
   if (!match) return undefined;
   const value = Number(match[2]);
   return { pages: Number(match[1]), seconds: match[3] === 'ms' ? value / 1000 : value };
+}
+
+/**
+ * How long Astro took to render the pages: its own figure on the `✓ Completed in …` line that
+ * ends the "generating static routes" phase (the "page(s) built" total also counts the
+ * integrations that run after it: CSS pruning, the search index).
+ */
+export function renderSeconds(lines: readonly string[]): number {
+  const start = lines.findIndex((line) => line.includes('generating static routes'));
+  if (start < 0) throw new Error('the build log has no "generating static routes" line from Astro');
+  for (const line of lines.slice(start + 1)) {
+    const match = /Completed in ([\d.]+)(m?s)\b/.exec(line);
+    if (match) return Number(match[1]) / (match[2] === 'ms' ? 1000 : 1);
+  }
+  throw new Error('the build log has no "Completed in" line after "generating static routes"');
 }
 
 /**
@@ -49,6 +66,7 @@ export async function measureFullBuild(options: {
   const stageStarts = new Map<PublishStage, number>();
   const sampler = sampleTreeRss(process.pid, { exclude: options.exclude, countRoot: false });
   const started = Date.now();
+  let rendered = 0;
   let report;
   let memory: { peakBytes: number };
   try {
@@ -58,8 +76,13 @@ export async function measureFullBuild(options: {
       deploysDir: options.deploysDir,
       log: (text) => {
         lines.push({ at: Date.now(), text });
-        const built = /(\d+) page\(s\) built/.exec(text) ?? /generating static routes/.exec(text);
-        if (built) options.progress(text.trim());
+        // Astro prints one line per page written (`├─ /fr/…/index.html (+3ms)`).
+        if (/[├└]─ \//.test(text)) {
+          rendered += 1;
+          if (rendered % 500 === 0) options.progress(`${rendered.toLocaleString('en')} pages`);
+        } else if (/page\(s\) built|generating static routes|passerelle-search-index/.test(text)) {
+          options.progress(text.trim());
+        }
       },
       onStage: (stage) => {
         stageStarts.set(stage, Date.now());
@@ -79,7 +102,8 @@ export async function measureFullBuild(options: {
     fiches: report.publishedFiches,
     astroPages: astro.pages,
     astroSeconds: astro.seconds,
-    pagesPerSecond: astro.pages / astro.seconds,
+    renderSeconds: renderSeconds(lines.map((line) => line.text)),
+    pagesPerSecond: astro.pages / renderSeconds(lines.map((line) => line.text)),
     pagefindSeconds: pagefindSeconds(lines),
     exportSeconds: (buildStart - exportStart) / 1000,
     totalSeconds,

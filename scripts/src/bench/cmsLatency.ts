@@ -39,7 +39,9 @@ export async function measureCmsLatency(options: {
   for (let sample = 0; sample < samples; sample += 1) list.push(await timed(() => fetch(listUrl, { headers }), 'the list query'));
   options.progress(`list query ×${samples}`);
 
-  const { docs } = (await (await fetch(`${cmsUrl}/api/fiches?depth=0&limit=${samples}&locale=fr&sort=slug`, { headers })).json()) as {
+  const { docs } = (await (
+    await fetch(`${cmsUrl}/api/fiches?depth=0&limit=${samples}&locale=fr&sort=slug`, { headers })
+  ).json()) as {
     docs: { id: string; title: string }[];
   };
   if (docs.length === 0) throw new Error('no fiche to publish');

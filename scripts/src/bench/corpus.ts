@@ -144,7 +144,9 @@ export function describeCorpus(corpus: SeedData): {
 } {
   const count = (values: string[]) =>
     values.reduce<Record<string, number>>((totals, value) => ({ ...totals, [value]: (totals[value] ?? 0) + 1 }), {});
-  const codes = new Set(corpus.fiches.flatMap((fiche) => (fiche.location.scope === 'departements' ? fiche.location.departements : [])));
+  const codes = new Set(
+    corpus.fiches.flatMap((fiche) => (fiche.location.scope === 'departements' ? fiche.location.departements : [])),
+  );
   return {
     fiches: corpus.fiches.length,
     byType: count(corpus.fiches.map((fiche) => fiche.type)),

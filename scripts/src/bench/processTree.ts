@@ -53,7 +53,11 @@ export type TreeSampler = { stop: () => { peakBytes: number; samples: number } }
  */
 export function sampleTreeRss(
   rootPid: number,
-  { intervalMs = 200, exclude = new Set<number>(), countRoot = true }: { intervalMs?: number; exclude?: ReadonlySet<number>; countRoot?: boolean } = {},
+  {
+    intervalMs = 200,
+    exclude = new Set<number>(),
+    countRoot = true,
+  }: { intervalMs?: number; exclude?: ReadonlySet<number>; countRoot?: boolean } = {},
 ): TreeSampler {
   let peakBytes = 0;
   let samples = 0;

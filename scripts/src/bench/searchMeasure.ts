@@ -33,7 +33,10 @@ export async function measureSearch(options: {
       responses.push(
         request
           .sizes()
-          .then((sizes) => ({ url: request.url().slice(origin.length), bytes: sizes.responseBodySize + sizes.responseHeadersSize })),
+          .then((sizes) => ({
+            url: request.url().slice(origin.length),
+            bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+          })),
       ),
     );
     const step = async (label: string, milliseconds: number): Promise<SearchStep> => {
@@ -47,7 +50,9 @@ export async function measureSearch(options: {
       await page.waitForFunction(() => {
         const results = document.querySelector('[data-search-results]');
         return (
-          results !== null && !results.hasAttribute('aria-busy') && Boolean(document.querySelector('[data-search-status]')?.textContent)
+          results !== null &&
+          !results.hasAttribute('aria-busy') &&
+          Boolean(document.querySelector('[data-search-status]')?.textContent)
         );
       });
     };

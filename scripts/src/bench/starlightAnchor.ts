@@ -17,10 +17,17 @@ import path from 'node:path';
 import { ficheSegments, locales, type Locale } from '@passerelle/content-schemas';
 import type { SeedData, SeedFiche, SeedTranslation } from '@passerelle/cms/seed';
 
-import { parseAstroPages } from './buildMeasure';
+import { parseAstroPages, renderSeconds } from './buildMeasure';
 import { sampleTreeRss } from './processTree';
 
-export type AnchorBuild = { pages: number; astroSeconds: number; totalSeconds: number; peakRssBytes: number; distDir: string };
+export type AnchorBuild = {
+  pages: number;
+  astroSeconds: number;
+  renderSeconds: number;
+  totalSeconds: number;
+  peakRssBytes: number;
+  distDir: string;
+};
 
 const sections = ['what', 'why', 'how', 'next'] as const;
 
@@ -37,7 +44,13 @@ export function ficheMarkdown(
       const target = linkTo(key);
       return target ? `[${label}](${target})` : label;
     });
-  const lines = ['---', `title: ${JSON.stringify(translation.title)}`, `description: ${JSON.stringify(translation.summary)}`, '---', ''];
+  const lines = [
+    '---',
+    `title: ${JSON.stringify(translation.title)}`,
+    `description: ${JSON.stringify(translation.summary)}`,
+    '---',
+    '',
+  ];
   lines.push(translation.summary, '');
   const name = translation.brandName ?? translation.administrationName;
   if (name) lines.push(`**${name}**`, '');
@@ -58,9 +71,15 @@ export async function writeAnchorProject(dir: string, corpus: SeedData, siteI18n
   const docs = path.join(dir, 'src', 'content', 'docs');
   await mkdir(docs, { recursive: true });
   const localesConfig = Object.fromEntries(
-    locales.map((locale) => [locale.code, { label: locale.label, lang: locale.code, ...(locale.dir === 'rtl' ? { dir: 'rtl' } : {}) }]),
+    locales.map((locale) => [
+      locale.code,
+      { label: locale.label, lang: locale.code, ...(locale.dir === 'rtl' ? { dir: 'rtl' } : {}) },
+    ]),
   );
-  await writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-starlight-anchor', private: true, type: 'module' }, null, 2)}\n`);
+  await writeFile(
+    path.join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'bench-starlight-anchor', private: true, type: 'module' }, null, 2)}\n`,
+  );
   await writeFile(
     path.join(dir, 'astro.config.mjs'),
     [
@@ -98,10 +117,9 @@ export async function writeAnchorProject(dir: string, corpus: SeedData, siteI18n
   let files = 0;
   for (const { code: locale, label } of locales) {
     const strings = JSON.parse(await readFile(path.join(siteI18nDir, `${locale}.json`), 'utf8')) as Record<string, string>;
-    const sectionTitles = Object.fromEntries(sections.map((section) => [section, strings[`fiche.section.${section}`] ?? section])) as Record<
-      (typeof sections)[number],
-      string
-    >;
+    const sectionTitles = Object.fromEntries(
+      sections.map((section) => [section, strings[`fiche.section.${section}`] ?? section]),
+    ) as Record<(typeof sections)[number], string>;
     await mkdir(path.join(docs, locale), { recursive: true });
     await writeFile(path.join(docs, locale, 'index.md'), `---\ntitle: ${JSON.stringify(`Passerelle — ${label}`)}\n---\n`);
     for (const fiche of corpus.fiches) {
@@ -136,7 +154,6 @@ export async function buildAnchor(dir: string, repoRoot: string, progress: (line
     pending = parts.pop() ?? '';
     for (const line of parts) {
       lines.push(line);
-      if (lines.length > 400) lines.shift();
       if (/page\(s\) built|pagefind/i.test(line)) progress(line.trim());
     }
   };
@@ -153,6 +170,7 @@ export async function buildAnchor(dir: string, repoRoot: string, progress: (line
   return {
     pages: astro.pages,
     astroSeconds: astro.seconds,
+    renderSeconds: renderSeconds(lines),
     totalSeconds: (Date.now() - started) / 1000,
     peakRssBytes: memory.peakBytes,
     distDir: path.join(dir, 'dist'),
