@@ -61,7 +61,7 @@ function cleanUp(): Promise<void> {
 }
 
 let stepNumber = 0;
-const stepCount = 9;
+const stepCount = 10;
 async function step<T>(title: string, work: (progress: (line: string) => void) => Promise<T>): Promise<T> {
   stepNumber += 1;
   const label = `[${stepNumber}/${stepCount}]`;
