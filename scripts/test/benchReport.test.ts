@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { pagefindSeconds, parseAstroPages, renderSeconds } from '../src/bench/buildMeasure';
 import { parseBenchOptions, UsageError } from '../src/bench/options';
-import { referencedAssets } from '../src/bench/pageWeights';
+import { referencedAssets, staticImports } from '../src/bench/pageWeights';
 import { formatTable, reportRows, resultFileName, type BenchResults } from '../src/bench/report';
 import { median, percentile } from '../src/bench/stats';
 
@@ -90,6 +90,14 @@ describe('build log parsing', () => {
     ];
     expect(pagefindSeconds(lines)).toBe(7.5);
     expect(() => pagefindSeconds(lines.slice(0, 2))).toThrow(/no search index report/);
+  });
+});
+
+describe('staticImports', () => {
+  it('finds the modules a script loads before it runs, not the ones it may load later', () => {
+    const code =
+      'import{a as b}from"./chunk.A1.js";import "./side.js";import * as all from \'./all.js\';const x=()=>import("./later.js");';
+    expect(staticImports(code)).toEqual(['./chunk.A1.js', './side.js', './all.js']);
   });
 });
 

@@ -44,16 +44,31 @@ export function referencedAssets(html: string): { css: string[]; js: string[] } 
   return { css: [...new Set(css)], js: [...new Set(js)] };
 }
 
+/** Modules a script imports statically (`import … from "./x.js"`, `import "./y.js"`): the browser loads them before running it. */
+export function staticImports(code: string): string[] {
+  return [...code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)].map((match) => match[1] as string);
+}
+
 export async function measurePageWeight(url: string, encoding: Encoding = 'gzip'): Promise<PageWeight> {
   const page = await fetchCompressed(url, encoding);
   if (page.status !== 200) throw new Error(`${url} answered HTTP ${page.status}`);
   const assets = referencedAssets(page.text);
-  const sizeOf = async (href: string) => {
-    const asset = await fetchCompressed(new URL(href, url).href, encoding);
+  const fetchAsset = async (href: string) => {
+    const asset = await fetchCompressed(href, encoding);
     if (asset.status !== 200) throw new Error(`${href} (from ${url}) answered HTTP ${asset.status}`);
-    return asset.bytes;
+    return asset;
   };
-  const css = (await Promise.all(assets.css.map(sizeOf))).reduce((sum, bytes) => sum + bytes, 0);
-  const js = (await Promise.all(assets.js.map(sizeOf))).reduce((sum, bytes) => sum + bytes, 0);
-  return { url, html: page.bytes, css, js, total: page.bytes + css + js, files: 1 + assets.css.length + assets.js.length };
+  const css = (await Promise.all(assets.css.map((href) => fetchAsset(new URL(href, url).href)))).reduce(
+    (sum, { bytes }) => sum + bytes,
+    0,
+  );
+  // Scripts and, transitively, the modules they import statically; each file once.
+  const scripts = new Set(assets.js.map((href) => new URL(href, url).href));
+  let js = 0;
+  for (const script of scripts) {
+    const asset = await fetchAsset(script);
+    js += asset.bytes;
+    for (const imported of staticImports(asset.text)) scripts.add(new URL(imported, script).href);
+  }
+  return { url, html: page.bytes, css, js, total: page.bytes + css + js, files: 1 + assets.css.length + scripts.size };
 }
