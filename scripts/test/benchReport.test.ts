@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { pagefindSeconds, parseAstroPages, renderSeconds } from '../src/bench/buildMeasure';
+import { buildPhases, pagefindSeconds, parseAstroPages, renderSeconds } from '../src/bench/buildMeasure';
 import { parseBenchOptions, UsageError } from '../src/bench/options';
 import { referencedAssets, staticImports } from '../src/bench/pageWeights';
 import { formatTable, reportRows, resultFileName, type BenchResults } from '../src/bench/report';
@@ -81,6 +81,18 @@ describe('build log parsing', () => {
     expect(() => renderSeconds(lines.slice(0, 1))).toThrow(/generating static routes/);
   });
 
+  it('splits the build into before, during and after rendering', () => {
+    const lines = [
+      { at: 4_000, text: ' generating static routes ' },
+      { at: 30_000, text: '✓ Completed in 26s.' },
+      { at: 31_000, text: '[passerelle-prune-css] site.css: 1 → 2 bytes' },
+      { at: 34_000, text: '[passerelle-search-index] fr: 100 pages, 20 KB of index' },
+      { at: 34_500, text: '[build] 800 page(s) built in 33s' },
+    ];
+    expect(buildPhases(lines, 1_000)).toEqual({ beforeRenderSeconds: 3, afterRenderSeconds: 1.5 });
+    expect(() => buildPhases(lines.slice(1), 1_000)).toThrow(/phase lines/);
+  });
+
   it('times the search index from the line before its first report', () => {
     const lines = [
       { at: 1_000, text: '[build] 800 page(s) built in 20s' },
@@ -123,6 +135,8 @@ const results: BenchResults = {
     astroPages: 8200,
     astroSeconds: 40,
     renderSeconds: 30,
+    beforeRenderSeconds: 5,
+    afterRenderSeconds: 3,
     pagesPerSecond: 205,
     pagefindSeconds: 12,
     exportSeconds: 5,

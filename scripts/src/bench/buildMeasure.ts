@@ -13,6 +13,10 @@ export type BuildMeasure = {
   /** Astro's "page(s) built in" figure: rendering plus the integrations that run after it. */
   astroSeconds: number;
   renderSeconds: number;
+  /** From the start of the site build to Astro's first page: content loading (zod checks) and Vite. */
+  beforeRenderSeconds: number;
+  /** From Astro's last page to the end of its build, Pagefind left out: 404 pages, CSS pruning. */
+  afterRenderSeconds: number;
   pagesPerSecond: number;
   pagefindSeconds: number;
   exportSeconds: number;
@@ -41,6 +45,22 @@ export function renderSeconds(lines: readonly string[]): number {
     if (match) return Number(match[1]) / (match[2] === 'ms' ? 1000 : 1);
   }
   throw new Error('the build log has no "Completed in" line after "generating static routes"');
+}
+
+/** Wall-clock spans of the site build's phases, from the arrival times of Astro's log lines. */
+export function buildPhases(
+  lines: readonly { at: number; text: string }[],
+  buildStartedAt: number,
+): { beforeRenderSeconds: number; afterRenderSeconds: number } {
+  const generating = lines.findIndex((line) => line.text.includes('generating static routes'));
+  const rendered = lines.findIndex((line, index) => index > generating && /Completed in/.test(line.text));
+  const built = lines.findIndex((line) => /page\(s\) built in/.test(line.text));
+  if (generating < 0 || rendered < 0 || built < 0) throw new Error("the build log lacks Astro's phase lines");
+  const at = (index: number) => (lines[index] as { at: number }).at;
+  return {
+    beforeRenderSeconds: (at(generating) - buildStartedAt) / 1000,
+    afterRenderSeconds: (at(built) - at(rendered)) / 1000 - pagefindSeconds(lines),
+  };
 }
 
 /**
@@ -103,6 +123,7 @@ export async function measureFullBuild(options: {
     astroPages: astro.pages,
     astroSeconds: astro.seconds,
     renderSeconds: renderSeconds(lines.map((line) => line.text)),
+    ...buildPhases(lines, buildStart),
     pagesPerSecond: astro.pages / renderSeconds(lines.map((line) => line.text)),
     pagefindSeconds: pagefindSeconds(lines),
     exportSeconds: (buildStart - exportStart) / 1000,

@@ -89,6 +89,8 @@ export function reportRows(results: BenchResults): Row[] {
     check(build.pagesPerSecond >= neededRate),
   );
   add('full build', 'Astro render / with integrations', `${seconds(build.renderSeconds)} / ${seconds(build.astroSeconds)}`);
+  add('full build', 'before render (content, Vite)', seconds(build.beforeRenderSeconds));
+  add('full build', 'after render (404s, CSS pruning)', seconds(build.afterRenderSeconds));
   add('full build', 'Pagefind', seconds(build.pagefindSeconds));
   add('full build', 'export from CMS', seconds(build.exportSeconds));
   add(
