@@ -7,14 +7,15 @@
  *
  * A later step is `q=words` (a new search) or `filter=value` (a filter change). Prints one line
  * per step, then the responses of each step; exits non-zero if the search shows an error.
+ * The measuring itself is `scripts/src/bench/searchMeasure.ts`, shared with `npm run bench`.
  */
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-
+import { launchChromium } from '../../scripts/src/browser';
+import { measureSearch, type SearchStep } from '../../scripts/src/bench/searchMeasure';
 import { createStaticServer } from '../../scripts/src/staticServer';
 import { contentSecurityPolicy } from './helpers/contentSecurityPolicy';
-import { launchChromium } from '../../scripts/src/browser';
 
 const [root = 'site/dist', locale = 'fr', query = 'logement', ...steps] = process.argv.slice(2);
 const server = createStaticServer({ root: () => path.resolve(root) });
@@ -23,55 +24,16 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await launchChromium();
 
-try {
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  let responses: Promise<[string, number]>[] = [];
-  page.on('requestfinished', (request) =>
-    responses.push(
-      request.sizes().then((sizes) => [request.url().slice(origin.length), sizes.responseBodySize + sizes.responseHeadersSize]),
-    ),
-  );
-  const report = async (label: string) => {
-    const all = await Promise.all(responses);
-    responses = [];
-    const status = (await page.locator('[data-search-status]').textContent()) ?? '';
-    console.log(
-      `${label}: ${all.reduce((total, [, bytes]) => total + bytes, 0)} B in ${all.length} responses${status ? ` — ${status}` : ''}`,
-    );
-    for (const [url, bytes] of all) console.log(`    ${String(bytes).padStart(6)}  ${url}`);
-  };
-  const searched = async (part: string) => {
-    await page.waitForURL((url) => decodeURIComponent(url.search.replace(/\+/g, ' ')).includes(part));
-    await page.waitForFunction(() => {
-      const results = document.querySelector('[data-search-results]');
-      return (
-        results !== null &&
-        !results.hasAttribute('aria-busy') &&
-        Boolean(document.querySelector('[data-search-status]')?.textContent)
-      );
-    });
-  };
+const print = ({ label, bytes, responses, status, milliseconds }: SearchStep) => {
+  const timing = milliseconds > 0 ? ` in ${milliseconds} ms` : '';
+  console.log(`${label}: ${bytes} B in ${responses.length} responses${timing}${status ? ` — ${status}` : ''}`);
+  for (const { url, bytes: size } of responses) console.log(`    ${String(size).padStart(6)}  ${url}`);
+};
 
-  await page.goto(`${origin}/${locale}/recherche/`, { waitUntil: 'networkidle' });
-  await report('page, before the search is used');
-  await page.locator('#search-q').fill(query);
-  await page.keyboard.press('Enter');
-  await searched(`q=${query}`);
-  await report(`until the first results for "${query}"`);
-  for (const step of steps) {
-    const [name = '', value = ''] = step.split('=');
-    if (name === 'q') {
-      await page.locator('#search-q').fill(value);
-      await page.keyboard.press('Enter');
-    } else {
-      await page.locator('details.search-filters').evaluate((details) => ((details as HTMLDetailsElement).open = true));
-      await page.selectOption(`select[name="${name}"]`, value);
-    }
-    await searched(`${name}=${value}`);
-    await report(`later query ${step}`);
-  }
-  const error = await page.locator('[data-search-status]').textContent();
-  if (error && error === (await page.locator('[data-search-status]').getAttribute('data-error-message'))) process.exitCode = 1;
+try {
+  const measure = await measureSearch({ browser, origin, locale, query, steps });
+  for (const step of [measure.beforeUse, measure.firstResults, ...measure.laterQueries]) print(step);
+  if (measure.error) process.exitCode = 1;
 } finally {
   await browser.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));

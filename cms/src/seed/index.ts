@@ -9,11 +9,15 @@ import { markupToLexical } from './markupToLexical';
 import { loadSeedData, type SeedData, type SeedFiche, type SeedStructure, type SeedTranslation } from './seedData';
 import { seedUsers, type SeedUser } from './users';
 
+export { checkSeedData, loadSeedData, type SeedData, type SeedFiche, type SeedTranslation } from './seedData';
+
 export type SeedOptions = {
   /** Password for the development logins; none are created without one. */
   password: string | undefined;
   log?: (line: string) => void;
   data?: SeedData;
+  /** Called after each fiche is filled in, for bulk imports that show progress (the bench). */
+  onFiche?: (done: number, total: number) => void;
 };
 
 export type SeedReport = {
@@ -28,7 +32,10 @@ const context: RequestContext = { skipRebuild: true };
  * Fills an empty database with the sample content; on a seeded one it adds only what is
  * missing (matched by slug or e-mail) and never overwrites what editors changed.
  */
-export async function seed(payload: Payload, { password, log = () => {}, data = loadSeedData() }: SeedOptions): Promise<SeedReport> {
+export async function seed(
+  payload: Payload,
+  { password, log = () => {}, data = loadSeedData(), onFiche = () => {} }: SeedOptions,
+): Promise<SeedReport> {
   const created: SeedReport['created'] = { themes: 0, needs: 0, structures: 0, media: 0, fiches: 0, users: 0 };
 
   const themeIds = new Map<string, string>();
@@ -110,6 +117,7 @@ export async function seed(payload: Payload, { password, log = () => {}, data = 
       collection: 'fiches',
       data: { slug: fiche.key, type: fiche.type, title: fiche.translations.fr.title },
       draft: true,
+      depth: 0,
       context,
     });
     ficheIds.set(fiche.key, doc.id);
@@ -127,6 +135,8 @@ export async function seed(payload: Payload, { password, log = () => {}, data = 
         ...languageNeutralFields(fiche, { themeIds, needIds, structureIds }),
         _status: 'published',
       },
+      // Nothing reads the returned document: populating its links would only cost time.
+      depth: 0,
       context,
     });
     // Sample translations go through the real workflow, as if an expert had validated them.
@@ -143,10 +153,12 @@ export async function seed(payload: Payload, { password, log = () => {}, data = 
         collection: 'translations',
         id: translationId,
         data: { ...sectionsOf(translation, locale as Locale, resolveFiche), status: 'validated' } as never,
+        depth: 0,
         context,
       });
     }
     created.fiches += 1;
+    onFiche(created.fiches, toFill.length);
   }
   log(`fiches: ${data.fiches.length} (${created.fiches} new)`);
   if (toFill.length === data.fiches.length) await seedWorkflowDemo(payload, ficheIds, context);

@@ -136,6 +136,21 @@ export function loadSeedData(dir = dataDir): SeedData {
   return { themes, needs, structures, fiches };
 }
 
+/**
+ * Checks seed-shaped content made elsewhere (the bench's synthetic corpus) exactly as the files
+ * are checked: same schemas, same cross-references. Throws with the fiche key and path.
+ */
+export function checkSeedData(data: SeedData): SeedData {
+  const checked = {
+    themes: parse(z.array(SeedTheme), data.themes, 'themes'),
+    needs: parse(z.array(SeedNeed), data.needs, 'needs'),
+    structures: parse(z.array(SeedStructure), data.structures, 'structures'),
+    fiches: data.fiches.map((fiche) => parse(SeedFiche, fiche, `fiche ${fiche.key}`)),
+  };
+  checkReferences(checked);
+  return checked;
+}
+
 /** Cross-file references: every id a fiche names must exist, every key must match its file. */
 function checkReferences({ needs, structures, fiches }: SeedData): void {
   const needIds = new Set(needs.map((need) => need.id));

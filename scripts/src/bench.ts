@@ -1,0 +1,367 @@
+/**
+ * `npm run bench [-- --quick | --fiches N] […]`: the whole product measured on a throw-away
+ * database and deploys folder (see README « Benchmarks » and `--help`). Each step prints its
+ * progress; the table with targets is printed at the end and the figures are written to
+ * `bench-results/<ISO date>.json`. Everything it starts is stopped and its temporary folders are
+ * removed on success, failure and Ctrl-C; a failed step stops the run with a non-zero exit
+ * naming the step.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { localeCodes } from '@passerelle/content-schemas';
+import { loadSeedData } from '@passerelle/cms/seed';
+import type { Browser } from 'playwright-core';
+
+import { launchChromium } from './browser';
+import { measureFullBuild } from './bench/buildMeasure';
+import { measureCmsLatency } from './bench/cmsLatency';
+import { describeCorpus, generateCorpus } from './bench/corpus';
+import { runLighthouse } from './bench/lighthouse';
+import { parseBenchOptions, usage, UsageError } from './bench/options';
+import { measurePageWeight } from './bench/pageWeights';
+import { formatTable, reportRows, resultFileName, type BenchResults, type PageType } from './bench/report';
+import { measureSearch } from './bench/searchMeasure';
+import { buildAnchor, writeAnchorProject } from './bench/starlightAnchor';
+import { median } from './bench/stats';
+import { measurePublishToLive } from './measurePublish';
+import { isPortTaken, run, stop, waitForUrl } from './processes';
+import { createStaticServer } from './staticServer';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cmsDir = path.join(repoRoot, 'cms');
+const benchWork = path.join(repoRoot, '.bench-work');
+const editor = { email: 'editor@passerelle.test', password: 'passerelle' };
+
+/** A step that failed: the run stops and says which. */
+class StepError extends Error {}
+
+const children: ChildProcess[] = [];
+const servers: Server[] = [];
+let browser: Browser | undefined;
+let workDir: string | undefined;
+let cleaning: Promise<void> | undefined;
+let cmsDone = false;
+
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    await browser?.close().catch(() => {});
+    await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+    await Promise.all(children.map((child) => stop(child)));
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+let stepNumber = 0;
+const stepCount = 10;
+async function step<T>(title: string, work: (progress: (line: string) => void) => Promise<T>): Promise<T> {
+  stepNumber += 1;
+  const label = `[${stepNumber}/${stepCount}]`;
+  const started = Date.now();
+  console.log(`${label} ${title}…`);
+  try {
+    const result = await work((line) => console.log(`${label} ${title}… ${line}`));
+    console.log(`${label} ${title}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return result;
+  } catch (error) {
+    throw new StepError(`step ${label} "${title}" failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * A long-running child in its own process group (so `stop` ends its workers too) whose output
+ * is kept, not shown: the last lines are printed only if it fails.
+ */
+function spawnQuiet(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): { child: ChildProcess; tail: string[] } {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  children.push(child);
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) tail.push(line);
+    tail.splice(0, Math.max(0, tail.length - 30));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { child, tail };
+}
+
+async function freePort(from: number, to: number): Promise<number> {
+  for (let port = from; port <= to; port += 1) if (!(await isPortTaken(port))) return port;
+  throw new Error(`no free port between ${from} and ${to}`);
+}
+
+async function listen(server: Server, port: number): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function firstDirectory(dir: string): Promise<string> {
+  const entries = (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  if (!entries[0]) throw new Error(`${dir} has no page folder`);
+  return entries[0];
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    console.log(usage);
+    return;
+  }
+  const options = parseBenchOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  const corpus = generateCorpus(loadSeedData(), { fiches: options.fiches, randomSeed: options.randomSeed });
+  const description = describeCorpus(corpus);
+  const cacheDir = path.join(benchWork, 'corpus', `fiches-${options.fiches}-seed-${options.randomSeed}`);
+
+  const setup = await step('preparing a throw-away database and deploys folder', async (progress) => {
+    workDir = path.join(benchWork, `run-${process.pid}-${Date.now().toString(36)}`);
+    await mkdir(workDir, { recursive: true });
+    // The bench's own ranges, so it never takes a port `npm start` or another bench uses.
+    const cmsPort = await freePort(Number(process.env.BENCH_CMS_PORT ?? 3400), 3499);
+    const sitePort = await freePort(Number(process.env.BENCH_SITE_PORT ?? 4400), 4499);
+    progress(`${workDir}, CMS on :${cmsPort}, site on :${sitePort}`);
+    return {
+      cmsPort,
+      sitePort,
+      cmsUrl: `http://localhost:${cmsPort}`,
+      deploysDir: path.join(workDir, 'deploys'),
+      env: {
+        ...process.env,
+        DATABASE_URI: `file:${path.join(workDir, 'passerelle.db')}`,
+        MEDIA_DIR: path.join(workDir, 'media'),
+        PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+        PAYLOAD_PUBLIC_SERVER_URL: `http://localhost:${cmsPort}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      } as NodeJS.ProcessEnv,
+    };
+  });
+  const { cmsUrl, env, deploysDir } = setup;
+  const siteUrl = `http://localhost:${setup.sitePort}`;
+
+  await step('building the CMS admin (turbo replays it when cms/ is unchanged)', () =>
+    run('npx', ['turbo', 'run', 'build', '--filter=@passerelle/cms', '--output-logs=errors-only'], {
+      cwd: repoRoot,
+      env,
+      label: 'turbo',
+      running: children,
+    }),
+  );
+
+  const inserted = await step(
+    `inserting ${options.fiches} fiches (${description.pages} fiche pages) through the Local API`,
+    async (progress) => {
+      const database = path.join(workDir as string, 'passerelle.db');
+      if (options.reuseCorpus && existsSync(path.join(cacheDir, 'passerelle.db'))) {
+        await cp(path.join(cacheDir, 'passerelle.db'), database);
+        // A corpus written by an insert that was stopped early may still have its write-ahead log.
+        if (existsSync(path.join(cacheDir, 'passerelle.db-wal')))
+          await cp(path.join(cacheDir, 'passerelle.db-wal'), `${database}-wal`);
+        if (existsSync(path.join(cacheDir, 'media')))
+          await cp(path.join(cacheDir, 'media'), path.join(workDir as string, 'media'), { recursive: true });
+        progress(`reused ${cacheDir}`);
+        return { insertSeconds: 0, fichesPerSecond: 0, reused: true };
+      }
+      let summary: { insertMs: number; fichesPerSecond: number } | undefined;
+      const { child, tail } = spawnQuiet(
+        'npx',
+        ['tsx', path.join(repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(options.fiches), String(options.randomSeed)],
+        { cwd: cmsDir, env: { ...env, NODE_ENV: 'development', PAYLOAD_JOBS_AUTORUN: 'false' } },
+      );
+      child.stdout?.on('data', (chunk: Buffer) => {
+        for (const line of chunk.toString().split('\n')) {
+          const counted = /^progress (\d+) (\d+)/.exec(line);
+          if (counted) progress(`${counted[1]}/${counted[2]} fiches`);
+          if (line.startsWith('inserted ')) summary = JSON.parse(line.slice('inserted '.length)) as typeof summary;
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      if (code !== 0 || !summary) throw new Error(`the insert stopped (exit code ${code}):\n${tail.join('\n')}`);
+      if (options.reuseCorpus) {
+        await mkdir(cacheDir, { recursive: true });
+        await cp(database, path.join(cacheDir, 'passerelle.db'));
+        if (existsSync(path.join(workDir as string, 'media')))
+          await cp(path.join(workDir as string, 'media'), path.join(cacheDir, 'media'), { recursive: true });
+      }
+      return { insertSeconds: summary.insertMs / 1000, fichesPerSecond: summary.fichesPerSecond, reused: false };
+    },
+  );
+
+  const publishToken = randomBytes(24).toString('hex');
+  const cms = await step('starting the CMS (next start, with its job runner)', async () => {
+    const { child, tail } = spawnQuiet('npx', ['next', 'start', '--port', String(setup.cmsPort)], {
+      cwd: cmsDir,
+      env: { ...env, DEPLOYS_DIR: deploysDir, SITE_URL: siteUrl, PUBLISH_TOKEN: publishToken, NODE_ENV: 'production' },
+    });
+    child.on('exit', (code) => {
+      if (!cleaning && !cmsDone) console.error(`bench: the CMS stopped (exit code ${code}):\n${tail.join('\n')}`);
+    });
+    await waitForUrl(`${cmsUrl}/api/themes?limit=1`);
+    return child;
+  });
+  const notMeasured = new Set([cms.pid as number]);
+
+  const build = await step(`full build: export, Astro, Pagefind, checks, switch (${description.pages} fiche pages)`, (progress) =>
+    measureFullBuild({ cmsUrl, siteUrl, deploysDir, exclude: notMeasured, progress }),
+  );
+
+  const liveRoot = path.join(deploysDir, 'current');
+  const siteServer = createStaticServer({ root: () => liveRoot });
+  const servedUrl = await listen(siteServer, setup.sitePort);
+  const ficheWithArabic = corpus.fiches.find((fiche) => fiche.translations.ar) ?? corpus.fiches[0];
+  if (!ficheWithArabic) throw new StepError('the corpus has no fiche');
+  const segment = ficheWithArabic.type === 'demarche' ? 'demarches' : 'dispositifs';
+
+  const { pageWeights, search } = await step('page weights and search in Chromium', async (progress) => {
+    const theme = await firstDirectory(path.join(liveRoot, 'fr', 'themes'));
+    const departement = await firstDirectory(path.join(liveRoot, 'fr', 'departements'));
+    const paths: Record<PageType, string> = {
+      home: '/fr/',
+      theme: `/fr/themes/${theme}/`,
+      departement: `/fr/departements/${departement}/`,
+      ficheFr: `/fr/${segment}/${ficheWithArabic.key}/`,
+      ficheAr: `/ar/${segment}/${ficheWithArabic.key}/`,
+      search: '/fr/recherche/',
+    };
+    const weights = {} as Record<PageType, Awaited<ReturnType<typeof measurePageWeight>>>;
+    for (const [type, pagePath] of Object.entries(paths) as [PageType, string][])
+      weights[type] = await measurePageWeight(`${servedUrl}${pagePath}`);
+    progress('page weights measured');
+    browser = await launchChromium();
+    const query = 'logement';
+    const measure = await measureSearch({
+      browser,
+      origin: servedUrl,
+      locale: 'fr',
+      query,
+      steps: ['q=travail', 'theme=health'],
+    });
+    if (measure.error) throw new Error('the search page showed an error');
+    await browser.close();
+    browser = undefined;
+    return { pageWeights: weights, search: { locale: 'fr', query, measure } };
+  });
+
+  const cmsLatency = await step('CMS latency: admin list query and publish request', (progress) =>
+    measureCmsLatency({ cmsUrl, ...editor, samples: 20, progress }),
+  );
+
+  const publishToLive = await step(`publish → live, ${options.publishes} real publications through REST`, async (progress) => {
+    const { seconds } = await measurePublishToLive({
+      cmsUrl,
+      siteUrl: servedUrl,
+      runs: options.publishes,
+      slug: ficheWithArabic.key,
+      ...editor,
+      onRun: (runNumber, value) => progress(`run ${runNumber}: ${value.toFixed(1)} s`),
+    });
+    return { seconds, median: median(seconds), max: Math.max(...seconds) };
+  });
+
+  const lighthouse = options.skipLighthouse
+    ? ((stepNumber += 1), undefined)
+    : await step(`Lighthouse mobile, fiche fr and ar (${options.lighthouseRuns} runs each)`, async (progress) => ({
+        ficheFr: await runLighthouse(`${servedUrl}/fr/${segment}/${ficheWithArabic.key}/`, options.lighthouseRuns, (line) =>
+          progress(`fr ${line}`),
+        ),
+        ficheAr: await runLighthouse(`${servedUrl}/ar/${segment}/${ficheWithArabic.key}/`, options.lighthouseRuns, (line) =>
+          progress(`ar ${line}`),
+        ),
+      }));
+
+  // The CMS is done: the anchor builds on a machine as quiet as ours had.
+  cmsDone = true;
+  await stop(cms);
+
+  const anchor = options.skipAnchor
+    ? ((stepNumber += 1), undefined)
+    : await step('Starlight anchor: same fiches, same 8 languages, built-in Pagefind', async (progress) => {
+        const dir = path.join(workDir as string, 'starlight-anchor');
+        const files = await writeAnchorProject(dir, corpus, path.join(repoRoot, 'site', 'src', 'i18n'));
+        progress(`${files} Markdown pages written`);
+        const anchorBuild = await buildAnchor(dir, repoRoot, progress);
+        const anchorServer = createStaticServer({ root: () => anchorBuild.distDir });
+        const anchorUrl = await listen(anchorServer, await freePort(setup.sitePort + 1, 4499));
+        return {
+          build: anchorBuild,
+          ficheFr: await measurePageWeight(`${anchorUrl}/fr/${segment}/${ficheWithArabic.key}/`),
+          ficheAr: await measurePageWeight(`${anchorUrl}/ar/${segment}/${ficheWithArabic.key}/`),
+        };
+      });
+
+  const results: BenchResults = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage: os.loadavg(),
+    },
+    options,
+    corpus: {
+      fiches: description.fiches,
+      pages: description.pages,
+      translationsByLocale: description.translationsByLocale,
+      ...inserted,
+    },
+    build,
+    publishToLive,
+    pageWeights,
+    search,
+    cms: cmsLatency,
+    ...(lighthouse ? { lighthouse } : {}),
+    ...(anchor ? { anchor } : {}),
+  };
+  const resultsDir = path.join(repoRoot, 'bench-results');
+  await mkdir(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, resultFileName(startedAt));
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(
+    `\nPassérelle bench — ${options.fiches} fiches × ${localeCodes.length} languages, ${results.machine.cpus} CPU (${results.machine.cpuModel}), ${results.machine.memoryGB} GB, Node ${process.version}, load ${os
+      .loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}\n`,
+  );
+  console.log(formatTable(reportRows(results)));
+  console.log(`\nresults: ${path.relative(repoRoot, file)}`);
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\nbench: ${signal}, stopping everything…`);
+    void cleanUp().then(() => process.exit(130));
+  });
+}
+
+main()
+  .then(() => cleanUp())
+  .then(() => process.exit(0))
+  .catch(async (error: unknown) => {
+    if (error instanceof UsageError) console.error(`bench: ${error.message}\n${usage}`);
+    else console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    await cleanUp();
+    process.exit(1);
+  });

@@ -1,0 +1,82 @@
+/** `npm run bench -- [options]`: parsed strictly, so a typo stops the run instead of being ignored. */
+export type BenchOptions = {
+  fiches: number;
+  publishes: number;
+  randomSeed: number;
+  skipAnchor: boolean;
+  skipLighthouse: boolean;
+  /** Keep the inserted corpus (database + media) and reuse it in a later run of the same size and seed. */
+  reuseCorpus: boolean;
+  lighthouseRuns: number;
+};
+
+export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishes N] [--seed N] [--lighthouse-runs N]
+                        [--skip-anchor] [--skip-lighthouse] [--reuse-corpus]
+  --fiches N          synthetic fiches to insert (default 1000; each makes 8 pages)
+  --quick             100 fiches
+  --publishes N       publish → live measures (default 5)
+  --seed N            random seed of the corpus (default 20261127)
+  --lighthouse-runs N Lighthouse runs per page, the median is kept (default 3)
+  --skip-anchor       no Starlight anchor build
+  --skip-lighthouse   no Lighthouse
+  --reuse-corpus      keep the inserted corpus in .bench-work/corpus/ and reuse it next time`;
+
+export class UsageError extends Error {}
+
+export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = {
+    fiches: 1000,
+    publishes: 5,
+    randomSeed: 20_261_127,
+    skipAnchor: false,
+    skipLighthouse: false,
+    reuseCorpus: false,
+    lighthouseRuns: 3,
+  };
+  const count = (flag: string, value: string | undefined, minimum: number): number => {
+    const number = Number(value);
+    if (value === undefined || !/^\d+$/.test(value) || number < minimum) {
+      throw new UsageError(`${flag} needs a whole number ≥ ${minimum} (got ${value ?? 'nothing'})`);
+    }
+    return number;
+  };
+  let quick = false;
+  let fichesGiven = false;
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index] as string;
+    const [flag, inline] = argument.includes('=') ? (argument.split('=', 2) as [string, string]) : [argument, undefined];
+    const value = () => inline ?? argv[++index];
+    switch (flag) {
+      case '--quick':
+        quick = true;
+        break;
+      case '--fiches':
+        options.fiches = count(flag, value(), 1);
+        fichesGiven = true;
+        break;
+      case '--publishes':
+        options.publishes = count(flag, value(), 1);
+        break;
+      case '--seed':
+        options.randomSeed = count(flag, value(), 0);
+        break;
+      case '--lighthouse-runs':
+        options.lighthouseRuns = count(flag, value(), 1);
+        break;
+      case '--skip-anchor':
+        options.skipAnchor = true;
+        break;
+      case '--skip-lighthouse':
+        options.skipLighthouse = true;
+        break;
+      case '--reuse-corpus':
+        options.reuseCorpus = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${argument}`);
+    }
+  }
+  if (quick && fichesGiven) throw new UsageError('--quick and --fiches together: choose one');
+  if (quick) options.fiches = 100;
+  return options;
+}
