@@ -26,7 +26,7 @@ import { measureCmsLatency } from './bench/cmsLatency';
 import { describeCorpus, generateCorpus } from './bench/corpus';
 import { runLighthouse } from './bench/lighthouse';
 import { parseBenchOptions, usage, UsageError } from './bench/options';
-import { measurePageWeight } from './bench/pageWeights';
+import { measurePageWeight, readableWithoutJs } from './bench/pageWeights';
 import { formatTable, reportRows, resultFileName, type BenchResults, type PageType } from './bench/report';
 import { measureSearch } from './bench/searchMeasure';
 import { buildAnchor, writeAnchorProject } from './bench/starlightAnchor';
@@ -243,8 +243,9 @@ async function main(): Promise<void> {
     const weights = {} as Record<PageType, Awaited<ReturnType<typeof measurePageWeight>>>;
     for (const [type, pagePath] of Object.entries(paths) as [PageType, string][])
       weights[type] = await measurePageWeight(`${servedUrl}${pagePath}`);
-    progress('page weights measured');
     browser = await launchChromium();
+    for (const type of ['ficheFr', 'ficheAr'] as const) weights[type].readableWithoutJs = await readableWithoutJs(browser, weights[type].url);
+    progress('page weights measured');
     const query = 'logement';
     const measure = await measureSearch({
       browser,

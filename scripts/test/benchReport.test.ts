@@ -148,8 +148,8 @@ const results: BenchResults = {
     home: weight(5000, 9000, 0),
     theme: weight(6000, 9000, 0),
     departement: weight(6000, 9000, 0),
-    ficheFr: weight(10_000, 9000, 0),
-    ficheAr: weight(15_000, 9000, 1024),
+    ficheFr: { ...weight(10_000, 9000, 0), readableWithoutJs: true },
+    ficheAr: { ...weight(15_000, 9000, 1024), readableWithoutJs: false },
     search: weight(6000, 9000, 1100),
   },
   search: {
@@ -175,7 +175,9 @@ describe('reportRows', () => {
     expect(row('peak RSS (process tree)')).toMatchObject({ value: '1.20 GB', status: '✓' });
     expect(row('median of 3')).toMatchObject({ value: '28.0 s', status: '✗' });
     expect(row('fiche fr: total')).toMatchObject({ value: '18.6 KB', status: '✓' });
-    expect(row('fiche ar: HTML / CSS / JS')).toMatchObject({ status: '✗' }); // 14.6 KB of HTML and some JS
+    expect(row('fiche ar: HTML / CSS / JS')).toMatchObject({ status: '✗' }); // 14.6 KB of HTML
+    expect(row('fiche fr: JS needed to read')).toMatchObject({ value: '0 KB (readable with JS off; 0.0 KB of tools)', status: '✓' });
+    expect(row('fiche ar: JS needed to read')).toMatchObject({ value: '1.0 KB (not readable with JS off)', status: '✗' });
     expect(row('to first results ("logement", fr)')).toMatchObject({ value: '97.7 KB in 800 ms', status: '✓' });
   });
 

@@ -5,10 +5,21 @@
  */
 import { request } from 'node:http';
 
+import type { Browser } from 'playwright-core';
+
 import { decompress } from './decompress';
 
 export type Encoding = 'gzip' | 'br';
-export type PageWeight = { url: string; html: number; css: number; js: number; total: number; files: number };
+export type PageWeight = {
+  url: string;
+  html: number;
+  css: number;
+  js: number;
+  total: number;
+  files: number;
+  /** Measured for fiches in Chromium: readable with JavaScript off (see readableWithoutJs). */
+  readableWithoutJs?: boolean;
+};
 
 /** Compressed body size (bytes on the wire) and decoded text of a URL. */
 export async function fetchCompressed(url: string, encoding: Encoding): Promise<{ status: number; bytes: number; text: string }> {
@@ -71,4 +82,27 @@ export async function measurePageWeight(url: string, encoding: Encoding = 'gzip'
     for (const imported of staticImports(asset.text)) scripts.add(new URL(imported, script).href);
   }
   return { url, html: page.bytes, css, js, total: page.bytes + css + js, files: 1 + assets.css.length + scripts.size };
+}
+
+/**
+ * Whether a page is read without JavaScript: with scripts off, its title shows and its main
+ * content holds (nearly) all the text it holds with scripts on — scripts may only add tools.
+ * When true, the JavaScript needed to read it is 0 KB, whatever enhancements load.
+ */
+export async function readableWithoutJs(browser: Browser, url: string): Promise<boolean> {
+  const mainText = async (javaScriptEnabled: boolean) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    try {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      const titleVisible = await page.locator('h1').first().isVisible();
+      const text = await page.evaluate(() => (document.querySelector('main')?.textContent ?? '').replace(/\s+/g, ' ').trim());
+      return { titleVisible, length: text.length };
+    } finally {
+      await context.close();
+    }
+  };
+  const withoutScripts = await mainText(false);
+  const withScripts = await mainText(true);
+  return withoutScripts.titleVisible && withScripts.length > 0 && withoutScripts.length >= 0.9 * withScripts.length;
 }
