@@ -9,19 +9,15 @@
  * per step, then the responses of each step; exits non-zero if the search shows an error.
  * The measuring itself is `scripts/src/bench/searchMeasure.ts`, shared with `npm run bench`.
  */
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { launchChromium } from '../../scripts/src/browser';
 import { measureSearch, type SearchStep } from '../../scripts/src/bench/searchMeasure';
-import { createStaticServer } from '../../scripts/src/staticServer';
-import { contentSecurityPolicy } from './helpers/contentSecurityPolicy';
+import { serveAsCdn } from './helpers/serveAsCdn';
 
 const [root = 'site/dist', locale = 'fr', query = 'logement', ...steps] = process.argv.slice(2);
-const server = createStaticServer({ root: () => path.resolve(root) });
-server.prependListener('request', (_request, response) => response.setHeader('content-security-policy', contentSecurityPolicy));
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = await serveAsCdn(path.resolve(root));
+const { origin } = server;
 const browser = await launchChromium();
 
 const print = ({ label, bytes, responses, status, milliseconds }: SearchStep) => {
@@ -36,5 +32,5 @@ try {
   if (measure.error) process.exitCode = 1;
 } finally {
   await browser.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 }

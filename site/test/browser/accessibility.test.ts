@@ -6,7 +6,6 @@
  * result, seeing where the focus is at every step.
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { XMLParser } from 'fast-xml-parser';
@@ -16,27 +15,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departements, localeCodes, sitePaths, textIn, type Locale } from '@passerelle/content-schemas';
 
 import { launchChromium } from '../../../scripts/src/browser';
-import { createStaticServer } from '../../../scripts/src/staticServer';
 import { axeViolations } from '../helpers/axe';
-import { contentSecurityPolicy } from '../helpers/contentSecurityPolicy';
 import { fixtureFiche, fixtureFiches } from '../helpers/dist';
 import { testDistDir, testSiteUrl } from '../helpers/paths';
+import { serveAsCdn } from '../helpers/serveAsCdn';
 
 let browser: Browser;
-let server: ReturnType<typeof createStaticServer>;
+let server: Awaited<ReturnType<typeof serveAsCdn>>;
 let origin: string;
 
 beforeAll(async () => {
-  server = createStaticServer({ root: () => testDistDir });
-  server.prependListener('request', (_request, response) => response.setHeader('content-security-policy', contentSecurityPolicy));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveAsCdn();
+  origin = server.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
 });
 
 /** The page paths a language's sitemap lists. */

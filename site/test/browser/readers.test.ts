@@ -5,20 +5,18 @@
  * print, share, read aloud (with a stubbed speech synthesis: the test decides which voices the
  * "device" has and records what is spoken), pages without JavaScript, keyboard, and axe.
  */
-import type { AddressInfo } from 'node:net';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { sitePaths, type Locale } from '@passerelle/content-schemas';
 
-import { createStaticServer } from '../../../scripts/src/staticServer';
 import { launchChromium } from '../../../scripts/src/browser';
 import { translator } from '../../src/lib/i18n';
 import { axeViolations } from '../helpers/axe';
-import { contentSecurityPolicy } from '../helpers/contentSecurityPolicy';
 import { fixtureFiche } from '../helpers/dist';
-import { testDistDir, testSiteUrl } from '../helpers/paths';
+import { testSiteUrl } from '../helpers/paths';
+import { serveAsCdn } from '../helpers/serveAsCdn';
 
 const carteVitale = fixtureFiche('carte-vitale');
 /** Translated into Persian except one item, which the Persian page shows in French. */
@@ -28,23 +26,21 @@ const puma = fixtureFiche('protection-universelle-maladie');
 const halte = fixtureFiche('halte-garderie-insertion');
 
 let browser: Browser;
-let server: ReturnType<typeof createStaticServer>;
+let server: Awaited<ReturnType<typeof serveAsCdn>>;
 let origin: string;
 /** Page errors, console errors and CSP violations of the current test: there must be none. */
 let problems: string[] = [];
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  server = createStaticServer({ root: () => testDistDir });
-  server.prependListener('request', (_request, response) => response.setHeader('content-security-policy', contentSecurityPolicy));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveAsCdn();
+  origin = server.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
 });
 
 afterEach(async () => {

@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
@@ -15,12 +14,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { parseDocuments, sitePaths, type Locale } from '@passerelle/content-schemas';
 
-import { createStaticServer } from '../../../scripts/src/staticServer';
 import { translator } from '../../src/lib/i18n';
 import { ficheSearchFilters, pagefindFilters, type SearchQuery } from '../../src/lib/searchFilters';
-import { contentSecurityPolicy } from '../helpers/contentSecurityPolicy';
 import { fixtureFiche, fixtureFiches } from '../helpers/dist';
-import { fixtureSnapshotDir, testDistDir } from '../helpers/paths';
+import { fixtureSnapshotDir } from '../helpers/paths';
+import { serveAsCdn } from '../helpers/serveAsCdn';
 import { launchChromium } from '../../../scripts/src/browser';
 
 const KB = 1024;
@@ -52,22 +50,20 @@ function expectedResults(locale: Locale, filters: SearchQuery['filters']): strin
 }
 
 let browser: Browser;
-let server: ReturnType<typeof createStaticServer>;
+let server: Awaited<ReturnType<typeof serveAsCdn>>;
 let origin: string;
 /** Console errors, failed requests and CSP violations of the current test: there must be none. */
 let problems: string[] = [];
 
 beforeAll(async () => {
-  server = createStaticServer({ root: () => testDistDir });
-  server.prependListener('request', (_request, response) => response.setHeader('content-security-policy', contentSecurityPolicy));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveAsCdn();
+  origin = server.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
 });
 
 afterEach(() => {
