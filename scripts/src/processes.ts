@@ -36,24 +36,44 @@ export function spawnPrefixed(command: string, args: string[], options: SpawnOpt
   return child;
 }
 
-/** Stops a process group: SIGTERM, then SIGKILL if it is still there after the grace period. */
-export async function stop(child: ChildProcess, graceMs = 5_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+/** Whether any process of the group is still there (signal 0 only checks). */
+function groupAlive(pid: number): boolean {
   try {
-    process.kill(-child.pid, 'SIGTERM');
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops a process group: SIGTERM, then SIGKILL if anything of it is still there after the grace
+ * period. Waits for the whole group, not only its leader: `npx next start` exits on SIGTERM
+ * before the server under it has closed its port, and Ctrl-C must leave the ports free.
+ */
+export async function stop(child: ChildProcess, graceMs = 5_000): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined || !groupAlive(pid)) return;
+  try {
+    process.kill(-pid, 'SIGTERM');
   } catch {
     return; // already gone
   }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-(child.pid as number), 'SIGKILL');
-    } catch {
-      // already gone
+  const killAt = Date.now() + graceMs;
+  let killed = false;
+  while (groupAlive(pid)) {
+    if (!killed && Date.now() >= killAt) {
+      killed = true;
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // gone in between
+      }
     }
-  }, graceMs);
-  await exited;
-  clearTimeout(timer);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  // The group is gone; let Node see the leader's exit so its handles close.
+  if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once('exit', resolve));
 }
 
 /** Polls a URL until it answers 2xx/3xx, or fails after the timeout. */

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+
+import { describe, expect, it } from 'vitest';
+
+import { isPortTaken, stop } from '../src/processes';
+
+/** A group whose leader quits at once on SIGTERM while a process under it takes a while to let go of a port. */
+function groupWithSlowMember(port: number) {
+  const member = `const s = require('node:net').createServer().listen(${port}, '0.0.0.0');
+process.on('SIGTERM', () => setTimeout(() => process.exit(0), 1500));
+setInterval(() => {}, 1000);`;
+  const leader = `require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(member)}], { stdio: 'ignore' });
+process.on('SIGTERM', () => process.exit(0));
+setInterval(() => {}, 1000);`;
+  return spawn(process.execPath, ['-e', leader], { detached: true, stdio: 'ignore' });
+}
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; tries < 200 && !(await condition()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+describe('stop', () => {
+  it('returns only once every process of the group is gone, so its ports are free', async () => {
+    const port = 3391;
+    const child = groupWithSlowMember(port);
+    await until(() => isPortTaken(port));
+    expect(await isPortTaken(port)).toBe(true);
+    await stop(child);
+    expect(await isPortTaken(port)).toBe(false);
+  });
+
+  it('kills what ignores SIGTERM after the grace period', async () => {
+    const child = spawn(process.execPath, ['-e', "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000);"], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    await stop(child, 500);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(child.signalCode).toBe('SIGKILL');
+  });
+});
