@@ -57,7 +57,8 @@ export function referencedAssets(html: string): { css: string[]; js: string[] } 
 
 /** Modules a script imports statically (`import … from "./x.js"`, `import "./y.js"`): the browser loads them before running it. */
 export function staticImports(code: string): string[] {
-  return [...code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)].map((match) => match[1] as string);
+  // Not `x.import(` or `import(` (dynamic, loaded on use): only `import … from "…"` and `import "…"`.
+  return [...code.matchAll(/(?<![\w$.])import\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+)["']/g)].map((match) => match[1] as string);
 }
 
 export async function measurePageWeight(url: string, encoding: Encoding = 'gzip'): Promise<PageWeight> {

@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localeCodes, sitePaths } from '@passerelle/content-schemas';
 
 import { fixtureFiche } from '../helpers/dist';
-import { testDistDir } from '../helpers/paths';
-import { serveDist } from '../helpers/serveDist';
+import { serveAsCdn } from '../helpers/serveAsCdn';
 import { launchChromium } from '../../../scripts/src/browser';
 
 const carteVitale = fixtureFiche('carte-vitale');
@@ -18,10 +17,10 @@ const puma = fixtureFiche('protection-universelle-maladie');
 const fallbackPath = sitePaths.fiche('fa', puma);
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
+let server: Awaited<ReturnType<typeof serveAsCdn>>;
 
 beforeAll(async () => {
-  server = await serveDist(testDistDir);
+  server = await serveAsCdn();
   browser = await launchChromium();
 });
 
@@ -33,7 +32,7 @@ afterAll(async () => {
 async function open(urlPath: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 390, height: 844 } });
   const page = await context.newPage();
-  const response = await page.goto(`${server.url}${urlPath}`);
+  const response = await page.goto(`${server.origin}${urlPath}`);
   expect(response?.status() === 200 || urlPath.includes('404'), urlPath).toBe(true);
   return page;
 }

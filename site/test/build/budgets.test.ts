@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 import { localeCodes, sitePaths } from '@passerelle/content-schemas';
 
+import { staticImports } from '../../../scripts/src/bench/pageWeights';
 import { allPages, distFiles, fixtureFiches, page, type BuiltPage } from '../helpers/dist';
 import { testDistDir } from '../helpers/paths';
 
@@ -36,9 +37,7 @@ function firstVisitBytes(built: BuiltPage): { html: number; css: number; js: num
     if (scripts.has(src)) return;
     scripts.add(src);
     const code = distFile(src).toString('utf8');
-    for (const match of code.matchAll(/(?<![\w$.])import\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+)["']/g)) {
-      visit(path.posix.join(path.posix.dirname(src), match[1] ?? ''));
-    }
+    for (const imported of staticImports(code)) visit(path.posix.join(path.posix.dirname(src), imported));
   };
   for (const script of built.document.querySelectorAll('script[src]')) visit(script.getAttribute('src') ?? '');
   const js = [...scripts].reduce((total, src) => total + gzipSize(distFile(src)), 0);
