@@ -718,6 +718,10 @@ export interface Translation {
   brandName?: string | null;
   administrationName?: string | null;
   summary?: string | null;
+  /**
+   * Seulement si la fiche française en a une (voir le texte source) : elle annonce la dernière publication. Une note dont le français a changé n’est plus publiée.
+   */
+  changeNote?: string | null;
   what?: FicheSection;
   why?: FicheSection;
   how?: FicheSection;
@@ -1137,6 +1141,7 @@ export interface TranslationsSelect<T extends boolean = true> {
   brandName?: T;
   administrationName?: T;
   summary?: T;
+  changeNote?: T;
   what?: T | FicheSectionSelect<T>;
   why?: T | FicheSectionSelect<T>;
   how?: T | FicheSectionSelect<T>;

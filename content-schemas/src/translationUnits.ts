@@ -5,10 +5,10 @@ import { sectionKeys, type SectionKey } from './vocabulary';
 
 /**
  * A fiche is translated, reviewed and kept up to date unit by unit: its title, brand name,
- * administration name, summary and each item of each section. Keys are stable across the CMS
- * and the site: `title`, `summary`, `how.0`, `how.1`…
+ * administration name, summary, change note and each item of each section. Keys are stable
+ * across the CMS and the site: `title`, `summary`, `how.0`, `how.1`…
  */
-export const textUnitKeys = ['title', 'brandName', 'administrationName', 'summary'] as const;
+export const textUnitKeys = ['title', 'brandName', 'administrationName', 'summary', 'changeNote'] as const;
 export type TextUnitKey = (typeof textUnitKeys)[number];
 export type UnitKey = TextUnitKey | `${SectionKey}.${number}`;
 

@@ -5,14 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { changeNoteIn, changeNoteMaxLength, FicheSchema, parseDocuments, type Locale } from '../src';
 
 const date = '2026-11-20T09:30:00.000Z';
+const validated = { state: 'validated', validatedAt: '2026-11-20T10:00:00.000Z' } as const;
+const outdated = { state: 'outdated', validatedAt: '2026-11-01T10:00:00.000Z', frenchChangedAt: date } as const;
 
 describe('changeNoteIn', () => {
   it.each<[string, Parameters<typeof changeNoteIn>[0], Locale, ReturnType<typeof changeNoteIn>]>([
-    ['the translated note when one exists', { changeNote: { fr: 'Nouveau', en: 'New' }, changeNoteDate: date }, 'en', { text: 'New', locale: 'en', date }],
+    ['the translated note when an expert validated it against this note', { changeNote: { fr: 'Nouveau', en: 'New' }, changeNoteDate: date, translationStatus: { en: { changeNote: validated } } }, 'en', { text: 'New', locale: 'en', date }],
+    ['the French note when the translated one was written for an earlier note', { changeNote: { fr: 'Nouveau', en: 'Old news' }, changeNoteDate: date, translationStatus: { en: { changeNote: outdated } } }, 'en', { text: 'Nouveau', locale: 'fr', date }],
+    ['the French note when the translated one never went through validation', { changeNote: { fr: 'Nouveau', en: 'Typed by hand' }, changeNoteDate: date }, 'en', { text: 'Nouveau', locale: 'fr', date }],
     ['the French note, tagged French, when the language has none', { changeNote: { fr: 'Nouveau', en: '' }, changeNoteDate: date }, 'ar', { text: 'Nouveau', locale: 'fr', date }],
     ['the French note in French', { changeNote: { fr: 'Nouveau' }, changeNoteDate: date }, 'fr', { text: 'Nouveau', locale: 'fr', date }],
     ['nothing without a date: a note is announced only with its publication', { changeNote: { fr: 'Ancienne note' }, changeNoteDate: null }, 'fr', undefined],
-    ['nothing when the French note is empty, even if a translation is left', { changeNote: { fr: ' ', en: 'Stale' }, changeNoteDate: date }, 'en', undefined],
+    ['nothing when the French note is empty, even if a translation is left', { changeNote: { fr: ' ', en: 'Stale' }, changeNoteDate: date, translationStatus: { en: { changeNote: validated } } }, 'en', undefined],
     ['nothing on a fiche that never had a note', { changeNote: undefined, changeNoteDate: undefined }, 'uk', undefined],
   ])('%s', (_name, fiche, locale, expected) => {
     expect(changeNoteIn(fiche, locale)).toEqual(expected);

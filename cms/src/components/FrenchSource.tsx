@@ -35,6 +35,7 @@ const unitLabel = (key: UnitKey): string => {
     brandName: 'Nom du dispositif',
     administrationName: 'Administration',
     summary: 'Résumé',
+    changeNote: 'Note de modification',
     what: 'C’est quoi ?',
     why: 'Pourquoi c’est intéressant ?',
     how: 'Comment faire ?',

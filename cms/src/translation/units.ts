@@ -8,6 +8,7 @@ export type TranslatableContent = {
   brandName?: string | null;
   administrationName?: string | null;
   summary?: string | null;
+  changeNote?: string | null;
   what?: SectionItems;
   why?: SectionItems;
   how?: SectionItems;
@@ -15,7 +16,7 @@ export type TranslatableContent = {
 };
 type SectionItems = { title?: string | null; body?: unknown }[] | null | undefined;
 
-export const translatableFields = ['title', 'brandName', 'administrationName', 'summary', ...sectionKeys] as const;
+export const translatableFields = [...textUnitKeys, ...sectionKeys] as const;
 
 export type Unit = { key: UnitKey; text: string; fingerprint: string };
 

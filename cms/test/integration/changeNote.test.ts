@@ -4,7 +4,7 @@ import type { Payload } from 'payload';
 
 import { changeNoteIn, FicheSchema } from '@passerelle/content-schemas';
 
-import { createTaxonomy, frenchDemarche } from '../helpers/fixtures';
+import { arabicDemarche, createTaxonomy, frenchDemarche } from '../helpers/fixtures';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
 import { restClient, type RestClient } from '../helpers/rest';
 
@@ -117,5 +117,61 @@ describe('the change note through REST', () => {
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).toContain('La note de modification ne doit pas dépasser 200 caractères');
     expect(JSON.stringify(response.body)).toContain('changeNote');
+  });
+});
+
+describe('the change note in the translation workflow', () => {
+  async function translationOf(ficheId: string, language: string) {
+    const { docs } = await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: ficheId } }, { language: { equals: language } }] }, depth: 0 });
+    return docs[0]!;
+  }
+  /** What the site's export sees, through the contract. */
+  async function publicFiche(id: string) {
+    const response = await api('GET', `/fiches/${id}?locale=all&depth=0`);
+    expect(response.status).toBe(200);
+    return FicheSchema.parse(response.body);
+  }
+  async function validateArabic(ficheId: string, changeNote: string | null) {
+    const translation = await translationOf(ficheId, 'ar');
+    return payload.update({ collection: 'translations', id: translation.id, data: { ...arabicDemarche(), changeNote, status: 'validated' } as never, context });
+  }
+
+  it('is a unit to translate: validated, it reaches the feeds in that language', async () => {
+    const fiche = await publishedFiche('Fiche à note traduite', 'Les rendez-vous se prennent en ligne.');
+    await validateArabic(fiche.id, 'تُحجز المواعيد عبر الإنترنت.');
+    const published = await publicFiche(fiche.id);
+    expect(published.translationStatus?.ar?.changeNote?.state).toBe('validated');
+    expect(changeNoteIn(published, 'ar')).toEqual({ text: 'تُحجز المواعيد عبر الإنترنت.', locale: 'ar', date: fiche.changeNoteDate });
+  });
+
+  it('a new French note makes the translated one outdated: readers get the new note in French, never the old one', async () => {
+    const fiche = await publishedFiche('Fiche à note remplacée', 'Première note.');
+    await validateArabic(fiche.id, 'الملاحظة الأولى.');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const republished = await payload.update({ collection: 'fiches', id: fiche.id, data: { changeNote: 'Deuxième note.', _status: 'published' }, context });
+    const published = await publicFiche(fiche.id);
+    expect(published.translationStatus?.ar?.changeNote?.state).toBe('outdated');
+    expect(changeNoteIn(published, 'ar')).toEqual({ text: 'Deuxième note.', locale: 'fr', date: republished.changeNoteDate });
+    expect((await translationOf(fiche.id, 'ar')).units).toHaveProperty('changeNote.outdatedAt');
+  });
+
+  it('a translated note left over after the French note is retired is dropped without sending the translation back to review', async () => {
+    const fiche = await publishedFiche('Fiche à note retirée', 'Note de passage.');
+    await validateArabic(fiche.id, 'ملاحظة عابرة.');
+    await payload.update({ collection: 'fiches', id: fiche.id, data: { changeNote: null, _status: 'published' }, context });
+    const translation = await translationOf(fiche.id, 'ar');
+    const saved = await payload.update({ collection: 'translations', id: translation.id, data: { status: 'validated' } as never, context });
+    expect(saved.status).toBe('validated');
+    expect(saved.changeNote ?? null).toBeNull();
+    expect(saved.units).not.toHaveProperty('changeNote');
+    expect(changeNoteIn(await publicFiche(fiche.id), 'ar')).toBeUndefined();
+  });
+
+  it('refuses an over-long translated note with the same French message', async () => {
+    const fiche = await publishedFiche('Fiche à note traduite trop longue', 'Une note.');
+    const error = await validateArabic(fiche.id, 'ن'.repeat(201)).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      data: { errors: [{ path: 'changeNote', message: 'La note de modification ne doit pas dépasser 200 caractères (elle en a 201).' }] },
+    });
   });
 });

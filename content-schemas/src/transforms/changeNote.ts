@@ -6,13 +6,19 @@ import { isFilled, textIn } from './localizedText';
 export type ChangeNote = { text: string; locale: Locale; date: string };
 
 /**
- * The note of the fiche's latest French publication that carried one, in `locale` when it was
- * translated, else in French. None without a date: a note is announced only with the
- * publication it was written for (the CMS dates it; an undated note is a leftover).
+ * The note of the fiche's latest French publication that carried one, in `locale` when an expert
+ * validated its translation against this very note, else in French. A translated note that is
+ * outdated was written for an earlier publication, so it is never shown: unlike a section, an
+ * old note says nothing true about the new one. None without a date: a note is announced only
+ * with the publication it was written for (the CMS dates it; an undated note is a leftover).
  */
-export function changeNoteIn(fiche: Pick<Fiche, 'changeNote' | 'changeNoteDate'>, locale: Locale): ChangeNote | undefined {
+export function changeNoteIn(
+  fiche: Pick<Fiche, 'changeNote' | 'changeNoteDate' | 'translationStatus'>,
+  locale: Locale,
+): ChangeNote | undefined {
   const date = fiche.changeNoteDate;
   if (!date || !isFilled(fiche.changeNote?.[defaultLocale])) return undefined;
-  const note = textIn(fiche.changeNote, locale);
+  const current = locale !== defaultLocale && fiche.translationStatus?.[locale]?.changeNote?.state === 'validated';
+  const note = textIn(fiche.changeNote, current ? locale : defaultLocale);
   return note && { text: note.value, locale: note.locale, date };
 }

@@ -1,9 +1,10 @@
 import type { CollectionConfig } from 'payload';
 
-import { changeNoteMaxLength, ficheTypes } from '@passerelle/content-schemas';
+import { ficheTypes } from '@passerelle/content-schemas';
 
 import { canCreateFiches, canReadFicheVersions, canReadFiches, canUpdateFiches } from '../../access/fichesAccess';
 import { isEditor } from '../../access/isEditor';
+import { validateChangeNote } from '../../fields/changeNote';
 import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
 import { validateHttpUrl } from '../../fields/validateHttpUrl';
@@ -150,8 +151,7 @@ export const Fiches: CollectionConfig = {
       label: 'Note de modification (facultatif)',
       type: 'textarea',
       localized: true,
-      validate: (value: string | null | undefined) =>
-        !value || value.length <= changeNoteMaxLength || `La note de modification ne doit pas dépasser ${changeNoteMaxLength} caractères (elle en a ${value.length}).`,
+      validate: validateChangeNote,
       admin: {
         position: 'sidebar',
         description:

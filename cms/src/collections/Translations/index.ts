@@ -4,6 +4,7 @@ import { locales } from '@passerelle/content-schemas';
 
 import { canReadTranslations, canUpdateTranslations } from '../../access/translationsAccess';
 import { isAdmin } from '../../access/isAdmin';
+import { validateChangeNote } from '../../fields/changeNote';
 import { sectionField } from '../../fields/sectionField';
 import { applyWorkflow } from './hooks/applyWorkflow';
 import { publishValidated } from './hooks/publishValidated';
@@ -83,6 +84,16 @@ export const Translations: CollectionConfig = {
     { name: 'brandName', label: 'Nom du dispositif', type: 'text', admin: { condition: isDispositif } },
     { name: 'administrationName', label: 'Administration concernée', type: 'text', admin: { condition: (data, sibling) => !isDispositif(data, sibling) } },
     { name: 'summary', label: 'Résumé', type: 'textarea', maxLength: 280 },
+    {
+      name: 'changeNote',
+      label: 'Note de modification',
+      type: 'textarea',
+      validate: validateChangeNote,
+      admin: {
+        description:
+          'Seulement si la fiche française en a une (voir le texte source) : elle annonce la dernière publication. Une note dont le français a changé n’est plus publiée.',
+      },
+    },
     sectionField('what', 'C’est quoi ?', { localized: false }),
     sectionField('why', 'Pourquoi c’est intéressant ?', { localized: false, admin: { condition: isDispositif } }),
     sectionField('how', 'Comment faire ?', { localized: false }),

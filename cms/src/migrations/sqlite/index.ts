@@ -1,9 +1,15 @@
 import * as migration_20261127_201025_initial from './20261127_201025_initial';
+import * as migration_20261127_231907_translated_change_note from './20261127_231907_translated_change_note';
 
 export const migrations = [
   {
     up: migration_20261127_201025_initial.up,
     down: migration_20261127_201025_initial.down,
-    name: '20261127_201025_initial'
+    name: '20261127_201025_initial',
+  },
+  {
+    up: migration_20261127_231907_translated_change_note.up,
+    down: migration_20261127_231907_translated_change_note.down,
+    name: '20261127_231907_translated_change_note'
   },
 ];

@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, FieldHook }
 
 import type { Fiche } from '../../../payload-types';
 import { ensureTranslationDocs, markOutdatedTranslations, publishedTranslationStatus } from '../../../translation/sync';
-import { translatableContentOf, type TranslatableContent } from '../../../translation/units';
+import { translatableContentOf, translatableFields, type TranslatableContent } from '../../../translation/units';
 import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
 
 /** The "minor change" box is not stored: it only qualifies the save it comes with. */
@@ -57,7 +57,7 @@ function frenchOf(doc: Record<string, unknown>, locale: string | undefined): Tra
   if (locale === 'all') {
     const pick = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).fr : undefined);
     return translatableContentOf(
-      Object.fromEntries(['title', 'brandName', 'administrationName', 'summary', 'what', 'why', 'how', 'next'].map((key) => [key, pick(doc[key])])),
+      Object.fromEntries(translatableFields.map((key) => [key, pick(doc[key])])),
     );
   }
   if (!locale || locale === 'fr') return translatableContentOf(doc);

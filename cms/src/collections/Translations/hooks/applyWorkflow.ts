@@ -6,7 +6,7 @@ import { locales, type UnitKey } from '@passerelle/content-schemas';
 import { hasRole, languagesOf } from '../../../access/roles';
 import type { Translation } from '../../../payload-types';
 import { recordsOf, type UnitRecords } from '../../../translation/records';
-import { translatableContentOf, unitsOf, type TranslatableContent } from '../../../translation/units';
+import { translatableContentOf, translatableFields, unitsOf, type TranslatableContent } from '../../../translation/units';
 import { latestFrenchOf } from '../../../translation/frenchOf';
 
 const languageName = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
@@ -54,9 +54,17 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
   data.label = `${fiche.title ?? '(sans titre)'} — ${language}`;
   data.ficheType = fiche.type;
 
-  const before = unitsOf(originalDoc ?? {});
-  const after = unitsOf({ ...translatableContentOf(originalDoc ?? {}), ...pickTranslatable(data) });
+  // A change note belongs to one French publication. When the French has none (never had, or the
+  // editor published again without one), a translated note left over is dropped quietly: it is
+  // no edit of the translation and must not send a validated one back to review.
+  const frenchHasNote = Boolean(fiche.content.changeNote?.trim());
+  const current = (content: TranslatableContent) => (frenchHasNote ? content : { ...content, changeNote: null });
+  if (!frenchHasNote) data.changeNote = null;
+
+  const before = unitsOf(current(translatableContentOf(originalDoc ?? {})));
+  const after = unitsOf(current({ ...translatableContentOf(originalDoc ?? {}), ...pickTranslatable(data) }));
   const records: UnitRecords = structuredClone(recordsOf(originalDoc?.units));
+  if (!frenchHasNote) delete records.changeNote;
   const now = new Date().toISOString();
   const who = user?.email ?? 'système';
 
@@ -101,7 +109,7 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
 
 function pickTranslatable(data: Partial<Translation>): TranslatableContent {
   const content: TranslatableContent = {};
-  for (const key of ['title', 'brandName', 'administrationName', 'summary', 'what', 'why', 'how', 'next'] as const) {
+  for (const key of translatableFields) {
     if (key in data) (content as Record<string, unknown>)[key] = data[key];
   }
   return content;

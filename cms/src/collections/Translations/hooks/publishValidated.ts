@@ -31,6 +31,7 @@ export const publishValidated: CollectionAfterChangeHook<Translation> = async ({
       brandName: saved.brandName ?? null,
       administrationName: saved.administrationName ?? null,
       summary: saved.summary ?? null,
+      changeNote: saved.changeNote ?? null,
       what: withoutIds(saved.what),
       why: withoutIds(saved.why),
       how: withoutIds(saved.how),
