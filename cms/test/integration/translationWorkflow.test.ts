@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { Payload } from 'payload';
 
@@ -159,6 +159,37 @@ describe('translation workflow', () => {
     const edited = await api('PATCH', `/translations/${translation}`, { token: tokens.translatorAr, body: { summary: 'ملخص جديد' } });
     expect(edited.body.doc.status).toBe('inProgress');
     expect((await publicFiche(id)).summary.ar).toBe(arabicDemarche().summary);
+  });
+});
+
+describe('translation status on reads', () => {
+  it('a list read in all languages gets each fiche its own status, from one query for the whole page', async () => {
+    const translated = await translatedFiche('Ouvrir un compte bancaire');
+    const untranslated = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Fiche non traduite'), _status: 'published' }, context });
+    const find = vi.spyOn(payload, 'find');
+    try {
+      const { docs } = await payload.find({ collection: 'fiches', where: { id: { in: [translated, untranslated.id] } }, locale: 'all', depth: 0 });
+      const byId = new Map(docs.map((doc) => [doc.id, doc.translationStatus as Record<string, Record<string, { state: string }>>]));
+      expect(byId.get(translated)?.ar?.title?.state).toBe('validated');
+      expect(byId.get(translated)?.en?.summary?.state).toBe('validated');
+      expect(byId.get(untranslated.id)).toEqual({});
+      expect(find.mock.calls.filter(([args]) => args.collection === 'translations')).toHaveLength(1);
+    } finally {
+      find.mockRestore();
+    }
+  });
+
+  it('the admin’s French reads skip it: no query per fiche in its lists', async () => {
+    await translatedFiche('Inscrire son enfant à l’école');
+    const find = vi.spyOn(payload, 'find');
+    try {
+      const { docs } = await payload.find({ collection: 'fiches', locale: 'fr', draft: true, depth: 0, limit: 10 });
+      expect(docs.length).toBeGreaterThan(1);
+      expect(docs.every((doc) => doc.translationStatus === undefined || doc.translationStatus === null)).toBe(true);
+      expect(find.mock.calls.filter(([args]) => args.collection === 'translations')).toHaveLength(0);
+    } finally {
+      find.mockRestore();
+    }
   });
 });
 

@@ -2,8 +2,8 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, FieldHook }
 
 import type { Fiche } from '../../../payload-types';
 import { ensureTranslationDocs, markOutdatedTranslations, publishedTranslationStatus } from '../../../translation/sync';
+import { translationRecordsOf } from '../../../translation/translationRecords';
 import { translatableContentOf, translatableFields, type TranslatableContent } from '../../../translation/units';
-import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
 
 /** The "minor change" box is not stored: it only qualifies the save it comes with. */
 export const readMinorChange: CollectionBeforeChangeHook<Fiche> = ({ data, req }) => {
@@ -32,34 +32,18 @@ export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, 
 
 /**
  * `translationStatus`, computed on read for the site: per language and unit, validated or
- * outdated. Needs the French text, so it is filled for `locale=fr` and `locale=all` reads.
+ * outdated. Only the site's export asks for it (`locale=all`, the contract's shape); the
+ * admin's French reads skip it, so its lists cost no query per fiche.
  */
 export const computeTranslationStatus: FieldHook<Fiche> = async ({ siblingData, req }) => {
   const id = (siblingData as { id?: string }).id;
-  if (!id) return undefined;
-  const french = frenchOf(siblingData as Record<string, unknown>, req.locale);
-  if (!french) return undefined;
-  const { docs } = await keepRequestLocale(req, () =>
-    req.payload.find({
-      collection: 'translations',
-      where: { fiche: { equals: id } },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: { language: true, units: true },
-      req,
-    }),
-  );
-  return publishedTranslationStatus(french, docs);
+  if (!id || req.locale !== 'all') return undefined;
+  const french = frenchOf(siblingData as Record<string, unknown>);
+  return publishedTranslationStatus(french, await translationRecordsOf(req, id));
 };
 
-function frenchOf(doc: Record<string, unknown>, locale: string | undefined): TranslatableContent | undefined {
-  if (locale === 'all') {
-    const pick = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).fr : undefined);
-    return translatableContentOf(
-      Object.fromEntries(translatableFields.map((key) => [key, pick(doc[key])])),
-    );
-  }
-  if (!locale || locale === 'fr') return translatableContentOf(doc);
-  return undefined;
+/** The French text out of a `locale=all` read, where each localized field is `{ fr, en, … }`. */
+function frenchOf(doc: Record<string, unknown>): TranslatableContent {
+  const pick = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).fr : undefined);
+  return translatableContentOf(Object.fromEntries(translatableFields.map((key) => [key, pick(doc[key])])));
 }
