@@ -61,6 +61,13 @@ describe('fetchCollection', () => {
     await expect(fetchCollection('http://cms.example', 'themes', unreachable)).rejects.toThrow(CmsReadError);
   });
 
+  it('says why the CMS could not be reached, from the cause Node hides behind "fetch failed"', async () => {
+    const reset: typeof fetch = async () => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    };
+    await expect(fetchCollection('http://cms.example', 'themes', reset)).rejects.toThrow(/\(fetch failed: UND_ERR_SOCKET\)/);
+  });
+
   it('fails on an empty list of fiches, never returning an empty site', async () => {
     await expect(fetchCollection('http://cms.example', 'fiches', pagedFetch([[]]))).rejects.toThrow(/no published document/);
   });

@@ -49,6 +49,8 @@ let browser: Browser | undefined;
 let workDir: string | undefined;
 let cleaning: Promise<void> | undefined;
 let cmsDone = false;
+/** The CMS's last log lines, printed when a step fails: the reason is often on its side. */
+let cmsLog: string[] = [];
 
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
@@ -210,6 +212,7 @@ async function main(): Promise<void> {
       cwd: cmsDir,
       env: { ...env, DEPLOYS_DIR: deploysDir, SITE_URL: siteUrl, PUBLISH_TOKEN: publishToken, NODE_ENV: 'production' },
     });
+    cmsLog = tail;
     child.on('exit', (code) => {
       if (!cleaning && !cmsDone) console.error(`bench: the CMS stopped (exit code ${code}):\n${tail.join('\n')}`);
     });
@@ -363,6 +366,7 @@ main()
   .catch(async (error: unknown) => {
     if (error instanceof UsageError) console.error(`bench: ${error.message}\n${usage}`);
     else console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof StepError && cmsLog.length > 0) console.error(`the CMS's last lines:\n${cmsLog.join('\n')}`);
     await cleanUp();
     process.exit(1);
   });

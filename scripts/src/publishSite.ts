@@ -14,7 +14,7 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { CmsReadError, ContentContractError, type Fiche } from '@passerelle/content-schemas';
+import { CmsReadError, ContentContractError, networkErrorText, type Fiche } from '@passerelle/content-schemas';
 
 import {
   contentSecurityPolicy,
@@ -295,7 +295,7 @@ async function readJson(url: URL, fetchImpl: typeof fetch): Promise<unknown> {
   try {
     response = await fetchImpl(url, { headers: { accept: 'application/json' } });
   } catch (error) {
-    throw new CmsReadError(`cannot reach the CMS at ${url.href} (${error instanceof Error ? error.message : String(error)})`, {
+    throw new CmsReadError(`cannot reach the CMS at ${url.href} (${networkErrorText(error)})`, {
       cause: error,
     });
   }

@@ -112,9 +112,7 @@ export async function fetchCollection<C extends ContentCollection>(
     try {
       response = await fetchImpl(url, { headers: { accept: 'application/json' } });
     } catch (error) {
-      throw new CmsReadError(`${collection}: cannot reach the CMS at ${url} (${error instanceof Error ? error.message : String(error)})`, {
-        cause: error,
-      });
+      throw new CmsReadError(`${collection}: cannot reach the CMS at ${url} (${networkErrorText(error)})`, { cause: error });
     }
     if (!response.ok) throw new CmsReadError(`${collection}: the CMS answered HTTP ${response.status} for ${url}`);
     const body: unknown = await response.json().catch(() => undefined);
@@ -125,4 +123,12 @@ export async function fetchCollection<C extends ContentCollection>(
   }
   checkNotEmpty(collection, documents, cmsUrl);
   return documents;
+}
+
+/** Node's fetch says only "fetch failed"; the reason (refused, reset, timed out) is in its cause. */
+export function networkErrorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  const reason = cause?.code ?? cause?.message;
+  return reason ? `${error.message}: ${reason}` : error.message;
 }
