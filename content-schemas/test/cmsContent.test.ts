@@ -61,6 +61,19 @@ describe('fetchCollection', () => {
     await expect(fetchCollection('http://cms.example', 'themes', unreachable)).rejects.toThrow(CmsReadError);
   });
 
+  it('asks again once after a network error, and reads every page as if nothing happened', async () => {
+    const themes = await readFixture('themes');
+    const pages = pagedFetch([themes.slice(0, 4), themes.slice(4)]);
+    let calls = 0;
+    const resetOnce: typeof fetch = async (input, init) => {
+      calls += 1;
+      if (calls === 2) throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+      return pages(input, init);
+    };
+    expect(await fetchCollection('http://cms.example', 'themes', resetOnce)).toHaveLength(themes.length);
+    expect(calls).toBe(3);
+  });
+
   it('says why the CMS could not be reached, from the cause Node hides behind "fetch failed"', async () => {
     const reset: typeof fetch = async () => {
       throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });

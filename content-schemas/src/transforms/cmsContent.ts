@@ -110,7 +110,7 @@ export async function fetchCollection<C extends ContentCollection>(
     const url = collectionPageUrl(cmsUrl, collection, page);
     let response: Response;
     try {
-      response = await fetchImpl(url, { headers: { accept: 'application/json' } });
+      response = await getWithOneRetry(url, fetchImpl);
     } catch (error) {
       throw new CmsReadError(`${collection}: cannot reach the CMS at ${url} (${networkErrorText(error)})`, { cause: error });
     }
@@ -123,6 +123,21 @@ export async function fetchCollection<C extends ContentCollection>(
   }
   checkNotEmpty(collection, documents, cmsUrl);
   return documents;
+}
+
+/**
+ * A GET may be sent again. Once, after a network error: a kept-alive connection that the server
+ * closes just as the next page is asked for fails that request although nothing is wrong, and
+ * one lost page must not cancel a whole publication. A CMS that is really down fails twice.
+ */
+async function getWithOneRetry(url: string, fetchImpl: typeof fetch): Promise<Response> {
+  const get = () => fetchImpl(url, { headers: { accept: 'application/json' } });
+  try {
+    return await get();
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return get();
+  }
 }
 
 /** Node's fetch says only "fetch failed"; the reason (refused, reset, timed out) is in its cause. */
