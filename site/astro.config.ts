@@ -1,5 +1,6 @@
 import { defineConfig } from 'astro/config';
 
+import { compactDataStore } from './src/build/compactDataStore';
 import { dropWebFonts } from './src/build/dropWebFonts';
 import { logicalProperties } from './src/build/logicalProperties';
 import { notFoundPages } from './src/build/notFoundPages';
@@ -25,7 +26,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // In this order: the search index is made from the final pages, and the service worker
   // precaches the stylesheet under its final, pruned name.
-  integrations: [notFoundPages(), pruneUnusedCss(), printQrCodes(), searchIndex(), serviceWorker()],
+  integrations: [compactDataStore(), notFoundPages(), pruneUnusedCss(), printQrCodes(), searchIndex(), serviceWorker()],
   image: { responsiveStyles: false },
   vite: {
     css: { postcss: { plugins: [dropWebFonts(), logicalProperties()] } },
