@@ -178,6 +178,12 @@ async function main(): Promise<void> {
           await cp(path.join(cacheDir, 'passerelle.db-wal'), `${database}-wal`);
         if (existsSync(path.join(cacheDir, 'media')))
           await cp(path.join(cacheDir, 'media'), path.join(workDir as string, 'media'), { recursive: true });
+        const { child, tail } = spawnQuiet('npx', ['tsx', path.join(repoRoot, 'scripts/src/bench/updateCorpusSchema.ts')], {
+          cwd: cmsDir,
+          env: { ...env, NODE_ENV: 'development', PAYLOAD_JOBS_AUTORUN: 'false' },
+        });
+        const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+        if (code !== 0) throw new Error(`bringing the kept corpus to the current schema failed (exit code ${code}):\n${tail.join('\n')}`);
         progress(`reused ${cacheDir}`);
         return { insertSeconds: 0, fichesPerSecond: 0, reused: true };
       }
