@@ -300,7 +300,8 @@ async function main(): Promise<void> {
   cmsDone = true;
   await stop(cms);
 
-  const anchor = options.skipAnchor
+  // A reference that cannot build is a finding, not a reason to lose every figure above.
+  const anchor: BenchResults['anchor'] = options.skipAnchor
     ? ((stepNumber += 1), undefined)
     : await step('Starlight anchor: same fiches, same 8 languages, built-in Pagefind', async (progress) => {
         const dir = path.join(workDir as string, 'starlight-anchor');
@@ -314,6 +315,10 @@ async function main(): Promise<void> {
           ficheFr: await measurePageWeight(`${anchorUrl}/fr/${segment}/${ficheWithArabic.key}/`),
           ficheAr: await measurePageWeight(`${anchorUrl}/ar/${segment}/${ficheWithArabic.key}/`),
         };
+      }).catch((error: unknown) => {
+        const failed = error instanceof Error ? error.message : String(error);
+        console.error(`bench: ${failed}`);
+        return { failed };
       });
 
   const results: BenchResults = {

@@ -211,6 +211,13 @@ describe('reportRows', () => {
     );
     expect(withAnchor.find((entry) => entry.metric === 'fiche fr total weight')?.value).toBe('×0.32');
   });
+
+  it('says why the anchor could not build, keeps our figures and prints no ratio', () => {
+    const failed = reportRows({ ...results, anchor: { failed: 'astro build stopped (exit code 134)\nFATAL ERROR: heap limit' } });
+    expect(failed.find((entry) => entry.group === 'Starlight anchor')).toMatchObject({ metric: 'build', value: 'failed: astro build stopped (exit code 134)' });
+    expect(failed.some((entry) => entry.group === 'ours ÷ Starlight')).toBe(false);
+    expect(failed.find((entry) => entry.metric === 'Astro pages/s')).toMatchObject({ value: '205' });
+  });
 });
 
 describe('formatTable', () => {

@@ -31,7 +31,8 @@ export type BenchResults = {
   search: { locale: string; query: string; measure: SearchMeasure };
   cms: CmsLatency;
   lighthouse?: { ficheFr: LighthouseScores; ficheAr: LighthouseScores };
-  anchor?: { build: AnchorBuild; ficheFr: PageWeight; ficheAr: PageWeight };
+  /** The reference build; `failed` when it could not build, with its reason (ours is kept). */
+  anchor?: { build: AnchorBuild; ficheFr: PageWeight; ficheAr: PageWeight } | { failed: string };
 };
 
 export type Row = { group: string; metric: string; value: string; target: string; status: '✓' | '✗' | '' };
@@ -186,7 +187,9 @@ export function reportRows(results: BenchResults): Row[] {
     }
   }
 
-  if (anchor) {
+  if (anchor && 'failed' in anchor) {
+    add('Starlight anchor', 'build', `failed: ${anchor.failed.split('\n')[0]}`);
+  } else if (anchor) {
     add('Starlight anchor', 'pages / build wall time', `${anchor.build.pages} / ${seconds(anchor.build.totalSeconds)}`);
     add('Starlight anchor', 'peak RSS', gb(anchor.build.peakRssBytes));
     add(
