@@ -269,7 +269,7 @@ async function main(): Promise<void> {
     return { pageWeights: weights, search: { locale: 'fr', query, measure } };
   });
 
-  const cmsLatency = await step('CMS latency: admin list page and publish request', (progress) =>
+  const cmsLatency = await step('CMS latency: admin list query and publish request', (progress) =>
     measureCmsLatency({ cmsUrl, ...editor, samples: 20, progress }),
   );
 

@@ -163,7 +163,7 @@ export function reportRows(results: BenchResults): Row[] {
     'publish request p50 / p95',
     `${cms.publish.p50.toFixed(0)} / ${cms.publish.p95.toFixed(0)} ms (n=${cms.publish.samples})`,
   );
-  add('CMS', 'admin list page p50 / p95', `${cms.list.p50.toFixed(0)} / ${cms.list.p95.toFixed(0)} ms (n=${cms.list.samples})`);
+  add('CMS', 'admin list query p50 / p95', `${cms.list.p50.toFixed(0)} / ${cms.list.p95.toFixed(0)} ms (n=${cms.list.samples})`);
 
   if (lighthouse) {
     for (const [label, scores] of [
