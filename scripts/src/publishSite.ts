@@ -14,7 +14,7 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { CmsReadError, ContentContractError, networkErrorText, type Fiche } from '@passerelle/content-schemas';
+import { CmsReadError, ContentContractError, getFromCms, networkErrorText, type Fiche } from '@passerelle/content-schemas';
 
 import {
   contentSecurityPolicy,
@@ -293,7 +293,7 @@ const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 async function readJson(url: URL, fetchImpl: typeof fetch): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetchImpl(url, { headers: { accept: 'application/json' } });
+    response = await getFromCms(url, fetchImpl);
   } catch (error) {
     throw new CmsReadError(`cannot reach the CMS at ${url.href} (${networkErrorText(error)})`, {
       cause: error,

@@ -110,7 +110,7 @@ export async function fetchCollection<C extends ContentCollection>(
     const url = collectionPageUrl(cmsUrl, collection, page);
     let response: Response;
     try {
-      response = await getWithOneRetry(url, fetchImpl);
+      response = await getFromCms(url, fetchImpl);
     } catch (error) {
       throw new CmsReadError(`${collection}: cannot reach the CMS at ${url} (${networkErrorText(error)})`, { cause: error });
     }
@@ -126,11 +126,12 @@ export async function fetchCollection<C extends ContentCollection>(
 }
 
 /**
- * A GET may be sent again. Once, after a network error: a kept-alive connection that the server
+ * Every read of the CMS (the export's pages, the publisher's checks). A GET may be sent again.
+ * Once, after a network error: a kept-alive connection that the server
  * closes just as the next page is asked for fails that request although nothing is wrong, and
  * one lost page must not cancel a whole publication. A CMS that is really down fails twice.
  */
-async function getWithOneRetry(url: string, fetchImpl: typeof fetch): Promise<Response> {
+export async function getFromCms(url: string | URL, fetchImpl: typeof fetch = fetch): Promise<Response> {
   const get = () => fetchImpl(url, { headers: { accept: 'application/json' } });
   try {
     return await get();
