@@ -30,7 +30,9 @@ export type AccessibilityAudit = {
 /** Number of criteria in each of the 13 themes of RGAA 4.1 (106 in all). */
 export const rgaaThemeSizes = [9, 2, 3, 13, 8, 2, 5, 10, 4, 14, 13, 11, 12] as const;
 
-const rgaaCriterionIds = rgaaThemeSizes.flatMap((size, theme) => Array.from({ length: size }, (_, index) => `${theme + 1}.${index + 1}`));
+const rgaaCriterionIds = rgaaThemeSizes.flatMap((size, theme) =>
+  Array.from({ length: size }, (_, index) => `${theme + 1}.${index + 1}`),
+);
 
 function fail(message: string): never {
   throw new Error(`Audit RGAA (docs/accessibility/audit-rgaa-4.1.md) : ${message}`);
@@ -69,7 +71,8 @@ function criterionRows(markdown: string): AuditCriterion[] {
     // A table row starts and ends with a pipe: cells[0] and the last cell are empty.
     const [, id = '', title = '', status = ''] = cells;
     if (!line.startsWith('|') || !/^\d+\.\d+$/.test(id)) continue;
-    if (status !== 'C' && status !== 'NC' && status !== 'NA') fail(`le critère ${id} a le statut « ${status} » ; attendu C, NC ou NA.`);
+    if (status !== 'C' && status !== 'NC' && status !== 'NA')
+      fail(`le critère ${id} a le statut « ${status} » ; attendu C, NC ou NA.`);
     if (!title) fail(`le critère ${id} n’a pas d’intitulé.`);
     rows.push({ id, title, status });
   }
@@ -81,7 +84,8 @@ export function parseAccessibilityAudit(markdown: string): AccessibilityAudit {
   const referential = required(fields, 'referentiel');
   if (referential !== 'RGAA 4.1') fail(`référentiel « ${referential} » ; cette page sait lire un audit RGAA 4.1.`);
   const date = required(fields, 'date');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) fail(`date « ${date} » ; attendu AAAA-MM-JJ.`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
+    fail(`date « ${date} » ; attendu AAAA-MM-JJ.`);
   const contact = required(fields, 'contact');
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact)) fail(`le contact « ${contact} » n’est pas une adresse e-mail.`);
 

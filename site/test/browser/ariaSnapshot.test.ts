@@ -34,21 +34,25 @@ afterAll(async () => {
 });
 
 describe('accessibility tree of a fiche', () => {
-  it.each(['fr', 'ar'] as const)('%s: carte-vitale matches its reviewed snapshot', async (locale) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(() => {
-      delete (window as { speechSynthesis?: unknown }).speechSynthesis;
-      delete (Navigator.prototype as { share?: unknown }).share;
-    });
-    const page = await context.newPage();
-    try {
-      await page.goto(`${server.origin}${sitePaths.fiche(locale, fixtureFiche('carte-vitale'))}`);
-      // The tools the device can use are revealed by the fiche's scripts.
-      await page.locator('[data-fiche-tools]').waitFor();
-      const tree = await page.locator('body').ariaSnapshot();
-      await expect(tree).toMatchFileSnapshot(path.join(siteRoot, 'test/__snapshots__/aria', `carte-vitale.${locale}.aria.yml`));
-    } finally {
-      await context.close();
-    }
-  }, 60_000);
+  it.each(['fr', 'ar'] as const)(
+    '%s: carte-vitale matches its reviewed snapshot',
+    async (locale) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(() => {
+        delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+        delete (Navigator.prototype as { share?: unknown }).share;
+      });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${server.origin}${sitePaths.fiche(locale, fixtureFiche('carte-vitale'))}`);
+        // The tools the device can use are revealed by the fiche's scripts.
+        await page.locator('[data-fiche-tools]').waitFor();
+        const tree = await page.locator('body').ariaSnapshot();
+        await expect(tree).toMatchFileSnapshot(path.join(siteRoot, 'test/__snapshots__/aria', `carte-vitale.${locale}.aria.yml`));
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
 });

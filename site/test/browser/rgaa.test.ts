@@ -107,22 +107,31 @@ describe('page titles (RGAA 8.5, 8.6)', () => {
       const locale = built.document.querySelector('html')?.getAttribute('lang');
       const home = locale && translator(locale as Locale)('site.name');
       if (!title) problems.push(`${built.urlPath}: no title`);
-      else if (!named(title, h1) && !(home && title.startsWith(home))) problems.push(`${built.urlPath}: title « ${title} » does not name « ${h1} »`);
+      else if (!named(title, h1) && !(home && title.startsWith(home)))
+        problems.push(`${built.urlPath}: title « ${title} » does not name « ${h1} »`);
     }
     expect(problems).toEqual([]);
   });
 
-  it.each(sampleLocales)('%s: the sample pages have different titles, also after scripts ran', async (locale) => {
-    const titles = new Map<string, string>();
-    for (const urlPath of sample(locale)) {
-      const page = await open({}, urlPath);
-      const title = await page.title();
-      await page.context().close();
-      expect(title.trim(), urlPath).not.toBe('');
-      expect(titles.get(title), `${urlPath} has the title of ${titles.get(title)}`).toBeUndefined();
-      titles.set(title, urlPath);
-    }
-  }, 120_000);
+  it.each(sampleLocales)(
+    '%s: the sample pages have different titles, also after scripts ran',
+    async (locale) => {
+      const titles = new Map<string, string>();
+      const page = await (await browser.newContext()).newPage();
+      try {
+        for (const urlPath of sample(locale)) {
+          await open({}, urlPath, page);
+          const title = await page.title();
+          expect(title.trim(), urlPath).not.toBe('');
+          expect(titles.get(title), `${urlPath} has the title of ${titles.get(title)}`).toBeUndefined();
+          titles.set(title, urlPath);
+        }
+      } finally {
+        await page.context().close();
+      }
+    },
+    120_000,
+  );
 });
 
 type Focused = { key: string; visible: boolean; onScreen: boolean; inFrame: boolean; skipTarget: string | null };
@@ -133,9 +142,12 @@ function describeFocus(frame: Page | Frame): Promise<Focused | null> {
     const element = document.activeElement;
     if (!element || element === document.body) return null;
     const styles = [getComputedStyle(element), getComputedStyle(element, '::before'), getComputedStyle(element, '::after')];
-    const visible = styles.some((style) => (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none');
+    const visible = styles.some(
+      (style) => (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
+    );
     const box = element.getBoundingClientRect();
-    const onScreen = box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+    const onScreen =
+      box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
     // Marks the element, so the order check can compare it with the previous one.
     const all = [...document.querySelectorAll('*')];
     const href = element.getAttribute('href');
@@ -156,7 +168,8 @@ function describeFocus(frame: Page | Frame): Promise<Focused | null> {
  */
 async function walkFocus(page: Page): Promise<string[]> {
   const problems: string[] = [];
-  if ((await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count()) > 0) problems.push('a positive tabindex');
+  if ((await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count()) > 0)
+    problems.push('a positive tabindex');
   let previousIndex = -1;
   let previousFrameIndex = -1;
   let firstKey: string | undefined;
@@ -188,7 +201,8 @@ async function walkFocus(page: Page): Promise<string[]> {
     }
     firstKey ??= focused.key;
     // The embedded list (no header, nothing before its content) needs no skip link.
-    if (pressed === 0 && hasHeader && focused.skipTarget !== 'MAIN') problems.push(`the first element focused is ${focused.key}, not a skip link to <main>`);
+    if (pressed === 0 && hasHeader && focused.skipTarget !== 'MAIN')
+      problems.push(`the first element focused is ${focused.key}, not a skip link to <main>`);
     if (!focused.visible) problems.push(`no visible focus on ${focused.key}`);
     if (!focused.onScreen) problems.push(`focused out of the window: ${focused.key}`);
   }
@@ -206,7 +220,8 @@ describe('keyboard focus (RGAA 10.7, 12.7, 12.8, 12.9)', () => {
     const problems = await eachSamplePage(
       { viewport: { width: 1280, height: 800 }, forcedColors: 'active' },
       async (page) => {
-        if (!(await page.evaluate(() => matchMedia('(forced-colors: active)').matches))) return ['forced colours are not emulated'];
+        if (!(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)))
+          return ['forced colours are not emulated'];
         return walkFocus(page);
       },
       (urlPath) => kinds.some((kind) => urlPath.includes(kind)),
@@ -220,8 +235,10 @@ function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth + 1) problems.push(`horizontal scrolling: ${root.scrollWidth}px in ${root.clientWidth}px`);
-    const describe = (element: Element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).trim().split(/\s+/).join('.')}` : ''}`;
+    if (root.scrollWidth > root.clientWidth + 1)
+      problems.push(`horizontal scrolling: ${root.scrollWidth}px in ${root.clientWidth}px`);
+    const describe = (element: Element) =>
+      `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).trim().split(/\s+/).join('.')}` : ''}`;
     for (const element of document.querySelectorAll<HTMLElement>('body *')) {
       // Text only screen readers get is 1 px wide on purpose.
       if (element.closest('.fr-sr-only')) continue;
@@ -233,7 +250,8 @@ function layoutProblems(page: Page): Promise<string[]> {
       const clipsY = ['hidden', 'clip'].includes(style.overflowY);
       if (clipsX && element.scrollWidth > element.clientWidth + 1) problems.push(`text cut horizontally in ${describe(element)}`);
       if (clipsY && element.scrollHeight > element.clientHeight + 1) problems.push(`text cut vertically in ${describe(element)}`);
-      if (box.right > root.clientWidth + 1 || box.left < -1) problems.push(`${describe(element)} outside the window (${Math.round(box.left)}…${Math.round(box.right)})`);
+      if (box.right > root.clientWidth + 1 || box.left < -1)
+        problems.push(`${describe(element)} outside the window (${Math.round(box.left)}…${Math.round(box.right)})`);
     }
     return [...new Set(problems)].slice(0, 10);
   });
@@ -259,7 +277,9 @@ describe('zoom, reflow and text spacing (RGAA 10.4, 10.11, 10.12, 13.9)', () => 
       await page.evaluate(() => {
         // A constructed stylesheet, as a reader's extension would add one; the page's policy allows it.
         const sheet = new CSSStyleSheet();
-        sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }');
+        sheet.replaceSync(
+          '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }',
+        );
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       });
       const applied = await page.evaluate(() => getComputedStyle(document.body).letterSpacing);
@@ -275,7 +295,10 @@ describe('links, colours and motion (RGAA 10.6, 3.1, 13.8)', () => {
     const problems = await eachSamplePage({ viewport: { width: 1280, height: 800 } }, (page) =>
       page.evaluate(() =>
         [...document.querySelectorAll<HTMLAnchorElement>('main p a[href], main li > a[href]:not([class])')]
-          .filter((link) => link.closest('p, li') && (link.closest('p, li')?.textContent ?? '').trim() !== (link.textContent ?? '').trim())
+          .filter(
+            (link) =>
+              link.closest('p, li') && (link.closest('p, li')?.textContent ?? '').trim() !== (link.textContent ?? '').trim(),
+          )
           .filter((link) => {
             const style = getComputedStyle(link);
             // The DSFR draws its underline as a background image.
@@ -290,16 +313,20 @@ describe('links, colours and motion (RGAA 10.6, 3.1, 13.8)', () => {
   it('moves nothing when the reader asks for reduced motion: no animation, transition or smooth scrolling', async () => {
     const problems = await eachSamplePage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' }, (page) =>
       page.evaluate(() => {
-        const seconds = (value: string) => Math.max(...value.split(',').map((part) => parseFloat(part) * (part.trim().endsWith('ms') ? 0.001 : 1)));
+        const seconds = (value: string) =>
+          Math.max(...value.split(',').map((part) => parseFloat(part) * (part.trim().endsWith('ms') ? 0.001 : 1)));
         const found: string[] = [];
         for (const element of [document.documentElement, ...document.querySelectorAll('body *')]) {
           for (const pseudo of [null, '::before', '::after']) {
             const style = getComputedStyle(element, pseudo);
             const name = `${element.tagName.toLowerCase()}${pseudo ?? ''}`;
-            if (style.animationName !== 'none' && seconds(style.animationDuration) > 0.01) found.push(`animation ${style.animationName} on ${name}`);
-            if (style.transitionProperty !== 'none' && seconds(style.transitionDuration) > 0.01) found.push(`transition of ${style.transitionProperty} on ${name}`);
+            if (style.animationName !== 'none' && seconds(style.animationDuration) > 0.01)
+              found.push(`animation ${style.animationName} on ${name}`);
+            if (style.transitionProperty !== 'none' && seconds(style.transitionDuration) > 0.01)
+              found.push(`transition of ${style.transitionProperty} on ${name}`);
           }
-          if (getComputedStyle(element).scrollBehavior === 'smooth') found.push(`smooth scrolling on ${element.tagName.toLowerCase()}`);
+          if (getComputedStyle(element).scrollBehavior === 'smooth')
+            found.push(`smooth scrolling on ${element.tagName.toLowerCase()}`);
         }
         return [...new Set(found)];
       }),
@@ -311,24 +338,28 @@ describe('links, colours and motion (RGAA 10.6, 3.1, 13.8)', () => {
 describe('landmarks and navigation (RGAA 9.2, 12.5, 12.6)', () => {
   it('every sample page of the site has its banner, named main navigation leading to search, main, footer with the accessibility statement', async () => {
     const problems: string[] = [];
+    const page = await (await browser.newContext()).newPage();
     for (const locale of sampleLocales) {
       for (const urlPath of sample(locale).filter((candidate) => !candidate.startsWith('/embed/'))) {
-        const page = await open({}, urlPath);
-        try {
+        await open({}, urlPath, page);
+        {
           const pageLocale = (await page.locator('html').getAttribute('lang')) as Locale;
           const tl = translator(pageLocale);
           const navigation = page.getByRole('navigation', { name: tl('nav.main'), exact: true });
           if ((await page.getByRole('banner').count()) !== 1) problems.push(`${urlPath}: not one banner`);
           if ((await page.getByRole('main').count()) !== 1) problems.push(`${urlPath}: not one main`);
           if ((await navigation.count()) !== 1) problems.push(`${urlPath}: no navigation named « ${tl('nav.main')} »`);
-          else if ((await navigation.getByRole('link').first().getAttribute('href')) !== sitePaths.search(pageLocale)) problems.push(`${urlPath}: search is not the first link of the main navigation`);
-          const statement = page.getByRole('contentinfo').getByRole('link', { name: tl('footer.accessibility', { level: '' }).trim() });
-          if ((await statement.count()) !== 1 || (await statement.getAttribute('href')) !== sitePaths.accessibility(pageLocale)) problems.push(`${urlPath}: no link to the accessibility statement in the footer`);
-        } finally {
-          await page.context().close();
+          else if ((await navigation.getByRole('link').first().getAttribute('href')) !== sitePaths.search(pageLocale))
+            problems.push(`${urlPath}: search is not the first link of the main navigation`);
+          const statement = page
+            .getByRole('contentinfo')
+            .getByRole('link', { name: tl('footer.accessibility', { level: '' }).trim() });
+          if ((await statement.count()) !== 1 || (await statement.getAttribute('href')) !== sitePaths.accessibility(pageLocale))
+            problems.push(`${urlPath}: no link to the accessibility statement in the footer`);
         }
       }
     }
+    await page.context().close();
     expect(problems).toEqual([]);
   }, 120_000);
 });

@@ -36,7 +36,17 @@ describe('the accessibility statement', () => {
     expect(results).toContain(text(number(audit.conformant + audit.nonConformant)));
     // Every section the law asks for: non-accessible content, derogations, feedback and contact, remedies.
     const headings = document.querySelectorAll('h2, h3').map((heading) => text(heading.text));
-    for (const key of ['statusTitle', 'resultsTitle', 'nonAccessibleTitle', 'nonConformitiesTitle', 'derogationsTitle', 'exemptTitle', 'establishmentTitle', 'feedbackTitle', 'remedyTitle'] as const) {
+    for (const key of [
+      'statusTitle',
+      'resultsTitle',
+      'nonAccessibleTitle',
+      'nonConformitiesTitle',
+      'derogationsTitle',
+      'exemptTitle',
+      'establishmentTitle',
+      'feedbackTitle',
+      'remedyTitle',
+    ] as const) {
       expect(headings).toContain(t(`accessibility.${key}`));
     }
     expect(document.querySelector(`a[href="mailto:${audit.contact}"]`)).not.toBeNull();
@@ -44,7 +54,8 @@ describe('the accessibility statement', () => {
     // Non-conformities are listed one by one (none today: the « none found » sentence instead).
     const listed = document.querySelectorAll('[data-non-conformities] li').map((item) => text(item.text).split(' ')[0]);
     expect(listed).toEqual(audit.nonConformities.map((criterion) => criterion.id));
-    if (audit.nonConformities.length === 0) expect(text(document.querySelector('main')?.text)).toContain(t('accessibility.noNonConformity'));
+    if (audit.nonConformities.length === 0)
+      expect(text(document.querySelector('main')?.text)).toContain(t('accessibility.noNonConformity'));
   });
 
   it('serves the audit report itself, as the statement links to it', () => {
@@ -52,7 +63,9 @@ describe('the accessibility statement', () => {
   });
 
   it.each(localeCodes)('%s: is in the language’s sitemap', (locale) => {
-    expect(readFileSync(path.join(testDistDir, sitePaths.sitemap(locale).slice(1)), 'utf8')).toContain(`<loc>${testSiteUrl}${sitePaths.accessibility(locale)}</loc>`);
+    expect(readFileSync(path.join(testDistDir, sitePaths.sitemap(locale).slice(1)), 'utf8')).toContain(
+      `<loc>${testSiteUrl}${sitePaths.accessibility(locale)}</loc>`,
+    );
   });
 
   it('is linked from the footer of every page that has one, with the conformance level, in the page’s language', () => {

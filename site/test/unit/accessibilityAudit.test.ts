@@ -52,7 +52,9 @@ describe('parseAccessibilityAudit', () => {
     expect(() => parseAccessibilityAudit(full.replace(/^\| 7\.3 \|.*\n/m, ''))).toThrow(/1 critère\(s\) sans statut : 7\.3/);
     expect(() => parseAccessibilityAudit(`${full}| 7.3 | Intitulé | C | x | y | z |\n`)).toThrow(/7\.3 apparaît deux fois/);
     expect(() => parseAccessibilityAudit(`${full}| 13.13 | Intitulé | C | x | y | z |\n`)).toThrow(/13\.13 n’existe pas/);
-    expect(() => parseAccessibilityAudit(full.replace('| 2.1 | Intitulé 2.1 | C |', '| 2.1 | Intitulé 2.1 | Conforme |'))).toThrow(/2\.1 a le statut « Conforme »/);
+    expect(() =>
+      parseAccessibilityAudit(full.replace('| 2.1 | Intitulé 2.1 | C |', '| 2.1 | Intitulé 2.1 | Conforme |')),
+    ).toThrow(/2\.1 a le statut « Conforme »/);
   });
 
   it('fails when the totals of the header disagree with the rows, so a summary cannot claim more', () => {
