@@ -26,6 +26,10 @@ export const sitePaths = {
   saved: (locale: Locale) => `/${locale}/mes-fiches/`,
   /** What the service worker serves when a page is neither online nor cached. */
   offline: (locale: Locale) => `/${locale}/hors-ligne/`,
+  /** The accessibility statement (« déclaration d'accessibilité »), from the RGAA audit. */
+  accessibility: (locale: Locale) => `/${locale}/accessibilite/`,
+  /** docs/accessibility/audit-rgaa-4.1.md as the site serves it (plain text, in French). */
+  accessibilityAudit: () => '/accessibilite/audit-rgaa-4.1.txt',
   /** Open data: every published fiche of a language, language-neutral fields and URLs. */
   openData: (locale: Locale) => `/${locale}/fiches.json`,
   /** Atom feed of fiches updated, per language and per theme. */

@@ -15,6 +15,7 @@ import {
 } from '@passerelle/content-schemas';
 
 import { fichesForDepartement, fichesOfStructure, fichesOfTheme, latestUpdate, type Catalog } from './catalog';
+import { siteAudit } from './siteAudit';
 
 export type SitemapEntry = { url: string; lastmod: string | undefined; alternates: AlternateLink[] };
 
@@ -29,6 +30,7 @@ export function sitemapEntries(catalog: Catalog, siteUrl: string, locale: Locale
     entry(siteUrl, locale, everywhere, sitePaths.home, contentUpdate),
     entry(siteUrl, locale, everywhere, sitePaths.search, latestUpdate(catalog.themes)),
     entry(siteUrl, locale, everywhere, sitePaths.departements, latestUpdate(catalog.fiches)),
+    entry(siteUrl, locale, everywhere, sitePaths.accessibility, siteAudit.date),
   ];
   for (const theme of catalog.themes) {
     entries.push(entry(siteUrl, locale, everywhere, (code) => sitePaths.theme(code, theme.slug), latestUpdate([theme, ...fichesOfTheme(catalog, theme)])));
