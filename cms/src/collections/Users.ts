@@ -4,6 +4,9 @@ import { locales, userRoles } from '@passerelle/content-schemas';
 
 import { adminOrSelf } from '../access/adminOrSelf';
 import { isAdmin, isAdminField } from '../access/isAdmin';
+import { enforcePasswordPolicy } from '../auth/enforcePasswordPolicy';
+import { countLoginFailures, throttleAuthAttempts } from '../auth/throttle';
+import { publicServerUrl, secureCookies } from '../utilities/serverUrl';
 
 const roleLabels: Record<(typeof userRoles)[number], string> = {
   admin: 'Administrateur',
@@ -22,6 +25,13 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    // `Secure` whenever the CMS is served over https, which production requires; plain http
+    // stays possible for `npm start` on localhost.
+    cookies: { secure: secureCookies(publicServerUrl()), sameSite: 'Lax' },
+  },
+  hooks: {
+    beforeOperation: [throttleAuthAttempts, enforcePasswordPolicy],
+    afterError: [countLoginFailures],
   },
   admin: {
     useAsTitle: 'email',

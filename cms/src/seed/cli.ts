@@ -3,7 +3,7 @@ import { getPayload } from 'payload';
 
 import { DatabaseUriError } from '../utilities/database';
 import { seed } from './index';
-import { seedPassword } from './users';
+import { SeedPasswordError, seedPassword } from './users';
 
 try {
   const { default: config } = await import('../payload.config');
@@ -20,7 +20,7 @@ try {
   console.log(`seed: done (${Object.entries(report.created).map(([name, count]) => `${count} ${name}`).join(', ')} created)`);
   process.exit(0);
 } catch (error) {
-  if (error instanceof DatabaseUriError) {
+  if (error instanceof DatabaseUriError || error instanceof SeedPasswordError) {
     console.error(`seed: ${error.message}`);
     process.exit(1);
   }
