@@ -57,6 +57,8 @@ export default buildConfig({
       beforeDashboard: ['/components/TranslationDashboard#TranslationDashboard'],
       // State of the latest publication of the public site, on every admin page.
       actions: ['/components/BuildStatus#BuildStatus'],
+      // Two-factor code and enrolment, under the login form.
+      afterLogin: ['/components/SecondFactorLogin#SecondFactorLogin'],
     },
   },
   // The admin speaks French by default; English stays available in each user's preferences.

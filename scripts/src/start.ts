@@ -96,6 +96,9 @@ async function main(): Promise<void> {
     DEPLOYS_DIR: deploysDir,
     SITE_URL: process.env.SITE_URL ?? siteUrl,
     PUBLISH_TOKEN: publishToken,
+    // The development logins share a public password: a second factor on them protects nothing,
+    // so it stays optional on that local database. Production requires it for admins and experts.
+    ...(password === developmentPassword && !process.env.TOTP_REQUIRED ? { TOTP_REQUIRED: 'false' } : {}),
   };
   const started = Date.now();
   console.log(`npm start: database ${database.kind === 'sqlite' ? database.file : 'MongoDB'}`);
@@ -155,6 +158,9 @@ async function main(): Promise<void> {
       password
         ? `Development logins (password: ${password === developmentPassword ? password : 'the SEED_PASSWORD you set'}):`
         : 'No development logins (SEED_PASSWORD not set).',
+      ...(cmsEnv.TOTP_REQUIRED === 'false'
+        ? ['Two-factor authentication is optional on this local database (required for admins and expert translators in production).']
+        : []),
       ...(password
         ? developmentUsers.map(
             (user) =>
