@@ -131,7 +131,9 @@ export const requireSecondFactor: CollectionBeforeLoginHook = async ({ req, user
     return { ...user, totpEnabled: true };
   }
   if (secondFactorRequired() && record.roles?.some((role) => secondFactorRoles.includes(role))) {
-    if (resetting) {
+    // A reset, or the very first admin account (`/admin/create-first-user`, which signs in
+    // inside the same transaction): saved, but no session until the second factor is set up.
+    if (resetting || req.url?.includes('/first-register')) {
       req.context[withholdSession] = true;
       return user;
     }
@@ -158,9 +160,9 @@ export const countSecondFactorFailure: CollectionAfterErrorHook = async ({ colle
   if (record) await incrementLoginAttempts({ collection, payload: req.payload, user: record as never });
 };
 
-/** After a reset without the second factor, the new password is saved but no session is handed out. */
+/** After a reset (or a first registration) without the second factor, the account is saved but no session is handed out. */
 export const withholdResetSession: CollectionAfterOperationHook = ({ operation, req, result }) => {
-  if (operation !== 'resetPassword' || !req.context[withholdSession]) return result;
+  if ((operation !== 'resetPassword' && operation !== 'login') || !req.context[withholdSession]) return result;
   return { ...(result as object), token: undefined } as unknown as typeof result;
 };
 

@@ -5,7 +5,8 @@
  * in a cookie limited to `/api/users`, two minutes long (`secondFactor.ts` reads it); the code is
  * good once only anyway. Enrolment asks for the e-mail and password again, shows the QR code the
  * CMS drew and the key to type by hand; the next login with a code turns it on.
- * Keyboard: ordinary inputs, a disclosure (<details>) and buttons. ARIA: errors are announced
+ * Keyboard: ordinary inputs, a disclosure (<details>) and a button; Enter in the enrolment
+ * fields asks for the QR code. ARIA: errors are announced
  * (`role="alert"`), the QR code has a text alternative and the key is given as text too.
  */
 import { useConfig } from '@payloadcms/ui';
@@ -34,8 +35,7 @@ export function SecondFactorLogin(): React.ReactElement {
       : `${cookieName}=; Path=${cookiePath}; Max-Age=0; SameSite=Strict${secure}`;
   }, [code, cookiePath]);
 
-  async function enrol(event: React.FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
+  async function enrol(): Promise<void> {
     setBusy(true);
     setError(undefined);
     try {
@@ -92,7 +92,17 @@ export function SecondFactorLogin(): React.ReactElement {
             <p>Puis saisissez ci-dessus le code à 6 chiffres affiché par l’application, et connectez-vous : c’est activé.</p>
           </div>
         ) : (
-          <form onSubmit={(event) => void enrol(event)}>
+          // Not a <form>: the page has one submit button, Payload's « Se connecter ».
+          <div
+            role="group"
+            aria-label="Activer la double authentification"
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && !busy) {
+                event.preventDefault();
+                void enrol();
+              }
+            }}
+          >
             <p>Confirmez votre adresse e-mail et votre mot de passe pour obtenir le code QR à scanner.</p>
             <div style={field}>
               <label htmlFor="passerelle-totp-email">Adresse e-mail</label>
@@ -110,10 +120,10 @@ export function SecondFactorLogin(): React.ReactElement {
                 onChange={(event) => setPassword(event.target.value)}
               />
             </div>
-            <button type="submit" className="btn btn--style-secondary btn--size-small" disabled={busy}>
+            <button type="button" className="btn btn--style-secondary btn--size-small" disabled={busy} onClick={() => void enrol()}>
               Afficher le code QR
             </button>
-          </form>
+          </div>
         )}
         {error ? <p role="alert">{error}</p> : null}
       </details>

@@ -15,6 +15,7 @@ let testPayload: TestPayload;
 let payload: Payload;
 let config: Promise<SanitizedConfig>;
 let expertToken: string;
+let firstRegister: Reply;
 
 type Reply = { status: number; body: any; headers: Headers };
 
@@ -47,6 +48,10 @@ beforeAll(async () => {
   testPayload = await createTestPayload();
   payload = testPayload.payload;
   config = testPayload.config;
+  // The very first account, as /admin/create-first-user makes it (always an admin).
+  firstRegister = await call('POST', '/users/first-register', {
+    body: { email: 'first@example.test', name: 'Première', password, 'confirm-password': password, roles: ['admin'] },
+  });
   const users = [
     ['admin@example.test', ['admin'], []],
     ['expert@example.test', ['expertTranslator'], ['ar']],
@@ -73,6 +78,13 @@ describe('two-factor authentication', () => {
       expect(reply.body.token).toBeUndefined();
       expect(reply.headers.get('set-cookie') ?? '').not.toMatch(/payload-token=\w/);
     }
+  });
+
+  it('lets the very first admin account be created, without a session until it is set up', async () => {
+    expect(firstRegister.status).toBe(200);
+    expect(firstRegister.body.token).toBeUndefined();
+    expect((await payload.count({ collection: 'users', where: { email: { equals: 'first@example.test' } } })).totalDocs).toBe(1);
+    expect((await login('first@example.test')).status).toBe(403);
   });
 
   it('is optional for other roles', async () => {
