@@ -6,7 +6,8 @@
  * without PAYLOAD_PUBLIC_SERVER_URL. Needs the admin build (`npm run build -w @passerelle/cms`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +107,17 @@ describe('the admin with two-factor authentication', () => {
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
     const key = (await page.locator('details code').innerText()).replace(/\s+/g, '');
     expect(key).toMatch(/^[A-Z2-7]{32}$/);
+    // Our part of the login page (code field, enrolment with its QR code) has no axe violation.
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      type Results = { violations: { id: string; nodes: { target: unknown }[] }[] };
+      const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<Results> } }).axe;
+      const ours = document.getElementById('passerelle-totp-code')!.closest('div')!.parentElement!;
+      const values = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+      const result = await axe.run(ours, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
+      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
 
     await page.getByLabel('Code de double authentification (6 chiffres)').fill(currentTotpCode(key));
     await page.locator('button[type="submit"]').click();
