@@ -82,7 +82,8 @@ async function main(): Promise<void> {
   // The public development password goes to a local SQLite development database only; the seed
   // refuses it anywhere else, and then only SEED_PASSWORD creates logins.
   const nodeEnv = process.env.NODE_ENV ?? 'development';
-  const password = process.env.SEED_PASSWORD || (database.kind === 'sqlite' && nodeEnv !== 'production' ? developmentPassword : undefined);
+  const password =
+    process.env.SEED_PASSWORD || (database.kind === 'sqlite' && nodeEnv !== 'production' ? developmentPassword : undefined);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -126,7 +127,11 @@ async function main(): Promise<void> {
     running: children,
   });
 
-  const cms = spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort), '--hostname', host], { cwd: cmsDir, env: cmsEnv, label: 'cms' });
+  const cms = spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort), '--hostname', host], {
+    cwd: cmsDir,
+    env: cmsEnv,
+    label: 'cms',
+  });
   children.push(cms);
   cms.on('exit', (code) => {
     if (!stopping) void fail(`the CMS stopped unexpectedly (exit code ${code})`);
@@ -159,7 +164,9 @@ async function main(): Promise<void> {
         ? `Development logins (password: ${password === developmentPassword ? password : 'the SEED_PASSWORD you set'}):`
         : 'No development logins (SEED_PASSWORD not set).',
       ...(cmsEnv.TOTP_REQUIRED === 'false'
-        ? ['Two-factor authentication is optional on this local database (required for admins and expert translators in production).']
+        ? [
+            'Two-factor authentication is optional on this local database (required for admins and expert translators in production).',
+          ]
         : []),
       ...(password
         ? developmentUsers.map(

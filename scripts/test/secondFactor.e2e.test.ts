@@ -60,7 +60,11 @@ beforeAll(async () => {
     `await payload.create({ collection: 'users', data: { email: '${email}', name: 'Admin', password: '${password}', roles: ['admin'], languages: [] }, context: { skipRebuild: true } });`,
     'process.exit(0);',
   ].join('\n');
-  await run('npx', ['tsx', '--input-type=module', '-e', script], { cwd: cmsDir, env: { ...baseEnv(), NODE_ENV: 'development' }, label: 'setup' });
+  await run('npx', ['tsx', '--input-type=module', '-e', script], {
+    cwd: cmsDir,
+    env: { ...baseEnv(), NODE_ENV: 'development' },
+    label: 'setup',
+  });
 
   cms = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: cmsDir,
@@ -89,47 +93,57 @@ describe('the admin with two-factor authentication', () => {
     expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
   });
 
-  it('refuses an admin without it, lets them enrol from the login page, then signs them in with a code', { timeout: 5 * 60_000 }, async () => {
-    const page = await browser.newPage();
-    await page.goto(`${cmsUrl}/admin/login`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.locator('button[type="submit"]').click();
-    await page.getByText('La double authentification est obligatoire').first().waitFor({ timeout: 60_000 });
-    expect(page.url()).toContain('/admin/login');
+  it(
+    'refuses an admin without it, lets them enrol from the login page, then signs them in with a code',
+    { timeout: 5 * 60_000 },
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${cmsUrl}/admin/login`);
+      await page.locator('input[name="email"]').fill(email);
+      await page.locator('input[name="password"]').fill(password);
+      await page.locator('button[type="submit"]').click();
+      await page.getByText('La double authentification est obligatoire').first().waitFor({ timeout: 60_000 });
+      expect(page.url()).toContain('/admin/login');
 
-    await page.getByText('Activer la double authentification', { exact: true }).click();
-    await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).last().fill(password);
-    await page.getByRole('button', { name: 'Afficher le code QR' }).click();
-    const qr = page.getByAltText('Code QR d’activation de la double authentification');
-    await qr.waitFor({ timeout: 60_000 });
-    expect(await qr.getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
-    const key = (await page.locator('details code').innerText()).replace(/\s+/g, '');
-    expect(key).toMatch(/^[A-Z2-7]{32}$/);
-    // Our part of the login page (code field, enrolment with its QR code) has no axe violation.
-    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      type Results = { violations: { id: string; nodes: { target: unknown }[] }[] };
-      const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<Results> } }).axe;
-      const ours = document.getElementById('passerelle-totp-code')!.closest('div')!.parentElement!;
-      const values = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-      const result = await axe.run(ours, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
-      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+      await page.getByText('Activer la double authentification', { exact: true }).click();
+      await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
+      await page.getByLabel('Mot de passe', { exact: true }).last().fill(password);
+      await page.getByRole('button', { name: 'Afficher le code QR' }).click();
+      const qr = page.getByAltText('Code QR d’activation de la double authentification');
+      await qr.waitFor({ timeout: 60_000 });
+      expect(await qr.getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
+      const key = (await page.locator('details code').innerText()).replace(/\s+/g, '');
+      expect(key).toMatch(/^[A-Z2-7]{32}$/);
+      // Our part of the login page (code field, enrolment with its QR code) has no axe violation.
+      await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+      const violations = await page.evaluate(async () => {
+        type Results = { violations: { id: string; nodes: { target: unknown }[] }[] };
+        const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<Results> } }).axe;
+        const ours = document.getElementById('passerelle-totp-code')!.closest('div')!.parentElement!;
+        const values = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+        const result = await axe.run(ours, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
+        return result.violations.map(
+          (violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+        );
+      });
+      expect(violations).toEqual([]);
 
-    await page.getByLabel('Code de double authentification (6 chiffres)').fill(currentTotpCode(key));
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 });
-    await page.getByRole('link', { name: 'Fiches' }).first().waitFor({ timeout: 60_000 });
-    await page.close();
-  });
+      await page.getByLabel('Code de double authentification (6 chiffres)').fill(currentTotpCode(key));
+      await page.locator('button[type="submit"]').click();
+      await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 });
+      await page.getByRole('link', { name: 'Fiches' }).first().waitFor({ timeout: 60_000 });
+      await page.close();
+    },
+  );
 
   it('refuses to start in production without PAYLOAD_PUBLIC_SERVER_URL, in one line', async () => {
     const env = { ...baseEnv() };
     delete env.PAYLOAD_PUBLIC_SERVER_URL;
-    const child = spawn('npx', ['next', 'start', '--port', String(port + 1), '--hostname', '127.0.0.1'], { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['next', 'start', '--port', String(port + 1), '--hostname', '127.0.0.1'], {
+      cwd: cmsDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

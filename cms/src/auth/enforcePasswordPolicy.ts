@@ -15,6 +15,7 @@ export const enforcePasswordPolicy: CollectionBeforeOperationHook = async ({ ope
   const id = (args as { id?: string | number }).id;
   if (!email && id !== undefined && req.user && req.user.id === id) email = (req.user as { email?: string }).email;
   const problem = passwordProblem(data.password, { email });
-  if (problem) throw new ValidationError({ collection: collection.slug, errors: [{ message: problem, path: 'password' }] }, req.t);
+  if (problem)
+    throw new ValidationError({ collection: collection.slug, errors: [{ message: problem, path: 'password' }] }, req.t);
   return args;
 };

@@ -4,7 +4,13 @@ import { commonPasswords, commonStems } from './commonPasswords';
 export const minimumPasswordLength = 12;
 
 /** Keyboard rows and plain sequences: any 12 characters taken from them are guessed at once. */
-const sequences = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'azertyuiopqsdfghjklmwxcvbn', 'qwertyuiopasdfghjklzxcvbnm', 'qwertzuiopasdfghjklyxcvbnm'];
+const sequences = [
+  '0123456789',
+  'abcdefghijklmnopqrstuvwxyz',
+  'azertyuiopqsdfghjklmwxcvbn',
+  'qwertyuiopasdfghjklzxcvbnm',
+  'qwertzuiopasdfghjklyxcvbnm',
+];
 
 function isSequence(value: string): boolean {
   // A run of a sequence, possibly wrapping around (…7890123…), forwards or backwards.
@@ -45,7 +51,10 @@ export function passwordProblem(password: string, context: { email?: string | nu
     return 'Ce mot de passe fait partie des plus courants et se devine en quelques secondes : choisissez-en un autre, par exemple une phrase de quelques mots.';
   }
   const localPart = context.email?.split('@')[0]?.toLowerCase();
-  if (context.email && (normalized.includes(context.email.toLowerCase()) || (localPart && localPart.length >= 4 && normalized.includes(localPart)))) {
+  if (
+    context.email &&
+    (normalized.includes(context.email.toLowerCase()) || (localPart && localPart.length >= 4 && normalized.includes(localPart)))
+  ) {
     return 'Le mot de passe ne doit pas reprendre l’adresse e-mail du compte.';
   }
   return undefined;

@@ -27,7 +27,12 @@ export function currentTotpCode(secret: string, timestamp = Date.now()): string 
  * A code is good once: the step must be later than the last one used (`lastStep`), so a code
  * seen over a shoulder or in a log cannot be replayed within its 30 seconds.
  */
-export function verifyTotpCode(secret: string, code: string, lastStep: number | null | undefined, timestamp = Date.now()): number | null {
+export function verifyTotpCode(
+  secret: string,
+  code: string,
+  lastStep: number | null | undefined,
+  timestamp = Date.now(),
+): number | null {
   const token = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   const generator = totp(secret);

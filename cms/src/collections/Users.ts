@@ -110,7 +110,17 @@ export const Users: CollectionConfig = {
     },
     // Read and written by the login code through the database adapter only; no API shows them.
     { name: 'totpSecret', type: 'text', hidden: true, access: { read: nobodyField, create: nobodyField, update: nobodyField } },
-    { name: 'totpPendingSecret', type: 'text', hidden: true, access: { read: nobodyField, create: nobodyField, update: nobodyField } },
-    { name: 'totpLastStep', type: 'number', hidden: true, access: { read: nobodyField, create: nobodyField, update: nobodyField } },
+    {
+      name: 'totpPendingSecret',
+      type: 'text',
+      hidden: true,
+      access: { read: nobodyField, create: nobodyField, update: nobodyField },
+    },
+    {
+      name: 'totpLastStep',
+      type: 'number',
+      hidden: true,
+      access: { read: nobodyField, create: nobodyField, update: nobodyField },
+    },
   ],
 };

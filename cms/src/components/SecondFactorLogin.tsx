@@ -84,7 +84,9 @@ export function SecondFactorLogin(): React.ReactElement {
         <summary>Activer la double authentification</summary>
         {enrolment ? (
           <div>
-            <p>Scannez ce code QR avec votre application d’authentification (par exemple FreeOTP, Aegis ou Google Authenticator) :</p>
+            <p>
+              Scannez ce code QR avec votre application d’authentification (par exemple FreeOTP, Aegis ou Google Authenticator) :
+            </p>
             <img src={enrolment.qrCode} alt="Code QR d’activation de la double authentification" width={210} height={210} />
             <p>
               Ou saisissez cette clé à la main : <code>{enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
@@ -106,7 +108,15 @@ export function SecondFactorLogin(): React.ReactElement {
             <p>Confirmez votre adresse e-mail et votre mot de passe pour obtenir le code QR à scanner.</p>
             <div style={field}>
               <label htmlFor="passerelle-totp-email">Adresse e-mail</label>
-              <input id="passerelle-totp-email" name="totp-email" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
+              <input
+                id="passerelle-totp-email"
+                name="totp-email"
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
             </div>
             <div style={field}>
               <label htmlFor="passerelle-totp-password">Mot de passe</label>
@@ -120,7 +130,12 @@ export function SecondFactorLogin(): React.ReactElement {
                 onChange={(event) => setPassword(event.target.value)}
               />
             </div>
-            <button type="button" className="btn btn--style-secondary btn--size-small" disabled={busy} onClick={() => void enrol()}>
+            <button
+              type="button"
+              className="btn btn--style-secondary btn--size-small"
+              disabled={busy}
+              onClick={() => void enrol()}
+            >
               Afficher le code QR
             </button>
           </div>

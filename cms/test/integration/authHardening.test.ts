@@ -34,7 +34,8 @@ async function call(
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
 
-const firstError = (reply: Reply): string => reply.body?.errors?.[0]?.data?.errors?.[0]?.message ?? reply.body?.errors?.[0]?.message;
+const firstError = (reply: Reply): string =>
+  reply.body?.errors?.[0]?.data?.errors?.[0]?.message ?? reply.body?.errors?.[0]?.message;
 
 beforeAll(async () => {
   // A CMS served over https, as production requires.
@@ -42,8 +43,14 @@ beforeAll(async () => {
   testPayload = await createTestPayload();
   payload = testPayload.payload;
   config = testPayload.config;
-  await payload.create({ collection: 'users', data: { email: 'admin@example.test', name: 'Admin', password, roles: ['admin'], languages: [] } });
-  await payload.create({ collection: 'users', data: { email: 'editor@example.test', name: 'Éditrice', password, roles: ['editor'], languages: [] } });
+  await payload.create({
+    collection: 'users',
+    data: { email: 'admin@example.test', name: 'Admin', password, roles: ['admin'], languages: [] },
+  });
+  await payload.create({
+    collection: 'users',
+    data: { email: 'editor@example.test', name: 'Éditrice', password, roles: ['editor'], languages: [] },
+  });
   adminToken = (await call('POST', '/users/login', { body: { email: 'admin@example.test', password } })).body.token;
 });
 
@@ -85,7 +92,11 @@ describe('passwords', () => {
   });
 
   it('refuses a weak password on reset', async () => {
-    const token = await payload.forgotPassword({ collection: 'users', data: { email: 'editor@example.test' }, disableEmail: true });
+    const token = await payload.forgotPassword({
+      collection: 'users',
+      data: { email: 'editor@example.test' },
+      disableEmail: true,
+    });
     const reply = await call('POST', '/users/reset-password', { body: { token, password: 'court' } });
     expect(reply.status).toBe(400);
     expect(firstError(reply)).toMatch(/au moins 12 caractères/);
@@ -106,20 +117,33 @@ describe('throttling per address', () => {
     for (let attempt = 0; attempt < loginFailuresPerAddress.points; attempt += 1) {
       // A different account each time, so Payload's lockout per account (5) is not what stops them.
       const email = `inconnu-${attempt}@example.test`;
-      const reply = await call('POST', '/users/login', { address: '203.0.113.7', body: { email, password: 'pas le bon mot de passe' } });
+      const reply = await call('POST', '/users/login', {
+        address: '203.0.113.7',
+        body: { email, password: 'pas le bon mot de passe' },
+      });
       expect(reply.status).toBe(401);
     }
-    const blocked = await call('POST', '/users/login', { address: '203.0.113.7', body: { email: 'admin@example.test', password } });
+    const blocked = await call('POST', '/users/login', {
+      address: '203.0.113.7',
+      body: { email: 'admin@example.test', password },
+    });
     expect(blocked.status).toBe(429);
-    expect(firstError(blocked)).toMatch(/^Trop de tentatives de connexion échouées depuis votre adresse\. Réessayez dans \d+ minutes?\.$/);
+    expect(firstError(blocked)).toMatch(
+      /^Trop de tentatives de connexion échouées depuis votre adresse\. Réessayez dans \d+ minutes?\.$/,
+    );
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another address still signs in (the accounts themselves were not locked by these failures).
-    expect((await call('POST', '/users/login', { address: '198.51.100.4', body: { email: 'admin@example.test', password } })).status).toBe(200);
+    expect(
+      (await call('POST', '/users/login', { address: '198.51.100.4', body: { email: 'admin@example.test', password } })).status,
+    ).toBe(200);
   });
 
   it('does not count successful logins', async () => {
     for (let attempt = 0; attempt < loginFailuresPerAddress.points + 2; attempt += 1) {
-      const reply = await call('POST', '/users/login', { address: '203.0.113.8', body: { email: 'admin@example.test', password } });
+      const reply = await call('POST', '/users/login', {
+        address: '203.0.113.8',
+        body: { email: 'admin@example.test', password },
+      });
       expect(reply.status).toBe(200);
     }
   });
@@ -131,18 +155,29 @@ describe('throttling per address', () => {
         body: { email: 'nobody@example.test', password: 'pas le bon mot de passe' },
       });
     }
-    const blocked = await call('POST', '/users/login', { address: '10.9.9.9, 203.0.113.9', body: { email: 'admin@example.test', password } });
+    const blocked = await call('POST', '/users/login', {
+      address: '10.9.9.9, 203.0.113.9',
+      body: { email: 'admin@example.test', password },
+    });
     expect(blocked.status).toBe(429);
   });
 
   it('limits password-reset requests per address', async () => {
     for (let attempt = 0; attempt < resetRequestsPerAddress.points; attempt += 1) {
-      const reply = await call('POST', '/users/forgot-password', { address: '203.0.113.10', body: { email: 'editor@example.test' } });
+      const reply = await call('POST', '/users/forgot-password', {
+        address: '203.0.113.10',
+        body: { email: 'editor@example.test' },
+      });
       expect(reply.status).toBe(200);
     }
-    const blocked = await call('POST', '/users/forgot-password', { address: '203.0.113.10', body: { email: 'editor@example.test' } });
+    const blocked = await call('POST', '/users/forgot-password', {
+      address: '203.0.113.10',
+      body: { email: 'editor@example.test' },
+    });
     expect(blocked.status).toBe(429);
-    expect(firstError(blocked)).toMatch(/^Trop de demandes de réinitialisation du mot de passe depuis votre adresse\. Réessayez dans \d+ minutes?\.$/);
+    expect(firstError(blocked)).toMatch(
+      /^Trop de demandes de réinitialisation du mot de passe depuis votre adresse\. Réessayez dans \d+ minutes?\.$/,
+    );
   });
 });
 

@@ -19,7 +19,11 @@ let firstRegister: Reply;
 
 type Reply = { status: number; body: any; headers: Headers };
 
-async function call(method: 'GET' | 'POST' | 'PATCH', path: string, options: { body?: unknown; token?: string; cookie?: string } = {}): Promise<Reply> {
+async function call(
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  options: { body?: unknown; token?: string; cookie?: string } = {},
+): Promise<Reply> {
   const url = new URL(`http://localhost/api${path}`);
   const headers = new Headers({ 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.50' });
   if (options.token) headers.set('authorization', `JWT ${options.token}`);
@@ -36,7 +40,13 @@ const login = (email: string, extra: Record<string, unknown> = {}, cookie?: stri
   call('POST', '/users/login', { body: { email, password, ...extra }, cookie });
 
 async function stored(email: string) {
-  const record = await payload.db.findOne<{ id: string; totpEnabled: boolean; totpSecret: string | null; totpPendingSecret: string | null; loginAttempts: number }>({
+  const record = await payload.db.findOne<{
+    id: string;
+    totpEnabled: boolean;
+    totpSecret: string | null;
+    totpPendingSecret: string | null;
+    loginAttempts: number;
+  }>({
     collection: 'users',
     where: { email: { equals: email } },
   });
@@ -58,7 +68,10 @@ beforeAll(async () => {
     ['editor@example.test', ['editor'], []],
   ] as const;
   for (const [email, roles, languages] of users) {
-    await payload.create({ collection: 'users', data: { email, name: email, password, roles: [...roles], languages: [...languages] } });
+    await payload.create({
+      collection: 'users',
+      data: { email, name: email, password, roles: [...roles], languages: [...languages] },
+    });
   }
 });
 
@@ -92,13 +105,18 @@ describe('two-factor authentication', () => {
   });
 
   it('enrols with the password only, with a QR code drawn locally', async () => {
-    expect((await call('POST', '/users/totp/setup', { body: { email: 'expert@example.test', password: 'pas le bon mot de passe' } })).status).toBe(401);
+    expect(
+      (await call('POST', '/users/totp/setup', { body: { email: 'expert@example.test', password: 'pas le bon mot de passe' } }))
+        .status,
+    ).toBe(401);
     const reply = await call('POST', '/users/totp/setup', { body: { email: 'expert@example.test', password } });
     expect(reply.status).toBe(200);
     expect(reply.headers.get('cache-control')).toBe('no-store');
     expect(reply.headers.get('set-cookie') ?? '').not.toMatch(/payload-token=\w/);
     expect(reply.body.qrCode).toMatch(/^data:image\/gif;base64,/);
-    expect(reply.body.uri).toBe(`otpauth://totp/Passerelle:expert%40example.test?issuer=Passerelle&secret=${reply.body.secret}&algorithm=SHA1&digits=6&period=30`);
+    expect(reply.body.uri).toBe(
+      `otpauth://totp/Passerelle:expert%40example.test?issuer=Passerelle&secret=${reply.body.secret}&algorithm=SHA1&digits=6&period=30`,
+    );
     const record = await stored('expert@example.test');
     expect(record.totpPendingSecret).toBe(reply.body.secret);
     expect(record.totpEnabled).toBeFalsy();
@@ -160,11 +178,14 @@ describe('two-factor authentication', () => {
     const { id } = await stored('expert@example.test');
     // The expert cannot switch it off for themselves (field reserved to admins): the value stays.
     expect(expertToken).toEqual(expect.any(String));
-    expect((await call('PATCH', `/users/${id}`, { token: expertToken, body: { name: 'Amina', totpEnabled: false } })).status).toBe(200);
+    expect(
+      (await call('PATCH', `/users/${id}`, { token: expertToken, body: { name: 'Amina', totpEnabled: false } })).status,
+    ).toBe(200);
     expect((await stored('expert@example.test')).totpEnabled).toBe(true);
 
     const admin = await stored('admin@example.test');
-    const adminToken = (await login('admin@example.test', { totp: currentTotpCode(admin.totpSecret!, Date.now() + 30_000) })).body.token;
+    const adminToken = (await login('admin@example.test', { totp: currentTotpCode(admin.totpSecret!, Date.now() + 30_000) })).body
+      .token;
     expect((await call('PATCH', `/users/${id}`, { token: adminToken, body: { totpEnabled: false } })).status).toBe(200);
     const cleared = await stored('expert@example.test');
     expect(cleared.totpEnabled).toBe(false);
@@ -179,15 +200,25 @@ describe('two-factor authentication', () => {
     // The editor turns it on (optional for that role).
     const setup = await call('POST', '/users/totp/setup', { body: { email: 'editor@example.test', password } });
     expect((await login('editor@example.test', { totp: currentTotpCode(setup.body.secret) })).status).toBe(200);
-    const token = await payload.forgotPassword({ collection: 'users', data: { email: 'editor@example.test' }, disableEmail: true });
+    const token = await payload.forgotPassword({
+      collection: 'users',
+      data: { email: 'editor@example.test' },
+      disableEmail: true,
+    });
     const reply = await call('POST', '/users/reset-password', { body: { token, password: 'une toute nouvelle phrase' } });
     expect(reply.status).toBe(200);
     expect(reply.body.token).toBeUndefined();
     expect(reply.headers.get('set-cookie') ?? '').not.toMatch(/payload-token=[\w-]+\.[\w-]+\.[\w-]+/);
-    const withoutCode = await call('POST', '/users/login', { body: { email: 'editor@example.test', password: 'une toute nouvelle phrase' } });
+    const withoutCode = await call('POST', '/users/login', {
+      body: { email: 'editor@example.test', password: 'une toute nouvelle phrase' },
+    });
     expect(withoutCode.status).toBe(401);
     const after = await call('POST', '/users/login', {
-      body: { email: 'editor@example.test', password: 'une toute nouvelle phrase', totp: currentTotpCode(setup.body.secret, Date.now() + 30_000) },
+      body: {
+        email: 'editor@example.test',
+        password: 'une toute nouvelle phrase',
+        totp: currentTotpCode(setup.body.secret, Date.now() + 30_000),
+      },
     });
     expect(after.status).toBe(200);
   });

@@ -6,7 +6,9 @@ import nextConfig from '../../next.config';
 describe('admin security headers (next.config.ts)', () => {
   it('forbid framing and set HSTS on every admin and API path', async () => {
     const rules = (await nextConfig(PHASE_PRODUCTION_BUILD).headers?.()) ?? [];
-    const everyPath = rules.find((rule) => rule.source === '/:path*' && rule.headers.some((header) => header.key === 'X-Frame-Options'));
+    const everyPath = rules.find(
+      (rule) => rule.source === '/:path*' && rule.headers.some((header) => header.key === 'X-Frame-Options'),
+    );
     expect(everyPath).toBeDefined();
     const headers = Object.fromEntries(everyPath!.headers.map((header) => [header.key.toLowerCase(), header.value]));
     expect(headers['x-frame-options']).toBe('DENY');

@@ -29,6 +29,8 @@ describe('the development password', () => {
   });
 
   it('lets a password of one’s own through anywhere', () => {
-    expect(() => assertSeedPasswordAllowed('une phrase à moi seule', { database: 'mongoose', nodeEnv: 'production' })).not.toThrow();
+    expect(() =>
+      assertSeedPasswordAllowed('une phrase à moi seule', { database: 'mongoose', nodeEnv: 'production' }),
+    ).not.toThrow();
   });
 });

@@ -5,7 +5,9 @@ import { publicServerUrl, secureCookies, ServerUrlError } from '../../src/utilit
 describe('publicServerUrl', () => {
   it('is required in production, with one line naming the variable and why', () => {
     expect(() => publicServerUrl({ NODE_ENV: 'production' })).toThrow(ServerUrlError);
-    expect(() => publicServerUrl({ NODE_ENV: 'production' })).toThrow(/^PAYLOAD_PUBLIC_SERVER_URL is required when NODE_ENV=production: .*CSRF/);
+    expect(() => publicServerUrl({ NODE_ENV: 'production' })).toThrow(
+      /^PAYLOAD_PUBLIC_SERVER_URL is required when NODE_ENV=production: .*CSRF/,
+    );
   });
 
   it('may be missing outside production and while `next build` collects routes', () => {
@@ -15,9 +17,15 @@ describe('publicServerUrl', () => {
   });
 
   it('refuses plain http in production except on this machine', () => {
-    expect(() => publicServerUrl({ NODE_ENV: 'production', PAYLOAD_PUBLIC_SERVER_URL: 'http://cms.example.org' })).toThrow(/https/);
-    expect(publicServerUrl({ NODE_ENV: 'production', PAYLOAD_PUBLIC_SERVER_URL: 'http://localhost:3000' })).toBe('http://localhost:3000');
-    expect(publicServerUrl({ NODE_ENV: 'production', PAYLOAD_PUBLIC_SERVER_URL: 'https://cms.example.org/' })).toBe('https://cms.example.org');
+    expect(() => publicServerUrl({ NODE_ENV: 'production', PAYLOAD_PUBLIC_SERVER_URL: 'http://cms.example.org' })).toThrow(
+      /https/,
+    );
+    expect(publicServerUrl({ NODE_ENV: 'production', PAYLOAD_PUBLIC_SERVER_URL: 'http://localhost:3000' })).toBe(
+      'http://localhost:3000',
+    );
+    expect(publicServerUrl({ NODE_ENV: 'production', PAYLOAD_PUBLIC_SERVER_URL: 'https://cms.example.org/' })).toBe(
+      'https://cms.example.org',
+    );
   });
 
   it.each(['cms.example.org', 'ftp://cms.example.org'])('refuses %j', (value) => {
