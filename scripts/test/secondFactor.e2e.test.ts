@@ -21,7 +21,7 @@ import { isPortTaken, run, stop, waitForUrl } from '../src/processes';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cmsDir = path.join(repoRoot, 'cms');
-const port = 3320;
+const port = 3340;
 const cmsUrl = `http://localhost:${port}`;
 const email = 'admin-2fa@example.test';
 const password = 'une phrase assez longue';
