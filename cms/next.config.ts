@@ -3,6 +3,10 @@ import { fileURLToPath } from 'node:url';
 
 import { withPayload } from '@payloadcms/next/withPayload';
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
+
+import { securityHeaders } from './src/utilities/securityHeaders';
+import { publicServerUrl, ServerUrlError } from './src/utilities/serverUrl';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -11,6 +15,20 @@ const nextConfig: NextConfig = {
   turbopack: { root: path.resolve(dirname, '..') },
   outputFileTracingRoot: path.resolve(dirname, '..'),
   poweredByHeader: false,
+  headers: async () => [{ source: '/:path*', headers: securityHeaders }],
 };
 
-export default withPayload(nextConfig, { devBundleServerPackages: false });
+export default function config(phase: string): NextConfig {
+  // Payload reads its config on the first request only: checked here, `next start` refuses to
+  // start at all instead of answering 500 to every request.
+  if (phase === PHASE_PRODUCTION_SERVER) {
+    try {
+      publicServerUrl({ ...process.env, NODE_ENV: 'production' });
+    } catch (error) {
+      if (!(error instanceof ServerUrlError)) throw error;
+      console.error(`CMS: ${error.message}`);
+      process.exit(1);
+    }
+  }
+  return withPayload(nextConfig, { devBundleServerPackages: false });
+}

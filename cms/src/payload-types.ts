@@ -757,6 +757,13 @@ export interface User {
    * Pour les contributeurs : la structure dont ils gèrent les dispositifs.
    */
   structure?: (string | null) | Structure;
+  /**
+   * Obligatoire pour les administrateurs et les traducteurs experts. Elle s’active à la connexion (« Activer la double authentification »). Décocher la réinitialise, par exemple après la perte d’un téléphone.
+   */
+  totpEnabled?: boolean | null;
+  totpSecret?: string | null;
+  totpPendingSecret?: string | null;
+  totpLastStep?: number | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1294,6 +1301,10 @@ export interface UsersSelect<T extends boolean = true> {
   roles?: T;
   languages?: T;
   structure?: T;
+  totpEnabled?: T;
+  totpSecret?: T;
+  totpPendingSecret?: T;
+  totpLastStep?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

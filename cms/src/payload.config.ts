@@ -25,6 +25,7 @@ import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
 import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
 import { resolveDatabaseTarget } from './utilities/database';
 import { payloadSecret } from './utilities/secret';
+import { publicServerUrl } from './utilities/serverUrl';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const cmsRoot = path.resolve(dirname, '..');
@@ -45,7 +46,8 @@ function databaseAdapter(): DatabaseAdapterObj {
 }
 
 export default buildConfig({
-  serverURL: process.env.PAYLOAD_PUBLIC_SERVER_URL ?? '',
+  // Required in production: the CSRF origin list and the `Secure` cookie flag derive from it.
+  serverURL: publicServerUrl(),
   secret: payloadSecret(),
   admin: {
     user: Users.slug,
@@ -55,6 +57,8 @@ export default buildConfig({
       beforeDashboard: ['/components/TranslationDashboard#TranslationDashboard'],
       // State of the latest publication of the public site, on every admin page.
       actions: ['/components/BuildStatus#BuildStatus'],
+      // Two-factor code and enrolment, under the login form.
+      afterLogin: ['/components/SecondFactorLogin#SecondFactorLogin'],
     },
   },
   // The admin speaks French by default; English stays available in each user's preferences.

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 import { localeCodes } from '@passerelle/content-schemas';
 import { loadSeedData } from '@passerelle/cms/seed';
+import { developmentPassword } from '@passerelle/cms/seed/users';
 import type { Browser } from 'playwright-core';
 
 import { launchChromium } from './browser';
@@ -38,7 +39,7 @@ import { createStaticServer } from './staticServer';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cmsDir = path.join(repoRoot, 'cms');
 const benchWork = path.join(repoRoot, '.bench-work');
-const editor = { email: 'editor@passerelle.test', password: 'passerelle' };
+const editor = { email: 'editor@passerelle.test', password: developmentPassword };
 
 /** A step that failed: the run stops and says which. */
 class StepError extends Error {}

@@ -5,12 +5,14 @@
  *   npx tsx scripts/src/measurePublish.ts
  *
  *   CMS_URL (http://localhost:3000), SITE_URL (http://localhost:4321), MEASURE_SLUG (carte-vitale),
- *   MEASURE_RUNS (5), MEASURE_EMAIL / MEASURE_PASSWORD (editor@passerelle.test / passerelle)
+ *   MEASURE_RUNS (5), MEASURE_EMAIL / MEASURE_PASSWORD (editor@passerelle.test / the development password)
  *
  * It changes the fiche's title and puts the original back at the end (one more publication).
  * `npm run bench` uses the same function on its own corpus.
  */
 import { pathToFileURL } from 'node:url';
+
+import { developmentPassword } from '@passerelle/cms/seed/users';
 
 import { median } from './bench/stats';
 
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
     runs,
     slug: process.env.MEASURE_SLUG ?? 'carte-vitale',
     email: process.env.MEASURE_EMAIL ?? 'editor@passerelle.test',
-    password: process.env.MEASURE_PASSWORD ?? 'passerelle',
+    password: process.env.MEASURE_PASSWORD ?? developmentPassword,
     onRun: (run, value) => console.log(`run ${run}: ${value.toFixed(1)} s`),
   });
   console.log(

@@ -12,9 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { DatabaseUriError, resolveDatabaseTarget } from '@passerelle/cms/database';
-import { developmentUsers, seedPassword } from '@passerelle/cms/seed/users';
+import { developmentPassword, developmentUsers } from '@passerelle/cms/seed/users';
 
 import { currentDeployId, resolveDeploysDir } from './deploys';
+import { listenHost } from './listenHost';
 import { isPortTaken, run, spawnPrefixed, stop, waitForUrl } from './processes';
 import { createStaticServer } from './staticServer';
 
@@ -23,6 +24,7 @@ const cmsDir = path.join(repoRoot, 'cms');
 const siteDir = path.join(repoRoot, 'site');
 const cmsPort = Number(process.env.CMS_PORT ?? 3000);
 const sitePort = Number(process.env.SITE_PORT ?? 4321);
+const host = listenHost();
 const cmsUrl = `http://localhost:${cmsPort}`;
 const siteUrl = `http://localhost:${sitePort}`;
 const deploysDir = resolveDeploysDir(process.env.DEPLOYS_DIR);
@@ -77,6 +79,12 @@ async function main(): Promise<void> {
     if (await isPortTaken(port)) return fail(`port ${port} is already in use; stop what uses it or set CMS_PORT / SITE_PORT`);
   }
 
+  // The public development password goes to a local SQLite development database only; the seed
+  // refuses it anywhere else, and then only SEED_PASSWORD creates logins.
+  const nodeEnv = process.env.NODE_ENV ?? 'development';
+  const password =
+    process.env.SEED_PASSWORD || (database.kind === 'sqlite' && nodeEnv !== 'production' ? developmentPassword : undefined);
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URI: database.url,
@@ -89,6 +97,9 @@ async function main(): Promise<void> {
     DEPLOYS_DIR: deploysDir,
     SITE_URL: process.env.SITE_URL ?? siteUrl,
     PUBLISH_TOKEN: publishToken,
+    // The development logins share a public password: a second factor on them protects nothing,
+    // so it stays optional on that local database. Production requires it for admins and experts.
+    ...(password === developmentPassword && !process.env.TOTP_REQUIRED ? { TOTP_REQUIRED: 'false' } : {}),
   };
   const started = Date.now();
   console.log(`npm start: database ${database.kind === 'sqlite' ? database.file : 'MongoDB'}`);
@@ -108,15 +119,19 @@ async function main(): Promise<void> {
     cwd: cmsDir,
     env: {
       ...env,
-      NODE_ENV: process.env.NODE_ENV ?? 'development',
-      SEED_PASSWORD: seedPassword() ?? '',
+      NODE_ENV: nodeEnv,
+      SEED_PASSWORD: password ?? '',
       PAYLOAD_JOBS_AUTORUN: 'false',
     },
     label: 'seed',
     running: children,
   });
 
-  const cms = spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort)], { cwd: cmsDir, env: cmsEnv, label: 'cms' });
+  const cms = spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort), '--hostname', host], {
+    cwd: cmsDir,
+    env: cmsEnv,
+    label: 'cms',
+  });
   children.push(cms);
   cms.on('exit', (code) => {
     if (!stopping) void fail(`the CMS stopped unexpectedly (exit code ${code})`);
@@ -126,13 +141,13 @@ async function main(): Promise<void> {
   console.log(`npm start: CMS ready in ${Math.round((Date.now() - started) / 1000)} s`);
 
   server = createStaticServer({ root: () => path.join(deploysDir, 'current') });
-  await new Promise<void>((resolve) => server?.listen(sitePort, resolve));
+  await new Promise<void>((resolve) => server?.listen(sitePort, host, resolve));
   const live = await currentDeployId(deploysDir);
   if (live) console.log(`npm start: serving the live deploy ${live} (${deploysDir})`);
   else if (siteCanBuild()) await firstBuild();
   else console.log('npm start: the site workspace has no build script yet; nothing to serve');
 
-  const password = seedPassword();
+  const wide = !['127.0.0.1', 'localhost', '::1'].includes(host);
   console.log(
     [
       '',
@@ -141,8 +156,18 @@ async function main(): Promise<void> {
       `  REST API:      ${cmsUrl}/api/fiches?locale=ar`,
       `  Public site:   ${siteUrl}/   (rebuilt on every publication; see ${cmsUrl}/admin/collections/builds)`,
       `  Deploys:       ${deploysDir}   (npm run rollback puts the previous one back)`,
+      wide
+        ? `  Listening on ${host}: other machines on the network reach the admin and its development logins.`
+        : `  Listening on ${host} only (npm start -- --host 0.0.0.0, or LISTEN_HOST, to open it to the network).`,
       '',
-      password ? `Development logins (password: ${password}):` : 'No development logins (SEED_PASSWORD not set).',
+      password
+        ? `Development logins (password: ${password === developmentPassword ? password : 'the SEED_PASSWORD you set'}):`
+        : 'No development logins (SEED_PASSWORD not set).',
+      ...(cmsEnv.TOTP_REQUIRED === 'false'
+        ? [
+            'Two-factor authentication is optional on this local database (required for admins and expert translators in production).',
+          ]
+        : []),
       ...(password
         ? developmentUsers.map(
             (user) =>

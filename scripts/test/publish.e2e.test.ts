@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { developmentPassword } from '@passerelle/cms/seed/users';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -136,7 +137,7 @@ beforeAll(async () => {
   const login = await fetch(`${cmsUrl}/api/users/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'editor@passerelle.test', password: 'passerelle' }),
+    body: JSON.stringify({ email: 'editor@passerelle.test', password: developmentPassword }),
   });
   token = ((await login.json()) as { token: string }).token;
   const found = await api<{ docs: (typeof fiche)[] }>('GET', '/fiches?where[slug][equals]=carte-vitale&depth=0&locale=fr');
@@ -170,7 +171,7 @@ describe('publishing on npm start', () => {
       const page = await browser.newPage();
       await page.goto(`${cmsUrl}/admin/login`);
       await page.locator('input[name="email"]').fill('editor@passerelle.test');
-      await page.locator('input[name="password"]').fill('passerelle');
+      await page.locator('input[name="password"]').fill(developmentPassword);
       await page.locator('button[type="submit"]').click();
       await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 });
       await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}`);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { developmentPassword } from '@passerelle/cms/seed/users';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -114,7 +115,7 @@ describe('npm start on a fresh database', () => {
     await expect(page.locator('input[name="password"]').isVisible()).resolves.toBe(true);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
     await email.fill('editor@passerelle.test');
-    await page.locator('input[name="password"]').fill('passerelle');
+    await page.locator('input[name="password"]').fill(developmentPassword);
     await page.locator('button[type="submit"]').click();
     await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 });
     await expect(page.getByRole('link', { name: 'Fiches' }).first().isVisible()).resolves.toBe(true);

@@ -3,7 +3,7 @@ import { getPayload } from 'payload';
 
 import { DatabaseUriError } from '../utilities/database';
 import { seed } from './index';
-import { seedPassword } from './users';
+import { assertSeedPasswordAllowed, SeedPasswordError, seedPassword } from './users';
 
 try {
   const { default: config } = await import('../payload.config');
@@ -16,11 +16,14 @@ try {
       process.exit(0);
     }
   }
-  const report = await seed(payload, { password: seedPassword(), log: (line) => console.log(`seed: ${line}`) });
+  const password = seedPassword();
+  // Refused before any content is written, not halfway through.
+  if (password) assertSeedPasswordAllowed(password, { database: payload.db.name, nodeEnv: process.env.NODE_ENV });
+  const report = await seed(payload, { password, log: (line) => console.log(`seed: ${line}`) });
   console.log(`seed: done (${Object.entries(report.created).map(([name, count]) => `${count} ${name}`).join(', ')} created)`);
   process.exit(0);
 } catch (error) {
-  if (error instanceof DatabaseUriError) {
+  if (error instanceof DatabaseUriError || error instanceof SeedPasswordError) {
     console.error(`seed: ${error.message}`);
     process.exit(1);
   }

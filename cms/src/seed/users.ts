@@ -32,6 +32,7 @@ export async function seedUsers(
     log('users: skipped (no SEED_PASSWORD; production never gets a default password)');
     return [];
   }
+  assertSeedPasswordAllowed(password, { database: payload.db.name, nodeEnv: process.env.NODE_ENV });
   const users: SeedUser[] = [];
   for (const { structure, ...spec } of developmentUsers) {
     const { totalDocs } = await payload.count({ collection: 'users', where: { email: { equals: spec.email } } });
@@ -48,8 +49,32 @@ export async function seedUsers(
   return users;
 }
 
-/** The seed password: SEED_PASSWORD, or `passerelle` outside production. */
+/**
+ * The password of the development logins. It is public (README, `npm start`), so the seed gives
+ * it only to a local development database; it still meets the password policy (12 characters or
+ * more, not a common one), so no account is ever exempt from it.
+ */
+export const developmentPassword = 'passerelle-dev';
+
+/** The seed password: SEED_PASSWORD, or the development password outside production. */
 export function seedPassword(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.SEED_PASSWORD) return env.SEED_PASSWORD;
-  return env.NODE_ENV === 'production' ? undefined : 'passerelle';
+  return env.NODE_ENV === 'production' ? undefined : developmentPassword;
+}
+
+export class SeedPasswordError extends Error {
+  override name = 'SeedPasswordError';
+}
+
+/**
+ * The development password is for a SQLite file outside production only: a MongoDB database is
+ * a shared or production one, and so is anything run with NODE_ENV=production, even on SQLite.
+ */
+export function assertSeedPasswordAllowed(password: string, where: { database: string; nodeEnv: string | undefined }): void {
+  if (password !== developmentPassword) return;
+  if (where.database === 'sqlite' && where.nodeEnv !== 'production') return;
+  const place = where.database === 'sqlite' ? 'with NODE_ENV=production' : `on a ${where.database} database`;
+  throw new SeedPasswordError(
+    `the development password is refused ${place} (it is public; only a local SQLite development database gets it): set SEED_PASSWORD to a password of your own, or leave it unset to create no login`,
+  );
 }

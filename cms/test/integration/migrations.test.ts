@@ -13,7 +13,11 @@ let payload: Payload;
 // In production Payload never pushes the schema: the committed SQLite migrations must build it alone.
 describe.skipIf(onMongo)('SQLite migrations', () => {
   beforeAll(async () => {
-    Object.assign(process.env, { NODE_ENV: 'production', PAYLOAD_SECRET: 'test-secret-for-migrations' });
+    Object.assign(process.env, {
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'test-secret-for-migrations',
+      PAYLOAD_PUBLIC_SERVER_URL: 'http://localhost:3000',
+    });
     testPayload = await createTestPayload();
     payload = testPayload.payload;
     // The same list a production build would bundle (file discovery needs compiled .js files).
