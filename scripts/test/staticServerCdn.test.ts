@@ -192,7 +192,14 @@ describe('the local server with the generated _headers: embed lists framable, no
   let root: string;
   let url: string;
   let stop: () => void;
-  const embedFiles = ['embed/index.html', 'embed/fr/tous/index.html', 'embed/ar/health/index.html', 'fr/index.html', 'fr/flux.xml', '404.html'];
+  const embedFiles = [
+    'embed/index.html',
+    'embed/fr/tous/index.html',
+    'embed/ar/health/index.html',
+    'fr/index.html',
+    'fr/flux.xml',
+    '404.html',
+  ];
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'passerelle-embed-'));
