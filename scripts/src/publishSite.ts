@@ -164,20 +164,14 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     const fiches = JSON.parse(await readFile(path.join(snapshotDir, 'fiches.json'), 'utf8')) as Fiche[];
     const pagePaths = new Set(files.map(pagePathOf).filter((page): page is string => Boolean(page)));
     const redirects = redirectRules({ fiches, formerAddresses, pages: pagePaths });
-    const inline = await collectInlineCode(partial, files);
-    if (inline.styleAttributes > 0) warnings.push(`${inline.styleAttributes} inline style attribute(s): blocked by the CSP`);
-    if (inline.scriptHashes.length + inline.styleHashes.length > 0) {
-      warnings.push(
-        `${inline.scriptHashes.length} inline script(s) and ${inline.styleHashes.length} inline style(s) allowed by hash in the CSP`,
-      );
-    }
-    await writeFile(path.join(partial, '_headers'), formatHeaders(headerRules(files, contentSecurityPolicy(inline))));
+    const inlineCode = await collectInlineCode(partial, files);
+    await writeFile(path.join(partial, '_headers'), formatHeaders(headerRules(files, contentSecurityPolicy())));
     await writeFile(path.join(partial, '_redirects'), formatRedirects(redirects));
     files = await listFiles(partial);
     const live =
       (await currentDeployMeta(deploysDir)) ??
       (options.liveSiteUrl ? await fetchLiveMeta(options.liveSiteUrl, fetchImpl) : undefined);
-    const { pages, problems } = verifyBuild({ files, publishedFiches, live, minRatio, allowShrink });
+    const { pages, problems } = verifyBuild({ files, publishedFiches, live, minRatio, allowShrink, inlineCode });
     const [problem] = problems;
     if (problem) {
       throw new PublishError(

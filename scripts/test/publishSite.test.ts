@@ -49,7 +49,7 @@ async function fakeCms({
 }
 
 /** Writes what the site build would: a page per fiche and language, short links, language homes. */
-function fakeBuild({ skip = [] as string[], fail = false } = {}): SiteBuilder {
+function fakeBuild({ skip = [] as string[], fail = false, extra = '' } = {}): SiteBuilder {
   return async ({ snapshotDir, outDir, log }) => {
     if (fail) {
       log('[content] error: fiches 123: summary: Required');
@@ -66,7 +66,7 @@ function fakeBuild({ skip = [] as string[], fail = false } = {}): SiteBuilder {
     for (const page of pages.filter((entry) => !skip.some((prefix) => entry.startsWith(prefix)))) {
       const file = path.join(outDir, page.endsWith('/') ? `${page}index.html` : page);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, `<!doctype html><title>${page}</title>`);
+      await writeFile(file, `<!doctype html><title>${page}</title>${page.startsWith('/fr/') ? extra : ''}`);
     }
     await mkdir(path.join(outDir, '_astro'), { recursive: true });
     await writeFile(path.join(outDir, '_astro', 'site.abc123.css'), 'p{}');
@@ -152,6 +152,24 @@ describe('publishSite', () => {
     });
     await expect(attempt).rejects.toMatchObject({ reason: expect.stringContaining('fr: 4') });
     expect(existsSync(path.join(settings.deploysDir, 'current'))).toBe(false);
+  });
+
+  it.each([
+    ['an inline script', '<script>alert(1)</script>'],
+    ['a style element', '<style>p{color:red}</style>'],
+    ['a style attribute', '<p style="color:red">x</p>'],
+    ['an event handler', '<img src="/a.png" onerror="alert(1)">'],
+  ])('fails a build with %s in a page, instead of allowing it in the CSP', async (_, extra) => {
+    const settings = await options();
+    const live = (await publishSite(settings)).deployId;
+    const attempt = publishSite({ ...settings, buildSite: fakeBuild({ extra }) });
+    await expect(attempt).rejects.toMatchObject({
+      stage: 'verify',
+      status: 'failed',
+      reason: expect.stringMatching(/code en ligne que la politique de sécurité du site bloquerait .* page\(s\) : fr\//),
+    });
+    expect(await currentDeployId(settings.deploysDir)).toBe(live);
+    expect(await readFile(path.join(settings.deploysDir, 'current', '_headers'), 'utf8')).not.toContain('sha256-');
   });
 
   it('fails when the export misses published fiches the CMS counts', async () => {
