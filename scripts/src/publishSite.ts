@@ -14,7 +14,16 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { CmsReadError, ContentContractError, getFromCms, networkErrorText, type Fiche } from '@passerelle/content-schemas';
+import {
+  CmsReadError,
+  CmsTimeoutError,
+  cmsTimeoutMs,
+  ContentContractError,
+  fetchWithDeadline,
+  getFromCms,
+  networkErrorText,
+  type Fiche,
+} from '@passerelle/content-schemas';
 
 import {
   contentSecurityPolicy,
@@ -62,6 +71,8 @@ export type PublishOptions = {
   liveSiteUrl?: string;
   buildSite?: SiteBuilder;
   fetchImpl?: typeof fetch;
+  /** How long one read of the CMS may take (a media file: four times that). */
+  cmsTimeoutMs?: number;
   log?: (line: string) => void;
   /** Called when a stage starts, so a caller can show progress. */
   onStage?: (stage: PublishStage) => void;
@@ -108,7 +119,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     allowShrink = false,
     buildSite = buildSiteWithNpm,
   } = options;
-  const { fetchImpl = fetch, onStage = () => {}, signal } = options;
+  const { fetchImpl = fetch, onStage = () => {}, signal, cmsTimeoutMs: timeoutMs = cmsTimeoutMs } = options;
   const recent: string[] = [];
   const log = (line: string) => {
     recent.push(line);
@@ -133,11 +144,11 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
   await pruneDeploys(deploysDir, keep);
   try {
     enter('export');
-    const before = await countPublishedFiches(cmsUrl, fetchImpl);
+    const before = await countPublishedFiches(cmsUrl, fetchImpl, timeoutMs);
     const snapshotDir = path.join(work, 'snapshot');
-    const exported = await exportSnapshot({ cmsUrl, snapshotDir, fetchImpl, log });
-    const formerAddresses = await fetchFormerAddresses(cmsUrl, fetchImpl);
-    const after = await countPublishedFiches(cmsUrl, fetchImpl);
+    const exported = await exportSnapshot({ cmsUrl, snapshotDir, fetchImpl, log, timeoutMs });
+    const formerAddresses = await fetchFormerAddresses(cmsUrl, fetchImpl, timeoutMs);
+    const after = await countPublishedFiches(cmsUrl, fetchImpl, timeoutMs);
     const publishedFiches = exported.counts.fiches;
     // When nobody published meanwhile, the export must hold exactly what the CMS counts.
     if (before === after && publishedFiches !== before) {
@@ -170,7 +181,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     files = await listFiles(partial);
     const live =
       (await currentDeployMeta(deploysDir)) ??
-      (options.liveSiteUrl ? await fetchLiveMeta(options.liveSiteUrl, fetchImpl) : undefined);
+      (options.liveSiteUrl ? await fetchLiveMeta(options.liveSiteUrl, fetchImpl, timeoutMs) : undefined);
     const { pages, problems } = verifyBuild({ files, publishedFiches, live, minRatio, allowShrink, inlineCode });
     const [problem] = problems;
     if (problem) {
@@ -234,9 +245,12 @@ export const deployInfoFile = 'deploy.json';
 async function fetchLiveMeta(
   liveSiteUrl: string,
   fetchImpl: typeof fetch,
+  timeoutMs: number,
 ): Promise<Pick<DeployMeta, 'id' | 'pages' | 'publishedFiches'> | undefined> {
   const url = new URL(deployInfoFile, withSlash(liveSiteUrl));
-  const response = await fetchImpl(url, { headers: { accept: 'application/json' } }).catch(() => undefined);
+  const response = await fetchWithDeadline(url, fetchImpl, { timeoutMs, headers: { accept: 'application/json' } }).catch(
+    () => undefined,
+  );
   if (!response?.ok) return undefined;
   const body = (await response.json().catch(() => undefined)) as Partial<DeployMeta> | undefined;
   if (!body?.id || !body.pages || typeof body.publishedFiches !== 'number') return undefined;
@@ -259,19 +273,27 @@ export function buildFailure(output: readonly string[], message: string): string
 }
 
 /** The CMS's own count of published fiches (REST `totalDocs`), independent of the export's paging. */
-export async function countPublishedFiches(cmsUrl: string, fetchImpl: typeof fetch = fetch): Promise<number> {
+export async function countPublishedFiches(
+  cmsUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = cmsTimeoutMs,
+): Promise<number> {
   const url = new URL('api/fiches', withSlash(cmsUrl));
   url.search = new URLSearchParams({ limit: '1', depth: '0', 'where[_status][equals]': 'published' }).toString();
-  const body = (await readJson(url, fetchImpl)) as { totalDocs?: unknown };
+  const body = (await readJson(url, fetchImpl, timeoutMs)) as { totalDocs?: unknown };
   if (typeof body.totalDocs !== 'number') throw new CmsReadError(`${url.href} did not return totalDocs`);
   return body.totalDocs;
 }
 
 /** Former slugs and types of fiches, recorded by the CMS each time a published fiche's address changed. */
-export async function fetchFormerAddresses(cmsUrl: string, fetchImpl: typeof fetch = fetch): Promise<FormerAddress[]> {
+export async function fetchFormerAddresses(
+  cmsUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = cmsTimeoutMs,
+): Promise<FormerAddress[]> {
   const url = new URL('api/redirects', withSlash(cmsUrl));
   url.search = new URLSearchParams({ pagination: 'false', depth: '0' }).toString();
-  const body = (await readJson(url, fetchImpl)) as { docs?: unknown };
+  const body = (await readJson(url, fetchImpl, timeoutMs)) as { docs?: unknown };
   if (!Array.isArray(body.docs)) throw new CmsReadError(`${url.href} did not return a list of documents`);
   return body.docs.flatMap((doc: unknown) => {
     const { fiche, slug, type } = (doc ?? {}) as Record<string, unknown>;
@@ -284,11 +306,12 @@ export async function fetchFormerAddresses(cmsUrl: string, fetchImpl: typeof fet
 /** A CMS may live under a base path (`https://example.org/cms/`). */
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 
-async function readJson(url: URL, fetchImpl: typeof fetch): Promise<unknown> {
+async function readJson(url: URL, fetchImpl: typeof fetch, timeoutMs: number): Promise<unknown> {
   let response: Response;
   try {
-    response = await getFromCms(url, fetchImpl);
+    response = await getFromCms(url, fetchImpl, { timeoutMs });
   } catch (error) {
+    if (error instanceof CmsTimeoutError) throw error;
     throw new CmsReadError(`cannot reach the CMS at ${url.href} (${networkErrorText(error)})`, {
       cause: error,
     });

@@ -172,6 +172,28 @@ describe('publishSite', () => {
     expect(await readFile(path.join(settings.deploysDir, 'current', '_headers'), 'utf8')).not.toContain('sha256-');
   });
 
+  it('fails with a clear reason, in seconds, when the CMS stops answering mid-export', async () => {
+    const settings = await options();
+    const live = (await publishSite(settings)).deployId;
+    const answering = await fakeCms();
+    const hanging: typeof fetch = async (input, init) => {
+      // The count answers; the pages of themes never do.
+      if (!String(input).includes('/api/themes')) return answering(input, init);
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    };
+    const started = Date.now();
+    const attempt = publishSite({ ...settings, fetchImpl: hanging, cmsTimeoutMs: 100 });
+    await expect(attempt).rejects.toMatchObject({
+      stage: 'export',
+      status: 'failed',
+      reason: expect.stringMatching(
+        /^Le contenu n’a pas pu être lu depuis le CMS : themes: the CMS did not answer within 100 ms at http:\/\/cms\.test\/api\/themes/,
+      ),
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await currentDeployId(settings.deploysDir)).toBe(live);
+  });
+
   it('fails when the export misses published fiches the CMS counts', async () => {
     const settings = await options({ fetchImpl: await fakeCms({ totalDocs: 9 }) });
     await expect(publishSite(settings)).rejects.toMatchObject({
