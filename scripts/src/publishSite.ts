@@ -48,8 +48,10 @@ import {
   type DeployMeta,
   type PageCounts,
 } from './deploys';
+import { directorySize, findSpaceShortage, megabytes, pruneMediaCache, type StatFs } from './diskSpace';
 import { exportSnapshot } from './export';
-import { buildSiteWithNpm, type SiteBuilder } from './siteBuild';
+import { acquirePublishLock, PublishLockedError, type PublishLock } from './publishLock';
+import { buildSiteWithNpm, siteDir, type SiteBuilder } from './siteBuild';
 import { collectInlineCode, countPages, listFiles, verifyBuild } from './verifyDeploy';
 
 export type PublishStage = 'export' | 'build' | 'verify' | 'switch';
@@ -77,7 +79,22 @@ export type PublishOptions = {
   /** Called when a stage starts, so a caller can show progress. */
   onStage?: (stage: PublishStage) => void;
   signal?: AbortSignal;
+  /** How long to wait for another publication in the same deploy folder to finish (default 10 min). */
+  lockWaitMs?: number;
+  /** Refuse to start below this much free disk space (default 512 MB), or twice the live deploy's size if larger. */
+  minFreeBytes?: number;
+  /** The image caches pruned before each build (default: Astro's, under site/node_modules/.astro). */
+  mediaCacheDirs?: readonly string[];
+  /** Their size limit (default 1 GB); entries unused for 90 days go whatever the size. */
+  mediaCacheMaxBytes?: number;
+  statfs?: StatFs;
 };
+
+/** Astro's cache folder (`cacheDir`, default `node_modules/.astro` of the site): optimised images, and media downloaded when building straight from the CMS. */
+export const defaultMediaCacheDirs = [
+  path.join(siteDir, 'node_modules', '.astro', 'assets'),
+  path.join(siteDir, 'node_modules', '.astro', 'passerelle-media'),
+];
 
 export type PublishReport = {
   deployId: string;
@@ -109,7 +126,43 @@ const stageReasons: Record<PublishStage, string> = {
   switch: 'La mise en ligne du nouveau site a échoué',
 };
 
+/**
+ * One publication at a time per deploy folder, whoever started it: the exclusive lock
+ * (publishLock.ts) is taken before anything else, and released whatever happens.
+ */
 export async function publishSite(options: PublishOptions): Promise<PublishReport> {
+  const id = createDeployId();
+  await ensureDeploysDir(options.deploysDir);
+  let lock: PublishLock;
+  try {
+    lock = await acquirePublishLock(options.deploysDir, {
+      id,
+      waitMs: options.lockWaitMs ?? 10 * 60_000,
+      signal: options.signal,
+      onWait: (owner) =>
+        options.log?.(
+          `publish: waiting for the publication running in ${options.deploysDir}${owner ? ` (pid ${owner.pid}, since ${owner.startedAt})` : ''}…`,
+        ),
+    });
+  } catch (error) {
+    if (!(error instanceof PublishLockedError)) throw error;
+    const since = error.owner ? ` depuis ${error.owner.startedAt} (processus ${error.owner.pid} sur ${error.owner.host})` : '';
+    throw new PublishError(
+      'export',
+      'failed',
+      `Une autre publication est en cours${since} et ne s’est pas terminée à temps. Relancez la publication quand elle sera finie.`,
+      error.message,
+      { cause: error },
+    );
+  }
+  try {
+    return await publishLocked(options, id);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function publishLocked(options: PublishOptions, id: string): Promise<PublishReport> {
   const {
     cmsUrl,
     siteUrl,
@@ -127,7 +180,6 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     options.log?.(line);
   };
   const started = Date.now();
-  const id = createDeployId();
   const partial = partialDirFor(deploysDir, id);
   const work = workDirFor(deploysDir, id);
   const warnings: string[] = [];
@@ -139,11 +191,12 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     log(`publish: ${next}…`);
   };
 
-  await ensureDeploysDir(deploysDir);
-  // Leftovers of a build that was interrupted (crash, kill) go before anything else.
+  // Leftovers of a build that was interrupted (crash, kill) go before anything else: with the
+  // lock held, no other build runs here, so other runs' work folders are leftovers.
   await pruneDeploys(deploysDir, keep);
   try {
     enter('export');
+    await checkDiskSpace(options, log);
     const before = await countPublishedFiches(cmsUrl, fetchImpl, timeoutMs);
     const snapshotDir = path.join(work, 'snapshot');
     const exported = await exportSnapshot({ cmsUrl, snapshotDir, fetchImpl, log, timeoutMs });
@@ -209,7 +262,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     };
     await writeDeployMeta(deploysDir, meta);
     await switchCurrent(deploysDir, id);
-    await pruneDeploys(deploysDir, keep, { inUse: [path.basename(work)] });
+    await pruneDeploys(deploysDir, keep);
     const report = {
       deployId: id,
       previousDeployId,
@@ -236,6 +289,29 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     throw new PublishError(stage, 'failed', `${stageReasons[stage]} : ${detail}`, `${stage}: ${message}`, { cause: error });
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Prunes the image caches, then refuses to start a build the disk cannot hold. */
+async function checkDiskSpace(options: PublishOptions, log: (line: string) => void): Promise<void> {
+  const cache = await pruneMediaCache(options.mediaCacheDirs ?? defaultMediaCacheDirs, {
+    maxBytes: options.mediaCacheMaxBytes ?? 1024 ** 3,
+    maxAgeMs: 90 * 24 * 3_600_000,
+  });
+  if (cache.removedFiles > 0)
+    log(`publish: image cache: ${cache.removedFiles} file(s) removed, ${megabytes(cache.freedBytes)} MB freed`);
+  const current = await currentDeployId(options.deploysDir);
+  // The new deploy, the snapshot and the build's scratch space: about twice the live site.
+  const liveBytes = current ? await directorySize(path.join(options.deploysDir, current)) : 0;
+  const needed = Math.max(options.minFreeBytes ?? 512 * 1024 ** 2, 2 * liveBytes);
+  const shortage = await findSpaceShortage([options.deploysDir, siteDir], needed, options.statfs);
+  if (shortage) {
+    throw new PublishError(
+      'export',
+      'failed',
+      `Espace disque insuffisant pour construire le site : ${megabytes(shortage.availableBytes)} Mo libres dans ${shortage.dir}, il en faut au moins ${megabytes(needed)} Mo. Libérez de la place (anciens fichiers, caches), puis relancez la publication.`,
+      `not enough disk space: ${shortage.availableBytes} bytes free in ${shortage.dir}, ${needed} needed`,
+    );
   }
 }
 

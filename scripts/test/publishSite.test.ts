@@ -4,7 +4,7 @@
  * failed or refused build leaves behind — nothing but the live site as it was.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -88,6 +88,8 @@ async function options(overrides: Partial<PublishOptions> = {}): Promise<Publish
     deploysDir,
     fetchImpl: await fakeCms(),
     buildSite: fakeBuild(),
+    // Never the real site's cache: tests that need one bring their own.
+    mediaCacheDirs: [],
     ...overrides,
   };
 }
@@ -192,6 +194,72 @@ describe('publishSite', () => {
     });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await currentDeployId(settings.deploysDir)).toBe(live);
+  });
+
+  it('runs one publication at a time in a deploy folder: the other waits its turn, or fails saying why', async () => {
+    const settings = await options();
+    let building = 0;
+    let overlapped = false;
+    const slowBuild: SiteBuilder = async (build) => {
+      building += 1;
+      overlapped ||= building > 1;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await fakeBuild()(build);
+      building -= 1;
+    };
+    const [first, second] = await Promise.all([
+      publishSite({ ...settings, buildSite: slowBuild, lockWaitMs: 30_000 }),
+      publishSite({ ...settings, buildSite: slowBuild, lockWaitMs: 30_000 }),
+    ]);
+    expect(overlapped).toBe(false);
+    expect(new Set([first.deployId, second.deployId]).size).toBe(2);
+    expect([first.deployId, second.deployId]).toContain(await currentDeployId(settings.deploysDir));
+    expect((await listDeploys(settings.deploysDir)).map((meta) => meta.id).sort()).toEqual([first.deployId, second.deployId].sort());
+
+    const running = publishSite({ ...settings, buildSite: slowBuild });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(publishSite({ ...settings, lockWaitMs: 0 })).rejects.toMatchObject({
+      stage: 'export',
+      status: 'failed',
+      reason: expect.stringMatching(/^Une autre publication est en cours depuis .* \(processus \d+ sur .*\)/),
+    });
+    await running;
+    expect((await readdir(settings.deploysDir)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('refuses to start when the disk is nearly full, before reading or building anything', async () => {
+    const settings = await options();
+    const live = (await publishSite(settings)).deployId;
+    let built = false;
+    const attempt = publishSite({
+      ...settings,
+      statfs: async () => ({ bavail: 100, bsize: 1024 * 1024 }),
+      buildSite: async (build) => {
+        built = true;
+        await fakeBuild()(build);
+      },
+    });
+    await expect(attempt).rejects.toMatchObject({
+      stage: 'export',
+      reason: expect.stringMatching(
+        /^Espace disque insuffisant pour construire le site : 100 Mo libres dans .*, il en faut au moins 512 Mo\./,
+      ),
+    });
+    expect(built).toBe(false);
+    expect(await currentDeployId(settings.deploysDir)).toBe(live);
+  });
+
+  it('prunes the image cache before building', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'passerelle-image-cache-'));
+    temporary.push(cache);
+    await writeFile(path.join(cache, 'recent.webp'), Buffer.alloc(600));
+    await writeFile(path.join(cache, 'old.webp'), Buffer.alloc(600));
+    const lastYear = new Date(Date.now() - 365 * 24 * 3_600_000);
+    await utimes(path.join(cache, 'old.webp'), lastYear, lastYear);
+    const lines: string[] = [];
+    await publishSite({ ...(await options()), mediaCacheDirs: [cache], log: (line) => lines.push(line) });
+    expect(await readdir(cache)).toEqual(['recent.webp']);
+    expect(lines).toContain('publish: image cache: 1 file(s) removed, 0 MB freed');
   });
 
   it('fails when the export misses published fiches the CMS counts', async () => {
