@@ -214,7 +214,9 @@ describe('publishSite', () => {
     expect(overlapped).toBe(false);
     expect(new Set([first.deployId, second.deployId]).size).toBe(2);
     expect([first.deployId, second.deployId]).toContain(await currentDeployId(settings.deploysDir));
-    expect((await listDeploys(settings.deploysDir)).map((meta) => meta.id).sort()).toEqual([first.deployId, second.deployId].sort());
+    expect((await listDeploys(settings.deploysDir)).map((meta) => meta.id).sort()).toEqual(
+      [first.deployId, second.deployId].sort(),
+    );
 
     const running = publishSite({ ...settings, buildSite: slowBuild });
     await new Promise((resolve) => setTimeout(resolve, 50));
