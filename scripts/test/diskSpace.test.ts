@@ -5,7 +5,9 @@ import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { createDeployId } from '../src/deploys';
 import { availableBytes, directorySize, findSpaceShortage, pruneMediaCache } from '../src/diskSpace';
+import { pruneStaleStaging } from '../src/siteBuild';
 
 const temporary: string[] = [];
 function tempDir(): string {
@@ -80,5 +82,20 @@ describe('the image cache', () => {
     expect(result.removedFiles).toBe(2);
     expect(existsSync(path.join(dir, 'used.webp'))).toBe(true);
     expect(existsSync(path.join(dir, 'forgotten.webp'))).toBe(false);
+  });
+});
+
+describe('staging folders of killed builds', () => {
+  it('are removed once their deploy id is older than the age limit; recent and unknown ones stay', async () => {
+    const root = tempDir();
+    const at = (iso: string) => createDeployId(new Date(iso));
+    const old = `${at('2026-12-01T08:00:00.000Z')}.partial`;
+    const recent = `${at('2026-12-01T11:30:00.000Z')}.partial`;
+    for (const name of [old, recent, 'something-else']) mkdirSync(path.join(root, name));
+    const removed = await pruneStaleStaging(root, { now: Date.parse('2026-12-01T12:00:00.000Z') });
+    expect(removed).toEqual([old]);
+    expect(existsSync(path.join(root, recent))).toBe(true);
+    expect(existsSync(path.join(root, 'something-else'))).toBe(true);
+    expect(await pruneStaleStaging(path.join(root, 'missing'))).toEqual([]);
   });
 });
