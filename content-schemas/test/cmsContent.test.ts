@@ -1,8 +1,19 @@
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import { describe, expect, it } from 'vitest';
 
-import { CmsReadError, collectionPageUrl, ContentContractError, fetchCollection, parseDocuments, contentCollectionNames } from '../src';
+import {
+  CmsReadError,
+  CmsTimeoutError,
+  collectionPageUrl,
+  ContentContractError,
+  fetchCollection,
+  getFromCms,
+  parseDocuments,
+  contentCollectionNames,
+} from '../src';
 
 const fixtureDir = new URL('../fixtures/snapshot/', import.meta.url);
 const readFixture = async (collection: string): Promise<unknown[]> => JSON.parse(await readFile(new URL(`${collection}.json`, fixtureDir), 'utf8'));
@@ -87,5 +98,60 @@ describe('fetchCollection', () => {
 
   it('accepts an empty list of media', async () => {
     await expect(fetchCollection('http://cms.example', 'media', pagedFetch([[]]))).resolves.toEqual([]);
+  });
+});
+
+describe('a CMS that does not answer', () => {
+  /** Accepts the request, then never answers (or answers the headers and never ends the body). */
+  function hangingFetch(calls: { count: number }, { headersFirst = false, ignoreSignal = false } = {}): typeof fetch {
+    return async (_input, init) => {
+      calls.count += 1;
+      const signal = ignoreSignal ? undefined : init?.signal;
+      if (!headersFirst) {
+        return new Promise<Response>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+      }
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"docs":['));
+          signal?.addEventListener('abort', () => controller.error(signal.reason));
+        },
+      });
+      return new Response(body, { status: 200 });
+    };
+  }
+
+  it.each([
+    ['no answer at all', {}],
+    ['headers, then a body that never ends', { headersFirst: true }],
+    ['a fetch that ignores the abort signal', { ignoreSignal: true }],
+  ])('fails after the deadline with a clear error, without asking again: %s', async (_, options) => {
+    const calls = { count: 0 };
+    const started = Date.now();
+    const attempt = fetchCollection('http://cms.example', 'themes', hangingFetch(calls, options), { timeoutMs: 200 });
+    await expect(attempt).rejects.toBeInstanceOf(CmsTimeoutError);
+    await expect(attempt).rejects.toThrow(/^themes: the CMS did not answer within 200 ms at http:\/\/cms\.example\/api\/themes\?/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(calls.count).toBe(1);
+  });
+
+  it('is a CmsReadError too, so callers that fail on unreadable content fail on it', () => {
+    expect(new CmsTimeoutError('x')).toBeInstanceOf(CmsReadError);
+  });
+
+  it('times out against a real server that accepts the connection and stays silent', async () => {
+    const server = createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/themes`;
+      await expect(getFromCms(url, fetch, { timeoutMs: 300 })).rejects.toThrow(/did not answer within 300 ms/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('still reads a CMS that answers within the deadline', async () => {
+    const themes = await readFixture('themes');
+    expect(await fetchCollection('http://cms.example', 'themes', pagedFetch([themes]), { timeoutMs: 5_000 })).toHaveLength(themes.length);
   });
 });

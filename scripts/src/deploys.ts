@@ -6,11 +6,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { Locale } from '@passerelle/content-schemas';
+
+import { liveLockOwner, processIsAlive } from './publishLock';
 
 export const currentLink = 'current';
 export const defaultKeep = 5;
@@ -111,7 +113,10 @@ export async function switchCurrent(deploysDir: string, id: string): Promise<voi
 
 /**
  * Keeps the `keep` most recent complete deploys (and always the live one); removes older ones,
- * and leftovers of interrupted builds (partial folders, orphaned metadata, stray links).
+ * and leftovers of interrupted builds. Work in progress of a build that is still running is
+ * never touched: the work folders (`.<id>.partial`, `.<id>.work`) of the publish lock's live
+ * owner, and `inUse`; a link being swapped in (`.current-<pid>-…`) while its process runs.
+ * Hidden names it does not know are left alone.
  */
 export async function pruneDeploys(
   deploysDir: string,
@@ -122,18 +127,34 @@ export async function pruneDeploys(
   const complete = await listDeploys(deploysDir);
   const kept = new Set(complete.slice(-keep).map((meta) => meta.id));
   if (current) kept.add(current);
+  const running = (await liveLockOwner(deploysDir))?.id;
   const removed: string[] = [];
   for (const name of await readdir(deploysDir).catch(() => [] as string[])) {
     if (name === currentLink || inUse.includes(name)) continue;
+    if (name.startsWith('.')) {
+      if (await isLeftover(deploysDir, name, running)) await rm(path.join(deploysDir, name), { recursive: true, force: true });
+      continue;
+    }
     const id = name.replace(/\.json$/, '');
-    // Hidden names are work in progress: partial builds, snapshots, links being swapped.
-    const leftover = name.startsWith('.');
-    if (leftover || (isDeployId(id) && !kept.has(id))) {
+    if (isDeployId(id) && !kept.has(id)) {
       await rm(path.join(deploysDir, name), { recursive: true, force: true });
-      if (!name.endsWith('.json') && !leftover) removed.push(id);
+      if (!name.endsWith('.json')) removed.push(id);
     }
   }
   return removed;
+}
+
+/** A hidden entry left by a run that is over: never the running build's, never one we do not know. */
+async function isLeftover(deploysDir: string, name: string, runningId: string | undefined): Promise<boolean> {
+  const work = /^\.(.+)\.(partial|work)$/.exec(name);
+  if (work?.[1] && isDeployId(work[1])) return work[1] !== runningId;
+  const swap = /^\.current-(\d+)-[0-9a-f]+$/.exec(name);
+  if (swap?.[1]) {
+    const info = await lstat(path.join(deploysDir, name)).catch(() => undefined);
+    // The rename that follows its creation takes milliseconds: a minute-old one is abandoned.
+    return !processIsAlive(Number(swap[1])) || (info !== undefined && Date.now() - info.mtimeMs > 60_000);
+  }
+  return false;
 }
 
 /** Where a build in progress writes: hidden, so it is never listed nor served. */

@@ -5,6 +5,7 @@
  *
  *   CMS_URL       the CMS to read (default http://localhost:3000)
  *   SNAPSHOT_DIR  where to write (default snapshot/ at the repository root)
+ *   CMS_TIMEOUT_MS  how long one read of the CMS may take (default 30 s; a media file: 4 times that)
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,8 +13,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import {
   CmsReadError,
+  CmsTimeoutError,
+  cmsTimeoutMs,
   contentCollectionNames,
   fetchCollection,
+  fetchWithDeadline,
   type ContentCollection,
   type ContentSnapshot,
   type Media,
@@ -24,6 +28,8 @@ export type ExportOptions = {
   snapshotDir: string;
   fetchImpl?: typeof fetch;
   log?: (message: string) => void;
+  /** How long one read of the CMS may take; a media file may take four times as long. */
+  timeoutMs?: number;
 };
 
 export type ExportReport = { snapshotDir: string; counts: Record<ContentCollection, number>; mediaFiles: number };
@@ -35,7 +41,13 @@ export const snapshotMediaDir = 'media';
  * Writes the snapshot into a sibling temporary folder and swaps it in only when everything
  * succeeded, so a failed export never leaves a half-written snapshot behind for the build.
  */
-export async function exportSnapshot({ cmsUrl, snapshotDir, fetchImpl = fetch, log = () => {} }: ExportOptions): Promise<ExportReport> {
+export async function exportSnapshot({
+  cmsUrl,
+  snapshotDir,
+  fetchImpl = fetch,
+  log = () => {},
+  timeoutMs = cmsTimeoutMs,
+}: ExportOptions): Promise<ExportReport> {
   const target = path.resolve(snapshotDir);
   const staging = `${target}.partial-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
@@ -44,14 +56,14 @@ export async function exportSnapshot({ cmsUrl, snapshotDir, fetchImpl = fetch, l
     const snapshot: Partial<ContentSnapshot> = {};
     const counts = {} as Record<ContentCollection, number>;
     for (const collection of contentCollectionNames) {
-      const documents = await fetchCollection(cmsUrl, collection, fetchImpl);
+      const documents = await fetchCollection(cmsUrl, collection, fetchImpl, { timeoutMs });
       Object.assign(snapshot, { [collection]: documents });
       counts[collection] = documents.length;
       await writeFile(path.join(staging, `${collection}.json`), `${JSON.stringify(documents, null, 2)}\n`);
       log(`export: ${collection}: ${documents.length}`);
     }
     const media = snapshot.media ?? [];
-    for (const file of media) await downloadMedia(cmsUrl, file, path.join(staging, snapshotMediaDir), fetchImpl);
+    for (const file of media) await downloadMedia(cmsUrl, file, path.join(staging, snapshotMediaDir), fetchImpl, timeoutMs * 4);
     log(`export: media files: ${media.length}`);
     const manifest = { cmsUrl, exportedAt: new Date().toISOString(), counts };
     await writeFile(path.join(staging, snapshotManifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -64,19 +76,26 @@ export async function exportSnapshot({ cmsUrl, snapshotDir, fetchImpl = fetch, l
   }
 }
 
-async function downloadMedia(cmsUrl: string, media: Media, directory: string, fetchImpl: typeof fetch): Promise<void> {
+async function downloadMedia(cmsUrl: string, media: Media, directory: string, fetchImpl: typeof fetch, timeoutMs: number): Promise<void> {
   if (media.filename !== path.basename(media.filename)) throw new CmsReadError(`media ${media.id}: unsafe file name "${media.filename}"`);
   const url = new URL(media.url, cmsUrl).href;
   let response: Response;
   try {
-    response = await fetchImpl(url);
+    response = await fetchWithDeadline(url, fetchImpl, { timeoutMs });
   } catch (error) {
+    if (error instanceof CmsTimeoutError) throw new CmsTimeoutError(`media ${media.id}: ${error.message}`, { cause: error });
     throw new CmsReadError(`media ${media.id}: cannot download ${url}`, { cause: error });
   }
   if (!response.ok) throw new CmsReadError(`media ${media.id}: the CMS answered HTTP ${response.status} for ${url}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes.length === 0) throw new CmsReadError(`media ${media.id}: ${url} is empty`);
   await writeFile(path.join(directory, media.filename), bytes);
+}
+
+/** `CMS_TIMEOUT_MS`, or the default when unset or not a positive number. */
+export function timeoutFromEnv(value: string | undefined): number {
+  const parsed = Number(value);
+  return value && Number.isFinite(parsed) && parsed > 0 ? parsed : cmsTimeoutMs;
 }
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -89,7 +108,12 @@ export function resolveSnapshotDir(value: string | undefined, invokedFrom: strin
 async function main(): Promise<void> {
   const cmsUrl = process.env.CMS_URL || 'http://localhost:3000';
   const snapshotDir = resolveSnapshotDir(process.env.SNAPSHOT_DIR, process.env.INIT_CWD ?? process.cwd());
-  const report = await exportSnapshot({ cmsUrl, snapshotDir, log: (message) => console.log(message) });
+  const report = await exportSnapshot({
+    cmsUrl,
+    snapshotDir,
+    log: (message) => console.log(message),
+    timeoutMs: timeoutFromEnv(process.env.CMS_TIMEOUT_MS),
+  });
   console.log(`export: snapshot written to ${report.snapshotDir}`);
 }
 

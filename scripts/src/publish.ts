@@ -8,6 +8,7 @@
  *   PUBLISH_BUILD_ID   the CMS build record this run answers (set by the job)
  *   PUBLISH_MIN_RATIO  refuse a build below this share of the live site (default 0.5)
  *   PUBLISH_LIVE_URL   compare with this live site's /deploy.json when DEPLOYS_DIR has no live deploy (CI)
+ *   CMS_TIMEOUT_MS     how long one read of the CMS may take (default 30 s; a media file: 4 times that)
  *   --allow-shrink     publish even if the site shrinks that much (a deliberate mass unpublication)
  *
  * The last line printed is `PUBLISH_RESULT {json}`; exit code 0 live, 1 failed, 2 refused.
@@ -15,6 +16,7 @@
 import { pathToFileURL } from 'node:url';
 
 import { resolveDeploysDir } from './deploys';
+import { timeoutFromEnv } from './export';
 import { PublishError, publishSite } from './publishSite';
 
 export const resultPrefix = 'PUBLISH_RESULT ';
@@ -37,6 +39,7 @@ async function main(): Promise<number> {
       minRatio: Number.isFinite(minRatio) ? minRatio : 0.5,
       allowShrink: process.argv.includes('--allow-shrink'),
       liveSiteUrl: process.env.PUBLISH_LIVE_URL || undefined,
+      cmsTimeoutMs: timeoutFromEnv(process.env.CMS_TIMEOUT_MS),
       log: (line) => console.log(line),
       onStage: (stage) => console.log(`PUBLISH_STAGE ${stage}`),
       signal: controller.signal,

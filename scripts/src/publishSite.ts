@@ -14,7 +14,16 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { CmsReadError, ContentContractError, getFromCms, networkErrorText, type Fiche } from '@passerelle/content-schemas';
+import {
+  CmsReadError,
+  CmsTimeoutError,
+  cmsTimeoutMs,
+  ContentContractError,
+  fetchWithDeadline,
+  getFromCms,
+  networkErrorText,
+  type Fiche,
+} from '@passerelle/content-schemas';
 
 import {
   contentSecurityPolicy,
@@ -39,8 +48,10 @@ import {
   type DeployMeta,
   type PageCounts,
 } from './deploys';
+import { directorySize, findSpaceShortage, megabytes, pruneMediaCache, type StatFs } from './diskSpace';
 import { exportSnapshot } from './export';
-import { buildSiteWithNpm, type SiteBuilder } from './siteBuild';
+import { acquirePublishLock, PublishLockedError, type PublishLock } from './publishLock';
+import { buildSiteWithNpm, siteDir, type SiteBuilder } from './siteBuild';
 import { collectInlineCode, countPages, listFiles, verifyBuild } from './verifyDeploy';
 
 export type PublishStage = 'export' | 'build' | 'verify' | 'switch';
@@ -62,11 +73,28 @@ export type PublishOptions = {
   liveSiteUrl?: string;
   buildSite?: SiteBuilder;
   fetchImpl?: typeof fetch;
+  /** How long one read of the CMS may take (a media file: four times that). */
+  cmsTimeoutMs?: number;
   log?: (line: string) => void;
   /** Called when a stage starts, so a caller can show progress. */
   onStage?: (stage: PublishStage) => void;
   signal?: AbortSignal;
+  /** How long to wait for another publication in the same deploy folder to finish (default 10 min). */
+  lockWaitMs?: number;
+  /** Refuse to start below this much free disk space (default 512 MB), or twice the live deploy's size if larger. */
+  minFreeBytes?: number;
+  /** The image caches pruned before each build (default: Astro's, under site/node_modules/.astro). */
+  mediaCacheDirs?: readonly string[];
+  /** Their size limit (default 1 GB); entries unused for 90 days go whatever the size. */
+  mediaCacheMaxBytes?: number;
+  statfs?: StatFs;
 };
+
+/** Astro's cache folder (`cacheDir`, default `node_modules/.astro` of the site): optimised images, and media downloaded when building straight from the CMS. */
+export const defaultMediaCacheDirs = [
+  path.join(siteDir, 'node_modules', '.astro', 'assets'),
+  path.join(siteDir, 'node_modules', '.astro', 'passerelle-media'),
+];
 
 export type PublishReport = {
   deployId: string;
@@ -98,7 +126,43 @@ const stageReasons: Record<PublishStage, string> = {
   switch: 'La mise en ligne du nouveau site a échoué',
 };
 
+/**
+ * One publication at a time per deploy folder, whoever started it: the exclusive lock
+ * (publishLock.ts) is taken before anything else, and released whatever happens.
+ */
 export async function publishSite(options: PublishOptions): Promise<PublishReport> {
+  const id = createDeployId();
+  await ensureDeploysDir(options.deploysDir);
+  let lock: PublishLock;
+  try {
+    lock = await acquirePublishLock(options.deploysDir, {
+      id,
+      waitMs: options.lockWaitMs ?? 10 * 60_000,
+      signal: options.signal,
+      onWait: (owner) =>
+        options.log?.(
+          `publish: waiting for the publication running in ${options.deploysDir}${owner ? ` (pid ${owner.pid}, since ${owner.startedAt})` : ''}…`,
+        ),
+    });
+  } catch (error) {
+    if (!(error instanceof PublishLockedError)) throw error;
+    const since = error.owner ? ` depuis ${error.owner.startedAt} (processus ${error.owner.pid} sur ${error.owner.host})` : '';
+    throw new PublishError(
+      'export',
+      'failed',
+      `Une autre publication est en cours${since} et ne s’est pas terminée à temps. Relancez la publication quand elle sera finie.`,
+      error.message,
+      { cause: error },
+    );
+  }
+  try {
+    return await publishLocked(options, id);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function publishLocked(options: PublishOptions, id: string): Promise<PublishReport> {
   const {
     cmsUrl,
     siteUrl,
@@ -108,7 +172,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     allowShrink = false,
     buildSite = buildSiteWithNpm,
   } = options;
-  const { fetchImpl = fetch, onStage = () => {}, signal } = options;
+  const { fetchImpl = fetch, onStage = () => {}, signal, cmsTimeoutMs: timeoutMs = cmsTimeoutMs } = options;
   const recent: string[] = [];
   const log = (line: string) => {
     recent.push(line);
@@ -116,7 +180,6 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     options.log?.(line);
   };
   const started = Date.now();
-  const id = createDeployId();
   const partial = partialDirFor(deploysDir, id);
   const work = workDirFor(deploysDir, id);
   const warnings: string[] = [];
@@ -128,16 +191,17 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     log(`publish: ${next}…`);
   };
 
-  await ensureDeploysDir(deploysDir);
-  // Leftovers of a build that was interrupted (crash, kill) go before anything else.
+  // Leftovers of a build that was interrupted (crash, kill) go before anything else: with the
+  // lock held, no other build runs here, so other runs' work folders are leftovers.
   await pruneDeploys(deploysDir, keep);
   try {
     enter('export');
-    const before = await countPublishedFiches(cmsUrl, fetchImpl);
+    await checkDiskSpace(options, log);
+    const before = await countPublishedFiches(cmsUrl, fetchImpl, timeoutMs);
     const snapshotDir = path.join(work, 'snapshot');
-    const exported = await exportSnapshot({ cmsUrl, snapshotDir, fetchImpl, log });
-    const formerAddresses = await fetchFormerAddresses(cmsUrl, fetchImpl);
-    const after = await countPublishedFiches(cmsUrl, fetchImpl);
+    const exported = await exportSnapshot({ cmsUrl, snapshotDir, fetchImpl, log, timeoutMs });
+    const formerAddresses = await fetchFormerAddresses(cmsUrl, fetchImpl, timeoutMs);
+    const after = await countPublishedFiches(cmsUrl, fetchImpl, timeoutMs);
     const publishedFiches = exported.counts.fiches;
     // When nobody published meanwhile, the export must hold exactly what the CMS counts.
     if (before === after && publishedFiches !== before) {
@@ -164,20 +228,14 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     const fiches = JSON.parse(await readFile(path.join(snapshotDir, 'fiches.json'), 'utf8')) as Fiche[];
     const pagePaths = new Set(files.map(pagePathOf).filter((page): page is string => Boolean(page)));
     const redirects = redirectRules({ fiches, formerAddresses, pages: pagePaths });
-    const inline = await collectInlineCode(partial, files);
-    if (inline.styleAttributes > 0) warnings.push(`${inline.styleAttributes} inline style attribute(s): blocked by the CSP`);
-    if (inline.scriptHashes.length + inline.styleHashes.length > 0) {
-      warnings.push(
-        `${inline.scriptHashes.length} inline script(s) and ${inline.styleHashes.length} inline style(s) allowed by hash in the CSP`,
-      );
-    }
-    await writeFile(path.join(partial, '_headers'), formatHeaders(headerRules(files, contentSecurityPolicy(inline))));
+    const inlineCode = await collectInlineCode(partial, files);
+    await writeFile(path.join(partial, '_headers'), formatHeaders(headerRules(files, contentSecurityPolicy())));
     await writeFile(path.join(partial, '_redirects'), formatRedirects(redirects));
     files = await listFiles(partial);
     const live =
       (await currentDeployMeta(deploysDir)) ??
-      (options.liveSiteUrl ? await fetchLiveMeta(options.liveSiteUrl, fetchImpl) : undefined);
-    const { pages, problems } = verifyBuild({ files, publishedFiches, live, minRatio, allowShrink });
+      (options.liveSiteUrl ? await fetchLiveMeta(options.liveSiteUrl, fetchImpl, timeoutMs) : undefined);
+    const { pages, problems } = verifyBuild({ files, publishedFiches, live, minRatio, allowShrink, inlineCode });
     const [problem] = problems;
     if (problem) {
       throw new PublishError(
@@ -204,7 +262,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     };
     await writeDeployMeta(deploysDir, meta);
     await switchCurrent(deploysDir, id);
-    await pruneDeploys(deploysDir, keep, { inUse: [path.basename(work)] });
+    await pruneDeploys(deploysDir, keep);
     const report = {
       deployId: id,
       previousDeployId,
@@ -234,15 +292,41 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
   }
 }
 
+/** Prunes the image caches, then refuses to start a build the disk cannot hold. */
+async function checkDiskSpace(options: PublishOptions, log: (line: string) => void): Promise<void> {
+  const cache = await pruneMediaCache(options.mediaCacheDirs ?? defaultMediaCacheDirs, {
+    maxBytes: options.mediaCacheMaxBytes ?? 1024 ** 3,
+    maxAgeMs: 90 * 24 * 3_600_000,
+  });
+  if (cache.removedFiles > 0)
+    log(`publish: image cache: ${cache.removedFiles} file(s) removed, ${megabytes(cache.freedBytes)} MB freed`);
+  const current = await currentDeployId(options.deploysDir);
+  // The new deploy, the snapshot and the build's scratch space: about twice the live site.
+  const liveBytes = current ? await directorySize(path.join(options.deploysDir, current)) : 0;
+  const needed = Math.max(options.minFreeBytes ?? 512 * 1024 ** 2, 2 * liveBytes);
+  const shortage = await findSpaceShortage([options.deploysDir, siteDir], needed, options.statfs);
+  if (shortage) {
+    throw new PublishError(
+      'export',
+      'failed',
+      `Espace disque insuffisant pour construire le site : ${megabytes(shortage.availableBytes)} Mo libres dans ${shortage.dir}, il en faut au moins ${megabytes(needed)} Mo. Libérez de la place (anciens fichiers, caches), puis relancez la publication.`,
+      `not enough disk space: ${shortage.availableBytes} bytes free in ${shortage.dir}, ${needed} needed`,
+    );
+  }
+}
+
 export const deployInfoFile = 'deploy.json';
 
 /** The live site's `/deploy.json`, if it has one (a first deploy has nothing to compare with). */
 async function fetchLiveMeta(
   liveSiteUrl: string,
   fetchImpl: typeof fetch,
+  timeoutMs: number,
 ): Promise<Pick<DeployMeta, 'id' | 'pages' | 'publishedFiches'> | undefined> {
   const url = new URL(deployInfoFile, withSlash(liveSiteUrl));
-  const response = await fetchImpl(url, { headers: { accept: 'application/json' } }).catch(() => undefined);
+  const response = await fetchWithDeadline(url, fetchImpl, { timeoutMs, headers: { accept: 'application/json' } }).catch(
+    () => undefined,
+  );
   if (!response?.ok) return undefined;
   const body = (await response.json().catch(() => undefined)) as Partial<DeployMeta> | undefined;
   if (!body?.id || !body.pages || typeof body.publishedFiches !== 'number') return undefined;
@@ -265,19 +349,27 @@ export function buildFailure(output: readonly string[], message: string): string
 }
 
 /** The CMS's own count of published fiches (REST `totalDocs`), independent of the export's paging. */
-export async function countPublishedFiches(cmsUrl: string, fetchImpl: typeof fetch = fetch): Promise<number> {
+export async function countPublishedFiches(
+  cmsUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = cmsTimeoutMs,
+): Promise<number> {
   const url = new URL('api/fiches', withSlash(cmsUrl));
   url.search = new URLSearchParams({ limit: '1', depth: '0', 'where[_status][equals]': 'published' }).toString();
-  const body = (await readJson(url, fetchImpl)) as { totalDocs?: unknown };
+  const body = (await readJson(url, fetchImpl, timeoutMs)) as { totalDocs?: unknown };
   if (typeof body.totalDocs !== 'number') throw new CmsReadError(`${url.href} did not return totalDocs`);
   return body.totalDocs;
 }
 
 /** Former slugs and types of fiches, recorded by the CMS each time a published fiche's address changed. */
-export async function fetchFormerAddresses(cmsUrl: string, fetchImpl: typeof fetch = fetch): Promise<FormerAddress[]> {
+export async function fetchFormerAddresses(
+  cmsUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = cmsTimeoutMs,
+): Promise<FormerAddress[]> {
   const url = new URL('api/redirects', withSlash(cmsUrl));
   url.search = new URLSearchParams({ pagination: 'false', depth: '0' }).toString();
-  const body = (await readJson(url, fetchImpl)) as { docs?: unknown };
+  const body = (await readJson(url, fetchImpl, timeoutMs)) as { docs?: unknown };
   if (!Array.isArray(body.docs)) throw new CmsReadError(`${url.href} did not return a list of documents`);
   return body.docs.flatMap((doc: unknown) => {
     const { fiche, slug, type } = (doc ?? {}) as Record<string, unknown>;
@@ -290,11 +382,12 @@ export async function fetchFormerAddresses(cmsUrl: string, fetchImpl: typeof fet
 /** A CMS may live under a base path (`https://example.org/cms/`). */
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 
-async function readJson(url: URL, fetchImpl: typeof fetch): Promise<unknown> {
+async function readJson(url: URL, fetchImpl: typeof fetch, timeoutMs: number): Promise<unknown> {
   let response: Response;
   try {
-    response = await getFromCms(url, fetchImpl);
+    response = await getFromCms(url, fetchImpl, { timeoutMs });
   } catch (error) {
+    if (error instanceof CmsTimeoutError) throw error;
     throw new CmsReadError(`cannot reach the CMS at ${url.href} (${networkErrorText(error)})`, {
       cause: error,
     });

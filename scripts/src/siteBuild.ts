@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +45,7 @@ export const buildSiteWithNpm: SiteBuilder = async ({ snapshotDir, siteUrl, outD
   const script = manifest.scripts?.build;
   if (!script) throw new Error('the site workspace has no build script');
   const staging = path.join(stagingRoot, path.basename(outDir).replace(/^\./, ''));
+  await pruneStaleStaging(stagingRoot);
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(staging), { recursive: true });
   try {
@@ -66,6 +67,25 @@ export const buildSiteWithNpm: SiteBuilder = async ({ snapshotDir, siteUrl, outD
     await rm(staging, { recursive: true, force: true });
   }
 };
+
+/**
+ * Staging folders left by builds that were killed (a whole site each). They are named after
+ * their deploy id, which starts with its UTC creation time: one older than `maxAgeMs` belongs to
+ * a build long over (the CMS stops a build after 15 minutes), whichever deploy folder it was for.
+ */
+export async function pruneStaleStaging(root: string, { maxAgeMs = 2 * 3_600_000, now = Date.now() } = {}): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    const stamp = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-\d{3}-[0-9a-f]{4}\b/.exec(name);
+    if (!stamp) continue;
+    const [, year, month, day, hour, minute, second] = stamp.map(Number) as number[];
+    const created = Date.UTC(year ?? 0, (month ?? 1) - 1, day, hour, minute, second);
+    if (now - created <= maxAgeMs) continue;
+    await rm(path.join(root, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
 
 async function moveDirectory(from: string, to: string): Promise<void> {
   await rm(to, { recursive: true, force: true });

@@ -43,7 +43,57 @@ export type StaticServerOptions = {
 type Rules = { headers: HeaderRule[]; redirects: RedirectRule[]; stamp: string };
 
 /** Files a CDN reads as configuration and never serves. */
-const configurationFiles = new Set(['/_headers', '/_redirects']);
+const configurationFiles = ['_headers', '_redirects'];
+
+/**
+ * Whatever the spelling of the request (`/_redirects/`, `/%5Fheaders`, `/_HEADERS` on a
+ * case-insensitive disk), the file it lands on decides: a configuration file is never served.
+ */
+function isConfigurationFile(base: string, resolved: string): boolean {
+  return configurationFiles.some((name) => resolved.toLowerCase() === path.join(base, name).toLowerCase());
+}
+
+export type RequestTarget = { pathname: string; search: string } | { error: string };
+
+/**
+ * The request's path decoded once and normalised: `%66r` is `fr`, `//` is `/`, `.` and `..`
+ * segments are resolved (never above the root). The raw request line is parsed by hand: the URL
+ * parser would read `//evil.example/…` or `/\evil.example` as a host.
+ */
+export function requestTarget(raw: string | undefined): RequestTarget {
+  const value = raw ?? '/';
+  if (!value.startsWith('/')) return { error: 'Bad request: the path must start with "/".' };
+  const queryAt = value.indexOf('?');
+  const encoded = queryAt === -1 ? value : value.slice(0, queryAt);
+  // Copied into Location headers: anything but printable ASCII is encoded.
+  const search = queryAt === -1 ? '' : value.slice(queryAt).replace(/[^\x21-\x7e]/gu, (char) => encodeURIComponent(char));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(encoded);
+  } catch {
+    return { error: 'Bad request: malformed percent-encoding in the path.' };
+  }
+  // A NUL byte cannot be in a file name; backslashes are slashes to browsers, so to us too.
+  if (decoded.includes('\0')) return { error: 'Bad request: NUL byte in the path.' };
+  const pathname = path.posix.normalize(decoded.replaceAll('\\', '/'));
+  return { pathname: pathname.startsWith('/') ? pathname : `/${pathname}`, search };
+}
+
+/** A decoded path back to a safe URL path: each segment percent-encoded, one leading `/`. */
+export function encodePathname(pathname: string): string {
+  return pathname
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
+/** A redirect's destination: our own paths are encoded (the splat comes from the decoded request); absolute URLs stay as written. */
+function encodeLocation(location: string): string {
+  if (!location.startsWith('/')) return location;
+  const queryAt = location.indexOf('?');
+  const pathPart = queryAt === -1 ? location : location.slice(0, queryAt);
+  return `${encodePathname(path.posix.normalize(pathPart))}${queryAt === -1 ? '' : location.slice(queryAt)}`;
+}
 
 /**
  * Serves a built static site the way a CDN would: the deploy's own `_headers` and `_redirects`
@@ -136,25 +186,32 @@ export function createStaticServer({ root }: StaticServerOptions): Server {
         compressed.clear();
         compressedRoot = base;
       }
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      const pathname = decodeURIComponent(url.pathname);
-      const target = path.resolve(base, `.${pathname}`);
-      if (target !== base && !target.startsWith(base + path.sep)) {
+      const target = requestTarget(request.url);
+      if ('error' in target) {
+        // A malformed address is the client's mistake: a short answer, nothing in the log.
+        response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(target.error);
+        return;
+      }
+      // From here on, one decoded, normalised path decides everything: headers, redirects, files.
+      const { pathname, search } = target;
+      const resolved = path.resolve(base, `.${pathname}`);
+      if (resolved !== base && !resolved.startsWith(base + path.sep)) {
         response.writeHead(400).end();
         return;
       }
       const rules = await rulesOf(base);
-      const headers = headersFor(rules.headers, url.pathname);
-      const index = await resolveFile(path.join(target, 'index.html'));
-      const file = configurationFiles.has(pathname) ? undefined : (index ?? (await resolveFile(target)));
+      const headers = headersFor(rules.headers, pathname);
+      const index = await resolveFile(path.join(resolved, 'index.html'));
+      const file = isConfigurationFile(base, resolved) ? undefined : (index ?? (await resolveFile(resolved)));
 
       const redirect = matchRedirect(rules.redirects, {
-        pathname: url.pathname,
+        pathname,
         acceptLanguage: request.headers['accept-language'],
         fileExists: Boolean(file),
       });
       if (redirect && redirect.rule.status >= 300 && redirect.rule.status < 400) {
-        const location = redirect.location.includes('?') ? redirect.location : `${redirect.location}${url.search}`;
+        const destination = encodeLocation(redirect.location);
+        const location = destination.includes('?') ? destination : `${destination}${search}`;
         const vary = redirect.rule.conditions.Language ? { vary: 'accept-language' } : {};
         response.writeHead(redirect.rule.status, { ...headers, ...vary, location }).end();
         return;
@@ -172,7 +229,8 @@ export function createStaticServer({ root }: StaticServerOptions): Server {
       }
       if (index && !pathname.endsWith('/')) {
         // Relative URLs in the page only work from the directory's canonical, slashed URL.
-        response.writeHead(301, { ...headers, location: `${url.pathname}/${url.search}` }).end();
+        // Built from the normalised path, so it always starts with a single `/`: never `//host`.
+        response.writeHead(301, { ...headers, location: `${encodePathname(pathname)}/${search}` }).end();
         return;
       }
       if (file) {

@@ -29,18 +29,17 @@ export function countPages(files: readonly string[]): PageCounts {
   return { total: html.length, fiches, shortLinks };
 }
 
-/** Inline code across every HTML page of a build, deduplicated. */
-export async function collectInlineCode(root: string, files: readonly string[]): Promise<InlineCode> {
-  const scripts = new Set<string>();
-  const styles = new Set<string>();
-  let styleAttributes = 0;
+/** A page with inline code, which the Content-Security-Policy would block. */
+export type InlineCodePage = InlineCode & { file: string };
+
+/** The pages of a build that hold inline code (see `inlineCodeOf`), in file order. */
+export async function collectInlineCode(root: string, files: readonly string[]): Promise<InlineCodePage[]> {
+  const pages: InlineCodePage[] = [];
   for (const file of files.filter((name) => name.endsWith('.html'))) {
     const found = inlineCodeOf(await readFile(path.join(root, file), 'utf8'));
-    found.scriptHashes.forEach((hash) => scripts.add(hash));
-    found.styleHashes.forEach((hash) => styles.add(hash));
-    styleAttributes += found.styleAttributes;
+    if (found.scripts + found.styles + found.styleAttributes + found.eventHandlers > 0) pages.push({ file, ...found });
   }
-  return { scriptHashes: [...scripts].sort(), styleHashes: [...styles].sort(), styleAttributes };
+  return pages;
 }
 
 export type VerificationInput = {
@@ -53,12 +52,14 @@ export type VerificationInput = {
   minRatio: number;
   /** Lets an intended mass unpublication through. */
   allowShrink?: boolean;
+  /** Pages with inline code: the build fails, whatever else it has. */
+  inlineCode?: readonly InlineCodePage[];
 };
 
 export type VerificationProblem = { kind: 'failed' | 'refused'; message: string; reason: string };
 
 /** Problems found, in order; empty when the build may go live. `reason` is the French text editors read. */
-export function verifyBuild({ files, publishedFiches, live, minRatio, allowShrink }: VerificationInput): {
+export function verifyBuild({ files, publishedFiches, live, minRatio, allowShrink, inlineCode = [] }: VerificationInput): {
   pages: PageCounts;
   problems: VerificationProblem[];
 } {
@@ -93,6 +94,20 @@ export function verifyBuild({ files, publishedFiches, live, minRatio, allowShrin
       kind: 'failed',
       message: `expected ${publishedFiches} short-link pages, found ${pages.shortLinks}`,
       reason: `Liens courts /f/… : ${pages.shortLinks} pages pour ${publishedFiches} fiches publiées.`,
+    });
+  }
+  if (inlineCode.length > 0) {
+    // Allowing it by hash would also allow a script that reached the pages through the content.
+    const sum = (key: keyof InlineCode) => inlineCode.reduce((total, page) => total + page[key], 0);
+    const shown = inlineCode.slice(0, 5).map((page) => page.file);
+    const more = inlineCode.length > shown.length ? ` (+${inlineCode.length - shown.length})` : '';
+    const counts = `${sum('scripts')} script(s), ${sum('styles')} <style>, ${sum('styleAttributes')} style="…", ${sum('eventHandlers')} on…=/javascript:`;
+    problems.push({
+      kind: 'failed',
+      message: `inline code the Content-Security-Policy would block (${counts}) in ${inlineCode.length} page(s): ${shown.join(', ')}${more}`,
+      reason:
+        `Le site construit contient du code en ligne que la politique de sécurité du site bloquerait (${counts}), ` +
+        `dans ${inlineCode.length} page(s) : ${shown.join(', ')}${more}. Il faut corriger le composant ou le contenu qui l’écrit.`,
     });
   }
   if (live && !allowShrink) {

@@ -142,16 +142,28 @@ describe('_headers', () => {
     expect(headerRules([...files, ...pagefind, ...embed, ...topLevel], contentSecurityPolicy()).length).toBeLessThan(100);
   });
 
-  it('allows inline code found in the build by hash only', () => {
-    const found = inlineCodeOf(
-      '<script type="application/ld+json">{"a":1}</script><script>alert(1)</script><script src="/x.js"></script><style>p{}</style><p style="color:red">',
-    );
-    expect(found.scriptHashes).toEqual(['sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=']);
-    expect(found.styleHashes).toHaveLength(1);
-    expect(found.styleAttributes).toBe(1);
-    expect(contentSecurityPolicy(found)).toContain(
-      "script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='",
-    );
+  it('has no way to let inline code in: no hash, no unsafe-inline', () => {
+    expect(contentSecurityPolicy()).not.toMatch(/sha256-|unsafe-inline|unsafe-hashes/);
+  });
+
+  it('finds inline code the policy would block, and only that', () => {
+    expect(
+      inlineCodeOf(
+        [
+          '<script type="application/ld+json">{"a":"<p style=\\"x\\" onclick=\\"y\\">"}</script>',
+          '<script>alert(1)</script><script type="module">import "/x.js"</script><script src="/x.js"></script>',
+          '<style>p{}</style><p style="color:red" title=\'style="x" onload="y"\'>style=x</p>',
+          '<!-- <p style="x"> --><img src="/a.png" onerror="alert(1)"><a href=" &#106;avascript:alert(1)">x</a>',
+          '<a href="/fr/javascript:/">ok</a>',
+        ].join(''),
+      ),
+    ).toEqual({ scripts: 2, styles: 1, styleAttributes: 1, eventHandlers: 2 });
+    expect(inlineCodeOf('<!doctype html><p title="a>b">x</p><script type="application/json">{}</script>')).toEqual({
+      scripts: 0,
+      styles: 0,
+      styleAttributes: 0,
+      eventHandlers: 0,
+    });
   });
 });
 

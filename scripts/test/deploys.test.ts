@@ -1,4 +1,5 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import {
   writeDeployMeta,
   type DeployMeta,
 } from '../src/deploys';
+import { acquirePublishLock } from '../src/publishLock';
 
 const temporary: string[] = [];
 
@@ -114,6 +116,38 @@ describe('keeping the last five deploys', () => {
     expect(removed.sort()).toEqual(ids.slice(1, 3).sort());
     expect((await listDeploys(dir)).map((meta) => meta.id)).toEqual([ids[0], ...ids.slice(3)]);
     expect((await readdir(dir)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('pruning while another publication runs', () => {
+  it('removes only the leftovers of runs that are over, never the running build’s work', async () => {
+    const dir = tempDeploys();
+    const live = await addDeploy(dir, 1);
+    await switchCurrent(dir, live);
+    const running = createDeployId();
+    const lock = await acquirePublishLock(dir, { id: running });
+    try {
+      const crashed = createDeployId(new Date(Date.now() - 1_000));
+      for (const name of [`.${running}.partial`, `.${running}.work`, `.${crashed}.partial`, `.${crashed}.work`, '.unknown-tool'])
+        mkdirSync(path.join(dir, name));
+      // A link being swapped in by a live process, and one left by a process that is gone.
+      const gone = Number(
+        spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+      );
+      symlinkSync(live, path.join(dir, `.current-${process.pid}-abc123`));
+      symlinkSync(live, path.join(dir, `.current-${gone}-def456`));
+      await pruneDeploys(dir, 5);
+      expect((await readdir(dir)).filter((name) => name.startsWith('.')).sort()).toEqual(
+        ['.publish.lock', `.${running}.partial`, `.${running}.work`, `.current-${process.pid}-abc123`, '.unknown-tool'].sort(),
+      );
+    } finally {
+      await lock.release();
+    }
+    // Once the run is over, its folders are leftovers too.
+    await pruneDeploys(dir, 5);
+    expect((await readdir(dir)).filter((name) => name.startsWith('.')).sort()).toEqual(
+      [`.current-${process.pid}-abc123`, '.unknown-tool'].sort(),
+    );
   });
 });
 

@@ -4,7 +4,7 @@
  * failed or refused build leaves behind — nothing but the live site as it was.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -49,7 +49,7 @@ async function fakeCms({
 }
 
 /** Writes what the site build would: a page per fiche and language, short links, language homes. */
-function fakeBuild({ skip = [] as string[], fail = false } = {}): SiteBuilder {
+function fakeBuild({ skip = [] as string[], fail = false, extra = '' } = {}): SiteBuilder {
   return async ({ snapshotDir, outDir, log }) => {
     if (fail) {
       log('[content] error: fiches 123: summary: Required');
@@ -66,7 +66,7 @@ function fakeBuild({ skip = [] as string[], fail = false } = {}): SiteBuilder {
     for (const page of pages.filter((entry) => !skip.some((prefix) => entry.startsWith(prefix)))) {
       const file = path.join(outDir, page.endsWith('/') ? `${page}index.html` : page);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, `<!doctype html><title>${page}</title>`);
+      await writeFile(file, `<!doctype html><title>${page}</title>${page.startsWith('/fr/') ? extra : ''}`);
     }
     await mkdir(path.join(outDir, '_astro'), { recursive: true });
     await writeFile(path.join(outDir, '_astro', 'site.abc123.css'), 'p{}');
@@ -88,6 +88,8 @@ async function options(overrides: Partial<PublishOptions> = {}): Promise<Publish
     deploysDir,
     fetchImpl: await fakeCms(),
     buildSite: fakeBuild(),
+    // Never the real site's cache: tests that need one bring their own.
+    mediaCacheDirs: [],
     ...overrides,
   };
 }
@@ -152,6 +154,114 @@ describe('publishSite', () => {
     });
     await expect(attempt).rejects.toMatchObject({ reason: expect.stringContaining('fr: 4') });
     expect(existsSync(path.join(settings.deploysDir, 'current'))).toBe(false);
+  });
+
+  it.each([
+    ['an inline script', '<script>alert(1)</script>'],
+    ['a style element', '<style>p{color:red}</style>'],
+    ['a style attribute', '<p style="color:red">x</p>'],
+    ['an event handler', '<img src="/a.png" onerror="alert(1)">'],
+  ])('fails a build with %s in a page, instead of allowing it in the CSP', async (_, extra) => {
+    const settings = await options();
+    const live = (await publishSite(settings)).deployId;
+    const attempt = publishSite({ ...settings, buildSite: fakeBuild({ extra }) });
+    await expect(attempt).rejects.toMatchObject({
+      stage: 'verify',
+      status: 'failed',
+      reason: expect.stringMatching(/code en ligne que la politique de sécurité du site bloquerait .* page\(s\) : fr\//),
+    });
+    expect(await currentDeployId(settings.deploysDir)).toBe(live);
+    expect(await readFile(path.join(settings.deploysDir, 'current', '_headers'), 'utf8')).not.toContain('sha256-');
+  });
+
+  it('fails with a clear reason, in seconds, when the CMS stops answering mid-export', async () => {
+    const settings = await options();
+    const live = (await publishSite(settings)).deployId;
+    const answering = await fakeCms();
+    const hanging: typeof fetch = async (input, init) => {
+      // The count answers; the pages of themes never do.
+      if (!String(input).includes('/api/themes')) return answering(input, init);
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    };
+    const started = Date.now();
+    const attempt = publishSite({ ...settings, fetchImpl: hanging, cmsTimeoutMs: 100 });
+    await expect(attempt).rejects.toMatchObject({
+      stage: 'export',
+      status: 'failed',
+      reason: expect.stringMatching(
+        /^Le contenu n’a pas pu être lu depuis le CMS : themes: the CMS did not answer within 100 ms at http:\/\/cms\.test\/api\/themes/,
+      ),
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await currentDeployId(settings.deploysDir)).toBe(live);
+  });
+
+  it('runs one publication at a time in a deploy folder: the other waits its turn, or fails saying why', async () => {
+    const settings = await options();
+    let building = 0;
+    let overlapped = false;
+    const slowBuild: SiteBuilder = async (build) => {
+      building += 1;
+      overlapped ||= building > 1;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await fakeBuild()(build);
+      building -= 1;
+    };
+    const [first, second] = await Promise.all([
+      publishSite({ ...settings, buildSite: slowBuild, lockWaitMs: 30_000 }),
+      publishSite({ ...settings, buildSite: slowBuild, lockWaitMs: 30_000 }),
+    ]);
+    expect(overlapped).toBe(false);
+    expect(new Set([first.deployId, second.deployId]).size).toBe(2);
+    expect([first.deployId, second.deployId]).toContain(await currentDeployId(settings.deploysDir));
+    expect((await listDeploys(settings.deploysDir)).map((meta) => meta.id).sort()).toEqual(
+      [first.deployId, second.deployId].sort(),
+    );
+
+    const running = publishSite({ ...settings, buildSite: slowBuild });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(publishSite({ ...settings, lockWaitMs: 0 })).rejects.toMatchObject({
+      stage: 'export',
+      status: 'failed',
+      reason: expect.stringMatching(/^Une autre publication est en cours depuis .* \(processus \d+ sur .*\)/),
+    });
+    await running;
+    expect((await readdir(settings.deploysDir)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('refuses to start when the disk is nearly full, before reading or building anything', async () => {
+    const settings = await options();
+    const live = (await publishSite(settings)).deployId;
+    let built = false;
+    const attempt = publishSite({
+      ...settings,
+      statfs: async () => ({ bavail: 100, bsize: 1024 * 1024 }),
+      buildSite: async (build) => {
+        built = true;
+        await fakeBuild()(build);
+      },
+    });
+    await expect(attempt).rejects.toMatchObject({
+      stage: 'export',
+      reason: expect.stringMatching(
+        /^Espace disque insuffisant pour construire le site : 100 Mo libres dans .*, il en faut au moins 512 Mo\./,
+      ),
+    });
+    expect(built).toBe(false);
+    expect(await currentDeployId(settings.deploysDir)).toBe(live);
+  });
+
+  it('prunes the image cache before building', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'passerelle-image-cache-'));
+    temporary.push(cache);
+    await writeFile(path.join(cache, 'recent.webp'), Buffer.alloc(600));
+    await writeFile(path.join(cache, 'old.webp'), Buffer.alloc(600));
+    const lastYear = new Date(Date.now() - 365 * 24 * 3_600_000);
+    await utimes(path.join(cache, 'old.webp'), lastYear, lastYear);
+    const lines: string[] = [];
+    await publishSite({ ...(await options()), mediaCacheDirs: [cache], log: (line) => lines.push(line) });
+    expect(await readdir(cache)).toEqual(['recent.webp']);
+    expect(lines).toContain('publish: image cache: 1 file(s) removed, 0 MB freed');
   });
 
   it('fails when the export misses published fiches the CMS counts', async () => {

@@ -3,11 +3,12 @@
  * `_redirects`, revalidates with ETags, and follows `deploys/current` as it is switched.
  */
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { contentSecurityPolicy, formatHeaders, headerRules } from '../src/cdnRules';
 import { createStaticServer } from '../src/staticServer';
@@ -24,6 +25,7 @@ function writeDeploy(name: string, title: string): void {
   writeFileSync(path.join(root, 'fr/demarches/carte-vitale/index.html'), `<h1>${title}</h1>`);
   writeFileSync(path.join(root, 'f/ezd264/index.html'), 'choose a language');
   writeFileSync(path.join(root, 'en/index.html'), 'home');
+  writeFileSync(path.join(root, 'fr/index.html'), 'accueil');
   writeFileSync(path.join(root, 'fr/404.html'), 'introuvable');
   writeFileSync(path.join(root, '_astro/site.abc.css'), 'p{}');
   writeFileSync(
@@ -121,11 +123,83 @@ describe('the local server, like the CDN', () => {
   });
 });
 
+/** Sends the request line exactly as written: `fetch` would normalise the path first. */
+function rawGet(pathname: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(base);
+    request({ hostname, port, path: pathname, method: 'GET' }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('the local server, with addresses written to trick it', () => {
+  it.each([
+    ['/.//evil.example/..%2Ffr/demarches/carte-vitale', '/fr/demarches/carte-vitale/'],
+    ['//evil.example/..%2Ffr/demarches/carte-vitale', '/fr/demarches/carte-vitale/'],
+    ['/\\evil.example/..%2Ffr/demarches/carte-vitale?x=1', '/fr/demarches/carte-vitale/?x=1'],
+  ])('%s redirects to a path of this site, never to another host', async (pathname, location) => {
+    const response = await rawGet(pathname);
+    expect([response.status, response.headers.location]).toEqual([301, location]);
+  });
+
+  it('the address of the review (`/.//evil.example/..%2Ffr`) sends nobody elsewhere', async () => {
+    const response = await rawGet('/.//evil.example/..%2Ffr');
+    const location = response.headers.location ?? '/';
+    expect(location).toMatch(/^\/(?![/\\])/);
+    expect(location).not.toContain('evil.example');
+  });
+
+  it.each(['/%66r/demarches/carte-vitale/', '/fr/./demarches//carte-vitale/', '/fr/x/../demarches/carte-vitale/'])(
+    '%s gets the same security and cache headers as its plain spelling',
+    async (pathname) => {
+      const response = await rawGet(pathname);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-security-policy']).toBe("default-src 'self'");
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['cache-control']).toBe('public, max-age=60, must-revalidate');
+    },
+  );
+
+  it.each(['/_headers/', '/_redirects/', '/%5Fheaders', '/./_redirects', '//_headers', '/fr/../_redirects', '/_redirects?x'])(
+    '%s never serves a configuration file',
+    async (pathname) => {
+      const response = await rawGet(pathname);
+      expect(response.status).toBe(404);
+      expect(response.body).not.toMatch(/Content-Security-Policy|ancienne-adresse/);
+    },
+  );
+
+  it.each(['/%E0%A4%A', '/fr/%', '/fr/%zz/', '/%00/'])('%s is a bad request (400), not a server error', async (pathname) => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const response = await rawGet(pathname);
+      expect(response.status).toBe(400);
+      expect(response.body).not.toMatch(/at .*\.ts:\d+|URIError/);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+});
+
 describe('the local server with the generated _headers: embed lists framable, nothing else', () => {
   let root: string;
   let url: string;
   let stop: () => void;
-  const embedFiles = ['embed/index.html', 'embed/fr/tous/index.html', 'embed/ar/health/index.html', 'fr/index.html', 'fr/flux.xml', '404.html'];
+  const embedFiles = [
+    'embed/index.html',
+    'embed/fr/tous/index.html',
+    'embed/ar/health/index.html',
+    'fr/index.html',
+    'fr/flux.xml',
+    '404.html',
+  ];
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'passerelle-embed-'));

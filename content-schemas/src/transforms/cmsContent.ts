@@ -104,14 +104,16 @@ export async function fetchCollection<C extends ContentCollection>(
   cmsUrl: string,
   collection: C,
   fetchImpl: typeof fetch = fetch,
+  { timeoutMs = cmsTimeoutMs }: { timeoutMs?: number } = {},
 ): Promise<ContentDocument<C>[]> {
   const documents: ContentDocument<C>[] = [];
   for (let page = 1; ; page += 1) {
     const url = collectionPageUrl(cmsUrl, collection, page);
     let response: Response;
     try {
-      response = await getFromCms(url, fetchImpl);
+      response = await getFromCms(url, fetchImpl, { timeoutMs });
     } catch (error) {
+      if (error instanceof CmsTimeoutError) throw new CmsTimeoutError(`${collection}: ${error.message}`, { cause: error });
       throw new CmsReadError(`${collection}: cannot reach the CMS at ${url} (${networkErrorText(error)})`, { cause: error });
     }
     if (!response.ok) throw new CmsReadError(`${collection}: the CMS answered HTTP ${response.status} for ${url}`);
@@ -126,16 +128,76 @@ export async function fetchCollection<C extends ContentCollection>(
 }
 
 /**
+ * How long one read of the CMS may take, answer and body together. A CMS that accepts the
+ * connection and then hangs would otherwise stall a publication until the job is killed (15 min).
+ * A page of 100 fiches in 8 languages is a few megabytes: seconds even on a slow server.
+ */
+export const cmsTimeoutMs = 30_000;
+
+/** The CMS did not answer in time: not retried, since asking again would only double the wait. */
+export class CmsTimeoutError extends CmsReadError {
+  override name = 'CmsTimeoutError';
+}
+
+/**
+ * A GET with a deadline for the whole exchange: headers and body. The body is read within the
+ * deadline and handed back buffered. `fetchImpl` gets the abort signal, and the deadline holds
+ * even for one that ignores it.
+ */
+export async function fetchWithDeadline(
+  url: string | URL,
+  fetchImpl: typeof fetch,
+  { timeoutMs, headers }: { timeoutMs: number; headers?: Record<string, string> },
+): Promise<Response> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new CmsTimeoutError(`the CMS did not answer within ${formatDuration(timeoutMs)} at ${String(url)}`);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      (async () => {
+        const response = await fetchImpl(url, { headers, signal: controller.signal });
+        const body = await response.arrayBuffer();
+        return new Response(response.status === 204 || response.status === 304 ? null : body, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
+      })(),
+      deadline,
+    ]);
+  } finally {
+    clearTimeout(timer);
+    deadline.catch(() => {});
+  }
+}
+
+function formatDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/**
  * Every read of the CMS (the export's pages, the publisher's checks). A GET may be sent again.
  * Once, after a network error: a kept-alive connection that the server
  * closes just as the next page is asked for fails that request although nothing is wrong, and
- * one lost page must not cancel a whole publication. A CMS that is really down fails twice.
+ * one lost page must not cancel a whole publication. A CMS that is really down fails twice; one
+ * that does not answer within `timeoutMs` fails at once (CmsTimeoutError).
  */
-export async function getFromCms(url: string | URL, fetchImpl: typeof fetch = fetch): Promise<Response> {
-  const get = () => fetchImpl(url, { headers: { accept: 'application/json' } });
+export async function getFromCms(
+  url: string | URL,
+  fetchImpl: typeof fetch = fetch,
+  { timeoutMs = cmsTimeoutMs }: { timeoutMs?: number } = {},
+): Promise<Response> {
+  const get = () => fetchWithDeadline(url, fetchImpl, { timeoutMs, headers: { accept: 'application/json' } });
   try {
     return await get();
-  } catch {
+  } catch (error) {
+    if (error instanceof CmsTimeoutError) throw error;
     await new Promise((resolve) => setTimeout(resolve, 500));
     return get();
   }

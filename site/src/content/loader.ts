@@ -14,7 +14,9 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import {
   checkNotEmpty,
   CmsReadError,
+  cmsTimeoutMs,
   fetchCollection,
+  fetchWithDeadline,
   parseDocuments,
   type ContentCollection,
   type ContentDocument,
@@ -80,8 +82,9 @@ async function localMediaFile(source: ContentSource, media: Media, cacheDir: str
   const cached = await stat(file).catch(() => undefined);
   if (cached && cached.mtimeMs >= Date.parse(media.updatedAt)) return file;
   const url = new URL(media.url, source.url).href;
-  const response = await fetch(url).catch((error: unknown) => {
-    throw new CmsReadError(`media ${media.id}: cannot download ${url}`, { cause: error });
+  // A CMS that hangs must fail the build, not stall it: the same deadline as the export's.
+  const response = await fetchWithDeadline(url, fetch, { timeoutMs: cmsTimeoutMs * 4 }).catch((error: unknown) => {
+    throw new CmsReadError(`media ${media.id}: cannot download ${url} (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   });
   if (!response.ok) throw new CmsReadError(`media ${media.id}: the CMS answered HTTP ${response.status} for ${url}`);
   await mkdir(path.dirname(file), { recursive: true });
