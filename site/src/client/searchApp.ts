@@ -117,11 +117,13 @@ export async function startSearch(form: HTMLFormElement, { submitted }: { submit
     };
     fill('type', data.meta.type);
     fill('summary', data.meta.summary);
-    const time = field('updated');
+    const updated = field('updated');
     if (data.meta.updated && data.meta.updatedLabel) {
-      time?.setAttribute('datetime', data.meta.updated);
-      time?.replaceChildren(data.meta.updatedLabel);
-    } else time?.parentElement?.remove();
+      const time = document.createElement('time');
+      time.dateTime = data.meta.updated;
+      time.textContent = data.meta.updatedLabel;
+      updated?.replaceChildren(time);
+    } else updated?.remove();
     for (const element of item.querySelectorAll('[data-field]')) element.removeAttribute('data-field');
     return item;
   }
