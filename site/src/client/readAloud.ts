@@ -6,6 +6,10 @@
  * translated page, or a whole French fallback, is read with a French voice. The Listen button
  * appears only when the device has a voice for the fiche's language; otherwise a note says so.
  * Voices arrive late on many devices (`voiceschanged`), so the check runs again then.
+ *
+ * Nothing of this runs while the page loads: the voices are looked up once the page has loaded
+ * and the main thread is idle (listing them is slow on some phones), and the page is split into
+ * parts on the first "Listen".
  */
 import { toolsBlock } from './ficheTools';
 
@@ -47,7 +51,9 @@ if (tools && article) {
   const pause = tools.element<HTMLButtonElement>('[data-read-pause]');
   const unavailable = tools.element('[data-read-unavailable]');
   const contentLanguage = languageOf(article.querySelector('.fiche-intro') ?? article);
-  const parts = partsOf(article);
+  /** The parts to read, found on first use. */
+  let found: Part[] | undefined;
+  const parts = () => (found ??= partsOf(article));
   let voices: SpeechSynthesisVoice[] = [];
   let partIndex = 0;
   let chunkIndex = 0;
@@ -72,7 +78,7 @@ if (tools && article) {
   };
 
   const markCurrent = (current: Part | undefined) => {
-    for (const part of parts) part.element.removeAttribute('aria-current');
+    for (const part of parts()) part.element.removeAttribute('aria-current');
     if (!current) return;
     current.element.setAttribute('aria-current', 'true');
     if (current.element instanceof HTMLDetailsElement) current.element.open = true;
@@ -81,7 +87,7 @@ if (tools && article) {
 
   const speakNext = (token: number) => {
     if (!synthesis || token !== generation) return;
-    const part = parts[partIndex];
+    const part = parts()[partIndex];
     if (!part) {
       stop();
       tools.announce(tools.message('finished'));
@@ -91,9 +97,9 @@ if (tools && article) {
     if (!chunk) {
       partIndex += 1;
       chunkIndex = 0;
-      if (parts[partIndex]) {
-        markCurrent(parts[partIndex]);
-        tools.announce(tools.message('reading', { section: parts[partIndex]?.name ?? '' }));
+      if (parts()[partIndex]) {
+        markCurrent(parts()[partIndex]);
+        tools.announce(tools.message('reading', { section: parts()[partIndex]?.name ?? '' }));
       }
       speakNext(token);
       return;
@@ -120,11 +126,11 @@ if (tools && article) {
     if (!synthesis) return;
     generation += 1;
     synthesis.cancel();
-    partIndex = Math.min(Math.max(index, 0), parts.length - 1);
+    partIndex = Math.min(Math.max(index, 0), parts().length - 1);
     chunkIndex = 0;
     pause.setAttribute('aria-pressed', 'false');
-    markCurrent(parts[partIndex]);
-    tools.announce(tools.message('reading', { section: parts[partIndex]?.name ?? '' }));
+    markCurrent(parts()[partIndex]);
+    tools.announce(tools.message('reading', { section: parts()[partIndex]?.name ?? '' }));
     speakNext(generation);
   };
 
@@ -157,8 +163,13 @@ if (tools && article) {
   // Speech would otherwise go on over the next page on some browsers.
   addEventListener('pagehide', () => synthesis?.cancel());
 
-  // An empty list usually means "not loaded yet": wait for voiceschanged before saying no voice.
-  if (synthesis && synthesis.getVoices().length === 0) setTimeout(checkVoices, 3000);
-  else checkVoices();
-  synthesis?.addEventListener('voiceschanged', checkVoices);
+  const lookUpVoices = () => {
+    // An empty list usually means "not loaded yet": wait for voiceschanged before saying no voice.
+    if (synthesis && synthesis.getVoices().length === 0) setTimeout(checkVoices, 3000);
+    else checkVoices();
+    synthesis?.addEventListener('voiceschanged', checkVoices);
+  };
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(lookUpVoices, { timeout: 2000 }) : setTimeout(lookUpVoices, 200));
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
 }
