@@ -57,6 +57,17 @@ export function hasFontFor(locale: Locale): boolean {
   }
 }
 
+/** Words into lines of at most `width` characters: SVG text does not wrap by itself. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The image as SVG. `withText` false: the drawing and colours only. */
@@ -71,13 +82,17 @@ export function socialImageSvg(locale: Locale, type: SocialImageType, withText: 
     <rect width="32" height="32" rx="6" fill="${themeColor}"/>
     <path d="M7 22h18M9 22V12l7-4 7 4v10" fill="none" stroke="#fff" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"/>
   </g>`;
-  const band = `<rect x="${rtl ? 0 : width - 360}" y="0" width="360" height="${height}" fill="${accents[type]}"/>
-    <circle cx="${x(width - 180)}" cy="${height - 150}" r="90" fill="#ffffff" fill-opacity="0.25"/>`;
-  const anchor = rtl ? 'end' : 'start';
+  const band = `<rect x="${rtl ? 0 : width - 300}" y="0" width="300" height="${height}" fill="${accents[type]}"/>
+    <circle cx="${x(width - 150)}" cy="${height - 150}" r="90" fill="#ffffff" fill-opacity="0.25"/>`;
+  // SVG anchors text by its writing direction: "start" is the right edge of right-to-left text.
+  const anchor = 'start';
   const text = withText
     ? `<g font-family="DejaVu Sans, sans-serif" fill="#161616" direction="${rtl ? 'rtl' : 'ltr'}" text-anchor="${anchor}">
-    <text x="${x(80)}" y="470" font-size="64" font-weight="bold" fill="${themeColor}">${escapeXml(t('site.name'))}</text>
-    <text x="${x(80)}" y="530" font-size="28">${escapeXml(t('site.tagline'))}</text>
+    <text x="${x(80)}" y="460" font-size="64" font-weight="bold" fill="${themeColor}">${escapeXml(t('site.name'))}</text>
+    ${wrapWords(t('site.tagline'), 42)
+      .slice(0, 3)
+      .map((line, index) => `<text x="${x(80)}" y="${526 + index * 38}" font-size="28">${escapeXml(line)}</text>`)
+      .join('')}
     ${label ? `<text x="${x(400)}" y="230" font-size="44" font-weight="bold">${escapeXml(t(label))}</text>` : ''}
   </g>`
     : `<rect x="${x(rtl ? 80 + 600 : 80)}" y="470" width="600" height="24" rx="12" fill="${themeColor}"/>

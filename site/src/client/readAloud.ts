@@ -3,13 +3,14 @@
  * its practical information, then each section. The current part is marked (`aria-current`) and
  * opened; Pause is a toggle (`aria-pressed`); Previous and Next move between parts. Each block is
  * spoken in its own language (`lang` of its nearest ancestor), so a unit still in French on a
- * translated page, or a whole French fallback, is read with a French voice. The Listen button
- * appears only when the device has a voice for the fiche's language; otherwise a note says so.
- * Voices arrive late on many devices (`voiceschanged`), so the check runs again then.
+ * translated page, or a whole French fallback, is read with a French voice.
  *
- * Nothing of this runs while the page loads: the voices are looked up once the page has loaded
- * and the main thread is idle (listing them is slow on some phones), and the page is split into
- * parts on the first "Listen".
+ * Nothing of this runs while the page loads: listing the voices is slow on some phones, and a note
+ * appearing once they are listed would move the page under the reader's eyes. The Listen button
+ * is shown wherever the browser has speech synthesis; the first press looks up the voices
+ * (waiting a moment for those that arrive late, `voiceschanged`) and splits the page into parts.
+ * When the device has no voice for the fiche's language, the button gives way to a note saying
+ * so, announced, and the focus goes to the tools' first button.
  */
 import { toolsBlock } from './ficheTools';
 
@@ -65,16 +66,28 @@ if (tools && article) {
     return matching.find((voice) => voice.localService) ?? matching[0];
   };
 
-  const checkVoices = () => {
+  /** Whether the device can read the fiche; voices that arrive late are waited for, a little. */
+  const canRead = async (): Promise<boolean> => {
     voices = synthesis?.getVoices() ?? [];
-    const canRead = voiceFor(contentLanguage) !== undefined;
-    if (canRead) {
-      unavailable.hidden = true;
-      if (controls.hidden) tools.reveal(start);
-    } else {
-      start.hidden = true;
-      tools.reveal(unavailable);
-    }
+    if (!synthesis || voiceFor(contentLanguage) || voices.length > 0) return voiceFor(contentLanguage) !== undefined;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        synthesis.removeEventListener('voiceschanged', done);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, 1500);
+      synthesis.addEventListener('voiceschanged', done);
+    });
+    voices = synthesis.getVoices();
+    return voiceFor(contentLanguage) !== undefined;
+  };
+
+  const sayUnavailable = () => {
+    start.hidden = true;
+    tools.reveal(unavailable);
+    tools.announce(unavailable.textContent ?? '');
+    tools.root.querySelector<HTMLButtonElement>('button:not([hidden])')?.focus();
   };
 
   const markCurrent = (current: Part | undefined) => {
@@ -145,7 +158,11 @@ if (tools && article) {
     if (hadFocus) start.focus();
   };
 
-  start.addEventListener('click', () => {
+  start.addEventListener('click', async () => {
+    if (!(await canRead())) {
+      sayUnavailable();
+      return;
+    }
     start.hidden = true;
     tools.reveal(controls);
     pause.focus();
@@ -163,13 +180,6 @@ if (tools && article) {
   // Speech would otherwise go on over the next page on some browsers.
   addEventListener('pagehide', () => synthesis?.cancel());
 
-  const lookUpVoices = () => {
-    // An empty list usually means "not loaded yet": wait for voiceschanged before saying no voice.
-    if (synthesis && synthesis.getVoices().length === 0) setTimeout(checkVoices, 3000);
-    else checkVoices();
-    synthesis?.addEventListener('voiceschanged', checkVoices);
-  };
-  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(lookUpVoices, { timeout: 2000 }) : setTimeout(lookUpVoices, 200));
-  if (document.readyState === 'complete') whenIdle();
-  else addEventListener('load', whenIdle, { once: true });
+  if (synthesis) tools.reveal(start);
+  else tools.reveal(unavailable);
 }

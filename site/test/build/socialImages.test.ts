@@ -48,7 +48,7 @@ describe('the sharing images', () => {
     expect(french).toContain('text-anchor="start"');
     const arabic = socialImageSvg('ar', 'demarche', true);
     expect(arabic).toContain('direction="rtl"');
-    expect(arabic).toContain('text-anchor="end"');
+    expect(arabic).toContain('text-anchor="start"');
     // The drawing sits on the inline-start side: the left in French, the right in Arabic.
     const drawingX = (svg: string) => Number(/<g transform="translate\((\d+)/.exec(svg)?.[1]);
     expect(drawingX(french)).toBeLessThan(socialImageSize.width / 2);
