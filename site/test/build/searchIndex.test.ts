@@ -55,6 +55,8 @@ describe('the search index', () => {
     expect(names?.closest('[data-pagefind-ignore]')).toBeNull();
     const themes = JSON.parse(readFileSync(path.join(fixtureSnapshotDir, 'themes.json'), 'utf8')) as { slug: string; name: Record<string, string> }[];
     expect(names?.textContent).toContain(themes.find((theme) => theme.slug === 'health')?.name['ps']);
+    // A translated page is found by its own words only.
+    expect(page(sitePaths.fiche('ps', fixtureFiche('carte-vitale'))).document.querySelector('article > p[hidden]')).toBeNull();
   });
 
   it('ranks titles in each language’s alphabetical order for filter-only results', () => {
