@@ -239,7 +239,8 @@ describe('search', () => {
 
   it('finds a French-only fiche from Pashto by the Pashto name of its need, after the translated fiches, marked as French', async () => {
     expect(complementaire.translations).not.toContain('ps');
-    const needName = lookup.needs.get(complementaire.needs?.[0] ?? '')?.name['ps'] ?? '';
+    const need = lookup.needs.get(complementaire.needs?.[0] ?? '')?.name;
+    const needName = (typeof need === 'object' ? need?.ps : undefined) ?? '';
     expect(needName).not.toBe('');
     const { page } = await open(sitePaths.search('ps'));
     await page.locator('#search-q').fill(needName);

@@ -42,7 +42,7 @@ class StrictParser extends Parser<DefaultTreeAdapterMap> {
     const mode = this.insertionMode;
     if ((mode === InsertionMode.AFTER_BODY && token.tagName !== 'html') || mode === InsertionMode.AFTER_AFTER_BODY)
       this.report(`unexpected-end-tag-after-body </${token.tagName}>`, token);
-    else if (mode === InsertionMode.IN_BODY && !this.openElements.items.some((element) => defaultTreeAdapter.getTagName(element) === token.tagName))
+    else if (mode === InsertionMode.IN_BODY && !this.openElements.items.some((element) => 'tagName' in element && element.tagName === token.tagName))
       this.report(`end-tag-without-matching-open-element </${token.tagName}>`, token);
     super.onEndTag(token);
   }
@@ -84,7 +84,7 @@ function textOf(node: Node): string {
 function* elements(node: Node): Generator<Element> {
   if (defaultTreeAdapter.isElementNode(node)) yield node;
   if ('childNodes' in node) for (const child of node.childNodes) yield* elements(child);
-  if (defaultTreeAdapter.isElementNode(node) && node.tagName === 'template') yield* elements(defaultTreeAdapter.getTemplateContent(node));
+  if (defaultTreeAdapter.isElementNode(node) && 'content' in node) yield* elements(node.content);
 }
 
 export function htmlParseErrors(html: string): HtmlParseError[] {
