@@ -8,6 +8,8 @@ import { printQrCodes } from './src/build/printQrCodes';
 import { pruneUnusedCss } from './src/build/pruneUnusedCss';
 import { searchIndex } from './src/build/searchIndex';
 import { serviceWorker } from './src/build/serviceWorker';
+import { socialImages } from './src/build/socialImages';
+import { webApp } from './src/build/webAppManifest';
 
 /** The public address of the site: canonical URLs, hreflang, sitemaps and Open Graph use it. */
 const siteUrl = process.env.SITE_URL || 'http://localhost:4321';
@@ -26,7 +28,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // In this order: the search index is made from the final pages, and the service worker
   // precaches the stylesheet under its final, pruned name.
-  integrations: [compactDataStore(), notFoundPages(), pruneUnusedCss(), printQrCodes(), searchIndex(), serviceWorker()],
+  integrations: [compactDataStore(), notFoundPages(), pruneUnusedCss(), printQrCodes(), searchIndex(), webApp(), socialImages(), serviceWorker()],
   image: { responsiveStyles: false },
   vite: {
     css: { postcss: { plugins: [dropWebFonts(), logicalProperties()] } },

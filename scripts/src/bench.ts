@@ -25,11 +25,12 @@ import { launchChromium } from './browser';
 import { measureFullBuild } from './bench/buildMeasure';
 import { measureCmsLatency } from './bench/cmsLatency';
 import { describeCorpus, generateCorpus } from './bench/corpus';
-import { runLighthouse } from './bench/lighthouse';
+import { runLighthouse, type LighthouseScores } from './bench/lighthouse';
 import { parseBenchOptions, usage, UsageError } from './bench/options';
 import { measurePageWeight, readableWithoutJs } from './bench/pageWeights';
-import { formatTable, reportRows, resultFileName, type BenchResults, type PageType } from './bench/report';
+import { formatTable, lighthousePages, reportRows, resultFileName, type BenchResults, type LighthousePage, type PageType } from './bench/report';
 import { measureSearch } from './bench/searchMeasure';
+import { measureSlowFirstPaint } from './bench/slowNetwork';
 import { buildAnchor, writeAnchorProject } from './bench/starlightAnchor';
 import { median } from './bench/stats';
 import { measurePublishToLive } from './measurePublish';
@@ -239,17 +240,16 @@ async function main(): Promise<void> {
   if (!ficheWithArabic) throw new StepError('the corpus has no fiche');
   const segment = ficheWithArabic.type === 'demarche' ? 'demarches' : 'dispositifs';
 
+  const pagePaths: Record<PageType, string> = {
+    home: '/fr/',
+    theme: `/fr/themes/${await firstDirectory(path.join(liveRoot, 'fr', 'themes'))}/`,
+    departement: `/fr/departements/${await firstDirectory(path.join(liveRoot, 'fr', 'departements'))}/`,
+    ficheFr: `/fr/${segment}/${ficheWithArabic.key}/`,
+    ficheAr: `/ar/${segment}/${ficheWithArabic.key}/`,
+    search: '/fr/recherche/',
+  };
   const { pageWeights, search } = await step('page weights and search in Chromium', async (progress) => {
-    const theme = await firstDirectory(path.join(liveRoot, 'fr', 'themes'));
-    const departement = await firstDirectory(path.join(liveRoot, 'fr', 'departements'));
-    const paths: Record<PageType, string> = {
-      home: '/fr/',
-      theme: `/fr/themes/${theme}/`,
-      departement: `/fr/departements/${departement}/`,
-      ficheFr: `/fr/${segment}/${ficheWithArabic.key}/`,
-      ficheAr: `/ar/${segment}/${ficheWithArabic.key}/`,
-      search: '/fr/recherche/',
-    };
+    const paths = pagePaths;
     const weights = {} as Record<PageType, Awaited<ReturnType<typeof measurePageWeight>>>;
     for (const [type, pagePath] of Object.entries(paths) as [PageType, string][])
       weights[type] = await measurePageWeight(`${servedUrl}${pagePath}`);
@@ -288,14 +288,25 @@ async function main(): Promise<void> {
 
   const lighthouse = options.skipLighthouse
     ? ((stepNumber += 1), undefined)
-    : await step(`Lighthouse mobile, fiche fr and ar (${options.lighthouseRuns} runs each)`, async (progress) => ({
-        ficheFr: await runLighthouse(`${servedUrl}/fr/${segment}/${ficheWithArabic.key}/`, options.lighthouseRuns, (line) =>
-          progress(`fr ${line}`),
-        ),
-        ficheAr: await runLighthouse(`${servedUrl}/ar/${segment}/${ficheWithArabic.key}/`, options.lighthouseRuns, (line) =>
-          progress(`ar ${line}`),
-        ),
-      }));
+    : await step(
+        `Lighthouse mobile (${options.lighthouseRuns} runs each): ${lighthousePages.join(', ')}; fiche fr and ar on 2G`,
+        async (progress) => {
+          const scores = {} as Record<LighthousePage, LighthouseScores>;
+          for (const page of lighthousePages)
+            scores[page] = await runLighthouse(`${servedUrl}${pagePaths[page]}`, options.lighthouseRuns, (line) => progress(`${page} ${line}`));
+          const slowBrowser = await launchChromium();
+          try {
+            const twoG = {
+              ficheFr: await measureSlowFirstPaint(slowBrowser, `${servedUrl}${pagePaths.ficheFr}`, { runs: options.lighthouseRuns }),
+              ficheAr: await measureSlowFirstPaint(slowBrowser, `${servedUrl}${pagePaths.ficheAr}`, { runs: options.lighthouseRuns }),
+            };
+            progress(`2G first paint: fr ${twoG.ficheFr.fcpMs.toFixed(0)} ms, ar ${twoG.ficheAr.fcpMs.toFixed(0)} ms`);
+            return { scores, twoG };
+          } finally {
+            await slowBrowser.close();
+          }
+        },
+      );
 
   // The CMS is done: the anchor builds on a machine as quiet as ours had.
   cmsDone = true;
@@ -345,7 +356,7 @@ async function main(): Promise<void> {
     pageWeights,
     search,
     cms: cmsLatency,
-    ...(lighthouse ? { lighthouse } : {}),
+    ...(lighthouse ? { lighthouse: lighthouse.scores, twoG: lighthouse.twoG } : {}),
     ...(anchor ? { anchor } : {}),
   };
   const resultsDir = path.join(repoRoot, 'bench-results');

@@ -181,6 +181,48 @@ describe('reportRows', () => {
     expect(row('to first results ("logement", fr)')).toMatchObject({ value: '97.7 KB in 800 ms', status: '✓' });
   });
 
+  it('judges Lighthouse on the five page types and the first paint on 2G', () => {
+    const scores = (performance: number, lcpMs: number, tbtMs: number, cls: number, seo = 100) => ({
+      url: 'http://x/',
+      runs: 3,
+      performance,
+      accessibility: 100,
+      bestPractices: 100,
+      seo,
+      fcpMs: lcpMs,
+      lcpMs,
+      cls,
+      tbtMs,
+      benchmarkIndex: 812.4,
+      longTasks: [],
+      mainThread: {},
+      bootup: [],
+      layoutShifts: [],
+      failedAudits: [],
+    });
+    const slow = (fcpMs: number) => ({ url: 'http://x/', runs: 3, fcpMs, allMs: [fcpMs, fcpMs, fcpMs] });
+    const measured = reportRows({
+      ...results,
+      lighthouse: {
+        ficheFr: scores(100, 1100, 0, 0),
+        ficheAr: scores(99, 1300, 0, 0),
+        home: scores(100, 1000, 60, 0),
+        theme: scores(100, 1000, 0, 0.01),
+        search: scores(100, 1000, 0, 0, 92),
+      },
+      twoG: { ficheFr: slow(3400), ficheAr: slow(4800) },
+    });
+    const find = (metric: string) => measured.find((entry) => entry.metric === metric);
+    expect(find('fiche fr: performance')).toMatchObject({ value: '100 (a11y 100, BP 100, SEO 100; benchmarkIndex 812)', status: '✓' });
+    expect(find('fiche fr: LCP / TBT / CLS')).toMatchObject({ value: '1.10 s / 0 ms / 0.000', status: '✓' });
+    expect(find('fiche ar: LCP / TBT / CLS')).toMatchObject({ status: '✗' });
+    expect(find('home: LCP / TBT / CLS')).toMatchObject({ status: '✗' });
+    expect(find('theme: LCP / TBT / CLS')).toMatchObject({ status: '✗' });
+    expect(find('search: performance')).toMatchObject({ status: '✗' });
+    expect(find('fiche fr: first contentful paint')).toMatchObject({ value: '3.40 s (runs 3.40, 3.40, 3.40 s)', status: '✓' });
+    expect(find('fiche ar: first contentful paint')).toMatchObject({ status: '✗' });
+  });
+
   it('does not judge the wall time of a build smaller than the 8,000 pages the target is for', () => {
     const small = reportRows({ ...results, build: { ...results.build, pages: 800 } });
     expect(small.find((entry) => entry.metric === 'total wall time')).toMatchObject({

@@ -17,9 +17,22 @@ export type LighthouseScores = {
   accessibility: number;
   bestPractices: number;
   seo: number;
+  fcpMs: number;
   lcpMs: number;
   cls: number;
   tbtMs: number;
+  /** Where the time goes, to find the cause of blocking time: the machine's speed as Lighthouse rates it… */
+  benchmarkIndex: number;
+  /** …the main thread's long tasks (start and duration, ms, URL of the script)… */
+  longTasks: { url: string; startMs: number; durationMs: number }[];
+  /** …its work by kind (script evaluation, style and layout…), ms… */
+  mainThread: Record<string, number>;
+  /** …and the scripts' own boot-up time, ms. */
+  bootup: { url: string; totalMs: number; scriptingMs: number }[];
+  /** The elements that moved, with their share of the layout shift. */
+  layoutShifts: { node: string; score: number }[];
+  /** The audits that did not pass in the accessibility, best-practices and SEO categories. */
+  failedAudits: string[];
 };
 
 type RunResult = Omit<LighthouseScores, 'url' | 'runs'>;
@@ -40,14 +53,39 @@ export async function runLighthouse(url: string, runs: number, progress: (line: 
       if (runtimeError) throw new Error(`Lighthouse failed on ${url}: ${runtimeError.code} ${runtimeError.message}`);
       const score = (key: string) => Math.round((categories[key]?.score ?? Number.NaN) * 100);
       const numeric = (key: string) => audits[key]?.numericValue ?? Number.NaN;
+      const items = (key: string) => ((audits[key]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []);
+      const short = (url: unknown) => String(url ?? '').replace(/^https?:\/\/[^/]+/, '');
+      const failedAudits = ['accessibility', 'best-practices', 'seo'].flatMap((category) =>
+        (categories[category]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => `${category}: ${ref.id}`),
+      );
       results.push({
         performance: score('performance'),
         accessibility: score('accessibility'),
         bestPractices: score('best-practices'),
         seo: score('seo'),
+        fcpMs: numeric('first-contentful-paint'),
         lcpMs: numeric('largest-contentful-paint'),
         cls: numeric('cumulative-layout-shift'),
         tbtMs: numeric('total-blocking-time'),
+        benchmarkIndex: result.lhr.environment.benchmarkIndex,
+        longTasks: items('long-tasks').map((item) => ({
+          url: short(item['url']),
+          startMs: Math.round(Number(item['startTime'])),
+          durationMs: Math.round(Number(item['duration'])),
+        })),
+        mainThread: Object.fromEntries(items('mainthread-work-breakdown').map((item) => [String(item['group']), Math.round(Number(item['duration']))])),
+        bootup: items('bootup-time').map((item) => ({
+          url: short(item['url']),
+          totalMs: Math.round(Number(item['total'])),
+          scriptingMs: Math.round(Number(item['scripting'])),
+        })),
+        layoutShifts: items('layout-shifts').map((item) => ({
+          node: String((item['node'] as { snippet?: string } | undefined)?.snippet ?? '').slice(0, 120),
+          score: Number(item['score']),
+        })),
+        failedAudits,
       });
       progress(`run ${run}/${runs}: performance ${results.at(-1)?.performance}`);
     } finally {

@@ -1,12 +1,14 @@
 /**
  * An Astro integration that builds the site search once the pages are written: one Pagefind
- * index per language (Pagefind splits by `<html lang>`), made of the fiche pages that carry
- * `data-pagefind-body` — the translated ones. A French fallback shown under another language
- * carries none: its text is the French page's, already in the French index, so it is in no
- * index at all. The search index thus holds exactly the fiche pages search engines may index.
+ * index per language (Pagefind splits by `<html lang>`), made of every fiche page of that
+ * language, each with its `data-pagefind-body`. A French fallback shown under another language
+ * is in that language's index too, with less of its text (FichePage.astro), so that a reader
+ * finds French-only fiches from their own language; it carries the filter `text:fr`, a
+ * translated page `text:own`, and the search lists them in that order.
  *
  * Any problem fails the build with the page at fault: a page whose `<html lang>` is not its URL
- * language, an indexable fiche page without a search body (or a fallback with one), a page
+ * language, a fiche page without a search body, a fallback (noindex) page not marked `text:fr`
+ * or a translated one not marked `text:own`, a page
  * Pagefind rejects, a result missing its title, summary, type or date, or an index whose page
  * count differs from the pages given to it.
  */
@@ -97,14 +99,13 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
           const htmlLanguage = /<html[^>]*?\slang="?([\w-]+)/.exec(html)?.[1];
           if (htmlLanguage !== urlLanguage)
             throw new SearchIndexError(`${file}: <html lang="${htmlLanguage}"> on a page of the ${urlLanguage} site`);
-          const searchable = /<[^>]+\sdata-pagefind-body[\s>=]/.test(html);
+          if (!/<[^>]+\sdata-pagefind-body[\s>=]/.test(html)) throw new SearchIndexError(`${file}: a fiche page without data-pagefind-body`);
           const indexable = !/<meta name="?robots"? content="?noindex/.test(html);
-          if (searchable !== indexable) {
+          const marked = /data-pagefind-filter="?text:(own|fr)"?/.exec(html)?.[1];
+          if (marked !== (indexable ? 'own' : 'fr'))
             throw new SearchIndexError(
-              `${file}: ${indexable ? 'an indexable fiche page without data-pagefind-body' : 'a noindex (fallback) page with data-pagefind-body'}`,
+              `${file}: ${indexable ? 'a translated page' : 'a noindex (fallback) page'} marked ${marked ? `text:${marked}` : 'with no text filter'}, not text:${indexable ? 'own' : 'fr'}`,
             );
-          }
-          if (!searchable) return;
           const url = `/${file.slice(0, -'index.html'.length)}`;
           const added = await index.addHTMLFile({ url, content: html });
           failOn(added.errors, file);

@@ -130,7 +130,8 @@ export function serviceWorkerMain(config: ServiceWorkerConfig): void {
         await shell.put(asset, file.clone());
       }
       if (!asset.endsWith('.js')) continue;
-      for (const found of (await file.text()).matchAll(/(?:\bfrom|\bimport)\s*["'](\.\/[^"']+\.js)["']/g)) {
+      // Static imports and dynamic ones (`import("./x.js")`: the fiche tools, loaded after the page).
+      for (const found of (await file.text()).matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'](\.\/[^"']+\.js)["']/g)) {
         queue.push(new URL(found[1] ?? '', `${scope.location.origin}${asset}`).pathname);
       }
     }
@@ -175,7 +176,7 @@ async function withImports(outDir: string, script: string, seen = new Set<string
   if (seen.has(script)) return seen;
   seen.add(script);
   const code = await readFile(path.join(outDir, script), 'utf8');
-  for (const specifier of attributeValues(code, /(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) {
+  for (const specifier of attributeValues(code, /(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+\.js)["']/g)) {
     await withImports(outDir, path.posix.resolve(path.posix.dirname(script), specifier), seen);
   }
   return seen;

@@ -3,9 +3,14 @@
  * its practical information, then each section. The current part is marked (`aria-current`) and
  * opened; Pause is a toggle (`aria-pressed`); Previous and Next move between parts. Each block is
  * spoken in its own language (`lang` of its nearest ancestor), so a unit still in French on a
- * translated page, or a whole French fallback, is read with a French voice. The Listen button
- * appears only when the device has a voice for the fiche's language; otherwise a note says so.
- * Voices arrive late on many devices (`voiceschanged`), so the check runs again then.
+ * translated page, or a whole French fallback, is read with a French voice.
+ *
+ * Nothing of this runs while the page loads: listing the voices is slow on some phones, and a note
+ * appearing once they are listed would move the page under the reader's eyes. The Listen button
+ * is shown wherever the browser has speech synthesis; the first press looks up the voices
+ * (waiting a moment for those that arrive late, `voiceschanged`) and splits the page into parts.
+ * When the device has no voice for the fiche's language, the button gives way to a note saying
+ * so, announced, and the focus goes to the tools' first button.
  */
 import { toolsBlock } from './ficheTools';
 
@@ -47,7 +52,9 @@ if (tools && article) {
   const pause = tools.element<HTMLButtonElement>('[data-read-pause]');
   const unavailable = tools.element('[data-read-unavailable]');
   const contentLanguage = languageOf(article.querySelector('.fiche-intro') ?? article);
-  const parts = partsOf(article);
+  /** The parts to read, found on first use. */
+  let found: Part[] | undefined;
+  const parts = () => (found ??= partsOf(article));
   let voices: SpeechSynthesisVoice[] = [];
   let partIndex = 0;
   let chunkIndex = 0;
@@ -59,20 +66,32 @@ if (tools && article) {
     return matching.find((voice) => voice.localService) ?? matching[0];
   };
 
-  const checkVoices = () => {
+  /** Whether the device can read the fiche; voices that arrive late are waited for, a little. */
+  const canRead = async (): Promise<boolean> => {
     voices = synthesis?.getVoices() ?? [];
-    const canRead = voiceFor(contentLanguage) !== undefined;
-    if (canRead) {
-      unavailable.hidden = true;
-      if (controls.hidden) tools.reveal(start);
-    } else {
-      start.hidden = true;
-      tools.reveal(unavailable);
-    }
+    if (!synthesis || voiceFor(contentLanguage) || voices.length > 0) return voiceFor(contentLanguage) !== undefined;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        synthesis.removeEventListener('voiceschanged', done);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, 1500);
+      synthesis.addEventListener('voiceschanged', done);
+    });
+    voices = synthesis.getVoices();
+    return voiceFor(contentLanguage) !== undefined;
+  };
+
+  const sayUnavailable = () => {
+    start.hidden = true;
+    tools.reveal(unavailable);
+    tools.announce(unavailable.textContent ?? '');
+    tools.root.querySelector<HTMLButtonElement>('button:not([hidden])')?.focus();
   };
 
   const markCurrent = (current: Part | undefined) => {
-    for (const part of parts) part.element.removeAttribute('aria-current');
+    for (const part of parts()) part.element.removeAttribute('aria-current');
     if (!current) return;
     current.element.setAttribute('aria-current', 'true');
     if (current.element instanceof HTMLDetailsElement) current.element.open = true;
@@ -81,7 +100,7 @@ if (tools && article) {
 
   const speakNext = (token: number) => {
     if (!synthesis || token !== generation) return;
-    const part = parts[partIndex];
+    const part = parts()[partIndex];
     if (!part) {
       stop();
       tools.announce(tools.message('finished'));
@@ -91,9 +110,9 @@ if (tools && article) {
     if (!chunk) {
       partIndex += 1;
       chunkIndex = 0;
-      if (parts[partIndex]) {
-        markCurrent(parts[partIndex]);
-        tools.announce(tools.message('reading', { section: parts[partIndex]?.name ?? '' }));
+      if (parts()[partIndex]) {
+        markCurrent(parts()[partIndex]);
+        tools.announce(tools.message('reading', { section: parts()[partIndex]?.name ?? '' }));
       }
       speakNext(token);
       return;
@@ -120,11 +139,11 @@ if (tools && article) {
     if (!synthesis) return;
     generation += 1;
     synthesis.cancel();
-    partIndex = Math.min(Math.max(index, 0), parts.length - 1);
+    partIndex = Math.min(Math.max(index, 0), parts().length - 1);
     chunkIndex = 0;
     pause.setAttribute('aria-pressed', 'false');
-    markCurrent(parts[partIndex]);
-    tools.announce(tools.message('reading', { section: parts[partIndex]?.name ?? '' }));
+    markCurrent(parts()[partIndex]);
+    tools.announce(tools.message('reading', { section: parts()[partIndex]?.name ?? '' }));
     speakNext(generation);
   };
 
@@ -139,7 +158,11 @@ if (tools && article) {
     if (hadFocus) start.focus();
   };
 
-  start.addEventListener('click', () => {
+  start.addEventListener('click', async () => {
+    if (!(await canRead())) {
+      sayUnavailable();
+      return;
+    }
     start.hidden = true;
     tools.reveal(controls);
     pause.focus();
@@ -157,8 +180,6 @@ if (tools && article) {
   // Speech would otherwise go on over the next page on some browsers.
   addEventListener('pagehide', () => synthesis?.cancel());
 
-  // An empty list usually means "not loaded yet": wait for voiceschanged before saying no voice.
-  if (synthesis && synthesis.getVoices().length === 0) setTimeout(checkVoices, 3000);
-  else checkVoices();
-  synthesis?.addEventListener('voiceschanged', checkVoices);
+  if (synthesis) tools.reveal(start);
+  else tools.reveal(unavailable);
 }

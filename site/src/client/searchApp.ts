@@ -1,7 +1,11 @@
 /**
  * The search code, loaded on demand by searchLoader.ts: runs the reader's search against the
  * Pagefind index of the page's language (Pagefind picks it from `<html lang>`) and shows the
- * results, which are pages of that same language. The words and filters live in the URL
+ * results, which are pages of that same language: first the fiches translated into it, then the
+ * French-only ones (their page in this language shows the French text under a notice), found by
+ * the names of their themes and needs in this language and by their French words, and marked as
+ * French. Filter-only results come by title, in the language's alphabetical order (the build
+ * ranks the titles: src/lib/searchOrder.ts). The words and filters live in the URL
  * (`?q=…&theme=…`, replaced in place) so a result list can be shared and comes back with the
  * Back button. A search runs on submit and on a filter change, not on each key press: every
  * search downloads index and result files, and many readers pay for their data.
@@ -19,12 +23,17 @@ type ResultData = { url: string; meta: Partial<Record<'title' | 'summary' | 'typ
 type Result = { id: string; data: () => Promise<ResultData> };
 type Pagefind = {
   init: () => Promise<void>;
-  search: (term: string | null, options: { filters: Record<string, PagefindFilter> }) => Promise<{ results: Result[] } | null>;
+  search: (
+    term: string | null,
+    options: { filters: Record<string, PagefindFilter>; sort?: Record<string, 'asc' | 'desc'> },
+  ) => Promise<{ results: Result[] } | null>;
 };
+/** A result, and whether its fiche is French-only in the page's language. */
+type Found = { result: Result; inFrench: boolean };
 type PagefindModule = { createInstance: (options: Record<string, unknown>) => Pagefind };
 
 type MessageName = 'count' | 'countFor' | 'none' | 'loading' | 'error' | 'noIndex';
-type Config = { hasIndex: boolean; messages: Record<MessageName, string> };
+type Config = { hasIndex: boolean; hasFrenchOnly: boolean; messages: Record<MessageName, string> };
 
 /** Results shown at a time: each one downloads the text of its page (1–3 KB compressed). */
 const pageSize = 4;
@@ -70,7 +79,7 @@ export async function startSearch(form: HTMLFormElement, { submitted }: { submit
 
   /** Each search gets a number; an answer arriving after a newer search started is dropped. */
   let latest = 0;
-  let results: Result[] = [];
+  let results: Found[] = [];
   let shown = 0;
 
   function message(name: MessageName, params: Record<string, string> = {}): string {
@@ -104,12 +113,17 @@ export async function startSearch(form: HTMLFormElement, { submitted }: { submit
     if (Object.keys(query.filters).length > 0) filtersBox.open = true;
   }
 
-  function render(data: ResultData): HTMLLIElement {
+  function render(data: ResultData, inFrench: boolean): HTMLLIElement {
     const item = (template.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
     const field = (name: string) => item.querySelector<HTMLElement>(`[data-field="${name}"]`);
     const link = field('title') as HTMLAnchorElement;
     link.href = data.url;
     link.textContent = data.meta.title ?? data.url;
+    if (inFrench) {
+      // The title and summary are the French text; the type, date and tag are in the page's language.
+      for (const element of [link, field('summary')]) element?.setAttribute('lang', 'fr');
+      for (const element of [link, field('summary')]) element?.setAttribute('dir', 'ltr');
+    } else field('inFrench')?.remove();
     const fill = (name: 'type' | 'summary', text: string | undefined) => {
       const element = field(name);
       if (text) element?.replaceChildren(text);
@@ -117,11 +131,13 @@ export async function startSearch(form: HTMLFormElement, { submitted }: { submit
     };
     fill('type', data.meta.type);
     fill('summary', data.meta.summary);
-    const time = field('updated');
+    const updated = field('updated');
     if (data.meta.updated && data.meta.updatedLabel) {
-      time?.setAttribute('datetime', data.meta.updated);
-      time?.replaceChildren(data.meta.updatedLabel);
-    } else time?.parentElement?.remove();
+      const time = document.createElement('time');
+      time.dateTime = data.meta.updated;
+      time.textContent = data.meta.updatedLabel;
+      updated?.replaceChildren(time);
+    } else updated?.remove();
     for (const element of item.querySelectorAll('[data-field]')) element.removeAttribute('data-field');
     return item;
   }
@@ -129,9 +145,9 @@ export async function startSearch(form: HTMLFormElement, { submitted }: { submit
   /** Shows the next results; returns the link of the first one added. */
   async function showMore(search: number): Promise<HTMLAnchorElement | undefined> {
     const batch = results.slice(shown, shown + pageSize);
-    const data = await Promise.all(batch.map((result) => result.data()));
+    const data = await Promise.all(batch.map((found) => found.result.data()));
     if (search !== latest) return undefined;
-    const items = data.map(render);
+    const items = data.map((found, index) => render(found, batch[index]?.inFrench ?? false));
     list.append(...items);
     shown += batch.length;
     more.hidden = shown >= results.length;
@@ -163,10 +179,21 @@ export async function startSearch(form: HTMLFormElement, { submitted }: { submit
     const slow = setTimeout(() => search === latest && announce(message('loading')), loadingDelayMs);
     section.setAttribute('aria-busy', 'true');
     try {
-      const answer = await (await loadPagefind()).search(query.q || null, { filters: pagefindFilters(query.filters) });
+      const instance = await loadPagefind();
+      // Words rank results by relevance; filters alone list them by title (ranked at build time).
+      const find = async (text: 'own' | 'fr') =>
+        (
+          (await instance.search(query.q || null, {
+            filters: { ...pagefindFilters(query.filters), text },
+            ...(query.q ? {} : { sort: { title: 'asc' } }),
+          })) ?? { results: [] }
+        ).results.map((result): Found => ({ result, inFrench: text === 'fr' }));
+      // One after the other: the second search reuses the index chunks the first one loaded.
+      const translated = await find('own');
+      const frenchOnly = config.hasFrenchOnly ? await find('fr') : [];
       if (search !== latest) return;
       clear();
-      results = answer?.results ?? [];
+      results = [...translated, ...frenchOnly];
       await showMore(search);
       if (search !== latest) return;
       section.hidden = results.length === 0;

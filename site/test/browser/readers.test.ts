@@ -135,7 +135,10 @@ function speechSynthesisStub(languages: string[]) {
     }
   }
   const synthesis = {
-    getVoices: () => voices,
+    getVoices: () => {
+      log.calls.push('getVoices');
+      return voices;
+    },
     speak: (utterance: Utterance) => {
       const part = document.querySelector('.fiche [aria-current="true"]');
       log.spoken.push({
@@ -440,7 +443,7 @@ describe('read aloud', () => {
     await expect(pause.getAttribute('aria-pressed')).resolves.toBe('true');
     await page.keyboard.press('Space');
     await expect(pause.getAttribute('aria-pressed')).resolves.toBe('false');
-    await expect(speechLog(page).then((log) => log.calls.filter((call) => call !== 'cancel'))).resolves.toEqual([
+    await expect(speechLog(page).then((log) => log.calls.filter((call) => call !== 'cancel' && call !== 'getVoices'))).resolves.toEqual([
       'pause',
       'resume',
     ]);
@@ -479,31 +482,38 @@ describe('read aloud', () => {
     await expect(axeViolations(page)).resolves.toEqual([]);
   });
 
-  it('hides the button and says so when the device has no voice for Tigrinya', async () => {
+  it('looks up the voices on the first press only, and says so when the device has none for Tigrinya', async () => {
     const context = await newContext({ voices: ['fr-FR', 'en-GB', 'ar-SA'] });
     const page = await open(context, sitePaths.fiche('ti', halte));
+    await page.locator('[data-read-start]').waitFor();
+    // Nothing was asked of the speech synthesis while the page loaded.
+    await expect(speechLog(page).then((log) => log.calls)).resolves.toEqual([]);
+    await page.locator('[data-read-start]').click();
     const note = page.locator('[data-read-unavailable]');
     await note.waitFor();
     await expect(note.textContent()).resolves.toBe(
       translator('ti')('readAloud.unavailable', { language: translator('ti')('readAloud.thisLanguage') }),
     );
+    await expect(page.locator('[data-tools-status]').textContent()).resolves.toBe(await note.textContent());
     await expect(page.locator('[data-read-start]').isVisible()).resolves.toBe(false);
-    await expect(page.locator('[data-save]').isVisible()).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-save'))).resolves.toBe(true);
   });
 
-  it('offers reading once the voices arrive late', async () => {
+  it('reads once the voices arrive late', async () => {
     const context = await newContext({ voices: [] });
     const page = await open(context, sitePaths.fiche('en', carteVitale));
-    await page.locator('[data-save]').waitFor();
-    await expect(page.locator('[data-read-start]').isVisible()).resolves.toBe(false);
-    await page.evaluate(() => (window as unknown as { speechLog: SpeechLog }).speechLog.setVoices(['en-US']));
     await page.locator('[data-read-start]').waitFor();
+    await page.locator('[data-read-start]').click();
+    await page.evaluate(() => (window as unknown as { speechLog: SpeechLog }).speechLog.setVoices(['en-US']));
+    await page.locator('[data-read-controls]').waitFor();
     await expect(page.locator('[data-read-unavailable]').isVisible()).resolves.toBe(false);
+    await page.waitForFunction(() => (window as unknown as { speechLog: SpeechLog }).speechLog.spoken.length > 0);
   });
 
-  it('reads a French fallback with a French voice, and is not offered without one', async () => {
+  it('reads a French fallback with a French voice, and says so without one', async () => {
     const context = await newContext({ voices: ['fa-IR'] });
     const page = await open(context, sitePaths.fiche('fa', puma));
+    await page.locator('[data-read-start]').click();
     const note = page.locator('[data-read-unavailable]');
     await note.waitFor();
     await expect(note.textContent()).resolves.toBe(

@@ -4,6 +4,8 @@
  * Content-Security-Policy: nothing of the search loads before the search box is used, French and
  * Arabic searches with words, département and theme filters, results in the page's language, a
  * shareable URL, keyboard only, axe, and the byte budgets measured from the browser's network log.
+ * French-only fiches in Pashto and Arabic: found by the names of their themes and needs in that
+ * language and by French words, listed after the translated fiches and marked as French.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +14,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { parseDocuments, sitePaths, type Locale } from '@passerelle/content-schemas';
+import { parseDocuments, sitePaths, valueIn, type Locale } from '@passerelle/content-schemas';
 
 import { translator } from '../../src/lib/i18n';
 import { ficheSearchFilters, pagefindFilters, type SearchQuery } from '../../src/lib/searchFilters';
@@ -34,10 +36,16 @@ const fixture = (collection: 'themes' | 'needs' | 'structures') =>
   );
 const lookup = { themes: fixture('themes'), needs: fixture('needs'), structures: fixture('structures') };
 
-/** The fiche pages a filter-only search must find, worked out from the fixtures. */
+/**
+ * The fiche pages a filter-only search must find, worked out from the fixtures, in the order it
+ * lists them: the fiches translated into the language by title in its alphabetical order, then
+ * the French-only ones by French title.
+ */
 function expectedResults(locale: Locale, filters: SearchQuery['filters']): string[] {
-  return fixtureFiches()
-    .filter((fiche) => fiche.translations.includes(locale))
+  const fiches = fixtureFiches();
+  const translated = (fiche: (typeof fiches)[number]) => fiche.translations.includes(locale);
+  const title = (fiche: (typeof fiches)[number]) => (translated(fiche) ? valueIn(fiche.title, locale) : valueIn(fiche.title, 'fr')) ?? '';
+  return fiches
     .filter((fiche) => {
       const values = ficheSearchFilters(fiche, lookup);
       return Object.entries(pagefindFilters(filters)).every(([name, filter]) => {
@@ -45,8 +53,8 @@ function expectedResults(locale: Locale, filters: SearchQuery['filters']): strin
         return typeof filter === 'string' ? carried.includes(filter) : filter.any.some((value) => carried.includes(value));
       });
     })
-    .map((fiche) => sitePaths.fiche(locale, fiche))
-    .sort();
+    .sort((a, b) => Number(translated(b)) - Number(translated(a)) || title(a).localeCompare(title(b), translated(a) ? locale : 'fr'))
+    .map((fiche) => sitePaths.fiche(locale, fiche));
 }
 
 let browser: Browser;
@@ -168,7 +176,7 @@ describe('search', () => {
     await choose(page, 'theme', 'family');
     await searched(page, 'theme=family');
     expect(await network.bytes()).toBeLessThanOrEqual(budgets.laterQuery);
-    expect((await resultLinks(page)).sort()).toEqual(expectedResults('fr', { departement: '38', theme: 'family' }));
+    expect(await resultLinks(page)).toEqual(expectedResults('fr', { departement: '38', theme: 'family' }));
     expect(page.url()).toBe(`${origin}${sitePaths.search('fr')}?theme=family&departement=38`);
     console.info(
       `search bytes (fr, compressed): page ${pageBytes} B before use; ${firstResults} B until first results; later queries: ${laterWords} B (new word), ${laterFilter} B (filter)`,
@@ -190,13 +198,13 @@ describe('search', () => {
     const in31 = expectedResults('ar', { departement: '31' });
     expect(in31).toContain(sitePaths.fiche('ar', fixtureFiche('permanence-sante-exil')));
     expect(in31).not.toContain(sitePaths.fiche('ar', fixtureFiche('halte-garderie-insertion')));
-    expect((await resultLinks(page)).sort()).toEqual(in31.slice(0, 4));
+    expect(await resultLinks(page)).toEqual(in31.slice(0, 4));
 
     await choose(page, 'theme', 'health');
     await searched(page, 'theme=health');
     const expected = expectedResults('ar', { departement: '31', theme: 'health' });
     const links = await resultLinks(page);
-    expect(links.sort()).toEqual(expected.slice(0, 4));
+    expect(links).toEqual(expected.slice(0, 4));
     expect(await status(page)).toBe(translator('ar')('search.count', { count: expected.length }));
 
     await page.locator('.search-results__list a').first().click();
@@ -210,20 +218,73 @@ describe('search', () => {
   it('runs a shared search URL at once, with its filters shown', async () => {
     const { page, network } = await open(`${sitePaths.search('fr')}?theme=family&departement=38`);
     await searched(page, 'theme=family');
-    expect((await resultLinks(page)).sort()).toEqual(expectedResults('fr', { theme: 'family', departement: '38' }));
+    expect(await resultLinks(page)).toEqual(expectedResults('fr', { theme: 'family', departement: '38' }));
     expect(await page.locator('select[name=departement]').inputValue()).toBe('38');
     expect(await page.locator('details.search-filters').getAttribute('open')).not.toBeNull();
     expect(network.urls().some((url) => url.startsWith('/pagefind/'))).toBe(true);
     await page.context().close();
   });
 
-  it('never finds a French fallback page under another language', async () => {
-    const { page } = await open(`${sitePaths.search('fa')}?theme=health`);
+  /** What a result shows: its link, whether it is tagged as French, and the language of its title and summary. */
+  const shownResults = (page: Page) =>
+    page.locator('.search-result').evaluateAll((items) =>
+      items.map((item) => ({
+        href: item.querySelector('a')?.getAttribute('href') ?? '',
+        inFrench: item.querySelector('.search-result__type .fr-tag:nth-child(2)')?.textContent?.trim() ?? null,
+        titleLang: item.querySelector('a')?.getAttribute('lang') ?? null,
+        summaryLang: item.querySelector('.search-result__summary')?.getAttribute('lang') ?? null,
+      })),
+    );
+  const complementaire = fixtureFiche('complementaire-sante-solidaire');
+
+  it('finds a French-only fiche from Pashto by the Pashto name of its need, after the translated fiches, marked as French', async () => {
+    expect(complementaire.translations).not.toContain('ps');
+    const need = lookup.needs.get(complementaire.needs?.[0] ?? '')?.name;
+    const needName = (typeof need === 'object' ? need?.ps : undefined) ?? '';
+    expect(needName).not.toBe('');
+    const { page } = await open(sitePaths.search('ps'));
+    await page.locator('#search-q').fill(needName);
+    await page.keyboard.press('Enter');
+    await searched(page, `q=${needName}`);
+    const inFrench = translator('ps')('search.inFrench');
+    const shown = await shownResults(page);
+    // The translated fiches whose Pashto text has these words first, then the French-only one.
+    expect(shown.at(-1)).toEqual({ href: sitePaths.fiche('ps', complementaire), inFrench, titleLang: 'fr', summaryLang: 'fr' });
+    expect(shown.slice(0, -1).every((result) => result.inFrench === null && result.titleLang === null)).toBe(true);
+    expect(await page.locator('.search-result a[lang=fr]').textContent()).toBe(valueIn(complementaire.title, 'fr'));
+    expect(await status(page)).toBe(translator('ps')('search.countFor', { query: needName, count: shown.length }));
+
+    // The page it opens is the fiche in French under the Pashto interface.
+    await page.locator('.search-result a[lang=fr]').click();
+    await page.waitForURL(`${origin}${sitePaths.fiche('ps', complementaire)}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ps');
+    expect(await page.locator('.fallback-notice').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('finds a French-only fiche from Pashto by a French word of its title', async () => {
+    const { page } = await open(`${sitePaths.search('ps')}?q=solidaire`);
+    await searched(page, 'q=solidaire');
+    const shown = (await shownResults(page)).map((result) => [result.href, result.inFrench]);
+    // Pashto pages quote the French name of the C2S too; the French-only fiche comes after them.
+    expect(shown.at(-1)).toEqual([sitePaths.fiche('ps', complementaire), translator('ps')('search.inFrench')]);
+    expect(shown.slice(0, -1).every(([, inFrench]) => inFrench === null)).toBe(true);
+    await page.context().close();
+  });
+
+  it('lists French-only fiches in a filter-only search in Arabic, after the others, by title', async () => {
+    expect(complementaire.translations).not.toContain('ar');
+    const { page } = await open(`${sitePaths.search('ar')}?theme=health`);
     await searched(page, 'theme=health');
-    const links = await resultLinks(page);
-    expect(links.sort()).toEqual(expectedResults('fa', { theme: 'health' }).slice(0, 4));
-    expect(links).not.toContain(sitePaths.fiche('fa', fixtureFiche('protection-universelle-maladie')));
-    expect(links.every((link) => link.startsWith('/fa/'))).toBe(true);
+    const expected = expectedResults('ar', { theme: 'health' });
+    expect(expected.at(-1)).toBe(sitePaths.fiche('ar', complementaire));
+    if (expected.length > 4) await page.locator('[data-search-more]').click();
+    await page.waitForFunction((count) => document.querySelectorAll('.search-result').length === count, expected.length);
+    const shown = await shownResults(page);
+    expect(shown.map((result) => result.href)).toEqual(expected);
+    expect(shown.map((result) => result.inFrench)).toEqual([...expected.slice(0, -1).map(() => null), translator('ar')('search.inFrench')]);
+    expect(await page.locator('.search-result a[lang=fr]').getAttribute('dir')).toBe('ltr');
+    expect(await status(page)).toBe(translator('ar')('search.count', { count: expected.length }));
     await page.context().close();
   });
 
@@ -235,7 +296,7 @@ describe('search', () => {
     expect(await resultLinks(page)).toHaveLength(4);
     await page.locator('[data-search-more]').click();
     await page.waitForFunction((count) => document.querySelectorAll('.search-results__list a').length === count, expected.length);
-    expect((await resultLinks(page)).sort()).toEqual(expected);
+    expect(await resultLinks(page)).toEqual(expected);
     expect(
       await page.evaluate(
         () => document.activeElement?.closest('li') === document.querySelectorAll('.search-results__list li')[4],
@@ -289,7 +350,7 @@ describe('search', () => {
     await page.context().close();
   });
 
-  it.each(['fr', 'ar'] as const)('finds no accessibility violation on the %s search page with results', async (locale) => {
+  it.each(['fr', 'ar', 'ps'] as const)('finds no accessibility violation on the %s search page with results', async (locale) => {
     const { page } = await open(`${sitePaths.search(locale)}?departement=31`);
     await searched(page, 'departement=31');
     await page.evaluate(axeSource);

@@ -1,7 +1,7 @@
 /**
- * The Pagefind index of the fixture build: one index per language holding exactly the fiches
- * translated into it (French fallbacks in none), the filters and result metadata every fiche
- * carries, and nothing of Pagefind's own interfaces shipped.
+ * The Pagefind index of the fixture build: one index per language holding every fiche page of
+ * that language (French fallbacks with less of their text, marked `text:fr`), the filters and
+ * result metadata every fiche carries, and nothing of Pagefind's own interfaces shipped.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { localeCodes, sitePaths } from '@passerelle/content-schemas';
 
 import { requiredResultMeta } from '../../src/build/searchIndex';
 import { fixtureFiche, fixtureFiches, page } from '../helpers/dist';
-import { testDistDir } from '../helpers/paths';
+import { fixtureSnapshotDir, testDistDir } from '../helpers/paths';
 
 const bundle = (file: string) => path.join(testDistDir, 'pagefind', file);
 const entry = () =>
@@ -25,26 +25,54 @@ function filtersOf(urlPath: string): string[] {
 }
 
 describe('the search index', () => {
-  it('has one index per language with exactly the fiches translated into it', () => {
-    const expected = Object.fromEntries(
-      localeCodes.map((locale) => [
-        locale,
-        { page_count: fixtureFiches().filter((fiche) => fiche.translations.includes(locale)).length },
-      ]),
-    );
+  it('has one index per language with every fiche page of that language', () => {
+    const expected = Object.fromEntries(localeCodes.map((locale) => [locale, { page_count: fixtureFiches().length }]));
     expect(
       Object.fromEntries(Object.entries(entry().languages).map(([language, { page_count }]) => [language, { page_count }])),
     ).toEqual(expected);
   });
 
-  it('is made from the fiche content of translated pages only', () => {
+  it('marks French-only pages text:fr and leaves their sections out, the French index has them', () => {
     for (const fiche of fixtureFiches()) {
       for (const locale of localeCodes) {
         const { document } = page(sitePaths.fiche(locale, fiche));
-        const bodies = document.querySelectorAll('[data-pagefind-body]');
-        expect([locale, fiche.slug, bodies.length]).toEqual([locale, fiche.slug, fiche.translations.includes(locale) ? 1 : 0]);
-        if (bodies.length === 0) expect(document.querySelector('[data-pagefind-filter], [data-pagefind-meta]')).toBeNull();
+        const translated = fiche.translations.includes(locale);
+        expect([locale, fiche.slug, document.querySelectorAll('[data-pagefind-body]').length]).toEqual([locale, fiche.slug, 1]);
+        expect([locale, fiche.slug, filtersOf(sitePaths.fiche(locale, fiche)).filter((filter) => filter.startsWith('text:'))]).toEqual([
+          locale,
+          fiche.slug,
+          [translated ? 'text:own' : 'text:fr'],
+        ]);
+        expect(document.querySelector('.fiche-body')?.hasAttribute('data-pagefind-ignore')).toBe(!translated);
       }
+    }
+    expect(fixtureFiche('complementaire-sante-solidaire').translations).not.toContain('ps');
+  });
+
+  it('gives French-only pages the names of their themes and needs in the page language, to be found by', () => {
+    const { document } = page(sitePaths.fiche('ps', fixtureFiche('complementaire-sante-solidaire')));
+    const names = document.querySelector('article > p[hidden]');
+    expect(names?.closest('[data-pagefind-ignore]')).toBeNull();
+    const themes = JSON.parse(readFileSync(path.join(fixtureSnapshotDir, 'themes.json'), 'utf8')) as { slug: string; name: Record<string, string> }[];
+    expect(names?.textContent).toContain(themes.find((theme) => theme.slug === 'health')?.name['ps']);
+    // A translated page is found by its own words only.
+    expect(page(sitePaths.fiche('ps', fixtureFiche('carte-vitale'))).document.querySelector('article > p[hidden]')).toBeNull();
+  });
+
+  it('ranks titles in each language’s alphabetical order for filter-only results', () => {
+    for (const locale of ['fr', 'ar', 'ps'] as const) {
+      const ranked = fixtureFiches()
+        .map((fiche) => {
+          const { document } = page(sitePaths.fiche(locale, fiche));
+          const rank = Number(/^title:(\d+)$/.exec(document.querySelector('[data-pagefind-sort]')?.getAttribute('data-pagefind-sort') ?? '')?.[1]);
+          return { rank, title: document.querySelector('h1')?.textContent ?? '', translated: fiche.translations.includes(locale) };
+        })
+        .sort((a, b) => a.rank - b.rank);
+      expect(ranked.map((entry) => entry.rank)).toEqual(ranked.map((_entry, index) => index));
+      const collated = [...ranked].sort(
+        (a, b) => Number(b.translated) - Number(a.translated) || a.title.localeCompare(b.title, a.translated ? locale : 'fr'),
+      );
+      expect(ranked.map((entry) => entry.title)).toEqual(collated.map((entry) => entry.title));
     }
   });
 

@@ -132,6 +132,7 @@ describe('social tags', () => {
     expect(meta('meta[property="og:type"]')).toBe('article');
     expect(meta('meta[property="og:locale"]')).toBe('ar_AR');
     expect(meta('meta[property="og:url"]')).toBe(`${testSiteUrl}${sitePaths.fiche('ar', fiche)}`);
-    expect(meta('meta[name="twitter:card"]')).toBe('summary');
+    expect(meta('meta[name="twitter:card"]')).toBe('summary_large_image');
+    expect(meta('meta[property="og:image"]')).toBe(`${testSiteUrl}/og/ar/${fiche.type}.png`);
   });
 });

@@ -1,0 +1,114 @@
+/**
+ * Lighthouse mobile and first paint on 2G for pages of a built site, served as the CDN serves a
+ * deploy (our static server with the deploy's `_headers`: compression, cache rules, the CSP with
+ * the hashes of any inline code). For measuring a change without running the whole bench:
+ *
+ *   npx tsx scripts/src/lighthouseSite.ts --dist site/test-dist --runs 3 [--2g] [--then /fr/] [--inline-css] [--json out.json] /fr/ /ar/demarches/carte-vitale/
+ *
+ * `--then P`: on 2G, each run goes on to page P in the same profile (a second visit, the cache
+ * warm). `--inline-css`: measures a copy of the build whose pages carry the stylesheet in a
+ * `<style>` element instead of linking it (allowed by its hash in the CSP), to weigh what
+ * inlining costs and gains on first and second visits.
+ *
+ * Prints the median run of each page with the figures that explain it (long tasks, main-thread
+ * work, scripts' boot-up, layout shifts, failed audits). The `_headers` file it writes into the
+ * build is removed at the end unless the build already had one.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { launchChromium } from './browser';
+import { runLighthouse, type LighthouseScores } from './bench/lighthouse';
+import { measureSlowFirstPaint, type SlowFirstPaint } from './bench/slowNetwork';
+import { contentSecurityPolicy, formatHeaders, headerRules } from './cdnRules';
+import { createStaticServer } from './staticServer';
+import { collectInlineCode, listFiles } from './verifyDeploy';
+
+const args = process.argv.slice(2);
+let dist = '';
+let runs = 3;
+let twoG = false;
+let lighthouse = true;
+let jsonOut = '';
+let then: string | undefined;
+let inlineCss = false;
+const paths: string[] = [];
+for (let index = 0; index < args.length; index += 1) {
+  const arg = args[index] ?? '';
+  if (arg === '--dist') dist = path.resolve(args[(index += 1)] ?? '');
+  else if (arg === '--runs') runs = Number(args[(index += 1)]);
+  else if (arg === '--2g') twoG = true;
+  else if (arg === '--skip-lighthouse') lighthouse = false;
+  else if (arg === '--json') jsonOut = path.resolve(args[(index += 1)] ?? '');
+  else if (arg === '--then') then = args[(index += 1)];
+  else if (arg === '--inline-css') inlineCss = true;
+  else if (arg.startsWith('/')) paths.push(arg);
+  else throw new Error(`unknown argument ${arg}`);
+}
+if (!dist || paths.length === 0 || !(runs >= 1)) {
+  console.error('usage: lighthouseSite.ts --dist <built site> [--runs N] [--2g] [--skip-lighthouse] [--json file] <path>…');
+  process.exit(1);
+}
+
+if (inlineCss) {
+  const copy = await mkdtemp(path.join(tmpdir(), 'passerelle-inline-css-'));
+  await cp(dist, copy, { recursive: true });
+  dist = copy;
+  for (const file of (await listFiles(dist)).filter((name) => name.endsWith('.html'))) {
+    const html = await readFile(path.join(dist, file), 'utf8');
+    const link = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"\s*\/?>/.exec(html);
+    if (!link?.[1]) continue;
+    const css = await readFile(path.join(dist, link[1]), 'utf8');
+    await writeFile(path.join(dist, file), html.replace(link[0], () => `<style>${css}</style>`));
+  }
+  process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
+}
+const headersFile = path.join(dist, '_headers');
+const hadHeaders = existsSync(headersFile);
+if (!hadHeaders) {
+  const files = await listFiles(dist);
+  await writeFile(headersFile, formatHeaders(headerRules(files, contentSecurityPolicy(await collectInlineCode(dist, files)))));
+}
+const server = createStaticServer({ root: () => dist });
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const results: { path: string; lighthouse?: LighthouseScores; twoG?: SlowFirstPaint }[] = [];
+try {
+  for (const pagePath of paths) {
+    const entry: (typeof results)[number] = { path: pagePath };
+    if (lighthouse) entry.lighthouse = await runLighthouse(`${origin}${pagePath}`, runs, (line) => console.error(`${pagePath} ${line}`));
+    if (twoG) {
+      const browser = await launchChromium();
+      try {
+        entry.twoG = await measureSlowFirstPaint(browser, `${origin}${pagePath}`, { runs, ...(then ? { then: `${origin}${then}` } : {}) });
+      } finally {
+        await browser.close();
+      }
+    }
+    results.push(entry);
+    const scores = entry.lighthouse;
+    console.log(
+      [
+        pagePath,
+        scores &&
+          `performance ${scores.performance} (a11y ${scores.accessibility}, BP ${scores.bestPractices}, SEO ${scores.seo}) FCP ${(scores.fcpMs / 1000).toFixed(2)} s LCP ${(scores.lcpMs / 1000).toFixed(2)} s TBT ${scores.tbtMs.toFixed(0)} ms CLS ${scores.cls.toFixed(3)} benchmarkIndex ${scores.benchmarkIndex}`,
+        scores && `  long tasks: ${JSON.stringify(scores.longTasks)}`,
+        scores && `  main thread: ${JSON.stringify(scores.mainThread)}`,
+        scores && `  boot-up: ${JSON.stringify(scores.bootup)}`,
+        scores && `  layout shifts: ${JSON.stringify(scores.layoutShifts)}`,
+        scores && `  failed audits: ${scores.failedAudits.join(', ') || 'none'}`,
+        entry.twoG && `  2G first contentful paint: ${(entry.twoG.fcpMs / 1000).toFixed(2)} s (runs ${entry.twoG.allMs.join(', ')} ms)`,
+        entry.twoG?.secondFcpMs !== undefined && `  2G second visit (${then}): first contentful paint ${(entry.twoG.secondFcpMs / 1000).toFixed(2)} s`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+  }
+} finally {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!hadHeaders) await rm(headersFile, { force: true });
+}
+if (jsonOut) await writeFile(jsonOut, `${JSON.stringify(results, null, 2)}\n`);
