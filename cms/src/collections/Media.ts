@@ -5,6 +5,7 @@ import type { CollectionConfig, ImageSize } from 'payload';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
+import { allowedUploadTypes, checkUpload } from '../hooks/checkUpload';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -22,10 +23,10 @@ export const Media: CollectionConfig = {
   typescript: { interface: 'Media' },
   admin: { group: 'Classement' },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: { afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
+  hooks: { beforeOperation: [checkUpload], afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
   upload: {
     staticDir: process.env.MEDIA_DIR ?? path.resolve(dirname, '../../media'),
-    mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/avif', 'image/svg+xml'],
+    mimeTypes: [...allowedUploadTypes],
     imageSizes,
     adminThumbnail: 'thumbnailWebp',
     focalPoint: true,

@@ -14,6 +14,7 @@ import { assignIdentifiers } from './hooks/assignIdentifiers';
 import { checkCompleteness } from './hooks/checkCompleteness';
 import { deleteTranslations } from './hooks/deleteTranslations';
 import { enforceEditorialRights } from './hooks/enforceEditorialRights';
+import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
@@ -44,6 +45,7 @@ export const Fiches: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
+    beforeOperation: [keepLiveFichesForEditors],
     beforeValidate: [assignIdentifiers],
     beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
     afterChange: [syncTranslations, recordFormerAddress, rebuildAfterChange],
