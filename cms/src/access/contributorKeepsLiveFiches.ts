@@ -41,6 +41,8 @@ export async function assertContributorWritesDraftOnly(
   target: { id?: string | number; where?: Where; draft?: boolean },
 ): Promise<void> {
   if (!isContributorOnly(req.user) || target.draft) return;
+  // Another language is refused anyway, with its own message, by enforceEditorialRights.
+  if (req.locale && req.locale !== 'fr') return;
   const where: Where = target.id !== undefined ? { id: { equals: target.id } } : (target.where ?? {});
   if ((await countLive(req.payload, req, where)) > 0) refuse(req, liveFicheMessage, target.id);
 }

@@ -242,3 +242,71 @@ describe('media uploads', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('rich-text links follow the site renderer’s rule', () => {
+  const withLink = (url: string, linkType = 'custom') => ({
+    root: {
+      type: 'root',
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      version: 1,
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: 'ltr',
+          format: '',
+          indent: 0,
+          children: [
+            { type: 'text', text: 'Voir ', version: 1, detail: 0, format: 0, mode: 'normal', style: '' },
+            {
+              type: 'link',
+              version: 3,
+              direction: 'ltr',
+              format: '',
+              indent: 0,
+              fields: { linkType, url, newTab: false },
+              children: [{ type: 'text', text: 'le site de la CAF', version: 1, detail: 0, format: 0, mode: 'normal', style: '' }],
+            },
+          ],
+        },
+      ],
+    },
+  });
+
+  it.each(['www.caf.fr', '/fr/x/', '#top', 'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'https://'])(
+    'an editor cannot publish a link to %j: refused in French',
+    async (url) => {
+      const fiche = await payload.create({ collection: 'fiches', data: frenchDemarche({ themeId, structureId: structures.a }, `Lien ${url}`), draft: true, context });
+      const response = await api('PATCH', `/fiches/${fiche.id}`, {
+        token: tokens.editor,
+        body: { _status: 'published', how: [{ title: 'Faire la demande', body: withLink(url) }] },
+      });
+      expect(response.status, JSON.stringify(response.body)).toBe(400);
+      expect(JSON.stringify(response.body)).toContain('Le lien « le site de la CAF »');
+      expect(JSON.stringify(response.body)).toContain('https://');
+      expect(await mainStatus(fiche.id)).toBe('draft');
+    },
+  );
+
+  it.each(['https://www.caf.fr/', 'mailto:accueil@example.org', 'tel:+33123456789'])('an editor publishes a link to %j', async (url) => {
+    const fiche = await payload.create({ collection: 'fiches', data: frenchDemarche({ themeId, structureId: structures.a }, `Lien valide ${url}`), draft: true, context });
+    const response = await api('PATCH', `/fiches/${fiche.id}`, {
+      token: tokens.editor,
+      body: { _status: 'published', how: [{ title: 'Faire la demande', body: withLink(url) }] },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+  });
+
+  it('a translator’s proposal with a bad link is refused in French', async () => {
+    const id = await liveDispositif('Fiche à traduire avec un lien');
+    const translation = (await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: id } }, { language: { equals: 'ar' } }] } })).docs[0]!;
+    const response = await api('PATCH', `/translations/${translation.id}`, {
+      token: tokens.translatorAr,
+      body: { how: [{ title: 'تقديم الطلب', body: withLink('javascript:alert(1)') }] },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    expect(JSON.stringify(response.body)).toContain('n’est pas autorisé');
+  });
+});
