@@ -310,3 +310,13 @@ describe('rich-text links follow the site renderer’s rule', () => {
     expect(JSON.stringify(response.body)).toContain('n’est pas autorisé');
   });
 });
+
+describe('a fiche never loses its address', () => {
+  it.each([null, '', '   '])('an editor who empties the slug (%j) keeps the fiche’s address', async (slug) => {
+    const id = await liveDispositif(`Adresse conservée ${JSON.stringify(slug)}`);
+    const before = (await payload.findByID({ collection: 'fiches', id, depth: 0 })).slug;
+    const response = await api('PATCH', `/fiches/${id}`, { token: tokens.editor, body: { slug } });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect((await payload.findByID({ collection: 'fiches', id, depth: 0 })).slug).toBe(before);
+  });
+});
