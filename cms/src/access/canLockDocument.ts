@@ -10,7 +10,7 @@ async function mayUpdate(req: PayloadRequest, relationTo: string, value: unknown
   const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
   if (!collection || (typeof id !== 'string' && typeof id !== 'number')) return false;
   const rule = collection.config.access.update;
-  const result = rule ? await rule({ req, id, data: undefined }) : Boolean(req.user);
+  const result = rule ? await rule({ req, id: String(id), data: undefined }) : Boolean(req.user);
   if (result === true) return true;
   if (!result) return false;
   const { totalDocs } = await req.payload.count({

@@ -7,6 +7,7 @@ import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
 import { allowedUploadTypes, checkUpload } from '../hooks/checkUpload';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
+import { textLimits } from '../fields/textLimits';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -38,6 +39,7 @@ export const Media: CollectionConfig = {
       type: 'text',
       required: true,
       localized: true,
+      maxLength: textLimits.alt,
       admin: { description: 'Décrivez l’image pour les personnes qui ne la voient pas (obligatoire).' },
     },
   ],

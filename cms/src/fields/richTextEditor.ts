@@ -43,7 +43,7 @@ export const richTextEditor = lexicalEditor({
     LinkFeature({
       enabledCollections: ['fiches'],
       fields: ({ defaultFields }) =>
-        defaultFields.map((field) => ('name' in field && field.name === 'url' ? { ...field, validate: validateLinkUrl } : field)),
+        defaultFields.map((field) => (field.name === 'url' && field.type === 'text' ? ({ ...field, validate: validateLinkUrl } as typeof field) : field)),
     }),
     FixedToolbarFeature(),
     InlineToolbarFeature(),

@@ -1,6 +1,7 @@
 import type { ArrayField } from 'payload';
 
 import { validateRichTextLinks } from './validateRichTextLinks';
+import { textLimits } from './textLimits';
 
 /**
  * A fiche section ("C'est quoi ?", "Comment faire ?"…): a localized list of titled rich-text
@@ -15,7 +16,7 @@ export function sectionField(name: string, label: string, overrides: Partial<Arr
     interfaceName: 'FicheSection',
     labels: { singular: 'Élément', plural: 'Éléments' },
     fields: [
-      { name: 'title', label: 'Titre', type: 'text', required: true },
+      { name: 'title', label: 'Titre', type: 'text', required: true, maxLength: textLimits.title },
       { name: 'body', label: 'Texte', type: 'richText', required: true, validate: validateRichTextLinks },
     ],
     ...overrides,

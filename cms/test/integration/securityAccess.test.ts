@@ -209,7 +209,7 @@ describe('media uploads', () => {
 
   async function upload(file: Buffer, name: string, type: string) {
     const form = new FormData();
-    form.append('file', new Blob([file], { type }), name);
+    form.append('file', new Blob([new Uint8Array(file)], { type }), name);
     form.append('_payload', JSON.stringify({ alt: 'Un pictogramme de test' }));
     const request = new Request('http://localhost/api/media', { method: 'POST', headers: { authorization: `JWT ${tokens.editor}` }, body: form });
     const response = await REST_POST(testPayload.config)(request, { params: Promise.resolve({ slug: ['media'] }) });

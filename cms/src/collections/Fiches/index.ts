@@ -18,6 +18,7 @@ import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
+import { textLimits } from '../../fields/textLimits';
 
 const isDispositif = (data: Partial<{ type: string }> | undefined) => data?.type === 'dispositif';
 const isDemarche = (data: Partial<{ type: string }> | undefined) => data?.type !== 'dispositif';
@@ -72,11 +73,12 @@ export const Fiches: CollectionConfig = {
             },
             // Required for publication by checkCompleteness (on the French source), not at field level,
             // so a translation can be saved one field at a time.
-            { name: 'title', label: 'Titre', type: 'text', localized: true },
+            { name: 'title', label: 'Titre', type: 'text', localized: true, maxLength: textLimits.title },
             {
               name: 'brandName',
               label: 'Nom du dispositif',
               type: 'text',
+              maxLength: textLimits.title,
               localized: true,
               admin: { condition: isDispositif, description: 'Le nom du programme, tel que la structure l’appelle.' },
             },
@@ -84,6 +86,7 @@ export const Fiches: CollectionConfig = {
               name: 'administrationName',
               label: 'Administration concernée',
               type: 'text',
+              maxLength: textLimits.title,
               localized: true,
               admin: { condition: isDemarche },
             },
