@@ -529,12 +529,11 @@ describe('hostile inputs on the built site', () => {
         return { error: error?.textContent ?? null, titles: Array.from(document.querySelectorAll('entry > title')).map((title) => title.textContent ?? '') };
       }, xml);
       expect(parsed.error, feed).toBeNull();
-      if (feed === '/fr/flux.xml') {
-        for (const [n, { id }] of published) {
-          const title = fiches.find((candidate) => candidate.id === id)!.title.fr ?? '';
-          expect(parsed.titles, `input ${n} in ${feed}`).toContain(withoutXmlForbidden(title));
-        }
-      }
+      // A feed lists the newest 50 changes: each of its titles is one of ours, as written.
+      // (An XML parser reads a carriage return as a line feed.)
+      const written = new Set(fiches.map((fiche) => withoutXmlForbidden(fiche.title[feed.startsWith('/ar/') ? 'ar' : 'fr'] ?? fiche.title.fr ?? '').replace(/\r\n?/g, '\n')));
+      for (const title of parsed.titles) expect(written.has(title), `${feed}: ${JSON.stringify(title.slice(0, 120))}`).toBe(true);
+      if (feed === '/fr/flux.xml') expect(parsed.titles.length).toBe(Math.min(50, published.size + 1));
     }
     await page.close();
   });
