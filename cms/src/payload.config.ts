@@ -11,7 +11,7 @@ import sharp from 'sharp';
 
 import { defaultLocale, locales } from '@passerelle/content-schemas';
 
-import { canCreateLock, ownLockOrAdmin } from './access/canLockDocument';
+import { canChangeLock, canCreateLock } from './access/canLockDocument';
 import { canRunJobs } from './access/canRunJobs';
 import { Builds } from './collections/Builds';
 import { Fiches } from './collections/Fiches';
@@ -53,7 +53,7 @@ function databaseAdapter(): DatabaseAdapterObj {
  */
 function restrictDocumentLocks(config: SanitizedConfig): SanitizedConfig {
   const locks = config.collections.find((collection) => collection.slug === 'payload-locked-documents');
-  if (locks) locks.access = { ...locks.access, create: canCreateLock, update: ownLockOrAdmin, delete: ownLockOrAdmin };
+  if (locks) locks.access = { ...locks.access, create: canCreateLock, update: canChangeLock, delete: canChangeLock };
   return config;
 }
 

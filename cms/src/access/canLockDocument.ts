@@ -24,8 +24,8 @@ async function mayUpdate(req: PayloadRequest, relationTo: string, value: unknown
 
 /**
  * `payload-locked-documents`: a lock says "someone is editing this", and it makes everyone else's
- * save fail (423). Only who may edit the document may lock it; a lock is changed or removed by
- * its owner (an admin may clear any). Without this, a translator could lock every fiche.
+ * save fail (423). Only who may edit the document may lock it. Without this, a translator could
+ * lock every fiche.
  */
 export const canCreateLock: Access = async ({ req, data }) => {
   if (!req.user) return false;
@@ -36,12 +36,29 @@ export const canCreateLock: Access = async ({ req, data }) => {
   return mayUpdate(req, lock.document.relationTo, lock.document.value);
 };
 
-export const ownLockOrAdmin: Access = async ({ req, data }) => {
+const idOf = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as { value?: unknown }).value : value);
+
+/**
+ * Changing or removing a lock: its owner, or whoever may edit the locked document — Payload's
+ * "take over" in the admin is a PATCH that puts the new editor on the lock. A lock is only ever
+ * given to oneself, and never moved onto a document one may not edit.
+ */
+export const canChangeLock: Access = async ({ req, id, data }) => {
   const { user } = req;
   if (!user) return false;
   if (hasRole(user, 'admin')) return true;
-  // Moving one's own lock onto another document is creating a lock there.
-  const lock = data as LockData;
-  if (lock?.document?.relationTo && !(await mayUpdate(req, lock.document.relationTo, lock.document.value))) return false;
-  return { 'user.value': { equals: user.id } };
+  const change = data as (LockData & { user?: unknown }) | undefined;
+  if (change?.user !== undefined) {
+    const newOwner = idOf(change.user);
+    if (String(typeof newOwner === 'object' && newOwner !== null ? (newOwner as { id?: unknown }).id : newOwner) !== String(user.id)) return false;
+  }
+  if (change?.document?.relationTo && !(await mayUpdate(req, change.document.relationTo, change.document.value))) return false;
+  if (id === undefined) return { 'user.value': { equals: user.id } };
+  const lock = await req.payload
+    .findByID({ collection: 'payload-locked-documents', id, depth: 0, overrideAccess: true, req })
+    .catch(() => null);
+  if (!lock) return false;
+  if (String(idOf(lock.user)) === String(user.id)) return true;
+  const document = lock.document as { relationTo?: string; value?: unknown } | null | undefined;
+  return Boolean(document?.relationTo) && mayUpdate(req, document!.relationTo!, document!.value);
 };

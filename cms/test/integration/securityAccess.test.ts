@@ -186,14 +186,21 @@ describe('document locks', () => {
     }
   });
 
-  it('a user cannot take over or remove somebody else’s lock, nor move its own onto a fiche it cannot edit', async () => {
+  it('only who may edit the fiche takes over or removes a lock, and only for itself', async () => {
     const id = await liveDispositif('Verrou de l’éditeur');
     const editorLock = await lock('editor', id);
     expect(editorLock.status).toBe(201);
     const lockId = editorLock.body.doc.id;
     const translator = await userId('translatorAr');
+    const contributorA = await userId('contributorA');
     expect((await api('PATCH', `/payload-locked-documents/${lockId}`, { token: tokens.translatorAr, body: { user: { relationTo: 'users', value: translator } } })).status).toBe(403);
-    expect((await api('DELETE', `/payload-locked-documents/${lockId}`, { token: tokens.contributorA })).status).toBe(403);
+    expect((await api('DELETE', `/payload-locked-documents/${lockId}`, { token: tokens.contributorB })).status).toBe(403);
+    // The admin's "take over": the contributor of the fiche's structure puts itself on the lock…
+    expect((await api('PATCH', `/payload-locked-documents/${lockId}`, { token: tokens.contributorA, body: { user: { relationTo: 'users', value: translator } } })).status).toBe(403);
+    expect((await api('PATCH', `/payload-locked-documents/${lockId}`, { token: tokens.contributorA, body: { user: { relationTo: 'users', value: contributorA } } })).status).toBe(200);
+    // …and an editor takes it back.
+    const editor = await userId('editor');
+    expect((await api('PATCH', `/payload-locked-documents/${lockId}`, { token: tokens.editor, body: { user: { relationTo: 'users', value: editor } } })).status).toBe(200);
     const own = await lock('contributorA', await liveDispositif('Verrou de la structure A'));
     const moved = await api('PATCH', `/payload-locked-documents/${own.body.doc.id}`, {
       token: tokens.contributorA,
