@@ -5,9 +5,9 @@ import type { CollectionConfig, ImageSize } from 'payload';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
+import { textLimits } from '../fields/textLimits';
 import { allowedUploadTypes, checkUpload } from '../hooks/checkUpload';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
-import { textLimits } from '../fields/textLimits';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 

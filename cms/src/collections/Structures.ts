@@ -7,8 +7,8 @@ import { isEditor } from '../access/isEditor';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 import { departementsField } from '../fields/departementsField';
 import { slugField } from '../fields/slugField';
-import { validateHttpUrl } from '../fields/validateHttpUrl';
 import { textLimits } from '../fields/textLimits';
+import { validateHttpUrl } from '../fields/validateHttpUrl';
 
 const kindLabels: Record<(typeof structureKinds)[number], string> = {
   'public-body': 'Organisme public',

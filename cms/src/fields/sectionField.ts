@@ -1,7 +1,7 @@
 import type { ArrayField } from 'payload';
 
-import { validateRichTextLinks } from './validateRichTextLinks';
 import { textLimits } from './textLimits';
+import { validateRichTextLinks } from './validateRichTextLinks';
 
 /**
  * A fiche section ("C'est quoi ?", "Comment faire ?"…): a localized list of titled rich-text

@@ -59,7 +59,7 @@ function renderSectionBody(fiche: CatalogFiche, render: () => string): string {
   } catch (error) {
     if (error instanceof RichTextError) {
       const title = fiche.title.fr ?? '';
-      throw new RichTextError(`${error.message} (fiche « ${title} », /${fiche.slug}/) — fix this link in the CMS`, { cause: error });
+      throw new RichTextError(`${error.message} (fiche « ${title} », /${fiche.slug}/) — fix it in the CMS`, { cause: error });
     }
     throw error;
   }

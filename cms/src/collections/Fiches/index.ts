@@ -7,6 +7,7 @@ import { isEditor } from '../../access/isEditor';
 import { validateChangeNote } from '../../fields/changeNote';
 import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
+import { textLimits } from '../../fields/textLimits';
 import { validateHttpUrl } from '../../fields/validateHttpUrl';
 import { forgetFormerAddresses, recordFormerAddress } from '../../hooks/recordFormerAddress';
 import { rebuildAfterChange, rebuildAfterDelete } from '../../hooks/triggerRebuild';
@@ -18,7 +19,6 @@ import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
-import { textLimits } from '../../fields/textLimits';
 
 const isDispositif = (data: Partial<{ type: string }> | undefined) => data?.type === 'dispositif';
 const isDemarche = (data: Partial<{ type: string }> | undefined) => data?.type !== 'dispositif';

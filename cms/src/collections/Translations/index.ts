@@ -6,9 +6,9 @@ import { canReadTranslations, canUpdateTranslations } from '../../access/transla
 import { isAdmin } from '../../access/isAdmin';
 import { validateChangeNote } from '../../fields/changeNote';
 import { sectionField } from '../../fields/sectionField';
+import { textLimits } from '../../fields/textLimits';
 import { applyWorkflow } from './hooks/applyWorkflow';
 import { publishValidated } from './hooks/publishValidated';
-import { textLimits } from '../../fields/textLimits';
 
 export const translationStatusLabels = {
   notStarted: 'Non commencée',
