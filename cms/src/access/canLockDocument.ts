@@ -62,3 +62,29 @@ export const canChangeLock: Access = async ({ req, id, data }) => {
   const document = lock.document as { relationTo?: string; value?: unknown } | null | undefined;
   return Boolean(document?.relationTo) && mayUpdate(req, document!.relationTo!, document!.value);
 };
+
+/**
+ * The admin's form-state server function writes locks straight to the database, past the access
+ * rules above, for any signed-in user who sends a document id. Before a fiche is saved, a lock
+ * held by someone who may not edit it is released, so it can never block its editors (423).
+ */
+export async function releaseLocksOfNonEditors(req: PayloadRequest, collection: string, id: string | number): Promise<void> {
+  if (!req.user || !req.payload.collections['payload-locked-documents']) return;
+  const { docs } = await req.payload.db.find({
+    collection: 'payload-locked-documents',
+    where: { and: [{ 'document.relationTo': { equals: collection } }, { 'document.value': { equals: id } }] },
+    limit: 10,
+    pagination: false,
+    req,
+  });
+  for (const lock of docs as { id: string | number; user?: unknown }[]) {
+    const ownerId = idOf(lock.user);
+    if (String(ownerId) === String(req.user.id)) continue;
+    const owner = await req.payload
+      .findByID({ collection: 'users', id: String(ownerId), depth: 0, overrideAccess: true, req })
+      .catch(() => null);
+    const ownerReq = { ...req, user: owner ? { ...owner, collection: 'users' } : null } as PayloadRequest;
+    if (owner && (hasRole(owner, 'admin') || (await mayUpdate(ownerReq, collection, id)))) continue;
+    await req.payload.db.deleteOne({ collection: 'payload-locked-documents', where: { id: { equals: lock.id } }, req });
+  }
+}

@@ -186,6 +186,21 @@ describe('document locks', () => {
     }
   });
 
+  it('a lock written past the access rules (the admin’s form-state path) by a translator does not block an editor', async () => {
+    const id = await liveDispositif('Verrou posé sans passer par REST');
+    await payload.db.create({
+      collection: 'payload-locked-documents',
+      data: { document: { relationTo: 'fiches', value: id }, user: { relationTo: 'users', value: await userId('translatorAr') } },
+    });
+    const save = await api('PATCH', `/fiches/${id}`, { token: tokens.editor, body: { summary: 'Enregistré malgré le verrou.' } });
+    expect(save.status, JSON.stringify(save.body)).toBe(200);
+    // An editor's own lock still protects the fiche from a second editor's save.
+    const editorLock = await lock('editor', id);
+    expect(editorLock.status).toBe(201);
+    const blocked = await api('PATCH', `/fiches/${id}`, { token: tokens.admin, body: { summary: 'Bloqué par le verrou de l’éditeur.' } });
+    expect(blocked.status).toBe(423);
+  });
+
   it('only who may edit the fiche takes over or removes a lock, and only for itself', async () => {
     const id = await liveDispositif('Verrou de l’éditeur');
     const editorLock = await lock('editor', id);
