@@ -6,11 +6,13 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb';
 import { sqliteAdapter } from '@payloadcms/db-sqlite';
 import { en } from '@payloadcms/translations/languages/en';
 import { fr } from '@payloadcms/translations/languages/fr';
-import { buildConfig, type DatabaseAdapterObj } from 'payload';
+import { buildConfig, type DatabaseAdapterObj, type SanitizedConfig } from 'payload';
 import sharp from 'sharp';
 
 import { defaultLocale, locales } from '@passerelle/content-schemas';
 
+import { canChangeLock, canCreateLock } from './access/canLockDocument';
+import { canRunJobs } from './access/canRunJobs';
 import { Builds } from './collections/Builds';
 import { Fiches } from './collections/Fiches';
 import { Media } from './collections/Media';
@@ -21,6 +23,7 @@ import { Themes } from './collections/Themes';
 import { Translations } from './collections/Translations';
 import { Users } from './collections/Users';
 import { richTextEditor } from './fields/richTextEditor';
+import { maxUploadBytes, uploadTooLargeMessage } from './hooks/checkUpload';
 import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
 import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
 import { resolveDatabaseTarget } from './utilities/database';
@@ -43,6 +46,16 @@ function databaseAdapter(): DatabaseAdapterObj {
     idType: 'uuid',
     migrationDir: path.resolve(dirname, 'migrations/sqlite'),
   });
+}
+
+/**
+ * Payload adds `payload-locked-documents` itself, open to every signed-in user, and offers no
+ * override for it: its access rules are replaced on the built config.
+ */
+function restrictDocumentLocks(config: SanitizedConfig): SanitizedConfig {
+  const locks = config.collections.find((collection) => collection.slug === 'payload-locked-documents');
+  if (locks) locks.access = { ...locks.access, create: canCreateLock, update: canChangeLock, delete: canChangeLock };
+  return config;
 }
 
 export default buildConfig({
@@ -70,10 +83,14 @@ export default buildConfig({
   },
   collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects],
   editor: richTextEditor,
+  // The parser stops reading a file past the limit and answers 413 with this message; the Media
+  // hook `checkUpload` refuses any file that would reach it another way (Local API, truncation).
+  upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadTooLargeMessage },
   db: databaseAdapter(),
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   jobs: {
+    access: { run: canRunJobs },
     // Runs scheduled publications inside the CMS process; production may run `payload jobs:run` instead.
     // Also runs `rebuildSite` (queue `publish`: every second, one at a time); production may run
     // `payload jobs:run --queue publish --cron '* * * * * *'` instead.
@@ -85,4 +102,4 @@ export default buildConfig({
   // Builds cut off by a crash or a restart are marked failed and requested again.
   onInit: recoverInterruptedBuilds,
   telemetry: false,
-});
+}).then(restrictDocumentLocks);

@@ -10,6 +10,7 @@ export * from './transforms/translations';
 export * from './transforms/urls';
 export * from './transforms/hreflang';
 export * from './transforms/excerpt';
+export * from './transforms/linkUrl';
 export * from './transforms/richTextToHtml';
 export * from './transforms/jsonLd';
 export * from './transforms/cmsContent';

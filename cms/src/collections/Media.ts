@@ -5,6 +5,8 @@ import type { CollectionConfig, ImageSize } from 'payload';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
+import { textLimits } from '../fields/textLimits';
+import { allowedUploadTypes, checkUpload } from '../hooks/checkUpload';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -22,10 +24,10 @@ export const Media: CollectionConfig = {
   typescript: { interface: 'Media' },
   admin: { group: 'Classement' },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: { afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
+  hooks: { beforeOperation: [checkUpload], afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
   upload: {
     staticDir: process.env.MEDIA_DIR ?? path.resolve(dirname, '../../media'),
-    mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/avif', 'image/svg+xml'],
+    mimeTypes: [...allowedUploadTypes],
     imageSizes,
     adminThumbnail: 'thumbnailWebp',
     focalPoint: true,
@@ -37,6 +39,7 @@ export const Media: CollectionConfig = {
       type: 'text',
       required: true,
       localized: true,
+      maxLength: textLimits.alt,
       admin: { description: 'Décrivez l’image pour les personnes qui ne la voient pas (obligatoire).' },
     },
   ],

@@ -4,6 +4,7 @@ import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 import { slugField } from '../fields/slugField';
+import { textLimits } from '../fields/textLimits';
 
 export const Needs: CollectionConfig = {
   slug: 'needs',
@@ -14,7 +15,7 @@ export const Needs: CollectionConfig = {
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   hooks: { afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
   fields: [
-    { name: 'name', label: 'Nom', type: 'text', required: true, localized: true },
+    { name: 'name', label: 'Nom', type: 'text', required: true, localized: true, maxLength: textLimits.name },
     { name: 'theme', label: 'Thème', type: 'relationship', relationTo: 'themes', required: true, index: true },
     slugField(),
     { name: 'order', label: 'Ordre d’affichage', type: 'number', defaultValue: 0, admin: { position: 'sidebar' } },

@@ -7,6 +7,7 @@ import { isEditor } from '../access/isEditor';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 import { departementsField } from '../fields/departementsField';
 import { slugField } from '../fields/slugField';
+import { textLimits } from '../fields/textLimits';
 import { validateHttpUrl } from '../fields/validateHttpUrl';
 
 const kindLabels: Record<(typeof structureKinds)[number], string> = {
@@ -24,8 +25,8 @@ export const Structures: CollectionConfig = {
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   hooks: { afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
   fields: [
-    { name: 'name', label: 'Nom', type: 'text', required: true },
-    { name: 'acronym', label: 'Sigle', type: 'text' },
+    { name: 'name', label: 'Nom', type: 'text', required: true, maxLength: textLimits.name },
+    { name: 'acronym', label: 'Sigle', type: 'text', maxLength: textLimits.acronym },
     slugField(),
     {
       name: 'kind',

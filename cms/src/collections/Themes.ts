@@ -5,6 +5,7 @@ import { themeIds } from '@passerelle/content-schemas';
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
+import { textLimits } from '../fields/textLimits';
 
 /** DSFR illustrative colours: the site maps each to its tokens. */
 export const themeColors = [
@@ -36,7 +37,7 @@ export const Themes: CollectionConfig = {
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   hooks: { afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
   fields: [
-    { name: 'name', label: 'Nom', type: 'text', required: true, localized: true },
+    { name: 'name', label: 'Nom', type: 'text', required: true, localized: true, maxLength: textLimits.name },
     { name: 'description', label: 'Description courte', type: 'textarea', localized: true, maxLength: 200 },
     {
       name: 'slug',

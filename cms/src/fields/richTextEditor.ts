@@ -13,6 +13,16 @@ import {
   UnderlineFeature,
   UnorderedListFeature,
 } from '@payloadcms/richtext-lexical';
+import type { TextFieldSingleValidation } from 'payload';
+
+import { checkLinkUrl, linkUrlMessage } from '@passerelle/content-schemas';
+
+/** The link drawer's address field, checked with the site renderer's own rule. */
+const validateLinkUrl: TextFieldSingleValidation = (value, { siblingData }) => {
+  if ((siblingData as { linkType?: unknown } | undefined)?.linkType === 'internal') return true;
+  const check = checkLinkUrl(value);
+  return check.ok ? true : linkUrlMessage(check);
+};
 
 /**
  * Only what the public site renders: no alignment (RTL pages mirror on their own), no uploads
@@ -30,7 +40,11 @@ export const richTextEditor = lexicalEditor({
     OrderedListFeature(),
     BlockquoteFeature(),
     HorizontalRuleFeature(),
-    LinkFeature({ enabledCollections: ['fiches'] }),
+    LinkFeature({
+      enabledCollections: ['fiches'],
+      fields: ({ defaultFields }) =>
+        defaultFields.map((field) => (field.name === 'url' && field.type === 'text' ? ({ ...field, validate: validateLinkUrl } as typeof field) : field)),
+    }),
     FixedToolbarFeature(),
     InlineToolbarFeature(),
   ],

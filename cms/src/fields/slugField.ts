@@ -1,6 +1,6 @@
 import type { TextField } from 'payload';
 
-import { isSlug } from '@passerelle/content-schemas';
+import { isSlug, slugMaxLength } from '@passerelle/content-schemas';
 
 /** A URL slug typed or checked by hand: ASCII, lower case, hyphens. */
 export function slugField(overrides: Partial<TextField> = {}): TextField {
@@ -14,6 +14,7 @@ export function slugField(overrides: Partial<TextField> = {}): TextField {
     index: true,
     validate: (value: string | null | undefined) => {
       if (!value) return required ? 'Indiquez un identifiant d’URL.' : true;
+      if (value.length > slugMaxLength) return `L’identifiant d’URL ne doit pas dépasser ${slugMaxLength} caractères (il en a ${value.length}).`;
       return isSlug(value) || 'Utilisez seulement des lettres minuscules sans accent, des chiffres et des tirets (ex. : carte-vitale).';
     },
     admin: { position: 'sidebar' },

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 
+import { slugMaxLength } from '../transforms/slug';
+
 /** Document ids are strings on both databases (uuid on SQLite, ObjectId hex on MongoDB). */
 export const DocumentIdSchema = z.string().min(1);
 
 /** Payload writes ISO-8601 timestamps in UTC. */
 export const TimestampSchema = z.string().datetime({ offset: true });
 
-export const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an ASCII kebab-case slug');
+// Same rule as the CMS (`isSlug`): a longer slug would make a folder name the build cannot write.
+export const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an ASCII kebab-case slug')
+  .max(slugMaxLength, `expected a slug of at most ${slugMaxLength} characters`);

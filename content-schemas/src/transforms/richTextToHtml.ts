@@ -1,4 +1,5 @@
 import type { LexicalNode, RichText } from '../schemas/RichTextSchema';
+import { checkLinkUrl } from './linkUrl';
 
 export type RichTextRenderOptions = {
   /** Where the document sits, for error messages: `fiches 4f1c… how.ar[1].body`. */
@@ -29,8 +30,6 @@ const textFormats = [
   [64, 'sup'],
   [128, 'mark'],
 ] as const;
-
-const allowedUrlProtocols = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
 /**
  * Renders Payload's Lexical JSON to HTML. Only semantic markup comes out: Lexical's alignment,
@@ -119,8 +118,7 @@ function renderLink(node: LexicalNode, path: string, content: string, options: R
     }
     return `<a href="${escapeAttribute(url)}">${content}</a>`;
   }
-  if (typeof fields.url !== 'string' || fields.url.trim() === '') throw new RichTextError(`${path}: link without a URL`);
-  const url = checkedExternalUrl(fields.url.trim(), path);
+  const url = checkedExternalUrl(fields.url, path);
   const newTab = fields.newTab === true ? ' target="_blank"' : '';
   const rel = fields.newTab === true ? 'external noopener noreferrer' : 'external noopener';
   return `<a href="${escapeAttribute(url)}" rel="${rel}"${newTab}>${content}<span class="fr-sr-only"> ${escapeHtml(options.externalLinkHint)}</span></a>`;
@@ -136,15 +134,13 @@ function internalLinkTarget(doc: unknown, path: string): string {
   throw new RichTextError(`${path}: internal link without a target document`);
 }
 
-function checkedExternalUrl(url: string, path: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new RichTextError(`${path}: malformed link URL "${url}"`);
-  }
-  if (!allowedUrlProtocols.has(parsed.protocol)) throw new RichTextError(`${path}: link protocol "${parsed.protocol}" is not allowed`);
-  return url;
+/** The CMS validates links with the same `checkLinkUrl`, so this only fails on content saved before it did. */
+function checkedExternalUrl(value: unknown, path: string): string {
+  const check = checkLinkUrl(value);
+  if (check.ok) return check.url;
+  if (check.problem === 'empty') throw new RichTextError(`${path}: link without a URL`);
+  if (check.problem === 'protocol') throw new RichTextError(`${path}: link protocol "${check.protocol}" is not allowed`);
+  throw new RichTextError(`${path}: malformed link URL ${JSON.stringify(value)}`);
 }
 
 export function escapeHtml(text: string): string {

@@ -2,7 +2,10 @@
  * An ASCII, lower-case, hyphenated slug from any text ("Obtenir sa carte Vitale" →
  * "obtenir-sa-carte-vitale"). Letters with diacritics lose them; ligatures are spelled out.
  */
-export function slugify(text: string, maxLength = 80): string {
+/** Longest slug: a URL segment and a folder name in the build, far below file-system limits. */
+export const slugMaxLength = 80;
+
+export function slugify(text: string, maxLength = slugMaxLength): string {
   const ascii = text
     .replace(/[œŒ]/g, 'oe')
     .replace(/[æÆ]/g, 'ae')
@@ -23,5 +26,5 @@ export function slugify(text: string, maxLength = 80): string {
 
 /** True when the value is already a valid slug (what editors may type by hand). */
 export function isSlug(value: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value);
+  return value.length <= slugMaxLength && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value);
 }

@@ -17,6 +17,7 @@ import {
 import { fichesOfTheme, latestUpdate, type Catalog, type CatalogFiche } from './catalog';
 import { translator } from './i18n';
 import { formatDate } from './infocards';
+import { escapeXml } from './xml';
 
 /** Readers poll feeds: 50 entries cover months of changes and keep the file small. */
 export const feedEntryLimit = 50;
@@ -26,9 +27,6 @@ const entryIdDate = '2026';
 
 export type FeedLink = { href: string; title: string };
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** `xml:lang` on an element whose text is not in the feed's language. */
 function langAttribute(textLocale: Locale, feedLocale: Locale): string {

@@ -4,6 +4,7 @@
  */
 import {
   chooseContentLocale,
+  RichTextError,
   richTextToHtml,
   sectionItemsIn,
   sectionKeys,
@@ -48,6 +49,22 @@ function sectionPath(fiche: CatalogFiche, key: SectionKey, locale: Locale, index
   return `fiches ${fiche.id} ${key}.${locale}[${index}].body`;
 }
 
+/**
+ * A rich text the site cannot render stops the build; the message then names the fiche as an
+ * editor knows it (French title, slug) next to the id and the path, so it can be found and fixed.
+ */
+function renderSectionBody(fiche: CatalogFiche, render: () => string): string {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof RichTextError) {
+      const title = fiche.title.fr ?? '';
+      throw new RichTextError(`${error.message} (fiche « ${title} », /${fiche.slug}/) — fix it in the CMS`, { cause: error });
+    }
+    throw error;
+  }
+}
+
 /** The URL of another fiche on a `pageLocale` page, or undefined when it isn't published. */
 export function ficheUrlResolver(catalog: Catalog, pageLocale: Locale) {
   return (ficheId: string) => {
@@ -82,13 +99,15 @@ export function fichePageModel(catalog: Catalog, fiche: CatalogFiche, requested:
         items: items.map((item, index) => ({
           ...unitState(item),
           title: item.value.title,
-          html: richTextToHtml(item.value.body, {
-            path: sectionPath(fiche, key, item.locale, index),
-            resolveFicheUrl,
-            externalLinkHint: translator(item.locale)('link.external'),
-            headingLevel: 3,
-            onWarning: warn,
-          }),
+          html: renderSectionBody(fiche, () =>
+            richTextToHtml(item.value.body, {
+              path: sectionPath(fiche, key, item.locale, index),
+              resolveFicheUrl,
+              externalLinkHint: translator(item.locale)('link.external'),
+              headingLevel: 3,
+              onWarning: warn,
+            }),
+          ),
         })),
       },
     ];

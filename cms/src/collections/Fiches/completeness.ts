@@ -1,3 +1,5 @@
+import { isSlug } from '@passerelle/content-schemas';
+
 import type { Fiche, FicheSection } from '../../payload-types';
 
 export type MissingField = { path: string; message: string };
@@ -11,6 +13,12 @@ export function findMissingForPublication(fiche: Partial<Fiche>): MissingField[]
   const isDispositif = fiche.type === 'dispositif';
 
   need(hasText(fiche.title), 'title', 'Le titre en français est obligatoire pour publier.');
+  // The site and the export refuse a fiche without a usable address: it must never go live.
+  need(
+    fiche.slug === undefined || (typeof fiche.slug === 'string' && isSlug(fiche.slug)),
+    'slug',
+    'L’identifiant d’URL doit être en lettres minuscules sans accent, chiffres et tirets (ex. : carte-vitale) : corrigez-le ou videz-le pour le recréer à partir du titre.',
+  );
   need(hasText(fiche.summary), 'summary', 'Le résumé en français est obligatoire pour publier.');
   need(countComplete(fiche.what) >= 1, 'what', 'La section « C’est quoi ? » doit avoir au moins un élément complet (titre et texte).');
   need(Boolean(fiche.primaryTheme), 'primaryTheme', 'Choisissez le thème principal.');

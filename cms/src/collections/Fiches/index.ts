@@ -7,6 +7,7 @@ import { isEditor } from '../../access/isEditor';
 import { validateChangeNote } from '../../fields/changeNote';
 import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
+import { textLimits } from '../../fields/textLimits';
 import { validateHttpUrl } from '../../fields/validateHttpUrl';
 import { forgetFormerAddresses, recordFormerAddress } from '../../hooks/recordFormerAddress';
 import { rebuildAfterChange, rebuildAfterDelete } from '../../hooks/triggerRebuild';
@@ -14,6 +15,7 @@ import { assignIdentifiers } from './hooks/assignIdentifiers';
 import { checkCompleteness } from './hooks/checkCompleteness';
 import { deleteTranslations } from './hooks/deleteTranslations';
 import { enforceEditorialRights } from './hooks/enforceEditorialRights';
+import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
@@ -44,6 +46,7 @@ export const Fiches: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
+    beforeOperation: [keepLiveFichesForEditors],
     beforeValidate: [assignIdentifiers],
     beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
     afterChange: [syncTranslations, recordFormerAddress, rebuildAfterChange],
@@ -70,11 +73,12 @@ export const Fiches: CollectionConfig = {
             },
             // Required for publication by checkCompleteness (on the French source), not at field level,
             // so a translation can be saved one field at a time.
-            { name: 'title', label: 'Titre', type: 'text', localized: true },
+            { name: 'title', label: 'Titre', type: 'text', localized: true, maxLength: textLimits.title },
             {
               name: 'brandName',
               label: 'Nom du dispositif',
               type: 'text',
+              maxLength: textLimits.title,
               localized: true,
               admin: { condition: isDispositif, description: 'Le nom du programme, tel que la structure l’appelle.' },
             },
@@ -82,6 +86,7 @@ export const Fiches: CollectionConfig = {
               name: 'administrationName',
               label: 'Administration concernée',
               type: 'text',
+              maxLength: textLimits.title,
               localized: true,
               admin: { condition: isDemarche },
             },

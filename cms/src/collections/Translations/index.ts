@@ -6,6 +6,7 @@ import { canReadTranslations, canUpdateTranslations } from '../../access/transla
 import { isAdmin } from '../../access/isAdmin';
 import { validateChangeNote } from '../../fields/changeNote';
 import { sectionField } from '../../fields/sectionField';
+import { textLimits } from '../../fields/textLimits';
 import { applyWorkflow } from './hooks/applyWorkflow';
 import { publishValidated } from './hooks/publishValidated';
 
@@ -80,9 +81,9 @@ export const Translations: CollectionConfig = {
       type: 'ui',
       admin: { components: { Field: '/components/FrenchSource#FrenchSource' } },
     },
-    { name: 'title', label: 'Titre', type: 'text' },
-    { name: 'brandName', label: 'Nom du dispositif', type: 'text', admin: { condition: isDispositif } },
-    { name: 'administrationName', label: 'Administration concernée', type: 'text', admin: { condition: (data, sibling) => !isDispositif(data, sibling) } },
+    { name: 'title', label: 'Titre', type: 'text', maxLength: textLimits.title },
+    { name: 'brandName', label: 'Nom du dispositif', type: 'text', maxLength: textLimits.title, admin: { condition: isDispositif } },
+    { name: 'administrationName', label: 'Administration concernée', type: 'text', maxLength: textLimits.title, admin: { condition: (data, sibling) => !isDispositif(data, sibling) } },
     { name: 'summary', label: 'Résumé', type: 'textarea', maxLength: 280 },
     {
       name: 'changeNote',

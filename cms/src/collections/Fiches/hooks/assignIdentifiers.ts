@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload';
 
-import { createShortId, slugify } from '@passerelle/content-schemas';
+import { createShortId, isSlug, slugify } from '@passerelle/content-schemas';
 
 import type { Fiche } from '../../../payload-types';
 import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
@@ -20,9 +20,22 @@ export const assignIdentifiers: CollectionBeforeValidateHook<Fiche> = async ({ d
   const shortId = originalDoc?.shortId ?? data.shortId ?? (await uniqueShortId(req));
   data.shortId = shortId;
 
-  const currentSlug = data.slug ?? originalDoc?.slug;
   const provisionalSlug = `fiche-${shortId}`;
-  const frenchTitle = isFrench(req) ? data.title : undefined;
+  // An emptied slug field means "keep the address", or make one from the French title when the
+  // stored one is unusable (a draft is saved unchecked): a published fiche without a valid slug
+  // cannot be exported, and that would stop every later build. The value is always written back
+  // into `data`, so the field's own validation sees what will be saved.
+  const emptied = data.slug === null || (typeof data.slug === 'string' && data.slug.trim() === '');
+  if (emptied) {
+    const stored = originalDoc?.slug;
+    if (typeof stored === 'string' && stored !== provisionalSlug && isSlug(stored)) {
+      data.slug = stored;
+      return data;
+    }
+    delete data.slug;
+  }
+  const currentSlug = emptied ? undefined : (data.slug ?? originalDoc?.slug);
+  const frenchTitle = isFrench(req) ? (data.title ?? (emptied ? originalDoc?.title : undefined)) : undefined;
 
   if (currentSlug && currentSlug !== provisionalSlug) return data;
   if (frenchTitle && slugify(frenchTitle)) {

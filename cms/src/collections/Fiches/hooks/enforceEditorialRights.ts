@@ -33,7 +33,10 @@ export const enforceEditorialRights: CollectionBeforeChangeHook<Fiche> = ({ data
       reject('mainStructure', 'Vous ne pouvez proposer des dispositifs que pour votre propre structure.');
     }
     data.mainStructure = structure;
-    if (data._status === 'published') {
+    if (data._status === 'published' && context.isRestoringVersion && context.restoringAsDraft) {
+      // Restoring a once-published version as a draft: Payload saves it as a draft.
+      data._status = 'draft';
+    } else if (data._status === 'published') {
       reject('_status', 'Les contributeurs ne publient pas : cochez « Soumettre pour relecture », un éditeur publiera la fiche.');
     }
   }
