@@ -188,7 +188,7 @@ export interface UserAuthOperations {
  */
 export interface Fiche {
   id: string;
-  type: 'demarche' | 'dispositif';
+  type?: ('demarche' | 'dispositif') | null;
   title?: string | null;
   /**
    * Le nom du programme, tel que la structure l’appelle.

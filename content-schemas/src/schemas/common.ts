@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { isShortId, shortIdAlphabet, shortIdLength } from '../transforms/shortId';
+
 /** Document ids are strings on both databases (uuid on SQLite, ObjectId hex on MongoDB). */
 export const DocumentIdSchema = z.string().min(1);
 
@@ -7,3 +9,8 @@ export const DocumentIdSchema = z.string().min(1);
 export const TimestampSchema = z.string().datetime({ offset: true });
 
 export const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an ASCII kebab-case slug');
+
+/** The permanent partner-link id (`/f/k7m2qx`): it reaches `_redirects`, so nothing else may pass. */
+export const ShortIdSchema = z
+  .string()
+  .refine(isShortId, `expected a short id: ${shortIdLength} characters from « ${shortIdAlphabet} »`);

@@ -1,9 +1,10 @@
 import type { CollectionConfig } from 'payload';
 
-import { ficheTypes } from '@passerelle/content-schemas';
+import { ficheTypes, isShortId } from '@passerelle/content-schemas';
 
 import { canCreateFiches, canReadFicheVersions, canReadFiches, canUpdateFiches } from '../../access/fichesAccess';
 import { isEditor } from '../../access/isEditor';
+import { isContributorOnly, structureOf } from '../../access/roles';
 import { validateChangeNote } from '../../fields/changeNote';
 import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
@@ -13,6 +14,7 @@ import { rebuildAfterChange, rebuildAfterDelete } from '../../hooks/triggerRebui
 import { assignIdentifiers } from './hooks/assignIdentifiers';
 import { checkCompleteness } from './hooks/checkCompleteness';
 import { deleteTranslations } from './hooks/deleteTranslations';
+import { duplicateAsNewFiche, notDuplicated } from './hooks/duplicateAsNewFiche';
 import { enforceEditorialRights } from './hooks/enforceEditorialRights';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
@@ -44,6 +46,7 @@ export const Fiches: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
+    beforeOperation: [duplicateAsNewFiche],
     beforeValidate: [assignIdentifiers],
     beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
     afterChange: [syncTranslations, recordFormerAddress, rebuildAfterChange],
@@ -62,7 +65,10 @@ export const Fiches: CollectionConfig = {
               label: 'Type de fiche',
               type: 'radio',
               required: true,
-              defaultValue: 'demarche',
+              // A contributor only proposes its structure's dispositifs: that is their default,
+              // and the choice is not shown to them.
+              defaultValue: ({ user }) => (isContributorOnly(user) ? 'dispositif' : 'demarche'),
+              admin: { condition: (_data, _sibling, { user }) => !isContributorOnly(user) },
               options: ficheTypes.map((type) => ({
                 value: type,
                 label: type === 'demarche' ? 'Démarche administrative' : 'Dispositif (action d’une structure)',
@@ -106,7 +112,16 @@ export const Fiches: CollectionConfig = {
             { name: 'primaryTheme', label: 'Thème principal', type: 'relationship', relationTo: 'themes', index: true },
             { name: 'secondaryThemes', label: 'Thèmes secondaires', type: 'relationship', relationTo: 'themes', hasMany: true },
             { name: 'needs', label: 'Besoins', type: 'relationship', relationTo: 'needs', hasMany: true },
-            { name: 'mainStructure', label: 'Structure responsable', type: 'relationship', relationTo: 'structures', index: true },
+            {
+              name: 'mainStructure',
+              label: 'Structure responsable',
+              type: 'relationship',
+              relationTo: 'structures',
+              index: true,
+              // A contributor's fiche always belongs to its structure (enforceEditorialRights).
+              defaultValue: ({ user }) => (isContributorOnly(user) ? structureOf(user) : undefined),
+              admin: { condition: (_data, _sibling, { user }) => !isContributorOnly(user) },
+            },
             { name: 'partnerStructures', label: 'Structures partenaires', type: 'relationship', relationTo: 'structures', hasMany: true },
             { name: 'externalLink', label: 'Lien externe (site officiel)', type: 'text', validate: validateHttpUrl },
           ],
@@ -115,6 +130,7 @@ export const Fiches: CollectionConfig = {
     },
     slugField({
       required: false,
+      hooks: { beforeDuplicate: [notDuplicated] },
       admin: {
         position: 'sidebar',
         description: 'Créé à partir du titre français. Le modifier change l’adresse de la fiche.',
@@ -126,6 +142,10 @@ export const Fiches: CollectionConfig = {
       type: 'text',
       unique: true,
       index: true,
+      // Always made by assignIdentifiers; the check guards what reaches `_redirects`.
+      validate: (value: string | null | undefined) =>
+        !value || isShortId(value) || 'Identifiant court invalide : 6 caractères parmi les lettres minuscules et chiffres sans ambiguïté.',
+      hooks: { beforeDuplicate: [notDuplicated] },
       admin: { position: 'sidebar', readOnly: true, description: 'Permanent : /f/<identifiant> mène toujours à cette fiche.' },
     },
     {
@@ -134,6 +154,7 @@ export const Fiches: CollectionConfig = {
       type: 'checkbox',
       defaultValue: false,
       index: true,
+      hooks: { beforeDuplicate: [() => false] },
       admin: { position: 'sidebar', description: 'Les structures partenaires cochent cette case ; un éditeur relit et publie.' },
     },
     {
@@ -142,7 +163,11 @@ export const Fiches: CollectionConfig = {
       type: 'checkbox',
       virtual: true,
       admin: {
+        // Payload shows virtual fields read-only unless told otherwise: this one is an input.
+        readOnly: false,
         position: 'sidebar',
+        // Only a publication reads it, and contributors do not publish.
+        condition: (_data, _sibling, { user }) => !isContributorOnly(user),
         description: 'Cochez pour une correction qui ne change pas le sens (coquille, ponctuation) : les traductions restent valides.',
       },
     },
@@ -152,6 +177,7 @@ export const Fiches: CollectionConfig = {
       type: 'textarea',
       localized: true,
       validate: validateChangeNote,
+      hooks: { beforeDuplicate: [notDuplicated] },
       admin: {
         position: 'sidebar',
         description:
@@ -162,6 +188,7 @@ export const Fiches: CollectionConfig = {
       name: 'changeNoteDate',
       label: 'Note de modification publiée le',
       type: 'date',
+      hooks: { beforeDuplicate: [notDuplicated] },
       admin: {
         position: 'sidebar',
         readOnly: true,

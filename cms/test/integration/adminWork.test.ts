@@ -1,0 +1,161 @@
+/**
+ * What editors, contributors and translators do in the admin, checked on the hooks and access
+ * rules behind it (REST, as the admin calls it): a contributor's new fiche, « Dupliquer », short
+ * ids that clients cannot set, and the editor's « Modification mineure ».
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Payload } from 'payload';
+
+import { isShortId } from '@passerelle/content-schemas';
+
+import { arabicDemarche, createTaxonomy, frenchDemarche } from '../helpers/fixtures';
+import { createTestPayload, type TestPayload } from '../helpers/payload';
+import { restClient, type RestClient } from '../helpers/rest';
+import { createUsersAndLogIn, type Role } from '../helpers/users';
+
+const context = { skipRebuild: true };
+
+let testPayload: TestPayload;
+let payload: Payload;
+let api: RestClient;
+let tokens: Record<Role, string>;
+let taxonomy: { themeId: string; structureId: string };
+
+async function translationOf(ficheId: string, language: string) {
+  const { docs } = await payload.find({
+    collection: 'translations',
+    where: { and: [{ fiche: { equals: ficheId } }, { language: { equals: language } }] },
+    depth: 0,
+  });
+  return docs[0]!;
+}
+
+/** A published fiche with a validated Arabic translation. */
+async function translatedFiche(title: string) {
+  const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, title), _status: 'published' }, context });
+  const translation = await translationOf(fiche.id, 'ar');
+  await payload.update({ collection: 'translations', id: translation.id, data: { ...arabicDemarche(), status: 'validated' } as never, context });
+  return payload.findByID({ collection: 'fiches', id: fiche.id, depth: 0 });
+}
+
+beforeAll(async () => {
+  testPayload = await createTestPayload();
+  payload = testPayload.payload;
+  api = restClient(testPayload.config);
+  taxonomy = await createTaxonomy(payload);
+  const other = await payload.create({
+    collection: 'structures',
+    data: { slug: 'toit-partage', name: 'Toit Partagé', kind: 'association', status: 'active' },
+    context,
+  });
+  tokens = await createUsersAndLogIn(payload, api, { a: taxonomy.structureId, b: other.id });
+});
+
+afterAll(async () => {
+  await testPayload?.cleanup();
+});
+
+describe('a contributor creating a fiche', () => {
+  it('gets a dispositif of their own structure without choosing either, as « Créer » sends it', async () => {
+    // The admin's first autosave of a new document carries no type and no structure.
+    const created = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.contributorA, body: { title: 'Atelier de conversation' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.doc).toMatchObject({ type: 'dispositif', _status: 'draft' });
+    const mainStructure = created.body.doc.mainStructure;
+    expect(typeof mainStructure === 'object' ? mainStructure.id : mainStructure).toBe(taxonomy.structureId);
+
+    const submitted = await api('PATCH', `/fiches/${created.body.doc.id}?draft=true&locale=fr`, {
+      token: tokens.contributorA,
+      body: { reviewRequested: true },
+    });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.doc.reviewRequested).toBe(true);
+  });
+
+  it('still cannot make a démarche, and hears why in French', async () => {
+    const refused = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.contributorA, body: { title: 'Une démarche', type: 'demarche' } });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('Une structure partenaire ne peut proposer que des dispositifs.');
+  });
+
+  it('leaves an editor’s default a démarche', async () => {
+    const created = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.editor, body: { title: 'Une démarche d’éditeur' } });
+    expect(created.status).toBe(201);
+    expect(created.body.doc.type).toBe('demarche');
+  });
+});
+
+describe('short ids', () => {
+  it('ignores a short id sent on create and on update', async () => {
+    const created = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.editor, body: { title: 'Un identifiant imposé', shortId: 'aaaaaa' } });
+    expect(created.status).toBe(201);
+    const { shortId } = created.body.doc;
+    expect(isShortId(shortId)).toBe(true);
+    expect(shortId).not.toBe('aaaaaa');
+
+    const updated = await api('PATCH', `/fiches/${created.body.doc.id}?draft=true&locale=fr`, {
+      token: tokens.editor,
+      body: { shortId: 'qfe6nr - Copy' },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.doc.shortId).toBe(shortId);
+  });
+});
+
+describe('« Dupliquer »', () => {
+  it('makes a French draft with its own slug and short id, and none of the source’s translations', async () => {
+    const source = await translatedFiche('Ateliers de français à Lyon');
+    const response = await api('POST', `/fiches/${source.id}/duplicate?locale=fr`, { token: tokens.editor, body: {} });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const copy = response.body.doc;
+
+    expect(copy.id).not.toBe(source.id);
+    expect(copy._status).toBe('draft');
+    expect(copy.title).toBe('Ateliers de français à Lyon');
+    expect(copy.slug).toBe('ateliers-de-francais-a-lyon-2');
+    expect(isShortId(copy.shortId)).toBe(true);
+    expect(copy.shortId).not.toBe(source.shortId);
+
+    // No Arabic text on the copy, and its translation record starts empty.
+    const arabic = await payload.findByID({ collection: 'fiches', id: copy.id, locale: 'ar', fallbackLocale: false, draft: true, depth: 0 });
+    expect(arabic.title ?? null).toBeNull();
+    expect(arabic.how ?? []).toEqual([]);
+    const translation = await translationOf(copy.id, 'ar');
+    expect(translation).toMatchObject({ status: 'notStarted' });
+    expect(translation.title ?? null).toBeNull();
+
+    // Published, it shows French in Arabic (the fallback), never the source's Arabic.
+    const published = await api('PATCH', `/fiches/${copy.id}?locale=fr`, {
+      token: tokens.editor,
+      body: { title: 'Ateliers de français à Villeurbanne', _status: 'published' },
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const live = await api('GET', `/fiches/${copy.id}?locale=all&depth=0`);
+    expect(live.body.title.ar ?? null).toBeNull();
+    expect(live.body.translationStatus ?? {}).toEqual({});
+    // The source keeps its own.
+    expect((await payload.findByID({ collection: 'fiches', id: source.id, locale: 'ar', depth: 0 })).title).toBe('الحصول على بطاقة فيتال');
+  });
+});
+
+describe('« Modification mineure »', () => {
+  it('is an input in the admin (Payload makes virtual fields read-only otherwise)', async () => {
+    const config = await testPayload.config;
+    const fields = config.collections.find((collection) => collection.slug === 'fiches')!.flattenedFields;
+    const minorChange = fields.find((field) => field.name === 'minorChange')!;
+    expect(minorChange.admin?.readOnly).toBe(false);
+  });
+
+  it('keeps every translation valid when an editor ticks it and publishes', async () => {
+    const fiche = await translatedFiche('Demander la carte Vitale');
+    const response = await api('PATCH', `/fiches/${fiche.id}?locale=fr`, {
+      token: tokens.editor,
+      body: { summary: 'La carte Vitale montre vos droits à l’Assurance Maladie : chez le médecin, à la pharmacie.', minorChange: true, _status: 'published' },
+    });
+    expect(response.status).toBe(200);
+    const translation = await translationOf(fiche.id, 'ar');
+    const outdated = Object.values((translation.units ?? {}) as Record<string, { outdatedAt?: string | null }>).filter((unit) => unit.outdatedAt);
+    expect(outdated).toEqual([]);
+  });
+});
