@@ -79,11 +79,12 @@ export async function markOutdatedTranslations(
           changed = true;
         }
       }
-      if (changed) {
+      const status = statusFollowingUnits(translation.status, records);
+      if (changed || status !== translation.status) {
         await payload.update({
           collection: 'translations',
           id: translation.id,
-          data: { units: records },
+          data: { units: records, status },
           overrideAccess: true,
           context: bookkeepingContext,
           req,
@@ -92,6 +93,20 @@ export async function markOutdatedTranslations(
     }
   };
   await (req ? keepRequestLocale(req, run, bookkeepingContext) : run());
+}
+
+/**
+ * A translation is « Validée » only while none of its units is outdated: an outdated unit sends
+ * it back to « En cours » (its validated text stays online with a notice), and restoring the
+ * French brings it back to « Validée » if nothing was proposed since the validation.
+ */
+export function statusFollowingUnits<S extends string | null | undefined>(status: S, records: UnitRecords): S | 'inProgress' | 'validated' {
+  const all = Object.values(records).filter((record) => record !== undefined);
+  if (status === 'validated' && all.some((record) => record.outdatedAt)) return 'inProgress';
+  const upToDate = (record: (typeof all)[number]) =>
+    Boolean(record.validatedAt && record.fingerprint && !record.outdatedAt && !(record.proposedAt && record.proposedAt > record.validatedAt));
+  if (status === 'inProgress' && all.length > 0 && all.every(upToDate)) return 'validated';
+  return status;
 }
 
 /**

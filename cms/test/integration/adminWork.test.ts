@@ -159,3 +159,51 @@ describe('« Modification mineure »', () => {
     expect(outdated).toEqual([]);
   });
 });
+
+describe('the state editors read', () => {
+  async function latestVersionStatus(id: string) {
+    const { docs } = await payload.findVersions({
+      collection: 'fiches',
+      where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
+      depth: 0,
+    });
+    return docs[0]?.version._status;
+  }
+
+  it('a validated translation leaves the fiche « Publié », not « Brouillon (a une version publiée) »', async () => {
+    const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Trouver un médecin traitant'), _status: 'published' }, context });
+    const translation = await translationOf(fiche.id, 'ar');
+    const validated = await api('PATCH', `/translations/${translation.id}`, { token: tokens.expertAr, body: { ...arabicDemarche(), status: 'validated' } });
+    expect(validated.status).toBe(200);
+    expect(await latestVersionStatus(fiche.id)).toBe('published');
+    // What the admin's list reads (drafts included) is the published fiche, Arabic included.
+    const listed = await api('GET', `/fiches?draft=true&locale=ar&depth=0&where[id][equals]=${fiche.id}`, { token: tokens.editor });
+    expect(listed.body.docs[0]).toMatchObject({ _status: 'published', title: 'الحصول على بطاقة فيتال' });
+  });
+
+  it('a French draft in progress stays a draft when a translation is validated meanwhile', async () => {
+    const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Titre publié'), _status: 'published' }, context });
+    await payload.update({ collection: 'fiches', id: fiche.id, data: { title: 'Titre en préparation' }, draft: true, context });
+    const translation = await translationOf(fiche.id, 'ar');
+    await api('PATCH', `/translations/${translation.id}`, { token: tokens.expertAr, body: { ...arabicDemarche(), status: 'validated' } });
+    expect(await latestVersionStatus(fiche.id)).toBe('draft');
+    const draft = await payload.findByID({ collection: 'fiches', id: fiche.id, draft: true, locale: 'fr', depth: 0 });
+    expect(draft.title).toBe('Titre en préparation');
+    const live = await payload.findByID({ collection: 'fiches', id: fiche.id, locale: 'fr', depth: 0 });
+    expect(live.title).toBe('Titre publié');
+  });
+
+  it('a translation is no longer « Validée » once one of its sections is outdated, and is again when the French comes back', async () => {
+    const fiche = await translatedFiche('Passer le code de la route');
+    const original = fiche.how;
+    await api('PATCH', `/fiches/${fiche.id}?locale=fr`, {
+      token: tokens.editor,
+      body: { how: [{ title: 'Faire sa demande en ligne', body: original?.[0]?.body }], _status: 'published' },
+    });
+    expect((await translationOf(fiche.id, 'ar')).status).toBe('inProgress');
+    expect((await translationOf(fiche.id, 'en')).status).toBe('notStarted');
+
+    await api('PATCH', `/fiches/${fiche.id}?locale=fr`, { token: tokens.editor, body: { how: original, _status: 'published' } });
+    expect((await translationOf(fiche.id, 'ar')).status).toBe('validated');
+  });
+});
