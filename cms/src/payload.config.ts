@@ -21,6 +21,7 @@ import { Themes } from './collections/Themes';
 import { Translations } from './collections/Translations';
 import { Users } from './collections/Users';
 import { richTextEditor } from './fields/richTextEditor';
+import { frenchValidationErrors } from './hooks/frenchErrors';
 import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
 import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
 import { resolveDatabaseTarget } from './utilities/database';
@@ -64,6 +65,7 @@ export default buildConfig({
     defaultLocale,
     fallback: true,
   },
+  hooks: { afterError: [frenchValidationErrors] },
   collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects],
   editor: richTextEditor,
   db: databaseAdapter(),

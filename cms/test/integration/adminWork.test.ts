@@ -207,3 +207,36 @@ describe('the state editors read', () => {
     expect((await translationOf(fiche.id, 'ar')).status).toBe('validated');
   });
 });
+
+describe('the toast an editor reads', () => {
+  it('names invalid fields by their French labels, in French', async () => {
+    const created = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.editor, body: { title: 'Une fiche commencée' } });
+    const refused = await api('PATCH', `/fiches/${created.body.doc.id}?locale=fr`, { token: tokens.editor, body: { _status: 'published' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].message).toBe(
+      'Les champs suivants ne sont pas valides : Résumé, C’est quoi ?, Thème principal, Structure responsable, Comment faire ?, Et après ?',
+    );
+    // Each field still gets its own sentence beside it.
+    expect(refused.body.errors[0].data.errors.map((error: { path: string }) => error.path)).toContain('primaryTheme');
+  });
+
+  it('gives one refused field its label and its sentence, which the toast must not cut at a colon', async () => {
+    const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Valider trop tôt'), _status: 'published' }, context });
+    const translation = await translationOf(fiche.id, 'ar');
+    const refused = await api('PATCH', `/translations/${translation.id}`, { token: tokens.translatorAr, body: { title: 'عنوان', status: 'validated' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].message).toBe(
+      'État — Seul un traducteur expert de cette langue peut valider une traduction. Choisissez « À relire ».',
+    );
+  });
+
+  it('says the French sentence of a refusal that belongs to no field', async () => {
+    const created = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.contributorA, body: { title: 'Un dispositif pressé' } });
+    const refused = await api('PATCH', `/fiches/${created.body.doc.id}?locale=fr`, { token: tokens.contributorA, body: { _status: 'published' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].message).toMatch(/^Les contributeurs ne publient pas — cochez « Soumettre pour relecture »/);
+    // A contributor does not see the type: its refusal is a sentence too.
+    const demarche = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.contributorA, body: { title: 'x', type: 'demarche' } });
+    expect(demarche.body.errors[0].message).toBe('Une structure partenaire ne peut proposer que des dispositifs.');
+  });
+});

@@ -68,6 +68,7 @@ export const Fiches: CollectionConfig = {
               // A contributor only proposes its structure's dispositifs: that is their default,
               // and the choice is not shown to them.
               defaultValue: ({ user }) => (isContributorOnly(user) ? 'dispositif' : 'demarche'),
+              custom: { hiddenFromContributors: true },
               admin: { condition: (_data, _sibling, { user }) => !isContributorOnly(user) },
               options: ficheTypes.map((type) => ({
                 value: type,
@@ -120,6 +121,7 @@ export const Fiches: CollectionConfig = {
               index: true,
               // A contributor's fiche always belongs to its structure (enforceEditorialRights).
               defaultValue: ({ user }) => (isContributorOnly(user) ? structureOf(user) : undefined),
+              custom: { hiddenFromContributors: true },
               admin: { condition: (_data, _sibling, { user }) => !isContributorOnly(user) },
             },
             { name: 'partnerStructures', label: 'Structures partenaires', type: 'relationship', relationTo: 'structures', hasMany: true },
@@ -162,6 +164,7 @@ export const Fiches: CollectionConfig = {
       label: 'Modification mineure (pas de nouvelle traduction nécessaire)',
       type: 'checkbox',
       virtual: true,
+      custom: { hiddenFromContributors: true },
       admin: {
         // Payload shows virtual fields read-only unless told otherwise: this one is an input.
         readOnly: false,
@@ -201,6 +204,7 @@ export const Fiches: CollectionConfig = {
       name: 'translationStatus',
       type: 'json',
       virtual: true,
+      custom: { hiddenFromContributors: true },
       admin: { hidden: true },
       hooks: { afterRead: [computeTranslationStatus] },
     },
