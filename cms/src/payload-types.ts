@@ -726,9 +726,6 @@ export interface Translation {
   why?: FicheSection;
   how?: FicheSection;
   next?: FicheSection;
-  /**
-   * Qui a proposé et validé chaque élément, et quand.
-   */
   units?:
     | {
         [k: string]: unknown;

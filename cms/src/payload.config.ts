@@ -52,6 +52,8 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' — Passerelle' },
+    // Payload's own avatar: Gravatar would send a hash of each address to an outside service.
+    avatar: 'default',
     components: {
       beforeDashboard: ['/components/TranslationDashboard#TranslationDashboard'],
       // State of the latest publication of the public site, on every admin page.

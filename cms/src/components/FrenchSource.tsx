@@ -6,9 +6,10 @@
 import type { UIFieldServerProps } from 'payload';
 import type React from 'react';
 
-import { directionOf, isLocale, sectionKeys, textUnitKeys, type UnitKey } from '@passerelle/content-schemas';
+import { directionOf, isLocale, sectionKeys, textUnitKeys } from '@passerelle/content-schemas';
 
 import { recordsOf } from '../translation/records';
+import { unitLabel } from '../translation/unitLabel';
 import { unitStates, type UnitState } from '../translation/unitStates';
 import { translatableContentOf, unitsOf } from '../translation/units';
 import { wordDiff } from '../translation/wordDiff';
@@ -27,22 +28,6 @@ const stateColours: Record<UnitState, string> = {
   toReview: '#716043',
   validated: '#18753c',
   outdated: '#b34000',
-};
-
-const unitLabel = (key: UnitKey): string => {
-  const labels: Record<string, string> = {
-    title: 'Titre',
-    brandName: 'Nom du dispositif',
-    administrationName: 'Administration',
-    summary: 'Résumé',
-    changeNote: 'Note de modification',
-    what: 'C’est quoi ?',
-    why: 'Pourquoi c’est intéressant ?',
-    how: 'Comment faire ?',
-    next: 'Et après ?',
-  };
-  const [section, index] = key.split('.');
-  return index === undefined ? (labels[key] ?? key) : `${labels[section ?? ''] ?? section} — élément ${Number(index) + 1}`;
 };
 
 export async function FrenchSource({ data, payload }: UIFieldServerProps): Promise<React.ReactElement | null> {
