@@ -22,6 +22,7 @@ import { Translations } from './collections/Translations';
 import { Users } from './collections/Users';
 import { richTextEditor } from './fields/richTextEditor';
 import { frenchValidationErrors } from './hooks/frenchErrors';
+import { frenchWording } from './i18n/frenchWording';
 import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
 import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
 import { resolveDatabaseTarget } from './utilities/database';
@@ -52,6 +53,8 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' — Passerelle' },
+    // « 2 décembre 2026 à 08:13 », not « décembre 2 2026, 8:13 AM » (date-fns, in the admin's language).
+    dateFormat: "d MMMM yyyy 'à' HH:mm",
     // Payload's own avatar: Gravatar would send a hash of each address to an outside service.
     avatar: 'default',
     components: {
@@ -61,7 +64,7 @@ export default buildConfig({
     },
   },
   // The admin speaks French by default; English stays available in each user's preferences.
-  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
+  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: { fr: frenchWording } },
   localization: {
     locales: locales.map((locale) => ({ code: locale.code, label: locale.label, rtl: locale.dir === 'rtl' })),
     defaultLocale,

@@ -35,6 +35,9 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
   const language = String(data?.language ?? '');
   if (!ficheId || !isLocale(language)) return null;
   const fiche = await payload.findByID({ collection: 'fiches', id: ficheId, locale: 'fr', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true });
+  // What is online in this language: the text validated last, against which a proposal is reviewed.
+  const online = await payload.findByID({ collection: 'fiches', id: ficheId, locale: language, fallbackLocale: false, depth: 0, overrideAccess: true });
+  const validatedText = unitsOf(translatableContentOf(online));
   const french = unitsOf(translatableContentOf(fiche));
   const translation = unitsOf(translatableContentOf(data ?? {}));
   const records = recordsOf(data?.units);
@@ -56,7 +59,7 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
           <tr>
             <th scope="col" style={cell}>Élément</th>
             <th scope="col" style={cell}>Français</th>
-            <th scope="col" style={cell} lang={language}>Traduction actuelle</th>
+            <th scope="col" style={cell}>Traduction (modifications depuis la version validée marquées)</th>
           </tr>
         </thead>
         <tbody>
@@ -86,7 +89,7 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
                     : source?.text}
                 </td>
                 <td style={{ ...cell, whiteSpace: 'pre-line' }} lang={language} dir={directionOf(language)}>
-                  {translation.get(key)?.text ?? '—'}
+                  <ProposedText proposed={translation.get(key)?.text} validated={validatedText.get(key)?.text} />
                 </td>
               </tr>
             );
@@ -94,6 +97,28 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
         </tbody>
       </table>
     </section>
+  );
+}
+
+/**
+ * The translation of a unit; when it differs from the text validated before (a proposal under
+ * review, or an edit), the changes are marked word by word, so the expert reviews only them.
+ */
+function ProposedText({ proposed, validated }: { proposed: string | undefined; validated: string | undefined }) {
+  if (!proposed) return <>—</>;
+  if (!validated || validated === proposed) return <>{proposed}</>;
+  return (
+    <span className="passerelle-proposal-diff">
+      {wordDiff(validated, proposed).map((part, index) =>
+        part.kind === 'same' ? (
+          <span key={index}>{part.text}</span>
+        ) : part.kind === 'added' ? (
+          <ins key={index} style={{ background: '#b8fec9' }}>{part.text}</ins>
+        ) : (
+          <del key={index} style={{ background: '#ffe9e6' }}>{part.text}</del>
+        ),
+      )}
+    </span>
   );
 }
 
