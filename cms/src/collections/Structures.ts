@@ -26,7 +26,7 @@ export const Structures: CollectionConfig = {
   fields: [
     { name: 'name', label: 'Nom', type: 'text', required: true },
     { name: 'acronym', label: 'Sigle', type: 'text' },
-    slugField(),
+    slugField({ from: 'name' }),
     {
       name: 'kind',
       label: 'Type de structure',

@@ -44,6 +44,18 @@ export async function ensureTranslationDocs(payload: Payload, ficheId: string, r
   await (req ? keepRequestLocale(req, run, workflowContext) : run());
 }
 
+/** Translation labels (« Obtenir sa carte Vitale — ar ») follow the fiche's French title. */
+export async function relabelTranslations(payload: Payload, ficheId: string, title: string, req?: PayloadRequest): Promise<void> {
+  const run = async () => {
+    for (const translation of await translationsOf(payload, ficheId, req)) {
+      const label = `${title} — ${translation.language}`;
+      if (translation.label === label) continue;
+      await payload.update({ collection: 'translations', id: translation.id, data: { label }, overrideAccess: true, context: bookkeepingContext, req });
+    }
+  };
+  await (req ? keepRequestLocale(req, run, bookkeepingContext) : run());
+}
+
 /**
  * After a French publication: validated units whose French changed become outdated (dated), and
  * come back to validated if the French is restored. With `minorChange`, units that were up to

@@ -240,3 +240,27 @@ describe('the toast an editor reads', () => {
     expect(demarche.body.errors[0].message).toBe('Une structure partenaire ne peut proposer que des dispositifs.');
   });
 });
+
+describe('tidiness', () => {
+  it('makes a structure’s slug from its name, numbered when taken', async () => {
+    const first = await api('POST', '/structures', { token: tokens.editor, body: { name: 'Parole & Langues Lyon', kind: 'association', status: 'active' } });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body.doc.slug).toBe('parole-langues-lyon');
+    const second = await api('POST', '/structures', { token: tokens.editor, body: { name: 'Parole & Langues Lyon', kind: 'association', status: 'active', slug: '' } });
+    expect(second.body.doc.slug).toBe('parole-langues-lyon-2');
+  });
+
+  it('creates no translation record for a fiche abandoned before its title, and keeps labels in step with the title', async () => {
+    const created = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.editor, body: {} });
+    expect(created.status).toBe(201);
+    const none = await payload.count({ collection: 'translations', where: { fiche: { equals: created.body.doc.id } } });
+    expect(none.totalDocs).toBe(0);
+
+    await api('PATCH', `/fiches/${created.body.doc.id}?draft=true&locale=fr`, { token: tokens.editor, body: { title: 'Apprendre à nager' } });
+    expect((await translationOf(created.body.doc.id, 'ar')).label).toBe('Apprendre à nager — ar');
+    await api('PATCH', `/fiches/${created.body.doc.id}?draft=true&locale=fr`, { token: tokens.editor, body: { title: 'Apprendre à nager à Lyon' } });
+    const { docs } = await payload.find({ collection: 'translations', where: { fiche: { equals: created.body.doc.id } }, depth: 0 });
+    expect(docs).toHaveLength(7);
+    expect(docs.every((doc) => doc.label === `Apprendre à nager à Lyon — ${doc.language}`)).toBe(true);
+  });
+});
