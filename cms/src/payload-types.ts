@@ -486,6 +486,9 @@ export interface Need {
   id: string;
   name: string;
   theme: string | Theme;
+  /**
+   * Laissez vide : il est créé à partir du nom.
+   */
   slug: string;
   order?: number | null;
   updatedAt: string;
@@ -499,6 +502,9 @@ export interface Structure {
   id: string;
   name: string;
   acronym?: string | null;
+  /**
+   * Laissez vide : il est créé à partir du nom.
+   */
   slug: string;
   kind: 'public-body' | 'association' | 'company';
   logo?: (string | null) | Media;

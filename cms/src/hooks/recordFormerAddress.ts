@@ -38,7 +38,7 @@ export const recordFormerAddress: CollectionAfterChangeHook<Fiche> = async ({ do
     await nested(() =>
       req.payload.create({
         collection: 'redirects',
-        data: { fiche: doc.id, slug: previous.slug as string, type: previous.type },
+        data: { fiche: doc.id, slug: previous.slug as string, type: previous.type ?? undefined },
         depth: 0,
         req,
       }),

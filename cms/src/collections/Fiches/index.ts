@@ -1,10 +1,11 @@
-import type { CollectionConfig } from 'payload';
+import type { CollectionConfig, Field } from 'payload';
 
 import { ficheTypes, isShortId } from '@passerelle/content-schemas';
 
 import { canCreateFiches, canReadFicheVersions, canReadFiches, canUpdateFiches } from '../../access/fichesAccess';
 import { isEditor } from '../../access/isEditor';
 import { isContributorOnly, structureOf } from '../../access/roles';
+import { writableInFrenchOnly } from '../../access/writableInFrenchOnly';
 import { validateChangeNote } from '../../fields/changeNote';
 import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
@@ -19,6 +20,15 @@ import { enforceEditorialRights } from './hooks/enforceEditorialRights';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
+
+/** Every data field of a fiche, tabs included, is read-only outside French (writableInFrenchOnly). */
+function frenchOnly(fields: Field[]): Field[] {
+  return fields.map((field) => {
+    if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: frenchOnly(tab.fields) })) };
+    if (field.type === 'ui' || !('name' in field) || ('virtual' in field && field.virtual)) return field;
+    return { ...field, access: { ...field.access, update: writableInFrenchOnly } } as Field;
+  });
+}
 
 const isDispositif = (data: Partial<{ type: string }> | undefined) => data?.type === 'dispositif';
 const isDemarche = (data: Partial<{ type: string }> | undefined) => data?.type !== 'dispositif';
@@ -53,7 +63,12 @@ export const Fiches: CollectionConfig = {
     afterDelete: [forgetFormerAddresses, rebuildAfterDelete],
     beforeDelete: [deleteTranslations],
   },
-  fields: [
+  fields: frenchOnly([
+    {
+      name: 'otherLanguage',
+      type: 'ui',
+      admin: { components: { Field: '/components/TranslationPointer#TranslationPointer' } },
+    },
     {
       type: 'tabs',
       tabs: [
@@ -214,5 +229,5 @@ export const Fiches: CollectionConfig = {
       type: 'date',
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
     },
-  ],
+  ]),
 };
