@@ -295,6 +295,30 @@ describe('the admin, role by role', () => {
     },
   );
 
+  it('an editor who switches a fiche to Arabic reads it, and is pointed to its translation', { timeout: 3 * 60_000 }, async () => {
+    const fiche = await ficheBySlug('carte-vitale');
+    const page = await logIn('editor@passerelle.test');
+    await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}?locale=ar`);
+    const title = page.locator('#field-title');
+    await title.waitFor({ timeout: 60_000 });
+    expect(await title.isEditable()).toBe(false);
+    const pointer = page.locator('.passerelle-translation-pointer a');
+    const translation = await translationOf(fiche.id, 'ar');
+    expect(await pointer.getAttribute('href')).toBe(`/admin/collections/translations/${translation.id}`);
+  });
+
+  it('on a phone, the French source and the translation stack up', { timeout: 3 * 60_000 }, async () => {
+    const fiche = await ficheBySlug('carte-vitale');
+    const translation = await translationOf(fiche.id, 'ar');
+    const page = await logIn('translator-ar@passerelle.test', { width: 412, height: 915 });
+    await page.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
+    const row = page.locator('.passerelle-french-source tbody tr').first();
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.evaluate((element) => getComputedStyle(element).display)).toBe('block');
+    const width = await page.locator('.passerelle-french-source').evaluate((element) => element.getBoundingClientRect().width);
+    expect(width).toBeLessThanOrEqual(412);
+  });
+
   it('error toasts are in French and name fields by their French labels', { timeout: 4 * 60_000 }, async () => {
     const page = await logIn('editor@passerelle.test');
     await page.goto(`${cmsUrl}/admin/collections/fiches/create`);

@@ -54,7 +54,7 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
         {done} élément(s) validé(s) sur {orderedKeys.length}. Les modifications du français depuis la dernière validation sont
         marquées : <ins style={{ background: '#b8fec9' }}>ajouté</ins>, <del style={{ background: '#ffe9e6' }}>supprimé</del>.
       </p>
-      <table style={{ inlineSize: '100%', borderCollapse: 'collapse' }}>
+      <table className="passerelle-french-source" style={{ inlineSize: '100%', borderCollapse: 'collapse' }}>
         <thead>
           <tr>
             <th scope="col" style={cell}>Élément</th>
@@ -71,7 +71,7 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
             return (
               <tr key={key}>
                 <th scope="row" style={{ ...cell, fontWeight: 600 }}>
-                  {unitLabel(key)}
+                  <a href={`#${fieldIdOf(key)}`}>{unitLabel(key)}</a>
                   <br />
                   <span style={{ color: stateColours[state], fontWeight: 400 }}>{stateLabels[state]}</span>
                 </th>
@@ -86,7 +86,7 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
                           <del key={index} style={{ background: '#ffe9e6' }}>{part.text}</del>
                         ),
                       )
-                    : source?.text}
+                    : source && <TitledText text={source.text} sectioned={key.includes('.')} />}
                 </td>
                 <td style={{ ...cell, whiteSpace: 'pre-line' }} lang={language} dir={directionOf(language)}>
                   <ProposedText proposed={translation.get(key)?.text} validated={validatedText.get(key)?.text} />
@@ -97,6 +97,24 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The id Payload gives the unit's input: `how.1` → `field-how__1__title`. */
+function fieldIdOf(key: string): string {
+  const [section, index] = key.split('.');
+  return index === undefined ? `field-${key}` : `field-${section}__${index}__title`;
+}
+
+/** A section item's text is its title, then its body: shown apart, as the fields below are. */
+function TitledText({ text, sectioned }: { text: string; sectioned: boolean }) {
+  const cut = text.indexOf('\n');
+  if (!sectioned || cut < 0) return <>{text}</>;
+  return (
+    <>
+      <strong>{text.slice(0, cut)}</strong>
+      <span style={{ display: 'block', marginBlockStart: '0.25rem' }}>{text.slice(cut + 1)}</span>
+    </>
   );
 }
 
