@@ -1,4 +1,5 @@
 import type { AfterErrorHook, FlattenedField, PayloadRequest } from 'payload';
+import { ValidationError } from 'payload';
 
 import { isContributorOnly } from '../access/roles';
 
@@ -16,7 +17,9 @@ const invalidFields = (count: number) => (count === 1 ? 'Le champ suivant n’es
  * French sentence of every refusal that has no field of its own.
  */
 export const frenchValidationErrors: AfterErrorHook = ({ error, result, collection, req }) => {
-  if ((error as { name?: string }).name !== 'ValidationError' || !collection) return;
+  // By shape, not by name: the production build minifies class names ("l" instead of "ValidationError").
+  if (!(error instanceof ValidationError) && (error as { status?: number }).status !== 400) return;
+  if (!collection) return;
   const body = result as ErrorBody | undefined;
   const first = body?.errors?.[0];
   const fieldErrors = first?.data?.errors;
