@@ -264,3 +264,26 @@ describe('tidiness', () => {
     expect(docs.every((doc) => doc.label === `Apprendre à nager à Lyon — ${doc.language}`)).toBe(true);
   });
 });
+
+describe('the states each role is offered', () => {
+  async function offered(email: string, current?: string) {
+    const config = await testPayload.config;
+    const field = config.collections.find((collection) => collection.slug === 'translations')!.flattenedFields.find((candidate) => candidate.name === 'status');
+    const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 });
+    const filter = (field as { filterOptions?: (args: unknown) => { value: string }[] }).filterOptions!;
+    const options = (field as { options: { value: string }[] }).options;
+    return filter({ options, req: { user: docs[0] }, data: {}, siblingData: { status: current } }).map((option) => option.value);
+  }
+
+  it('a translator is offered « En cours » and « À relire », not « Validée »', async () => {
+    expect(await offered('translatorar@example.test', 'inProgress')).toEqual(['inProgress', 'toReview']);
+  });
+
+  it('an expert is offered « Validée » too', async () => {
+    expect(await offered('expertar@example.test', 'toReview')).toEqual(['inProgress', 'toReview', 'validated']);
+  });
+
+  it('the current state stays listed so the field can show it', async () => {
+    expect(await offered('translatorar@example.test', 'validated')).toEqual(['inProgress', 'toReview', 'validated']);
+  });
+});
