@@ -188,7 +188,7 @@ export interface UserAuthOperations {
  */
 export interface Fiche {
   id: string;
-  type: 'demarche' | 'dispositif';
+  type?: ('demarche' | 'dispositif') | null;
   title?: string | null;
   /**
    * Le nom du programme, tel que la structure l’appelle.
@@ -486,6 +486,9 @@ export interface Need {
   id: string;
   name: string;
   theme: string | Theme;
+  /**
+   * Laissez vide : il est créé à partir du nom.
+   */
   slug: string;
   order?: number | null;
   updatedAt: string;
@@ -499,6 +502,9 @@ export interface Structure {
   id: string;
   name: string;
   acronym?: string | null;
+  /**
+   * Laissez vide : il est créé à partir du nom.
+   */
   slug: string;
   kind: 'public-body' | 'association' | 'company';
   logo?: (string | null) | Media;
@@ -726,9 +732,6 @@ export interface Translation {
   why?: FicheSection;
   how?: FicheSection;
   next?: FicheSection;
-  /**
-   * Qui a proposé et validé chaque élément, et quand.
-   */
   units?:
     | {
         [k: string]: unknown;

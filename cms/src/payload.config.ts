@@ -24,6 +24,8 @@ import { Translations } from './collections/Translations';
 import { Users } from './collections/Users';
 import { richTextEditor } from './fields/richTextEditor';
 import { maxUploadBytes, uploadTooLargeMessage } from './hooks/checkUpload';
+import { frenchValidationErrors } from './hooks/frenchErrors';
+import { frenchWording } from './i18n/frenchWording';
 import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
 import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
 import { resolveDatabaseTarget } from './utilities/database';
@@ -66,6 +68,10 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' — Passerelle' },
+    // « 2 décembre 2026 à 08:13 », not « décembre 2 2026, 8:13 AM » (date-fns, in the admin's language).
+    dateFormat: "d MMMM yyyy 'à' HH:mm",
+    // Payload's own avatar: Gravatar would send a hash of each address to an outside service.
+    avatar: 'default',
     components: {
       beforeDashboard: ['/components/TranslationDashboard#TranslationDashboard'],
       // State of the latest publication of the public site, on every admin page.
@@ -75,12 +81,13 @@ export default buildConfig({
     },
   },
   // The admin speaks French by default; English stays available in each user's preferences.
-  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
+  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: { fr: frenchWording } },
   localization: {
     locales: locales.map((locale) => ({ code: locale.code, label: locale.label, rtl: locale.dir === 'rtl' })),
     defaultLocale,
     fallback: true,
   },
+  hooks: { afterError: [frenchValidationErrors] },
   collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects],
   editor: richTextEditor,
   // The parser stops reading a file past the limit and answers 413 with this message; the Media

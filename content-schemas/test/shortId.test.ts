@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
+import { ShortIdSchema } from '../src/schemas/common';
 import { createShortId, isShortId, shortIdAlphabet, shortIdLength } from '../src/transforms/shortId';
 
 describe('createShortId', () => {
@@ -36,5 +37,15 @@ describe('isShortId', () => {
     ['k7m2q1', false],
   ])('%j → %s', (value, expected) => {
     expect(isShortId(value)).toBe(expected);
+  });
+});
+
+describe('ShortIdSchema (the contract)', () => {
+  it('accepts a generated short id', () => {
+    expect(ShortIdSchema.parse('k7m2qx')).toBe('k7m2qx');
+  });
+
+  it.each(['qfe6nr - Copy', 'QFE6NR', '', 'k7m2qx2'])('refuses %j, which would reach _redirects', (value) => {
+    expect(ShortIdSchema.safeParse(value).success).toBe(false);
   });
 });

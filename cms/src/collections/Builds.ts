@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload';
 import { isAdmin } from '../access/isAdmin';
 import { nobody } from '../access/nobody';
 import { signedInOrPublishToken } from '../access/signedInOrPublishToken';
+import { hiddenUnlessEditor } from '../access/hiddenUnlessEditor';
 import { buildEndpoints } from '../jobs/buildEndpoints';
 
 export const buildStatuses = [
@@ -27,6 +28,7 @@ export const Builds: CollectionConfig = {
     useAsTitle: 'trigger',
     defaultColumns: ['trigger', 'status', 'requestedByName', 'requestCount', 'createdAt', 'durationSeconds'],
     group: 'Publication',
+    hidden: hiddenUnlessEditor,
     description:
       'Chaque modification visible du public reconstruit le site statique. Les modifications faites pendant une publication sont regroupées dans la suivante.',
   },
@@ -99,7 +101,9 @@ export const Builds: CollectionConfig = {
         },
       ],
     },
-    { name: 'logTail', label: 'Fin du journal de construction', type: 'code', admin: { language: 'shell' } },
+    // Shown as plain preformatted text (BuildLog): Payload's code editor loads from an outside CDN.
+    { name: 'logTail', label: 'Fin du journal de construction', type: 'code', admin: { language: 'shell', hidden: true } },
+    { name: 'log', type: 'ui', admin: { components: { Field: '/components/BuildLog#BuildLog' } } },
     {
       name: 'mode',
       label: 'Construite par',

@@ -17,7 +17,7 @@ export const Needs: CollectionConfig = {
   fields: [
     { name: 'name', label: 'Nom', type: 'text', required: true, localized: true, maxLength: textLimits.name },
     { name: 'theme', label: 'Thème', type: 'relationship', relationTo: 'themes', required: true, index: true },
-    slugField(),
+    slugField({ from: 'name' }),
     { name: 'order', label: 'Ordre d’affichage', type: 'number', defaultValue: 0, admin: { position: 'sidebar' } },
   ],
 };

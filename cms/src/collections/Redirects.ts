@@ -5,6 +5,7 @@ import { ficheTypes } from '@passerelle/content-schemas';
 import { anyone } from '../access/anyone';
 import { isAdmin } from '../access/isAdmin';
 import { nobody } from '../access/nobody';
+import { hiddenUnlessEditor } from '../access/hiddenUnlessEditor';
 
 /**
  * Former addresses of published fiches, recorded automatically when a publication changes a
@@ -19,6 +20,7 @@ export const Redirects: CollectionConfig = {
     useAsTitle: 'slug',
     defaultColumns: ['slug', 'type', 'fiche', 'createdAt'],
     group: 'Publication',
+    hidden: hiddenUnlessEditor,
     description:
       'Enregistrées automatiquement quand l’adresse d’une fiche publiée change : le site redirige l’ancienne adresse vers la nouvelle.',
   },

@@ -27,7 +27,7 @@ export const Structures: CollectionConfig = {
   fields: [
     { name: 'name', label: 'Nom', type: 'text', required: true, maxLength: textLimits.name },
     { name: 'acronym', label: 'Sigle', type: 'text', maxLength: textLimits.acronym },
-    slugField(),
+    slugField({ from: 'name' }),
     {
       name: 'kind',
       label: 'Type de structure',

@@ -4,6 +4,7 @@ import { locales, userRoles } from '@passerelle/content-schemas';
 
 import { adminOrSelf } from '../access/adminOrSelf';
 import { isAdmin, isAdminField } from '../access/isAdmin';
+import { hiddenUnlessAdmin } from '../access/hiddenUnlessAdmin';
 import { nobodyField } from '../access/nobodyField';
 import { enforcePasswordPolicy } from '../auth/enforcePasswordPolicy';
 import {
@@ -50,6 +51,7 @@ export const Users: CollectionConfig = {
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'roles', 'languages'],
     group: 'Administration',
+    hidden: hiddenUnlessAdmin,
   },
   access: {
     admin: ({ req: { user } }) => Boolean(user),

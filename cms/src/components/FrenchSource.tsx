@@ -6,9 +6,10 @@
 import type { UIFieldServerProps } from 'payload';
 import type React from 'react';
 
-import { directionOf, isLocale, sectionKeys, textUnitKeys, type UnitKey } from '@passerelle/content-schemas';
+import { directionOf, isLocale, sectionKeys, textUnitKeys } from '@passerelle/content-schemas';
 
 import { recordsOf } from '../translation/records';
+import { unitLabel } from '../translation/unitLabel';
 import { unitStates, type UnitState } from '../translation/unitStates';
 import { translatableContentOf, unitsOf } from '../translation/units';
 import { wordDiff } from '../translation/wordDiff';
@@ -29,27 +30,14 @@ const stateColours: Record<UnitState, string> = {
   outdated: '#b34000',
 };
 
-const unitLabel = (key: UnitKey): string => {
-  const labels: Record<string, string> = {
-    title: 'Titre',
-    brandName: 'Nom du dispositif',
-    administrationName: 'Administration',
-    summary: 'Résumé',
-    changeNote: 'Note de modification',
-    what: 'C’est quoi ?',
-    why: 'Pourquoi c’est intéressant ?',
-    how: 'Comment faire ?',
-    next: 'Et après ?',
-  };
-  const [section, index] = key.split('.');
-  return index === undefined ? (labels[key] ?? key) : `${labels[section ?? ''] ?? section} — élément ${Number(index) + 1}`;
-};
-
 export async function FrenchSource({ data, payload }: UIFieldServerProps): Promise<React.ReactElement | null> {
   const ficheId = typeof data?.fiche === 'object' ? data?.fiche?.id : data?.fiche;
   const language = String(data?.language ?? '');
   if (!ficheId || !isLocale(language)) return null;
   const fiche = await payload.findByID({ collection: 'fiches', id: ficheId, locale: 'fr', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true });
+  // What is online in this language: the text validated last, against which a proposal is reviewed.
+  const online = await payload.findByID({ collection: 'fiches', id: ficheId, locale: language, fallbackLocale: false, depth: 0, overrideAccess: true });
+  const validatedText = unitsOf(translatableContentOf(online));
   const french = unitsOf(translatableContentOf(fiche));
   const translation = unitsOf(translatableContentOf(data ?? {}));
   const records = recordsOf(data?.units);
@@ -66,12 +54,12 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
         {done} élément(s) validé(s) sur {orderedKeys.length}. Les modifications du français depuis la dernière validation sont
         marquées : <ins style={{ background: '#b8fec9' }}>ajouté</ins>, <del style={{ background: '#ffe9e6' }}>supprimé</del>.
       </p>
-      <table style={{ inlineSize: '100%', borderCollapse: 'collapse' }}>
+      <table className="passerelle-french-source" style={{ inlineSize: '100%', borderCollapse: 'collapse' }}>
         <thead>
           <tr>
             <th scope="col" style={cell}>Élément</th>
             <th scope="col" style={cell}>Français</th>
-            <th scope="col" style={cell} lang={language}>Traduction actuelle</th>
+            <th scope="col" style={cell}>Traduction (modifications depuis la version validée marquées)</th>
           </tr>
         </thead>
         <tbody>
@@ -83,7 +71,7 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
             return (
               <tr key={key}>
                 <th scope="row" style={{ ...cell, fontWeight: 600 }}>
-                  {unitLabel(key)}
+                  <a href={`#${fieldIdOf(key)}`}>{unitLabel(key)}</a>
                   <br />
                   <span style={{ color: stateColours[state], fontWeight: 400 }}>{stateLabels[state]}</span>
                 </th>
@@ -98,10 +86,10 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
                           <del key={index} style={{ background: '#ffe9e6' }}>{part.text}</del>
                         ),
                       )
-                    : source?.text}
+                    : source && <TitledText text={source.text} sectioned={key.includes('.')} />}
                 </td>
                 <td style={{ ...cell, whiteSpace: 'pre-line' }} lang={language} dir={directionOf(language)}>
-                  {translation.get(key)?.text ?? '—'}
+                  <ProposedText proposed={translation.get(key)?.text} validated={validatedText.get(key)?.text} />
                 </td>
               </tr>
             );
@@ -109,6 +97,46 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The id Payload gives the unit's input: `how.1` → `field-how__1__title`. */
+function fieldIdOf(key: string): string {
+  const [section, index] = key.split('.');
+  return index === undefined ? `field-${key}` : `field-${section}__${index}__title`;
+}
+
+/** A section item's text is its title, then its body: shown apart, as the fields below are. */
+function TitledText({ text, sectioned }: { text: string; sectioned: boolean }) {
+  const cut = text.indexOf('\n');
+  if (!sectioned || cut < 0) return <>{text}</>;
+  return (
+    <>
+      <strong>{text.slice(0, cut)}</strong>
+      <span style={{ display: 'block', marginBlockStart: '0.25rem' }}>{text.slice(cut + 1)}</span>
+    </>
+  );
+}
+
+/**
+ * The translation of a unit; when it differs from the text validated before (a proposal under
+ * review, or an edit), the changes are marked word by word, so the expert reviews only them.
+ */
+function ProposedText({ proposed, validated }: { proposed: string | undefined; validated: string | undefined }) {
+  if (!proposed) return <>—</>;
+  if (!validated || validated === proposed) return <>{proposed}</>;
+  return (
+    <span className="passerelle-proposal-diff">
+      {wordDiff(validated, proposed).map((part, index) =>
+        part.kind === 'same' ? (
+          <span key={index}>{part.text}</span>
+        ) : part.kind === 'added' ? (
+          <ins key={index} style={{ background: '#b8fec9' }}>{part.text}</ins>
+        ) : (
+          <del key={index} style={{ background: '#ffe9e6' }}>{part.text}</del>
+        ),
+      )}
+    </span>
   );
 }
 

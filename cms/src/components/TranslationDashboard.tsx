@@ -100,9 +100,16 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
                 return (
                   <tr key={language}>
                     <th scope="row" style={cell} lang={language}>{languageLabel(language as Locale)}</th>
-                    <td style={cell}>{percent(sum('validated'), total)} %</td>
-                    <td style={cell}>{sum('outdated')}</td>
-                    <td style={cell}>{sum('toReview')}</td>
+                    <td style={cell}>
+                      <a href={translationsIn(language, 'validated')}>{percent(sum('validated'), total)} %</a>
+                    </td>
+                    <td style={cell}>
+                      {/* An outdated translation is back « En cours » until validated again. */}
+                      <a href={translationsIn(language, 'inProgress')}>{sum('outdated')}</a>
+                    </td>
+                    <td style={cell}>
+                      <a href={translationsIn(language, 'toReview')}>{sum('toReview')}</a>
+                    </td>
                   </tr>
                 );
               })}
@@ -115,6 +122,11 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
       )}
     </div>
   );
+}
+
+/** The translations list, filtered to one language and state: where a coverage figure leads. */
+function translationsIn(language: string, status: string): string {
+  return `/admin/collections/translations?where[language][equals]=${language}&where[status][equals]=${status}`;
 }
 
 function WorkList({ rows, link, empty }: { rows: Row[]; link: (row: Row) => React.ReactNode; empty: string }) {

@@ -26,6 +26,8 @@ export const recordFormerAddress: CollectionAfterChangeHook<Fiche> = async ({ do
   // The first is the version this publication just wrote.
   const previous = docs[1]?.version;
   if (!previous?.slug || !previous.type || (previous.slug === doc.slug && previous.type === doc.type)) return doc;
+  // Kept in a constant: the narrowing does not reach into the callbacks below.
+  const formerType = previous.type;
 
   const { totalDocs } = await nested(() =>
     req.payload.count({
@@ -38,7 +40,7 @@ export const recordFormerAddress: CollectionAfterChangeHook<Fiche> = async ({ do
     await nested(() =>
       req.payload.create({
         collection: 'redirects',
-        data: { fiche: doc.id, slug: previous.slug as string, type: previous.type },
+        data: { fiche: doc.id, slug: previous.slug as string, type: formerType },
         depth: 0,
         req,
       }),

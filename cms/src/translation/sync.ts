@@ -44,6 +44,18 @@ export async function ensureTranslationDocs(payload: Payload, ficheId: string, r
   await (req ? keepRequestLocale(req, run, workflowContext) : run());
 }
 
+/** Translation labels (« Obtenir sa carte Vitale — ar ») follow the fiche's French title. */
+export async function relabelTranslations(payload: Payload, ficheId: string, title: string, req?: PayloadRequest): Promise<void> {
+  const run = async () => {
+    for (const translation of await translationsOf(payload, ficheId, req)) {
+      const label = `${title} — ${translation.language}`;
+      if (translation.label === label) continue;
+      await payload.update({ collection: 'translations', id: translation.id, data: { label }, overrideAccess: true, context: bookkeepingContext, req });
+    }
+  };
+  await (req ? keepRequestLocale(req, run, bookkeepingContext) : run());
+}
+
 /**
  * After a French publication: validated units whose French changed become outdated (dated), and
  * come back to validated if the French is restored. With `minorChange`, units that were up to
@@ -79,11 +91,12 @@ export async function markOutdatedTranslations(
           changed = true;
         }
       }
-      if (changed) {
+      const status = statusFollowingUnits(translation.status, records);
+      if (changed || status !== translation.status) {
         await payload.update({
           collection: 'translations',
           id: translation.id,
-          data: { units: records },
+          data: { units: records, status },
           overrideAccess: true,
           context: bookkeepingContext,
           req,
@@ -92,6 +105,20 @@ export async function markOutdatedTranslations(
     }
   };
   await (req ? keepRequestLocale(req, run, bookkeepingContext) : run());
+}
+
+/**
+ * A translation is « Validée » only while none of its units is outdated: an outdated unit sends
+ * it back to « En cours » (its validated text stays online with a notice), and restoring the
+ * French brings it back to « Validée » if nothing was proposed since the validation.
+ */
+export function statusFollowingUnits<S extends string | null | undefined>(status: S, records: UnitRecords): S | 'inProgress' | 'validated' {
+  const all = Object.values(records).filter((record) => record !== undefined);
+  if (status === 'validated' && all.some((record) => record.outdatedAt)) return 'inProgress';
+  const upToDate = (record: (typeof all)[number]) =>
+    Boolean(record.validatedAt && record.fingerprint && !record.outdatedAt && !(record.proposedAt && record.proposedAt > record.validatedAt));
+  if (status === 'inProgress' && all.length > 0 && all.every(upToDate)) return 'validated';
+  return status;
 }
 
 /**

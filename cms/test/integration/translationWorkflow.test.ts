@@ -31,6 +31,12 @@ async function translationOf(ficheId: string, language: string): Promise<string>
   return docs[0]!.id;
 }
 
+/** Unit records keep who proposed and validated as user ids, never e-mail addresses. */
+async function userId(email: string): Promise<string> {
+  const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 });
+  return String(docs[0]!.id);
+}
+
 /** A published fiche with validated Arabic and English translations, as the seed makes them. */
 async function translatedFiche(title: string): Promise<string> {
   const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, title), _status: 'published' }, context });
@@ -79,7 +85,7 @@ describe('translation workflow', () => {
     const proposed = await api('PATCH', `/translations/${translation}`, { token: tokens.translatorAr, body: { ...arabicDemarche(), status: 'toReview' } });
     expect(proposed.status).toBe(200);
     expect(proposed.body.doc.status).toBe('toReview');
-    expect(proposed.body.doc.units.title).toMatchObject({ proposedBy: 'translatorar@example.test' });
+    expect(proposed.body.doc.units.title).toMatchObject({ proposedBy: await userId('translatorar@example.test') });
 
     const before = await publicFiche(fiche.id);
     expect(before.title.ar ?? null).toBeNull();
@@ -87,7 +93,7 @@ describe('translation workflow', () => {
 
     const validated = await api('PATCH', `/translations/${translation}`, { token: tokens.expertAr, body: { status: 'validated' } });
     expect(validated.status).toBe(200);
-    expect(validated.body.doc.units.title).toMatchObject({ validatedBy: 'expertar@example.test' });
+    expect(validated.body.doc.units.title).toMatchObject({ validatedBy: await userId('expertar@example.test') });
 
     const after = await publicFiche(fiche.id);
     expect(after.title.ar).toBe('الحصول على بطاقة فيتال');

@@ -12,7 +12,7 @@ import {
   publicStatuses,
 } from '../vocabulary';
 import { departementCodes } from '../departements';
-import { DocumentIdSchema, SlugSchema, TimestampSchema } from './common';
+import { DocumentIdSchema, ShortIdSchema, SlugSchema, TimestampSchema } from './common';
 import { localized } from './localized';
 import { RichTextSchema } from './RichTextSchema';
 import { TranslationStatusSchema } from '../translationUnits';
@@ -69,7 +69,7 @@ export const FicheSchema = z.object({
   partnerStructures: z.array(DocumentIdSchema).nullish(),
   externalLink: z.string().url().nullish(),
   slug: SlugSchema,
-  shortId: z.string().min(1),
+  shortId: ShortIdSchema,
   lastCheckedAt: TimestampSchema.nullish(),
   /** What changed, in the editors' words, for the publication dated `changeNoteDate` (French; translations optional). */
   changeNote: localized(z.string().max(changeNoteMaxLength)).nullish(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { localeCodes } from '../locales';
 import { ficheTypes } from '../vocabulary';
-import { SlugSchema, TimestampSchema } from './common';
+import { ShortIdSchema, SlugSchema, TimestampSchema } from './common';
 import { changeNoteMaxLength, InfocardsSchema } from './FicheSchema';
 
 /** The current version of the open data format; a breaking change gets a new number. */
@@ -21,7 +21,7 @@ const TextWithLanguageSchema = z.object({ text: z.string().min(1), lang: LocaleS
 export const OpenDataFicheSchema = z
   .object({
     id: z.string().min(1),
-    shortId: z.string().min(1),
+    shortId: ShortIdSchema,
     type: z.enum(ficheTypes),
     /** True when title and summary exist in the file's language; false means they are the French source. */
     translated: z.boolean(),

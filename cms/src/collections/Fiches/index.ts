@@ -1,9 +1,11 @@
-import type { CollectionConfig } from 'payload';
+import type { CollectionConfig, Field } from 'payload';
 
-import { ficheTypes } from '@passerelle/content-schemas';
+import { ficheTypes, isShortId } from '@passerelle/content-schemas';
 
 import { canCreateFiches, canReadFicheVersions, canReadFiches, canUpdateFiches } from '../../access/fichesAccess';
 import { isEditor } from '../../access/isEditor';
+import { isContributorOnly, structureOf } from '../../access/roles';
+import { writableInFrenchOnly } from '../../access/writableInFrenchOnly';
 import { validateChangeNote } from '../../fields/changeNote';
 import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
@@ -14,11 +16,21 @@ import { rebuildAfterChange, rebuildAfterDelete } from '../../hooks/triggerRebui
 import { assignIdentifiers } from './hooks/assignIdentifiers';
 import { checkCompleteness } from './hooks/checkCompleteness';
 import { deleteTranslations } from './hooks/deleteTranslations';
+import { duplicateAsNewFiche, notDuplicated } from './hooks/duplicateAsNewFiche';
 import { enforceEditorialRights } from './hooks/enforceEditorialRights';
 import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
+
+/** Every data field of a fiche, tabs included, is read-only outside French (writableInFrenchOnly). */
+function frenchOnly(fields: Field[]): Field[] {
+  return fields.map((field) => {
+    if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: frenchOnly(tab.fields) })) };
+    if (field.type === 'ui' || !('name' in field) || ('virtual' in field && field.virtual)) return field;
+    return { ...field, access: { ...field.access, update: writableInFrenchOnly } } as Field;
+  });
+}
 
 const isDispositif = (data: Partial<{ type: string }> | undefined) => data?.type === 'dispositif';
 const isDemarche = (data: Partial<{ type: string }> | undefined) => data?.type !== 'dispositif';
@@ -46,14 +58,19 @@ export const Fiches: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
-    beforeOperation: [keepLiveFichesForEditors],
+    beforeOperation: [duplicateAsNewFiche, keepLiveFichesForEditors],
     beforeValidate: [assignIdentifiers],
     beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
     afterChange: [syncTranslations, recordFormerAddress, rebuildAfterChange],
     afterDelete: [forgetFormerAddresses, rebuildAfterDelete],
     beforeDelete: [deleteTranslations],
   },
-  fields: [
+  fields: frenchOnly([
+    {
+      name: 'otherLanguage',
+      type: 'ui',
+      admin: { components: { Field: '/components/TranslationPointer#TranslationPointer' } },
+    },
     {
       type: 'tabs',
       tabs: [
@@ -65,7 +82,11 @@ export const Fiches: CollectionConfig = {
               label: 'Type de fiche',
               type: 'radio',
               required: true,
-              defaultValue: 'demarche',
+              // A contributor only proposes its structure's dispositifs: that is their default,
+              // and the choice is not shown to them.
+              defaultValue: ({ user }) => (isContributorOnly(user) ? 'dispositif' : 'demarche'),
+              custom: { hiddenFromContributors: true },
+              admin: { condition: (_data, _sibling, { user }) => !isContributorOnly(user) },
               options: ficheTypes.map((type) => ({
                 value: type,
                 label: type === 'demarche' ? 'Démarche administrative' : 'Dispositif (action d’une structure)',
@@ -111,7 +132,17 @@ export const Fiches: CollectionConfig = {
             { name: 'primaryTheme', label: 'Thème principal', type: 'relationship', relationTo: 'themes', index: true },
             { name: 'secondaryThemes', label: 'Thèmes secondaires', type: 'relationship', relationTo: 'themes', hasMany: true },
             { name: 'needs', label: 'Besoins', type: 'relationship', relationTo: 'needs', hasMany: true },
-            { name: 'mainStructure', label: 'Structure responsable', type: 'relationship', relationTo: 'structures', index: true },
+            {
+              name: 'mainStructure',
+              label: 'Structure responsable',
+              type: 'relationship',
+              relationTo: 'structures',
+              index: true,
+              // A contributor's fiche always belongs to its structure (enforceEditorialRights).
+              defaultValue: ({ user }) => (isContributorOnly(user) ? structureOf(user) : undefined),
+              custom: { hiddenFromContributors: true },
+              admin: { condition: (_data, _sibling, { user }) => !isContributorOnly(user) },
+            },
             { name: 'partnerStructures', label: 'Structures partenaires', type: 'relationship', relationTo: 'structures', hasMany: true },
             { name: 'externalLink', label: 'Lien externe (site officiel)', type: 'text', validate: validateHttpUrl },
           ],
@@ -120,6 +151,7 @@ export const Fiches: CollectionConfig = {
     },
     slugField({
       required: false,
+      hooks: { beforeDuplicate: [notDuplicated] },
       admin: {
         position: 'sidebar',
         description: 'Créé à partir du titre français. Le modifier change l’adresse de la fiche.',
@@ -131,6 +163,10 @@ export const Fiches: CollectionConfig = {
       type: 'text',
       unique: true,
       index: true,
+      // Always made by assignIdentifiers; the check guards what reaches `_redirects`.
+      validate: (value: string | null | undefined) =>
+        !value || isShortId(value) || 'Identifiant court invalide : 6 caractères parmi les lettres minuscules et chiffres sans ambiguïté.',
+      hooks: { beforeDuplicate: [notDuplicated] },
       admin: { position: 'sidebar', readOnly: true, description: 'Permanent : /f/<identifiant> mène toujours à cette fiche.' },
     },
     {
@@ -139,6 +175,7 @@ export const Fiches: CollectionConfig = {
       type: 'checkbox',
       defaultValue: false,
       index: true,
+      hooks: { beforeDuplicate: [() => false] },
       admin: { position: 'sidebar', description: 'Les structures partenaires cochent cette case ; un éditeur relit et publie.' },
     },
     {
@@ -146,8 +183,13 @@ export const Fiches: CollectionConfig = {
       label: 'Modification mineure (pas de nouvelle traduction nécessaire)',
       type: 'checkbox',
       virtual: true,
+      custom: { hiddenFromContributors: true },
       admin: {
+        // Payload shows virtual fields read-only unless told otherwise: this one is an input.
+        readOnly: false,
         position: 'sidebar',
+        // Only a publication reads it, and contributors do not publish.
+        condition: (_data, _sibling, { user }) => !isContributorOnly(user),
         description: 'Cochez pour une correction qui ne change pas le sens (coquille, ponctuation) : les traductions restent valides.',
       },
     },
@@ -157,6 +199,7 @@ export const Fiches: CollectionConfig = {
       type: 'textarea',
       localized: true,
       validate: validateChangeNote,
+      hooks: { beforeDuplicate: [notDuplicated] },
       admin: {
         position: 'sidebar',
         description:
@@ -167,6 +210,7 @@ export const Fiches: CollectionConfig = {
       name: 'changeNoteDate',
       label: 'Note de modification publiée le',
       type: 'date',
+      hooks: { beforeDuplicate: [notDuplicated] },
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -179,6 +223,7 @@ export const Fiches: CollectionConfig = {
       name: 'translationStatus',
       type: 'json',
       virtual: true,
+      custom: { hiddenFromContributors: true },
       admin: { hidden: true },
       hooks: { afterRead: [computeTranslationStatus] },
     },
@@ -188,5 +233,5 @@ export const Fiches: CollectionConfig = {
       type: 'date',
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
     },
-  ],
+  ]),
 };

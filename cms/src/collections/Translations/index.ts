@@ -1,9 +1,10 @@
-import type { CollectionConfig } from 'payload';
+import type { ArrayField, CollectionConfig, SelectField } from 'payload';
 
 import { locales } from '@passerelle/content-schemas';
 
 import { canReadTranslations, canUpdateTranslations } from '../../access/translationsAccess';
 import { isAdmin } from '../../access/isAdmin';
+import { hasRole } from '../../access/roles';
 import { validateChangeNote } from '../../fields/changeNote';
 import { sectionField } from '../../fields/sectionField';
 import { textLimits } from '../../fields/textLimits';
@@ -16,6 +17,32 @@ export const translationStatusLabels = {
   toReview: 'À relire',
   validated: 'Validée',
 } as const;
+
+/**
+ * The states a role may choose: a translator sends for review, an expert also validates. The
+ * current state stays listed so the field still shows it (the workflow decides what a save does).
+ */
+const statesOfferedTo: NonNullable<SelectField['filterOptions']> = ({ options, req, siblingData }) => {
+  const { user } = req;
+  if (!user || hasRole(user, 'admin')) return options;
+  const allowed = new Set<string>(['inProgress', 'toReview']);
+  if (hasRole(user, 'expertTranslator')) allowed.add('validated');
+  const current = (siblingData as { status?: string } | undefined)?.status;
+  if (current) allowed.add(current);
+  return options.filter((option) => allowed.has(typeof option === 'string' ? option : option.value));
+};
+
+const rtlLanguages = locales.filter((locale) => locale.dir === 'rtl').map((locale) => locale.code);
+/** The field's inputs run in the translation's direction (DirectedField). */
+const directed = (component: 'DirectedTextField' | 'DirectedTextareaField') => ({
+  Field: { path: `/components/DirectedField#${component}`, clientProps: { rtlLanguages } },
+});
+const withDirectedTitles = (section: ArrayField): ArrayField => ({
+  ...section,
+  fields: section.fields.map((field) =>
+    field.type === 'text' ? { ...field, admin: { ...field.admin, components: { ...field.admin?.components, ...directed('DirectedTextField') } } } : field,
+  ),
+});
 
 const isDispositif = (_data: unknown, siblingData: { ficheType?: string }) => siblingData?.ficheType === 'dispositif';
 
@@ -68,6 +95,7 @@ export const Translations: CollectionConfig = {
       required: true,
       defaultValue: 'notStarted',
       options: Object.entries(translationStatusLabels).map(([value, label]) => ({ value, label })),
+      filterOptions: statesOfferedTo,
       admin: {
         position: 'sidebar',
         description: 'Traducteur : « À relire » quand vous avez fini. Traducteur expert : « Validée » publie la traduction.',
@@ -81,29 +109,44 @@ export const Translations: CollectionConfig = {
       type: 'ui',
       admin: { components: { Field: '/components/FrenchSource#FrenchSource' } },
     },
-    { name: 'title', label: 'Titre', type: 'text', maxLength: textLimits.title },
-    { name: 'brandName', label: 'Nom du dispositif', type: 'text', maxLength: textLimits.title, admin: { condition: isDispositif } },
-    { name: 'administrationName', label: 'Administration concernée', type: 'text', maxLength: textLimits.title, admin: { condition: (data, sibling) => !isDispositif(data, sibling) } },
-    { name: 'summary', label: 'Résumé', type: 'textarea', maxLength: 280 },
+    { name: 'title', label: 'Titre', type: 'text', maxLength: textLimits.title, admin: { components: directed('DirectedTextField') } },
+    {
+      name: 'brandName',
+      label: 'Nom du dispositif',
+      type: 'text',
+      maxLength: textLimits.title,
+      admin: { condition: isDispositif, components: directed('DirectedTextField') },
+    },
+    {
+      name: 'administrationName',
+      label: 'Administration concernée',
+      type: 'text',
+      maxLength: textLimits.title,
+      admin: { condition: (data, sibling) => !isDispositif(data, sibling), components: directed('DirectedTextField') },
+    },
+    { name: 'summary', label: 'Résumé', type: 'textarea', maxLength: 280, admin: { components: directed('DirectedTextareaField') } },
     {
       name: 'changeNote',
       label: 'Note de modification',
       type: 'textarea',
       validate: validateChangeNote,
       admin: {
+        components: directed('DirectedTextareaField'),
         description:
           'Seulement si la fiche française en a une (voir le texte source) : elle annonce la dernière publication. Une note dont le français a changé n’est plus publiée.',
       },
     },
-    sectionField('what', 'C’est quoi ?', { localized: false }),
-    sectionField('why', 'Pourquoi c’est intéressant ?', { localized: false, admin: { condition: isDispositif } }),
-    sectionField('how', 'Comment faire ?', { localized: false }),
-    sectionField('next', 'Et après ?', { localized: false, admin: { condition: (data, sibling) => !isDispositif(data, sibling) } }),
+    withDirectedTitles(sectionField('what', 'C’est quoi ?', { localized: false })),
+    withDirectedTitles(sectionField('why', 'Pourquoi c’est intéressant ?', { localized: false, admin: { condition: isDispositif } })),
+    withDirectedTitles(sectionField('how', 'Comment faire ?', { localized: false })),
+    withDirectedTitles(sectionField('next', 'Et après ?', { localized: false, admin: { condition: (data, sibling) => !isDispositif(data, sibling) } })),
+    // The workflow's records, shown as a table (UnitRecordsTable): Payload's JSON editor loads
+    // from an outside CDN and is unreadable for people anyway.
+    { name: 'units', label: 'Suivi par élément', type: 'json', admin: { hidden: true } },
     {
-      name: 'units',
-      label: 'Suivi par élément',
-      type: 'json',
-      admin: { readOnly: true, position: 'sidebar', description: 'Qui a proposé et validé chaque élément, et quand.' },
+      name: 'unitRecords',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/UnitRecordsTable#UnitRecordsTable' } },
     },
   ],
 };

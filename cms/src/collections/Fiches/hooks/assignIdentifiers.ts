@@ -2,22 +2,25 @@ import { randomBytes } from 'node:crypto';
 
 import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload';
 
-import { createShortId, isSlug, slugify } from '@passerelle/content-schemas';
+import { createShortId, isShortId, isSlug, slugify } from '@passerelle/content-schemas';
 
 import type { Fiche } from '../../../payload-types';
 import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
 
 /**
  * Gives every fiche its permanent short id on creation, and a slug from its French title.
- * The slug is made once and then left alone (URLs must stay stable); until a French title
- * exists the fiche carries a provisional `fiche-<shortId>` slug, replaced by the real one
- * as soon as the French title is written.
+ * The short id is always made here: one sent in a request is ignored (it is permanent, and a
+ * duplicate must not inherit its source's). The slug is made once and then left alone (URLs
+ * must stay stable); until a French title exists the fiche carries a provisional
+ * `fiche-<shortId>` slug, replaced by the real one as soon as the French title is written.
  */
 export const assignIdentifiers: CollectionBeforeValidateHook<Fiche> = async ({ data, originalDoc, operation, req }) => {
   if (!data) return data;
-  const id = originalDoc?.id;
+  // On a duplicate, `originalDoc` is the copied source (with its identifiers already blanked).
+  const id = operation === 'create' ? undefined : originalDoc?.id;
 
-  const shortId = originalDoc?.shortId ?? data.shortId ?? (await uniqueShortId(req));
+  const kept = operation === 'create' ? undefined : originalDoc?.shortId;
+  const shortId = kept && isShortId(kept) ? kept : await uniqueShortId(req);
   data.shortId = shortId;
 
   const provisionalSlug = `fiche-${shortId}`;
@@ -35,7 +38,8 @@ export const assignIdentifiers: CollectionBeforeValidateHook<Fiche> = async ({ d
     delete data.slug;
   }
   const currentSlug = emptied ? undefined : (data.slug ?? originalDoc?.slug);
-  const frenchTitle = isFrench(req) ? (data.title ?? (emptied ? originalDoc?.title : undefined)) : undefined;
+  // On a create (a duplicate included) or an emptied slug, the title to make it from may be the stored one.
+  const frenchTitle = isFrench(req) ? (data.title ?? (emptied || operation === 'create' ? originalDoc?.title : undefined)) : undefined;
 
   if (currentSlug && currentSlug !== provisionalSlug) return data;
   if (frenchTitle && slugify(frenchTitle)) {

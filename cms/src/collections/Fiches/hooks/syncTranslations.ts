@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, FieldHook } from 'payload';
 
 import type { Fiche } from '../../../payload-types';
-import { ensureTranslationDocs, markOutdatedTranslations, publishedTranslationStatus } from '../../../translation/sync';
+import { ensureTranslationDocs, markOutdatedTranslations, publishedTranslationStatus, relabelTranslations } from '../../../translation/sync';
 import { translationRecordsOf } from '../../../translation/translationRecords';
 import { translatableContentOf, translatableFields, type TranslatableContent } from '../../../translation/units';
 
@@ -15,10 +15,17 @@ export const readMinorChange: CollectionBeforeChangeHook<Fiche> = ({ data, req }
  * Keeps translations in step with the French: every new fiche gets its translation documents;
  * every French publication flags the validated units whose French changed (unless minor).
  */
-export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, operation, req, context }) => {
+export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, previousDoc, operation, req, context }) => {
   if (context.translationWorkflow) return doc;
-  if (operation === 'create') await ensureTranslationDocs(req.payload, doc.id, req);
   const french = !req.locale || req.locale === 'fr';
+  // « Créer » saves a draft at once (autosave): translation documents wait for a French title,
+  // so an abandoned click leaves no « (sans titre) » records, and their labels follow the title.
+  const title = french ? doc.title?.trim() : undefined;
+  const previousTitle = operation === 'create' ? undefined : previousDoc?.title?.trim();
+  if (title && title !== previousTitle) {
+    await ensureTranslationDocs(req.payload, doc.id, req);
+    if (previousTitle) await relabelTranslations(req.payload, doc.id, title, req);
+  }
   if (doc._status === 'published' && french) {
     await markOutdatedTranslations(req.payload, {
       ficheId: doc.id,

@@ -66,7 +66,8 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
   const records: UnitRecords = structuredClone(recordsOf(originalDoc?.units));
   if (!frenchHasNote) delete records.changeNote;
   const now = new Date().toISOString();
-  const who = user?.email ?? 'système';
+  // A user id (the table in the admin shows the name); no user means the system itself.
+  const who = user?.id !== undefined ? String(user.id) : null;
 
   let textChanged = false;
   for (const [key, unit] of after) {

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload';
 
 import type { Translation } from '../../../payload-types';
+import { hasPendingDraft } from '../../../translation/pendingDraft';
 import { workflowContext } from '../../../translation/sync';
 import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
 
@@ -37,12 +38,17 @@ export const publishValidated: CollectionAfterChangeHook<Translation> = async ({
       how: withoutIds(saved.how),
       next: withoutIds(saved.next),
     };
+    // Publishing one locale (Payload's `publishSpecificLocale`) always ends with a draft version
+    // carrying the rest of the latest draft, so the admin would show « Brouillon (a une version
+    // publiée) » for ever: only use it when there is a French draft in progress to keep apart.
+    const mode =
+      live === 0 ? { draft: true } : (await hasPendingDraft(ficheId, req)) ? { publishSpecificLocale: language } : {};
     await req.payload.update({
       collection: 'fiches',
       id: ficheId,
       locale: language,
       data: live > 0 ? { ...data, _status: 'published' } : data,
-      ...(live > 0 ? { publishSpecificLocale: language } : { draft: true }),
+      ...mode,
       overrideAccess: true,
       req,
     });

@@ -1,0 +1,363 @@
+/**
+ * The admin as each role meets it, in Chromium, through the login form: a contributor creates
+ * and submits a dispositif; an editor ticks « Modification mineure » and publishes; « Dupliquer »
+ * makes a fiche of its own; a translator proposes in Arabic with right-to-left inputs and an
+ * expert validates from the review queue with the diff in view; the list then says « Publié »;
+ * error toasts speak French.
+ *
+ * One admin build (turbo's, shared with `npm start`), one seeded database, one CMS — without the
+ * job runner: these tests are about the admin, the publish pipeline has its own
+ * (`publish.e2e.test.ts`). Every page fails its test on a console error or on any request to a
+ * host other than the CMS's own: the admin must work offline, with no outside service.
+ */
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { launchChromium } from '../src/browser';
+import { isPortTaken, run, spawnPrefixed, stop, waitForUrl } from '../src/processes';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cmsDir = path.join(repoRoot, 'cms');
+const cmsPort = 3330;
+const cmsUrl = `http://localhost:${cmsPort}`;
+const password = 'passerelle';
+
+let dataDir: string;
+let cms: ReturnType<typeof spawnPrefixed> | undefined;
+let browser: Browser;
+let adminToken: string;
+const opened: { context: BrowserContext; problems: string[] }[] = [];
+
+async function api<T = any>(method: string, pathname: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${cmsUrl}/api${pathname}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `JWT ${adminToken}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${pathname}: HTTP ${response.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+type Fiche = { id: string; slug: string; shortId: string; title: string; _status: string; type: string; mainStructure: string; reviewRequested: boolean };
+
+async function ficheBySlug(slug: string): Promise<Fiche> {
+  const { docs } = await api<{ docs: Fiche[] }>('GET', `/fiches?where[slug][equals]=${slug}&depth=0&locale=fr&draft=true`);
+  return docs[0]!;
+}
+
+async function translationOf(ficheId: string, language: string) {
+  const { docs } = await api<{ docs: { id: string; status: string; title?: string; units?: Record<string, { outdatedAt?: string | null }> }[] }>(
+    'GET',
+    `/translations?where[fiche][equals]=${ficheId}&where[language][equals]=${language}&depth=0`,
+  );
+  return docs[0]!;
+}
+
+/**
+ * A French-speaking browser, logged in through the form. Console errors, uncaught exceptions
+ * and requests leaving the CMS's host are collected, and fail the test (afterEach).
+ */
+async function logIn(email: string, viewport = { width: 1280, height: 900 }, expectedErrorStatus?: number): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport });
+  const problems: string[] = [];
+  opened.push({ context, problems });
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (['data:', 'blob:'].includes(url.protocol)) return;
+    if (url.host !== `localhost:${cmsPort}`) problems.push(`request to an outside host: ${request.url()}`);
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // The browser logs a refused save (HTTP 400) the test itself provokes.
+    if (expectedErrorStatus && message.text().includes(`status of ${expectedErrorStatus} `)) return;
+    problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`${cmsUrl}/admin/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 });
+  await page.locator('.dashboard, .collection-list, .collection-edit').first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** Picks an option of one of Payload's select fields (react-select). */
+async function choose(page: Page, fieldId: string, label: string): Promise<void> {
+  await page.locator(`#${fieldId} .rs__control`).click();
+  await page.locator('.rs__option', { hasText: label }).click();
+}
+
+async function optionsOf(page: Page, fieldId: string): Promise<string[]> {
+  await page.locator(`#${fieldId} .rs__control`).click();
+  const options = await page.locator('.rs__option').allTextContents();
+  await page.keyboard.press('Escape');
+  return options;
+}
+
+async function errorToastText(page: Page): Promise<string> {
+  const toast = page.locator('[data-sonner-toast][data-type="error"]').first();
+  await toast.waitFor({ timeout: 30_000 });
+  return (await toast.textContent()) ?? '';
+}
+
+beforeAll(async () => {
+  const started = Date.now();
+  if (await isPortTaken(cmsPort)) throw new Error(`port ${cmsPort} is taken`);
+  dataDir = mkdtempSync(path.join(tmpdir(), 'passerelle-admin-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URI: `file:${path.join(dataDir, 'passerelle.db')}`,
+    MEDIA_DIR: path.join(dataDir, 'media'),
+    DEPLOYS_DIR: path.join(dataDir, 'deploys'),
+    PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+    PAYLOAD_PUBLIC_SERVER_URL: cmsUrl,
+    PUBLISH_TOKEN: randomBytes(24).toString('hex'),
+    PAYLOAD_JOBS_AUTORUN: 'false',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  // The same cached build `npm start` uses: replayed by turbo when nothing in cms/ changed.
+  // ADMIN_E2E_BUILT=1 uses cms/.next as it is (while working on the tests themselves).
+  if (process.env.ADMIN_E2E_BUILT !== '1') {
+    await run('npx', ['turbo', 'run', 'build', '--filter=@passerelle/cms', '--output-logs=errors-only'], { cwd: repoRoot, env, label: 'build' });
+  }
+  const built = Date.now();
+  // ADMIN_E2E_SEEDED_DB=<file> starts from a copy of a database seeded earlier (6 minutes saved).
+  const seededCopy = process.env.ADMIN_E2E_SEEDED_DB;
+  if (seededCopy) copyFileSync(seededCopy, path.join(dataDir, 'passerelle.db'));
+  else {
+    await run('npx', ['tsx', 'src/seed/cli.ts', '--if-empty'], {
+      cwd: cmsDir,
+      env: { ...env, NODE_ENV: 'development', SEED_PASSWORD: password },
+      label: 'seed',
+    });
+  }
+  const seeded = Date.now();
+  cms = spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort)], { cwd: cmsDir, env, label: 'cms' });
+  await waitForUrl(`${cmsUrl}/api/themes?limit=1`);
+  const login = await fetch(`${cmsUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@passerelle.test', password }),
+  });
+  adminToken = ((await login.json()) as { token: string }).token;
+  browser = await launchChromium();
+  console.log(
+    `admin e2e ready in ${((Date.now() - started) / 1000).toFixed(0)} s (build ${((built - started) / 1000).toFixed(0)} s, seed ${((seeded - built) / 1000).toFixed(0)} s)`,
+  );
+}, 20 * 60_000);
+
+afterEach(async () => {
+  const problems = opened.flatMap((entry) => entry.problems);
+  await Promise.all(opened.splice(0).map((entry) => entry.context.close()));
+  expect(problems).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (cms) await stop(cms);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+describe('the admin, role by role', () => {
+  it('a contributor creates a dispositif of their structure and submits it', { timeout: 4 * 60_000 }, async () => {
+    const page = await logIn('contributor@passerelle.test');
+    // Nothing on the dashboard they cannot use, and no « undefined ».
+    const nav = (await page.locator('nav').first().textContent()) ?? '';
+    expect(nav).not.toMatch(/Utilisateurs|Publications du site|Anciennes adresses/);
+    expect(await page.locator('body').innerText()).not.toContain('undefined');
+
+    await page.goto(`${cmsUrl}/admin/collections/fiches/create`);
+    const title = page.locator('#field-title');
+    await title.waitFor({ timeout: 60_000 });
+    // Neither the type nor the structure is theirs to choose.
+    expect(await page.locator('#field-type').count()).toBe(0);
+    expect(await page.locator('#field-mainStructure').count()).toBe(0);
+    await title.fill('Conversations du jeudi');
+    await page.locator('#field-brandName').fill('Les jeudis de la langue');
+    await page.locator('#field-reviewRequested').check();
+
+    const fiche = await until('the submitted dispositif', async () => {
+      const found = await ficheBySlug('conversations-du-jeudi');
+      return found?.reviewRequested ? found : undefined;
+    });
+    expect(fiche).toMatchObject({ type: 'dispositif', _status: 'draft' });
+    const structures = await api<{ docs: { id: string }[] }>('GET', '/structures?where[slug][equals]=parole-et-langues&depth=0');
+    expect(fiche.mainStructure).toBe(structures.docs[0]!.id);
+    expect(await page.locator('[data-sonner-toast][data-type="error"]').count()).toBe(0);
+  });
+
+  it('an editor ticks « Modification mineure » and publishes: no translation goes outdated', { timeout: 4 * 60_000 }, async () => {
+    const fiche = await ficheBySlug('carte-vitale');
+    const page = await logIn('editor@passerelle.test');
+    await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}`);
+    const summary = page.locator('#field-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    const text = await summary.inputValue();
+    await summary.fill(`${text.trimEnd()} `.replace(/\.\s*$/, ' .').trimEnd());
+    const minor = page.locator('#field-minorChange');
+    await minor.check();
+    expect(await minor.isChecked()).toBe(true);
+    await page.locator('#action-save').click();
+    await page.locator('[data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 30_000 });
+
+    const published = await until('the published change', async () => {
+      const { docs } = await api<{ docs: { summary: string }[] }>('GET', `/fiches?where[id][equals]=${fiche.id}&depth=0&locale=fr`);
+      return docs[0]?.summary !== text ? docs[0] : undefined;
+    });
+    expect(published.summary).not.toBe(text);
+    for (const language of ['ar', 'en', 'uk']) {
+      const translation = await translationOf(fiche.id, language);
+      const outdated = Object.entries(translation.units ?? {}).filter(([, unit]) => unit.outdatedAt);
+      expect(outdated, language).toEqual([]);
+      expect(translation.status, language).toBe('validated');
+    }
+  });
+
+  it('« Dupliquer » makes a fiche with its own slug and short id, and no foreign translation', { timeout: 4 * 60_000 }, async () => {
+    const source = await ficheBySlug('ateliers-de-francais-parole-et-langues');
+    const page = await logIn('editor@passerelle.test');
+    await page.goto(`${cmsUrl}/admin/collections/fiches/${source.id}`);
+    await page.locator('#field-title').waitFor({ timeout: 60_000 });
+    await page.locator('.doc-controls__popup .popup-button').click();
+    await page.locator('#action-duplicate').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/admin/collections/fiches/') && !url.pathname.endsWith(source.id), { timeout: 60_000 });
+    const copyId = new URL(page.url()).pathname.split('/').pop()!;
+
+    const copy = await api<Fiche>('GET', `/fiches/${copyId}?depth=0&locale=fr&draft=true`);
+    expect(copy._status).toBe('draft');
+    expect(copy.slug).not.toBe(source.slug);
+    expect(copy.slug).toMatch(/^[a-z0-9-]+$/);
+    expect(copy.shortId).toMatch(/^[23456789abcdefghjkmnpqrstuvwxyz]{6}$/);
+    expect(copy.shortId).not.toBe(source.shortId);
+    const arabic = await api<{ title?: string | null }>('GET', `/fiches/${copyId}?depth=0&locale=ar&fallback-locale=none&draft=true`);
+    expect(arabic.title ?? null).toBeNull();
+    expect((await translationOf(copyId, 'ar')).status).toBe('notStarted');
+  });
+
+  it(
+    'a translator proposes in Arabic, right to left; an expert validates it from the queue with the diff; the list says « Publié »',
+    { timeout: 6 * 60_000 },
+    async () => {
+      const fiche = await ficheBySlug('passer-le-delf');
+      const translation = await translationOf(fiche.id, 'ar');
+      const proposedTitle = 'اجتياز شهادة DELF في اللغة الفرنسية';
+
+      const translator = await logIn('translator-ar@passerelle.test');
+      // The first dashboard after login: no « Langue : undefined ».
+      expect(await translator.locator('body').innerText()).not.toContain('undefined');
+      const nav = (await translator.locator('nav').first().textContent()) ?? '';
+      expect(nav).not.toMatch(/Utilisateurs|Publications du site|Anciennes adresses/);
+      await translator.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
+      const title = translator.locator('#field-title');
+      await title.waitFor({ timeout: 60_000 });
+      // Every text input of an Arabic translation runs right to left.
+      for (const selector of ['#field-title', '#field-summary', '#field-how__0__title']) {
+        const direction = await translator.locator(selector).evaluate((element) => getComputedStyle(element).direction);
+        expect(direction, selector).toBe('rtl');
+      }
+      await title.fill(proposedTitle);
+      await choose(translator, 'field-status', 'À relire');
+      // A translator is offered no « Validée » (it was listed only as the state the text had).
+      await until('the states offered to a translator', async () => {
+        const options = await optionsOf(translator, 'field-status');
+        return options.includes('À relire') && !options.includes('Validée') ? options : undefined;
+      }, 20_000);
+      expect(await translator.locator('#field-status .rs__single-value').textContent()).toBe('À relire');
+      await translator.locator('#action-save').click();
+      await translator.locator('[data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 30_000 });
+      await until('the proposal saved', async () => ((await translationOf(fiche.id, 'ar')).status === 'toReview' ? true : undefined));
+
+      const expert = await logIn('expert-ar@passerelle.test');
+      await expert.goto(`${cmsUrl}/admin`);
+      const queueLink = expert.locator(`a[href="/admin/collections/translations/${translation.id}"]`).first();
+      await queueLink.click();
+      await expert.locator('#field-title').waitFor({ timeout: 60_000 });
+      // The review shows what changed against the text validated before.
+      const review = expert.locator('.passerelle-proposal-diff').first();
+      await review.waitFor({ timeout: 30_000 });
+      expect(await review.locator('ins').allTextContents()).not.toEqual([]);
+      expect(await optionsOf(expert, 'field-status')).toContain('Validée');
+      await choose(expert, 'field-status', 'Validée');
+      await expert.locator('#action-save').click();
+      await until('the validation', async () => ((await translationOf(fiche.id, 'ar')).status === 'validated' ? true : undefined));
+      const live = await api<{ title: string }>('GET', `/fiches/${fiche.id}?depth=0&locale=ar`);
+      expect(live.title).toBe(proposedTitle);
+
+      const editor = await logIn('editor@passerelle.test');
+      await editor.goto(`${cmsUrl}/admin/collections/fiches?limit=100`);
+      const row = editor.locator('tr', { has: editor.locator(`a[href$="/admin/collections/fiches/${fiche.id}"]`) });
+      await row.waitFor({ timeout: 60_000 });
+      expect(await row.textContent()).toContain('Publié');
+      expect(await row.textContent()).not.toContain('Brouillon');
+    },
+  );
+
+  it('an editor who switches a fiche to Arabic reads it, and is pointed to its translation', { timeout: 3 * 60_000 }, async () => {
+    const fiche = await ficheBySlug('carte-vitale');
+    const page = await logIn('editor@passerelle.test');
+    await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}?locale=ar`);
+    const title = page.locator('#field-title');
+    await title.waitFor({ timeout: 60_000 });
+    expect(await title.isEditable()).toBe(false);
+    const pointer = page.locator('.passerelle-translation-pointer a');
+    const translation = await translationOf(fiche.id, 'ar');
+    expect(await pointer.getAttribute('href')).toBe(`/admin/collections/translations/${translation.id}`);
+  });
+
+  it('on a phone, the French source and the translation stack up', { timeout: 3 * 60_000 }, async () => {
+    const fiche = await ficheBySlug('carte-vitale');
+    const translation = await translationOf(fiche.id, 'ar');
+    const page = await logIn('translator-ar@passerelle.test', { width: 412, height: 915 });
+    await page.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
+    const row = page.locator('.passerelle-french-source tbody tr').first();
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.evaluate((element) => getComputedStyle(element).display)).toBe('block');
+    const width = await page.locator('.passerelle-french-source').evaluate((element) => element.getBoundingClientRect().width);
+    expect(width).toBeLessThanOrEqual(412);
+  });
+
+  it('a coverage figure on the editor’s dashboard opens the matching list', { timeout: 3 * 60_000 }, async () => {
+    const page = await logIn('editor@passerelle.test');
+    // The seed leaves one Persian proposal waiting for review.
+    await page.locator('a[href="/admin/collections/translations?where[language][equals]=fa&where[status][equals]=toReview"]').click();
+    await page.waitForURL((url) => url.pathname === '/admin/collections/translations');
+    const rows = page.locator('.collection-list tbody tr');
+    await rows.first().waitFor({ timeout: 60_000 });
+    const texts = await rows.allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).toContain('À relire');
+  });
+
+  it('error toasts are in French and name fields by their French labels', { timeout: 4 * 60_000 }, async () => {
+    const page = await logIn('editor@passerelle.test', undefined, 400);
+    // In French: Payload remembers the language an editor last looked at.
+    await page.goto(`${cmsUrl}/admin/collections/fiches/create?locale=fr`);
+    const title = page.locator('#field-title');
+    await title.waitFor({ timeout: 60_000 });
+    await title.fill('Une fiche à peine commencée');
+    await page.locator('#action-save').click();
+    const text = await errorToastText(page);
+    expect(text).toContain('Les champs suivants ne sont pas valides');
+    expect(text).toContain('Thème principal');
+    expect(text).not.toMatch(/invalid|primaryTheme|mainStructure/);
+  });
+});
