@@ -23,6 +23,8 @@ import { Users } from './collections/Users';
 import { richTextEditor } from './fields/richTextEditor';
 import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
 import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
+import { addScaleIndexes } from './database/indexes';
+import { queryLogger } from './database/queryLog';
 import { resolveDatabaseTarget } from './utilities/database';
 import { payloadSecret } from './utilities/secret';
 
@@ -41,6 +43,8 @@ function databaseAdapter(): DatabaseAdapterObj {
     // Same id shape as MongoDB's string ids, so nothing downstream depends on the database.
     idType: 'uuid',
     migrationDir: path.resolve(dirname, 'migrations/sqlite'),
+    logger: queryLogger,
+    afterSchemaInit: [addScaleIndexes],
   });
 }
 

@@ -36,6 +36,10 @@ export const Fiches: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true, validate: false },
     maxPerDoc: 50,
   },
+  // Lists open on the latest edits, in the order an index keeps (see database/indexes.ts).
+  defaultSort: '-updatedAt',
+  // The export reads published fiches 100 at a time in creation order; the public list, newest first.
+  indexes: [{ fields: ['_status', 'createdAt'] }, { fields: ['updatedAt', 'createdAt'] }],
   access: {
     read: canReadFiches,
     readVersions: canReadFicheVersions,

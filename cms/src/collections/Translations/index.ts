@@ -39,7 +39,16 @@ export const Translations: CollectionConfig = {
     update: canUpdateTranslations,
     delete: isAdmin,
   },
-  indexes: [{ fields: ['fiche', 'language'], unique: true }],
+  // Lists open on the latest edits, in the order an index keeps (see database/indexes.ts).
+  defaultSort: '-updatedAt',
+  indexes: [
+    { fields: ['fiche', 'language'], unique: true },
+    // The translations list, 10 per page, newest first: a translator's languages, an expert's
+    // queue (language + state), everyone's queue by state. Rows come out in page order, never sorted.
+    { fields: ['language', 'updatedAt', 'createdAt'] },
+    { fields: ['language', 'status', 'updatedAt', 'createdAt'] },
+    { fields: ['status', 'updatedAt', 'createdAt'] },
+  ],
   hooks: {
     beforeChange: [applyWorkflow],
     afterChange: [publishValidated],
