@@ -23,7 +23,7 @@ import { Users } from './collections/Users';
 import { richTextEditor } from './fields/richTextEditor';
 import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
 import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
-import { addScaleIndexes } from './database/indexes';
+import { addScaleIndexes, ensureMongoVersionIndexes } from './database/indexes';
 import { queryLogger } from './database/queryLog';
 import { resolveDatabaseTarget } from './utilities/database';
 import { payloadSecret } from './utilities/secret';
@@ -34,7 +34,11 @@ const cmsRoot = path.resolve(dirname, '..');
 function databaseAdapter(): DatabaseAdapterObj {
   const target = resolveDatabaseTarget(process.env.DATABASE_URI, cmsRoot);
   if (target.kind === 'mongodb') {
-    return mongooseAdapter({ url: target.url, migrationDir: path.resolve(dirname, 'migrations/mongodb') });
+    return mongooseAdapter({
+      url: target.url,
+      migrationDir: path.resolve(dirname, 'migrations/mongodb'),
+      afterOpenConnection: ensureMongoVersionIndexes,
+    });
   }
   // libSQL creates the file but not its folder.
   mkdirSync(path.dirname(target.file), { recursive: true });

@@ -35,6 +35,34 @@ export const addScaleIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
         }),
       });
     }
+    // The dashboards' coverage: one GROUP BY answered from this index alone (translation/dashboard.ts).
+    if (name === 'translations' && columns.progress_total) {
+      extendTable({
+        table,
+        extraConfig: (t) => ({
+          translations_language_progress_idx: index('translations_language_progress_idx').on(
+            t.language,
+            t.progress_total,
+            t.progress_validated,
+            t.progress_outdated,
+            t.progress_toReview,
+          ),
+        }),
+      });
+    }
   }
   return schema;
 };
+
+type MongoVersionModels = { versions: Record<string, { collection: { createIndex: (keys: Record<string, 1 | -1>, options: { name: string }) => Promise<unknown> } } | undefined> };
+
+/**
+ * MongoDB: the same "latest versions, newest first" index on each versions collection (Payload
+ * indexes `latest` and `updatedAt` separately). Locales live inside each document there, so they
+ * need nothing. Idempotent: createIndex leaves an identical existing index alone.
+ */
+export async function ensureMongoVersionIndexes(adapter: unknown): Promise<void> {
+  for (const model of Object.values((adapter as MongoVersionModels).versions)) {
+    await model?.collection.createIndex({ latest: 1, 'version.updatedAt': -1, createdAt: -1 }, { name: 'latest_updated' });
+  }
+}

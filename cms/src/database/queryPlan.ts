@@ -9,8 +9,9 @@
  *   and the sort of one document's array items;
  * - tables that stay small whatever the number of fiches (`smallTables`);
  * - a walk along an index in the page's order under a LIMIT (it stops after the page);
- * - `select count(*)` of a whole table, which Payload runs for the pager: it visits the
- *   narrowest index, a few bytes per row, and no query can count rows without seeing them.
+ * - `select count(*)` of a whole table, which Payload runs for the pager, and the dashboards'
+ *   one aggregate (`… from t group by c`): each visits a narrow covering index once, a few bytes
+ *   per row, and no query can count or sum rows without seeing them.
  */
 export type PlanRow = { id: number; parent: number; detail: string };
 
@@ -46,7 +47,9 @@ export function planProblems(sql: string, rows: readonly PlanRow[]): PlanProblem
   const hasLimit = /\blimit\s+(\?|\d+)(\s+offset\s+(\?|\d+))?$/i.test(statement);
   const topLevel = rows.filter((row) => row.parent === 0);
   const sortsAll = topLevel.some((row) => row.detail === 'USE TEMP B-TREE FOR ORDER BY');
-  const wholeTableCount = /^select count\(\*\) from "[^"]+"$/i.test(statement);
+  const column = '(?:"[^"]+"|(?:sum|count)\\("[^"]+"\\))';
+  const aggregate = new RegExp(`^select ${column}(?:, ${column})* from "[^"]+" group by "[^"]+"$`, 'i');
+  const wholeTableCount = /^select count\(\*\) from "[^"]+"$/i.test(statement) || aggregate.test(statement);
   const problems: PlanProblem[] = [];
   for (const row of rows) {
     const scan = /^SCAN (\S+)(?: USING (COVERING )?INDEX (\S+))?/.exec(row.detail);

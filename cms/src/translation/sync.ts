@@ -26,7 +26,7 @@ async function translationsOf(payload: Payload, ficheId: string, req?: PayloadRe
 }
 
 /** Every fiche has one translation document per language, created empty when the fiche is. */
-export async function ensureTranslationDocs(payload: Payload, ficheId: string, req?: PayloadRequest): Promise<void> {
+export async function ensureTranslationDocs(payload: Payload, ficheId: string, req?: PayloadRequest, french?: TranslatableContent): Promise<void> {
   const run = async () => {
     const docs = await translationsOf(payload, ficheId, req);
     const existing = new Set(docs.map((doc) => doc.language));
@@ -41,7 +41,8 @@ export async function ensureTranslationDocs(payload: Payload, ficheId: string, r
       });
     }
   };
-  await (req ? keepRequestLocale(req, run, workflowContext) : run());
+  // The French just saved, so each new document's progress needs no read of it (translation/progress.ts).
+  await (req ? keepRequestLocale(req, run, french ? { ...workflowContext, frenchForProgress: french } : workflowContext) : run());
 }
 
 /**

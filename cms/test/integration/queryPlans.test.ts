@@ -6,6 +6,7 @@ import { collectionPageUrl, contentCollectionNames } from '@passerelle/content-s
 
 import { explain, planProblems } from '../../src/database/queryPlan';
 import { recordQueries } from '../../src/database/queryLog';
+import { coverage, reviewQueue, workList } from '../../src/translation/dashboard';
 import type { User } from '../../src/payload-types';
 import { createTaxonomy, frenchDemarche } from '../helpers/fixtures';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
@@ -142,6 +143,21 @@ describe.skipIf(onMongo)('query plans at the size of the real service', () => {
       const url = new URL(collectionPageUrl('http://localhost/', collection, 2));
       const { problems } = await plansOf(() => api('GET', `${url.pathname.replace(/^\/api/, '')}${url.search}`));
       expect(problems, collection).toEqual([]);
+    }
+  });
+
+  it('dashboards: coverage, a translator’s work list, an expert’s review queue, contributors’ submissions', async () => {
+    const editor = await userOf('editor@example.test');
+    const checks: [string, () => Promise<unknown>][] = [
+      ['coverage', () => coverage(payload)],
+      ['work list', () => workList(payload, ['ar', 'uk'])],
+      ['review queue', () => reviewQueue(payload, ['ar'])],
+      ['submissions', () => adminList('fiches', editor, { where: { reviewRequested: { equals: true } } })],
+    ];
+    for (const [name, work] of checks) {
+      const { problems, queries } = await plansOf(work);
+      expect(queries.length, name).toBeGreaterThan(0);
+      expect(problems, name).toEqual([]);
     }
   });
 

@@ -35,3 +35,12 @@ describe('planProblems', () => {
     expect(planProblems('select "id" from "translations" where "fiche_id" in (?, ?) order by "created_at" desc', rows([0, 'SEARCH translations USING INDEX translations_fiche_idx (fiche_id=?)'], [0, 'USE TEMP B-TREE FOR ORDER BY']))).toEqual([]);
   });
 });
+
+describe('planProblems on whole-table figures', () => {
+  it('accepts the pager’s count and the coverage sum over a covering index, not over the table', () => {
+    expect(planProblems('select count(*) from "fiches"', rows([0, 'SCAN fiches USING COVERING INDEX fiches__status_idx']))).toEqual([]);
+    const sum = 'select "language", sum("progress_total"), sum("progress_validated") from "translations" group by "language"';
+    expect(planProblems(sum, rows([0, 'SCAN translations USING COVERING INDEX language_progress_idx']))).toEqual([]);
+    expect(planProblems(sum, rows([0, 'SCAN translations']))).toHaveLength(1);
+  });
+});

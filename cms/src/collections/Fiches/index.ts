@@ -17,6 +17,7 @@ import { enforceEditorialRights } from './hooks/enforceEditorialRights';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
+import { refreshTranslationProgress } from '../../translation/progress';
 
 const isDispositif = (data: Partial<{ type: string }> | undefined) => data?.type === 'dispositif';
 const isDemarche = (data: Partial<{ type: string }> | undefined) => data?.type !== 'dispositif';
@@ -38,8 +39,8 @@ export const Fiches: CollectionConfig = {
   },
   // Lists open on the latest edits, in the order an index keeps (see database/indexes.ts).
   defaultSort: '-updatedAt',
-  // The export reads published fiches 100 at a time in creation order; the public list, newest first.
-  indexes: [{ fields: ['_status', 'createdAt'] }, { fields: ['updatedAt', 'createdAt'] }],
+  // The export reads published fiches 100 at a time in creation order.
+  indexes: [{ fields: ['_status', 'createdAt'] }],
   access: {
     read: canReadFiches,
     readVersions: canReadFicheVersions,
@@ -50,7 +51,7 @@ export const Fiches: CollectionConfig = {
   hooks: {
     beforeValidate: [assignIdentifiers],
     beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
-    afterChange: [syncTranslations, recordFormerAddress, rebuildAfterChange],
+    afterChange: [syncTranslations, refreshTranslationProgress, recordFormerAddress, rebuildAfterChange],
     afterDelete: [forgetFormerAddresses, rebuildAfterDelete],
     beforeDelete: [deleteTranslations],
   },

@@ -8,6 +8,7 @@ import { validateChangeNote } from '../../fields/changeNote';
 import { sectionField } from '../../fields/sectionField';
 import { applyWorkflow } from './hooks/applyWorkflow';
 import { publishValidated } from './hooks/publishValidated';
+import { recordProgress } from '../../translation/progress';
 
 export const translationStatusLabels = {
   notStarted: 'Non commencée',
@@ -48,9 +49,13 @@ export const Translations: CollectionConfig = {
     { fields: ['language', 'updatedAt', 'createdAt'] },
     { fields: ['language', 'status', 'updatedAt', 'createdAt'] },
     { fields: ['status', 'updatedAt', 'createdAt'] },
+    // Dashboards (translation/dashboard.ts): a translator's work list, most outdated first; an
+    // expert's review queue. (The coverage sums come from an SQLite index in database/indexes.ts.)
+    { fields: ['language', 'progress.outdated', 'createdAt', 'progress.toDo'] },
+    { fields: ['language', 'progress.toReview', 'createdAt'] },
   ],
   hooks: {
-    beforeChange: [applyWorkflow],
+    beforeChange: [applyWorkflow, recordProgress],
     afterChange: [publishValidated],
   },
   fields: [
@@ -112,6 +117,19 @@ export const Translations: CollectionConfig = {
       label: 'Suivi par élément',
       type: 'json',
       admin: { readOnly: true, position: 'sidebar', description: 'Qui a proposé et validé chaque élément, et quand.' },
+    },
+    {
+      // Kept by hooks (translation/progress.ts) for the dashboards; never typed in.
+      name: 'progress',
+      type: 'group',
+      admin: { hidden: true },
+      fields: [
+        { name: 'total', type: 'number', defaultValue: 0 },
+        { name: 'validated', type: 'number', defaultValue: 0 },
+        { name: 'outdated', type: 'number', defaultValue: 0 },
+        { name: 'toReview', type: 'number', defaultValue: 0 },
+        { name: 'toDo', type: 'number', defaultValue: 0 },
+      ],
     },
   ],
 };

@@ -1,5 +1,6 @@
 import * as migration_20261127_201025_initial from './20261127_201025_initial';
 import * as migration_20261127_231907_translated_change_note from './20261127_231907_translated_change_note';
+import * as migration_20261202_102415_scale_indexes from './20261202_102415_scale_indexes';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_231907_translated_change_note.up,
     down: migration_20261127_231907_translated_change_note.down,
-    name: '20261127_231907_translated_change_note'
+    name: '20261127_231907_translated_change_note',
+  },
+  {
+    up: migration_20261202_102415_scale_indexes.up,
+    down: migration_20261202_102415_scale_indexes.down,
+    name: '20261202_102415_scale_indexes'
   },
 ];

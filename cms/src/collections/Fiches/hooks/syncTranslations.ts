@@ -17,7 +17,7 @@ export const readMinorChange: CollectionBeforeChangeHook<Fiche> = ({ data, req }
  */
 export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, operation, req, context }) => {
   if (context.translationWorkflow) return doc;
-  if (operation === 'create') await ensureTranslationDocs(req.payload, doc.id, req);
+  if (operation === 'create') await ensureTranslationDocs(req.payload, doc.id, req, translatableContentOf(doc));
   const french = !req.locale || req.locale === 'fr';
   if (doc._status === 'published' && french) {
     await markOutdatedTranslations(req.payload, {
