@@ -38,6 +38,8 @@ function databaseAdapter(): DatabaseAdapterObj {
       url: target.url,
       migrationDir: path.resolve(dirname, 'migrations/mongodb'),
       afterOpenConnection: ensureMongoVersionIndexes,
+      // The bulk import keeps each fiche's id, so links between fiches survive a move.
+      allowIDOnCreate: true,
     });
   }
   // libSQL creates the file but not its folder.
@@ -46,6 +48,10 @@ function databaseAdapter(): DatabaseAdapterObj {
     client: { url: target.url },
     // Same id shape as MongoDB's string ids, so nothing downstream depends on the database.
     idType: 'uuid',
+    // The bulk import keeps each fiche's id, so links between fiches survive a move.
+    allowIDOnCreate: true,
+    // The CMS, `payload jobs:run` and an import may write at once: wait for the lock, don't fail.
+    busyTimeout: 5_000,
     migrationDir: path.resolve(dirname, 'migrations/sqlite'),
     logger: queryLogger,
     afterSchemaInit: [addScaleIndexes],
