@@ -24,6 +24,7 @@ import { launchChromium } from './browser';
 import { measureFullBuild } from './bench/buildMeasure';
 import { measureCmsLatency } from './bench/cmsLatency';
 import { describeCorpus, generateCorpus } from './bench/corpus';
+import { runScale } from './bench/scale';
 import { runLighthouse } from './bench/lighthouse';
 import { parseBenchOptions, usage, UsageError } from './bench/options';
 import { measurePageWeight, readableWithoutJs } from './bench/pageWeights';
@@ -127,6 +128,10 @@ async function main(): Promise<void> {
     return;
   }
   const options = parseBenchOptions(process.argv.slice(2));
+  if (options.scale) {
+    await runScale({ sizes: options.scale, randomSeed: options.randomSeed, samples: 20, repoRoot });
+    return;
+  }
   const startedAt = new Date();
   const corpus = generateCorpus(loadSeedData(), { fiches: options.fiches, randomSeed: options.randomSeed });
   const description = describeCorpus(corpus);
@@ -189,14 +194,15 @@ async function main(): Promise<void> {
       }
       let summary: { insertMs: number; fichesPerSecond: number } | undefined;
       const { child, tail } = spawnQuiet(
-        'npx',
-        ['tsx', path.join(repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(options.fiches), String(options.randomSeed)],
+        'node',
+        // --expose-gc: the importer collects every 10 fiches to keep libSQL's native memory bounded.
+        ['--expose-gc', '--import', 'tsx', path.join(repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(options.fiches), String(options.randomSeed)],
         { cwd: cmsDir, env: { ...env, NODE_ENV: 'development', PAYLOAD_JOBS_AUTORUN: 'false' } },
       );
       child.stdout?.on('data', (chunk: Buffer) => {
         for (const line of chunk.toString().split('\n')) {
-          const counted = /^progress (\d+) (\d+)/.exec(line);
-          if (counted) progress(`${counted[1]}/${counted[2]} fiches`);
+          const counted = /^progress (\d+) (\d+)(?: (\d+))?/.exec(line);
+          if (counted) progress(`${counted[1]}/${counted[2]} fiches${counted[3] ? `, RSS ${counted[3]} MB` : ''}`);
           if (line.startsWith('inserted ')) summary = JSON.parse(line.slice('inserted '.length)) as typeof summary;
         }
       });

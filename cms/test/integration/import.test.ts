@@ -26,7 +26,7 @@ async function createTaxonomyOfSnapshot() {
     themeIds.set(theme.id, doc.id);
   }
   for (const need of read('needs')) {
-    await payload.create({ collection: 'needs', data: { slug: need.slug, name: need.name.fr, theme: themeIds.get(need.theme) }, context });
+    await payload.create({ collection: 'needs', data: { slug: need.slug, name: need.name.fr, theme: themeIds.get(need.theme) as string }, context });
   }
   for (const structure of read('structures')) {
     await payload.create({ collection: 'structures', data: { slug: structure.slug, name: structure.name, kind: structure.kind, status: structure.status }, context });
