@@ -23,6 +23,8 @@ import { Users } from './collections/Users';
 import { richTextEditor } from './fields/richTextEditor';
 import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
 import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
+// Before any database connection: libSQL's prepared statements are reused (native memory).
+import './database/statementCache';
 import { addScaleIndexes, ensureMongoVersionIndexes } from './database/indexes';
 import { queryLogger } from './database/queryLog';
 import { resolveDatabaseTarget } from './utilities/database';
