@@ -82,11 +82,11 @@ export async function runScale(options: { sizes: number[]; randomSeed: number; s
 
 export function scaleTable(points: readonly ScalePoint[]): string {
   const header = ['figure (ms, p50 / p95)', ...points.map((point) => `${point.fiches} fiches`)];
-  const names = [...new Set(points.flatMap((point) => Object.keys(point.timings).filter((name) => name !== 'fiches')))];
+  const names = [...new Set(points.flatMap((point) => Object.keys(point.timings).filter((name) => typeof point.timings[name] === 'object')))];
   const rows = [
     ['insert (fiches/s, peak RSS MB)', ...points.map((point) => `${point.insert.fichesPerSecond.toFixed(2)} / ${point.insert.peakRssMb}`)],
     ...names.map((name) => [
-      name.replace(/page \d+$/, 'last page (≤ 50)'),
+      name,
       ...points.map((point) => {
         const timing = point.timings[name] as Timing | undefined;
         return timing ? `${timing.p50.toFixed(1)} / ${timing.p95.toFixed(1)}` : '—';
