@@ -92,7 +92,8 @@ export async function markOutdatedTranslations(
       }
     }
   };
-  await (req ? keepRequestLocale(req, run, bookkeepingContext) : run());
+  // The French is at hand: each translation's stored progress needs no read of it (translation/progress.ts).
+  await (req ? keepRequestLocale(req, run, { ...bookkeepingContext, frenchForProgress: args.french }) : run());
 }
 
 /**
