@@ -44,7 +44,7 @@ for (const collection of ['themes', 'needs', 'structures'] as const) {
 process.env.PAYLOAD_JOBS_AUTORUN = 'false';
 const collect = (globalThis as { gc?: () => void }).gc;
 let sinceCollect = 0;
-const started = Date.now();
+let started = Date.now();
 let lastLine = 0;
 const line = (progress: ImportProgress) => {
   const seconds = (Date.now() - started) / 1000;
@@ -56,6 +56,8 @@ const line = (progress: ImportProgress) => {
 try {
   const { default: config } = await import('../payload.config');
   const payload = await getPayload({ config });
+  // The rate counts the import, not the start of Payload.
+  started = Date.now();
   const report = await importFiches(payload, input, {
     strict,
     references,
