@@ -88,13 +88,12 @@ function WorkList({ list, link, empty }: { list: DashboardList | undefined; link
   const rows = list?.rows ?? [];
   if (rows.length === 0) return <p>{empty}</p>;
   return (
-    <>
-    {list && list.total > rows.length && (
-      <p>
-        {rows.length} sur {list.total} : <a href="/admin/collections/translations">toutes les traductions</a>
-      </p>
-    )}
     <table style={{ borderCollapse: 'collapse' }}>
+      {list && list.total > rows.length && (
+        <caption style={{ textAlign: 'start' }}>
+          {rows.length} sur {list.total} : <a href="/admin/collections/translations">toutes les traductions</a>
+        </caption>
+      )}
       <thead>
         <tr>
           <th scope="col" style={cell}>Fiche</th>
@@ -117,7 +116,6 @@ function WorkList({ list, link, empty }: { list: DashboardList | undefined; link
         ))}
       </tbody>
     </table>
-    </>
   );
 }
 
