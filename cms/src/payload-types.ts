@@ -741,6 +741,13 @@ export interface Translation {
     | number
     | boolean
     | null;
+  progress?: {
+    total?: number | null;
+    validated?: number | null;
+    outdated?: number | null;
+    toReview?: number | null;
+    toDo?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1157,6 +1164,15 @@ export interface TranslationsSelect<T extends boolean = true> {
   how?: T | FicheSectionSelect<T>;
   next?: T | FicheSectionSelect<T>;
   units?: T;
+  progress?:
+    | T
+    | {
+        total?: T;
+        validated?: T;
+        outdated?: T;
+        toReview?: T;
+        toDo?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -28,6 +28,10 @@ import { frenchValidationErrors } from './hooks/frenchErrors';
 import { frenchWording } from './i18n/frenchWording';
 import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
 import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
+// Before any database connection: libSQL's prepared statements are reused (native memory).
+import './database/statementCache';
+import { addScaleIndexes, ensureMongoVersionIndexes } from './database/indexes';
+import { queryLogger } from './database/queryLog';
 import { resolveDatabaseTarget } from './utilities/database';
 import { payloadSecret } from './utilities/secret';
 import { publicServerUrl } from './utilities/serverUrl';
@@ -38,7 +42,13 @@ const cmsRoot = path.resolve(dirname, '..');
 function databaseAdapter(): DatabaseAdapterObj {
   const target = resolveDatabaseTarget(process.env.DATABASE_URI, cmsRoot);
   if (target.kind === 'mongodb') {
-    return mongooseAdapter({ url: target.url, migrationDir: path.resolve(dirname, 'migrations/mongodb') });
+    return mongooseAdapter({
+      url: target.url,
+      migrationDir: path.resolve(dirname, 'migrations/mongodb'),
+      afterOpenConnection: ensureMongoVersionIndexes,
+      // The bulk import keeps each fiche's id, so links between fiches survive a move.
+      allowIDOnCreate: true,
+    });
   }
   // libSQL creates the file but not its folder.
   mkdirSync(path.dirname(target.file), { recursive: true });
@@ -46,7 +56,13 @@ function databaseAdapter(): DatabaseAdapterObj {
     client: { url: target.url },
     // Same id shape as MongoDB's string ids, so nothing downstream depends on the database.
     idType: 'uuid',
+    // The bulk import keeps each fiche's id, so links between fiches survive a move.
+    allowIDOnCreate: true,
+    // The CMS, `payload jobs:run` and an import may write at once: wait for the lock, don't fail.
+    busyTimeout: 5_000,
     migrationDir: path.resolve(dirname, 'migrations/sqlite'),
+    logger: queryLogger,
+    afterSchemaInit: [addScaleIndexes],
   });
 }
 

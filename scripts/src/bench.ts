@@ -26,6 +26,7 @@ import { measureFullBuild } from './bench/buildMeasure';
 import { measureCmsLatency } from './bench/cmsLatency';
 import { describeCorpus, generateCorpus } from './bench/corpus';
 import { runLighthouse, type LighthouseScores } from './bench/lighthouse';
+import { runScale } from './bench/scale';
 import { parseBenchOptions, usage, UsageError } from './bench/options';
 import { measurePageWeight, readableWithoutJs } from './bench/pageWeights';
 import { formatTable, lighthousePages, reportRows, resultFileName, type BenchResults, type LighthousePage, type PageType } from './bench/report';
@@ -129,6 +130,10 @@ async function main(): Promise<void> {
     return;
   }
   const options = parseBenchOptions(process.argv.slice(2));
+  if (options.scale) {
+    await runScale({ sizes: options.scale, randomSeed: options.randomSeed, samples: 20, repoRoot });
+    return;
+  }
   const startedAt = new Date();
   const corpus = generateCorpus(loadSeedData(), { fiches: options.fiches, randomSeed: options.randomSeed });
   const description = describeCorpus(corpus);
@@ -191,14 +196,15 @@ async function main(): Promise<void> {
       }
       let summary: { insertMs: number; fichesPerSecond: number } | undefined;
       const { child, tail } = spawnQuiet(
-        'npx',
-        ['tsx', path.join(repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(options.fiches), String(options.randomSeed)],
+        'node',
+        // --expose-gc: the importer collects every 10 fiches to keep libSQL's native memory bounded.
+        ['--expose-gc', '--import', 'tsx', path.join(repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(options.fiches), String(options.randomSeed)],
         { cwd: cmsDir, env: { ...env, NODE_ENV: 'development', PAYLOAD_JOBS_AUTORUN: 'false' } },
       );
       child.stdout?.on('data', (chunk: Buffer) => {
         for (const line of chunk.toString().split('\n')) {
-          const counted = /^progress (\d+) (\d+)/.exec(line);
-          if (counted) progress(`${counted[1]}/${counted[2]} fiches`);
+          const counted = /^progress (\d+) (\d+)(?: (\d+))?/.exec(line);
+          if (counted) progress(`${counted[1]}/${counted[2]} fiches${counted[3] ? `, RSS ${counted[3]} MB` : ''}`);
           if (line.startsWith('inserted ')) summary = JSON.parse(line.slice('inserted '.length)) as typeof summary;
         }
       });

@@ -6,48 +6,16 @@
 import type { Payload } from 'payload';
 import type React from 'react';
 
-import { locales, type Locale, type UnitKey } from '@passerelle/content-schemas';
+import { locales, type Locale } from '@passerelle/content-schemas';
 
 import { hasRole, languagesOf, type UserWithRoles } from '../access/roles';
-import { recordsOf } from '../translation/records';
-import { unitStates, type UnitState } from '../translation/unitStates';
-import { translatableContentOf, unitsOf, type Unit } from '../translation/units';
+import { coverage, reviewQueue, workList, type DashboardList, type DashboardRow } from '../translation/dashboard';
 
 type Props = { payload: Payload; user?: UserWithRoles };
 
-type Row = { id: string; fiche: string; language: string; status: string; counts: Record<UnitState, number>; total: number };
+type Row = DashboardRow;
 
 const languageLabel = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
-
-async function loadRows(payload: Payload, languages: readonly string[]): Promise<Row[]> {
-  const [fiches, translations] = await Promise.all([
-    payload.find({ collection: 'fiches', locale: 'fr', draft: true, depth: 0, pagination: false, overrideAccess: true }),
-    payload.find({
-      collection: 'translations',
-      where: { language: { in: languages } },
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-    }),
-  ]);
-  const french = new Map<string, { title: string; units: Map<UnitKey, Unit> }>(
-    fiches.docs.map((fiche) => [fiche.id, { title: fiche.title ?? '(sans titre)', units: unitsOf(translatableContentOf(fiche)) }]),
-  );
-  return translations.docs.flatMap((translation) => {
-    const ficheId = typeof translation.fiche === 'object' ? translation.fiche.id : translation.fiche;
-    const source = french.get(ficheId);
-    if (!source) return [];
-    const states = unitStates({
-      french: source.units,
-      translation: unitsOf(translatableContentOf(translation)),
-      records: recordsOf(translation.units),
-      status: translation.status,
-    });
-    const counts: Record<UnitState, number> = { missing: 0, inProgress: 0, toReview: 0, validated: 0, outdated: 0 };
-    for (const state of states.values()) counts[state] += 1;
-    return [{ id: translation.id, fiche: source.title, language: translation.language, status: translation.status, counts, total: states.size }];
-  });
-}
 
 const percent = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 100));
 
@@ -58,7 +26,12 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
   if (!isEditor && !isTranslator) return null;
 
   const languages = isEditor ? locales.map((locale) => locale.code).filter((code) => code !== 'fr') : languagesOf(user);
-  const rows = await loadRows(payload, languages);
+  // Figures kept by hooks (translation/progress.ts): a few indexed rows and one sum per language.
+  const [review, work, figures] = await Promise.all([
+    hasRole(user, 'expertTranslator') ? reviewQueue(payload, languages) : undefined,
+    isTranslator ? workList(payload, languages) : undefined,
+    isEditor ? coverage(payload) : undefined,
+  ]);
   const link = (row: Row) => <a href={`/admin/collections/translations/${row.id}`}>{row.fiche}</a>;
 
   return (
@@ -69,15 +42,11 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
           {hasRole(user, 'expertTranslator') && (
             <>
               <h3>À relire</h3>
-              <WorkList rows={rows.filter((row) => row.counts.toReview > 0)} link={link} empty="Aucune traduction n’attend de relecture." />
+              <WorkList list={review} link={link} empty="Aucune traduction n’attend de relecture." />
             </>
           )}
           <h3>À traduire ou à mettre à jour</h3>
-          <WorkList
-            rows={rows.filter((row) => row.counts.missing + row.counts.outdated + row.counts.inProgress > 0).sort((a, b) => b.counts.outdated - a.counts.outdated)}
-            link={link}
-            empty="Tout est traduit et à jour."
-          />
+          <WorkList list={work} link={link} empty="Tout est traduit et à jour." />
         </section>
       )}
       {isEditor && (
@@ -94,21 +63,19 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
             </thead>
             <tbody>
               {languages.map((language) => {
-                const mine = rows.filter((row) => row.language === language);
-                const total = mine.reduce((sum, row) => sum + row.total, 0);
-                const sum = (state: UnitState) => mine.reduce((count, row) => count + row.counts[state], 0);
+                const sums = figures?.[language] ?? { total: 0, validated: 0, outdated: 0, toReview: 0 };
                 return (
                   <tr key={language}>
                     <th scope="row" style={cell} lang={language}>{languageLabel(language as Locale)}</th>
                     <td style={cell}>
-                      <a href={translationsIn(language, 'validated')}>{percent(sum('validated'), total)} %</a>
+                      <a href={translationsIn(language, 'validated')}>{percent(sums.validated, sums.total)} %</a>
                     </td>
                     <td style={cell}>
                       {/* An outdated translation is back « En cours » until validated again. */}
-                      <a href={translationsIn(language, 'inProgress')}>{sum('outdated')}</a>
+                      <a href={translationsIn(language, 'inProgress')}>{sums.outdated}</a>
                     </td>
                     <td style={cell}>
-                      <a href={translationsIn(language, 'toReview')}>{sum('toReview')}</a>
+                      <a href={translationsIn(language, 'toReview')}>{sums.toReview}</a>
                     </td>
                   </tr>
                 );
@@ -129,10 +96,16 @@ function translationsIn(language: string, status: string): string {
   return `/admin/collections/translations?where[language][equals]=${language}&where[status][equals]=${status}`;
 }
 
-function WorkList({ rows, link, empty }: { rows: Row[]; link: (row: Row) => React.ReactNode; empty: string }) {
+function WorkList({ list, link, empty }: { list: DashboardList | undefined; link: (row: Row) => React.ReactNode; empty: string }) {
+  const rows = list?.rows ?? [];
   if (rows.length === 0) return <p>{empty}</p>;
   return (
     <table style={{ borderCollapse: 'collapse' }}>
+      {list && list.total > rows.length && (
+        <caption style={{ textAlign: 'start' }}>
+          {rows.length} sur {list.total} : <a href="/admin/collections/translations">toutes les traductions</a>
+        </caption>
+      )}
       <thead>
         <tr>
           <th scope="col" style={cell}>Fiche</th>
@@ -147,10 +120,10 @@ function WorkList({ rows, link, empty }: { rows: Row[]; link: (row: Row) => Reac
             <td style={cell}>{link(row)}</td>
             <td style={cell}>{row.language}</td>
             <td style={cell}>
-              <progress max={row.total} value={row.counts.validated} aria-label={`${row.counts.validated} sur ${row.total} validés`} />{' '}
-              {percent(row.counts.validated, row.total)} %
+              <progress max={row.progress.total} value={row.progress.validated} aria-label={`${row.progress.validated} sur ${row.progress.total} validés`} />{' '}
+              {percent(row.progress.validated, row.progress.total)} %
             </td>
-            <td style={cell}>{row.counts.outdated}</td>
+            <td style={cell}>{row.progress.outdated}</td>
           </tr>
         ))}
       </tbody>

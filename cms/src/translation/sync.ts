@@ -26,7 +26,7 @@ async function translationsOf(payload: Payload, ficheId: string, req?: PayloadRe
 }
 
 /** Every fiche has one translation document per language, created empty when the fiche is. */
-export async function ensureTranslationDocs(payload: Payload, ficheId: string, req?: PayloadRequest): Promise<void> {
+export async function ensureTranslationDocs(payload: Payload, ficheId: string, req?: PayloadRequest, french?: TranslatableContent): Promise<void> {
   const run = async () => {
     const docs = await translationsOf(payload, ficheId, req);
     const existing = new Set(docs.map((doc) => doc.language));
@@ -41,7 +41,8 @@ export async function ensureTranslationDocs(payload: Payload, ficheId: string, r
       });
     }
   };
-  await (req ? keepRequestLocale(req, run, workflowContext) : run());
+  // The French just saved, so each new document's progress needs no read of it (translation/progress.ts).
+  await (req ? keepRequestLocale(req, run, french ? { ...workflowContext, frenchForProgress: french } : workflowContext) : run());
 }
 
 /** Translation labels (« Obtenir sa carte Vitale — ar ») follow the fiche's French title. */
@@ -104,7 +105,8 @@ export async function markOutdatedTranslations(
       }
     }
   };
-  await (req ? keepRequestLocale(req, run, bookkeepingContext) : run());
+  // The French is at hand: each translation's stored progress needs no read of it (translation/progress.ts).
+  await (req ? keepRequestLocale(req, run, { ...bookkeepingContext, frenchForProgress: args.french }) : run());
 }
 
 /**

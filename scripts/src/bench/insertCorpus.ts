@@ -1,22 +1,24 @@
 /**
  * Child process of the bench (run with `cms/` as working directory, `DATABASE_URI` pointing at
- * the throw-away database): generates the synthetic corpus and inserts it through Payload's
- * Local API with the seed's own code path — fiches, one Translations document per fiche and
- * language validated through the real workflow, `context.skipRebuild` so no build is queued —
- * and the development logins.
+ * the throw-away database, `node --expose-gc --import tsx`): generates the synthetic corpus and
+ * inserts it the way a real bulk load goes in — the seed's themes, needs, structures and
+ * development logins, then every fiche through `importFiches` (`npm run import`): validation,
+ * identifiers, one Translations document per language validated through the workflow, one
+ * transaction per fiche, `context.skipRebuild` so no build is queued.
  *
- *   tsx scripts/src/bench/insertCorpus.ts <fiches> <randomSeed>
+ *   node --expose-gc --import tsx scripts/src/bench/insertCorpus.ts <fiches> <randomSeed>
  *
- * Prints `progress <done> <total>` lines and a final `inserted <json>` line for the bench.
+ * Prints `progress <done> <total> <rss MB>` lines and a final `inserted <json>` line for the bench.
  *
  * Speed: the database is thrown away after the run, so SQLite may skip waiting for the disk
- * after each transaction (`synchronous = OFF`, write-ahead log). That is what makes 1,000 fiches
- * (about 9,000 Local API writes with their hooks) take minutes instead of a quarter of an hour
- * on a busy disk; the Local API and its hooks still do all the work.
+ * after each transaction (`synchronous = OFF`, write-ahead log); the Local API and its hooks
+ * still do all the work.
  */
 import { getPayload } from 'payload';
 
+import { importFiches } from '@passerelle/cms/import';
 import { loadSeedData, seed } from '@passerelle/cms/seed';
+import { snapshotFichesOf } from '@passerelle/cms/seed/snapshotOf';
 import { seedPassword } from '@passerelle/cms/seed/users';
 
 import { generateCorpus } from './corpus';
@@ -31,18 +33,35 @@ if (client) {
   await client.execute('PRAGMA synchronous = OFF');
 }
 const corpus = generateCorpus(loadSeedData(), { fiches: Number(fichesArgument), randomSeed: Number(randomSeedArgument) });
+// Themes, needs, structures (with their logos) and the logins, as the seed makes them.
+const report = await seed(payload, { password: seedPassword({ ...process.env, NODE_ENV: 'development' }), data: { ...corpus, fiches: [] } });
+const idsOf = async (collection: 'themes' | 'needs' | 'structures') => {
+  const { docs } = await payload.find({ collection, pagination: false, depth: 0, select: { slug: true } });
+  return new Map(docs.map((doc) => [doc.slug as string, doc.id]));
+};
+const fiches = snapshotFichesOf(corpus.fiches, { themes: await idsOf('themes'), needs: await idsOf('needs'), structures: await idsOf('structures') });
 const ready = Date.now();
+const collect = (globalThis as { gc?: () => void }).gc;
 let lastPrinted = 0;
-const report = await seed(payload, {
-  password: seedPassword({ ...process.env, NODE_ENV: 'development' }),
-  data: corpus,
-  onFiche: (done, total) => {
+let peakRss = 0;
+const imported = await importFiches(payload, fiches, {
+  strict: true,
+  // libSQL frees prepared statements only when their wrappers are collected (docs/scale.md).
+  afterFiche: () => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  },
+  onProgress: ({ done, total }) => {
+    if (collect && done % 10 === 0) collect();
     if (done === total || Date.now() - lastPrinted > 2_000) {
       lastPrinted = Date.now();
-      console.log(`progress ${done} ${total}`);
+      console.log(`progress ${done} ${total} ${Math.round(process.memoryUsage.rss() / 1048576)}`);
     }
   },
 });
+if (imported.failed > 0) {
+  for (const problem of imported.problems) console.error(`fiche ${problem.position} (${problem.slug}) ${problem.path}: ${problem.message}`);
+  process.exit(1);
+}
 const finished = Date.now();
 // Everything into the database file itself, so copying that one file copies the corpus.
 if (client) {
@@ -50,6 +69,6 @@ if (client) {
   await client.execute('PRAGMA journal_mode = DELETE');
 }
 console.log(
-  `inserted ${JSON.stringify({ ...report.created, bootMs: ready - started, insertMs: finished - ready, fichesPerSecond: report.created.fiches / ((finished - ready) / 1000) })}`,
+  `inserted ${JSON.stringify({ ...report.created, fiches: imported.imported, bootMs: ready - started, insertMs: finished - ready, fichesPerSecond: imported.imported / ((finished - ready) / 1000), peakRssMb: Math.round(peakRss / 1048576), collected: Boolean(collect) })}`,
 );
 process.exit(0);

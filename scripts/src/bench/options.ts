@@ -8,10 +8,13 @@ export type BenchOptions = {
   /** Keep the inserted corpus (database + media) and reuse it in a later run of the same size and seed. */
   reuseCorpus: boolean;
   lighthouseRuns: number;
+  /** Corpus sizes for `--scale`: insert each, time the admin's queries; nothing else runs. */
+  scale?: number[];
 };
 
 export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishes N] [--seed N] [--lighthouse-runs N]
                         [--skip-anchor] [--skip-lighthouse] [--reuse-corpus]
+       npm run bench -- --scale [100,300,1000] [--seed N]
   --fiches N          synthetic fiches to insert (default 1000; each makes 8 pages)
   --quick             100 fiches
   --publishes N       publish → live measures (default 5)
@@ -19,7 +22,9 @@ export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishe
   --lighthouse-runs N Lighthouse runs per page, the median is kept (default 3)
   --skip-anchor       no Starlight anchor build
   --skip-lighthouse   no Lighthouse
-  --reuse-corpus      keep the inserted corpus in .bench-work/corpus/ and reuse it next time`;
+  --reuse-corpus      keep the inserted corpus in .bench-work/corpus/ and reuse it next time
+  --scale [SIZES]     only the growth of the admin's figures: for each size (default 100,300,1000)
+                      insert the corpus through the bulk import, then time each screen's queries`;
 
 export class UsageError extends Error {}
 
@@ -69,6 +74,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--skip-lighthouse':
         options.skipLighthouse = true;
         break;
+      case '--scale': {
+        const given = inline ?? (argv[index + 1] && !argv[index + 1]?.startsWith('--') ? argv[++index] : undefined);
+        options.scale = (given ?? '100,300,1000').split(',').map((size) => count('--scale', size.trim(), 1));
+        break;
+      }
       case '--reuse-corpus':
         options.reuseCorpus = true;
         break;

@@ -22,6 +22,7 @@ import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
+import { refreshTranslationProgress } from '../../translation/progress';
 
 /** Every data field of a fiche, tabs included, is read-only outside French (writableInFrenchOnly). */
 function frenchOnly(fields: Field[]): Field[] {
@@ -50,6 +51,10 @@ export const Fiches: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true, validate: false },
     maxPerDoc: 50,
   },
+  // Lists open on the latest edits, in the order an index keeps (see database/indexes.ts).
+  defaultSort: '-updatedAt',
+  // The export reads published fiches 100 at a time in creation order.
+  indexes: [{ fields: ['_status', 'createdAt'] }],
   access: {
     read: canReadFiches,
     readVersions: canReadFicheVersions,
@@ -61,7 +66,7 @@ export const Fiches: CollectionConfig = {
     beforeOperation: [duplicateAsNewFiche, keepLiveFichesForEditors],
     beforeValidate: [assignIdentifiers],
     beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
-    afterChange: [syncTranslations, recordFormerAddress, rebuildAfterChange],
+    afterChange: [syncTranslations, refreshTranslationProgress, recordFormerAddress, rebuildAfterChange],
     afterDelete: [forgetFormerAddresses, rebuildAfterDelete],
     beforeDelete: [deleteTranslations],
   },

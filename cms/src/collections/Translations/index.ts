@@ -10,6 +10,7 @@ import { sectionField } from '../../fields/sectionField';
 import { textLimits } from '../../fields/textLimits';
 import { applyWorkflow } from './hooks/applyWorkflow';
 import { publishValidated } from './hooks/publishValidated';
+import { recordProgress } from '../../translation/progress';
 
 export const translationStatusLabels = {
   notStarted: 'Non commencée',
@@ -67,9 +68,22 @@ export const Translations: CollectionConfig = {
     update: canUpdateTranslations,
     delete: isAdmin,
   },
-  indexes: [{ fields: ['fiche', 'language'], unique: true }],
+  // Lists open on the latest edits, in the order an index keeps (see database/indexes.ts).
+  defaultSort: '-updatedAt',
+  indexes: [
+    { fields: ['fiche', 'language'], unique: true },
+    // The translations list, 10 per page, newest first: a translator's languages, an expert's
+    // queue (language + state), everyone's queue by state. Rows come out in page order, never sorted.
+    { fields: ['language', 'updatedAt', 'createdAt'] },
+    { fields: ['language', 'status', 'updatedAt', 'createdAt'] },
+    { fields: ['status', 'updatedAt', 'createdAt'] },
+    // Dashboards (translation/dashboard.ts): a translator's work list, most outdated first; an
+    // expert's review queue. (The coverage sums come from an SQLite index in database/indexes.ts.)
+    { fields: ['language', 'progress.outdated', 'createdAt', 'progress.toDo'] },
+    { fields: ['language', 'progress.toReview', 'createdAt'] },
+  ],
   hooks: {
-    beforeChange: [applyWorkflow],
+    beforeChange: [applyWorkflow, recordProgress],
     afterChange: [publishValidated],
   },
   fields: [
@@ -147,6 +161,19 @@ export const Translations: CollectionConfig = {
       name: 'unitRecords',
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/components/UnitRecordsTable#UnitRecordsTable' } },
+    },
+    {
+      // Kept by hooks (translation/progress.ts) for the dashboards; never typed in.
+      name: 'progress',
+      type: 'group',
+      admin: { hidden: true },
+      fields: [
+        { name: 'total', type: 'number', defaultValue: 0 },
+        { name: 'validated', type: 'number', defaultValue: 0 },
+        { name: 'outdated', type: 'number', defaultValue: 0 },
+        { name: 'toReview', type: 'number', defaultValue: 0 },
+        { name: 'toDo', type: 'number', defaultValue: 0 },
+      ],
     },
   ],
 };

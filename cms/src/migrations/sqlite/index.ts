@@ -1,6 +1,7 @@
 import * as migration_20261127_201025_initial from './20261127_201025_initial';
 import * as migration_20261127_231907_translated_change_note from './20261127_231907_translated_change_note';
 import * as migration_20261202_101302_second_factor from './20261202_101302_second_factor';
+import * as migration_20261202_102415_scale_indexes from './20261202_102415_scale_indexes';
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261202_101302_second_factor.up,
     down: migration_20261202_101302_second_factor.down,
     name: '20261202_101302_second_factor',
+  },
+  {
+    up: migration_20261202_102415_scale_indexes.up,
+    down: migration_20261202_102415_scale_indexes.down,
+    name: '20261202_102415_scale_indexes',
   },
 ];

@@ -23,7 +23,7 @@ export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, 
   const title = french ? doc.title?.trim() : undefined;
   const previousTitle = operation === 'create' ? undefined : previousDoc?.title?.trim();
   if (title && title !== previousTitle) {
-    await ensureTranslationDocs(req.payload, doc.id, req);
+    await ensureTranslationDocs(req.payload, doc.id, req, translatableContentOf(doc));
     if (previousTitle) await relabelTranslations(req.payload, doc.id, title, req);
   }
   if (doc._status === 'published' && french) {

@@ -1,0 +1,90 @@
+/**
+ * `npm run import -- <fiches.json> [--strict]`: imports fiches in the shape of a published
+ * snapshot into the configured database (see importFiches.ts). When the file sits in a snapshot
+ * folder, its themes.json, needs.json and structures.json say which theme, need or structure each
+ * id meant, so references are matched by slug; otherwise ids must exist here as they are.
+ *
+ * Run with `--expose-gc` (the npm script does): libSQL frees a prepared statement only when its
+ * JavaScript wrapper is collected, so the importer collects every few fiches (docs/scale.md).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { getPayload } from 'payload';
+
+import { DatabaseUriError } from '../utilities/database';
+import { ImportFileError, importFiches, type ImportProgress, type SourceReferences } from './importFiches';
+
+const args = process.argv.slice(2);
+const strict = args.includes('--strict');
+const file = args.find((arg) => !arg.startsWith('--'));
+if (!file) {
+  console.error('import : indiquez le fichier à importer, par exemple « npm run import -- snapshot/fiches.json [--strict] »');
+  process.exit(2);
+}
+// npm runs the workspace script from cms/; the path is the one the user typed, from where they were.
+const filePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
+function readJson(target: string): unknown {
+  try {
+    return JSON.parse(readFileSync(target, 'utf8'));
+  } catch (error) {
+    console.error(`import : impossible de lire ${target} (${error instanceof Error ? error.message : String(error)})`);
+    process.exit(2);
+  }
+}
+
+const input = readJson(filePath);
+const references: SourceReferences = {};
+for (const collection of ['themes', 'needs', 'structures'] as const) {
+  const sibling = path.join(path.dirname(filePath), `${collection}.json`);
+  if (existsSync(sibling)) references[collection] = readJson(sibling) as { id: string; slug: string }[];
+}
+
+process.env.PAYLOAD_JOBS_AUTORUN = 'false';
+const collect = (globalThis as { gc?: () => void }).gc;
+let sinceCollect = 0;
+let started = Date.now();
+let lastLine = 0;
+const line = (progress: ImportProgress) => {
+  const seconds = (Date.now() - started) / 1000;
+  const rate = progress.done / Math.max(seconds, 0.001);
+  const rssMb = Math.round(process.memoryUsage.rss() / 1048576);
+  return `import : ${progress.done}/${progress.total} fiches — ${progress.imported} importées, ${progress.skipped} déjà présentes, ${progress.failed} en erreur — ${rate.toFixed(1)} fiches/s, ${rssMb} Mo`;
+};
+
+try {
+  const { default: config } = await import('../payload.config');
+  const payload = await getPayload({ config });
+  // The rate counts the import, not the start of Payload.
+  started = Date.now();
+  const report = await importFiches(payload, input, {
+    strict,
+    references,
+    afterFiche: () => {
+      sinceCollect += 1;
+      if (collect && sinceCollect >= 10) {
+        collect();
+        sinceCollect = 0;
+      }
+    },
+    onProgress: (progress) => {
+      if (progress.done === progress.total || Date.now() - lastLine > 2_000) {
+        lastLine = Date.now();
+        console.log(line(progress));
+      }
+    },
+  });
+  for (const problem of report.problems) {
+    console.error(`import : fiche n° ${problem.position}${problem.slug ? ` (${problem.slug})` : ''}, champ ${problem.path} : ${problem.message}`);
+  }
+  if (report.stopped) console.error('import : arrêté à la première fiche en erreur (--strict) ; relancez après correction, les fiches déjà importées seront sautées.');
+  console.log(line(report));
+  process.exit(report.failed > 0 ? 1 : 0);
+} catch (error) {
+  if (error instanceof ImportFileError || error instanceof DatabaseUriError) {
+    console.error(`import : ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,76 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+
+import { createShortId, directionOf, type Locale } from '@passerelle/content-schemas';
+
+import { markupToLexical } from './markupToLexical';
+import type { SeedFiche, SeedTranslation } from './seedData';
+
+type Ids = Record<'themes' | 'needs' | 'structures', Map<string, string>>;
+
+/**
+ * Seed-shaped fiches (the bench's synthetic corpus) in the shape of a published snapshot, so they
+ * go in through `importFiches` like a file moved from another Passerelle. Ids are made here, so
+ * links between fiches (`fiche:<key>` in the markup) point at the fiche that will carry them.
+ */
+export function snapshotFichesOf(fiches: readonly SeedFiche[], ids: Ids): Record<string, unknown>[] {
+  const ficheIds = new Map(fiches.map((fiche) => [fiche.key, randomUUID()]));
+  const resolveFiche = (key: string) => {
+    const id = ficheIds.get(key);
+    if (!id) throw new Error(`the corpus links to fiche "${key}", which it does not have`);
+    return id;
+  };
+  const required = (collection: keyof Ids, key: string) => {
+    const id = ids[collection].get(key);
+    if (!id) throw new Error(`${collection} "${key}" is not in the database`);
+    return id;
+  };
+  const now = new Date().toISOString();
+  return fiches.map((fiche) => {
+    const languages = Object.entries(fiche.translations) as [Locale, SeedTranslation][];
+    const text = <K extends 'title' | 'brandName' | 'administrationName' | 'summary'>(key: K) =>
+      Object.fromEntries(languages.map(([locale, translation]) => [locale, translation[key]]));
+    const section = (key: 'what' | 'why' | 'how' | 'next') =>
+      Object.fromEntries(
+        languages.map(([locale, translation]) => [
+          locale,
+          translation[key].map((item) => ({ title: item.title, body: markupToLexical(item.body, directionOf(locale), resolveFiche) })),
+        ]),
+      );
+    const { location, price } = fiche;
+    return {
+      id: resolveFiche(fiche.key),
+      type: fiche.type,
+      title: text('title'),
+      brandName: text('brandName'),
+      administrationName: text('administrationName'),
+      summary: text('summary'),
+      what: section('what'),
+      why: section('why'),
+      how: section('how'),
+      next: section('next'),
+      infocards: {
+        location: { scope: location.scope, departements: location.scope === 'departements' ? location.departements : [] },
+        publicStatus: fiche.publicStatus,
+        public: fiche.public,
+        age: { min: fiche.age?.min ?? null, max: fiche.age?.max ?? null },
+        frenchLevel: fiche.frenchLevel,
+        price: price.free ? { free: true } : { free: false, amount: price.amount, period: price.period },
+        duration: { value: fiche.duration?.value ?? null, unit: fiche.duration?.unit ?? null },
+        conditions: fiche.conditions,
+        commitment: { hours: fiche.commitment?.hours ?? null, per: fiche.commitment?.per ?? null },
+      },
+      primaryTheme: required('themes', fiche.primaryTheme),
+      secondaryThemes: fiche.secondaryThemes.map((theme) => required('themes', theme)),
+      needs: fiche.needs.map((need) => required('needs', need)),
+      mainStructure: required('structures', fiche.mainStructure),
+      partnerStructures: fiche.partnerStructures.map((structure) => required('structures', structure)),
+      externalLink: fiche.externalLink,
+      slug: fiche.key,
+      shortId: createShortId((size) => randomBytes(size)),
+      lastCheckedAt: new Date(`${fiche.lastCheckedAt}T00:00:00.000Z`).toISOString(),
+      createdAt: now,
+      updatedAt: now,
+      _status: 'published',
+    };
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench -- --scale [100,300,1000]`: how the editors' figures grow with the corpus. For
+ * each size, a throw-away database gets the synthetic corpus through the bulk import
+ * (insertCorpus.ts), then adminTimings.ts times what each admin screen and a publish ask of the
+ * database. Prints one table (sizes as columns) and writes bench-results/scale-<date>.json.
+ * Each figure should grow no faster than the corpus.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+type Timing = { p50: number; p95: number; samples: number };
+export type ScalePoint = {
+  fiches: number;
+  insert: { fichesPerSecond: number; insertMs: number; peakRssMb: number };
+  timings: Record<string, Timing | number>;
+};
+
+function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, onLine: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail: string[] = [];
+    const read = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.trim()) continue;
+        tail.push(line);
+        tail.splice(0, Math.max(0, tail.length - 20));
+        onLine(line);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    const stop = () => child.kill('SIGTERM');
+    process.once('SIGINT', stop);
+    child.on('exit', (code) => {
+      process.off('SIGINT', stop);
+      if (code === 0) resolve();
+      else reject(new Error(`${path.basename(args.at(-3) ?? command)} exited with ${code}:\n${tail.join('\n')}`));
+    });
+  });
+}
+
+export async function runScale(options: { sizes: number[]; randomSeed: number; samples: number; repoRoot: string }): Promise<ScalePoint[]> {
+  const cmsDir = path.join(options.repoRoot, 'cms');
+  const points: ScalePoint[] = [];
+  for (const fiches of options.sizes) {
+    const workDir = path.join(options.repoRoot, '.bench-work', `scale-${process.pid}-${fiches}`);
+    await mkdir(workDir, { recursive: true });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URI: `file:${path.join(workDir, 'passerelle.db')}`,
+      MEDIA_DIR: path.join(workDir, 'media'),
+      NODE_ENV: 'development',
+      PAYLOAD_JOBS_AUTORUN: 'false',
+      PAYLOAD_SECRET: 'bench-scale',
+    };
+    try {
+      let insert: ScalePoint['insert'] | undefined;
+      let timings: ScalePoint['timings'] | undefined;
+      const started = Date.now();
+      await run('node', ['--expose-gc', '--import', 'tsx', path.join(options.repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(fiches), String(options.randomSeed)], { cwd: cmsDir, env }, (line) => {
+        const counted = /^progress (\d+) (\d+) (\d+)/.exec(line);
+        if (counted) console.log(`[scale ${fiches}] inserting… ${counted[1]}/${counted[2]} fiches, RSS ${counted[3]} MB, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        if (line.startsWith('inserted ')) insert = JSON.parse(line.slice('inserted '.length)) as ScalePoint['insert'];
+      });
+      await run('node', ['--import', 'tsx', path.join(options.repoRoot, 'scripts/src/bench/adminTimings.ts'), String(options.samples)], { cwd: cmsDir, env }, (line) => {
+        if (line.startsWith('timings ')) timings = JSON.parse(line.slice('timings '.length)) as ScalePoint['timings'];
+      });
+      if (!insert || !timings) throw new Error(`no figures for ${fiches} fiches`);
+      points.push({ fiches, insert, timings });
+      console.log(`[scale ${fiches}] done: insert ${insert.fichesPerSecond.toFixed(2)} fiches/s, peak RSS ${insert.peakRssMb} MB`);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }
+  console.log(scaleTable(points));
+  const results = path.join(options.repoRoot, 'bench-results');
+  await mkdir(results, { recursive: true });
+  await writeFile(path.join(results, `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify(points, null, 2)}\n`);
+  return points;
+}
+
+export function scaleTable(points: readonly ScalePoint[]): string {
+  const header = ['figure (ms, p50 / p95)', ...points.map((point) => `${point.fiches} fiches`)];
+  const names = [...new Set(points.flatMap((point) => Object.keys(point.timings).filter((name) => typeof point.timings[name] === 'object')))];
+  const rows = [
+    ['insert (fiches/s, peak RSS MB)', ...points.map((point) => `${point.insert.fichesPerSecond.toFixed(2)} / ${point.insert.peakRssMb}`)],
+    ...names.map((name) => [
+      name,
+      ...points.map((point) => {
+        const timing = point.timings[name] as Timing | undefined;
+        return timing ? `${timing.p50.toFixed(1)} / ${timing.p95.toFixed(1)}` : '—';
+      }),
+    ]),
+  ];
+  return [header, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+}
