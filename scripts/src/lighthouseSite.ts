@@ -14,6 +14,7 @@
  * work, scripts' boot-up, layout shifts, failed audits). The `_headers` file it writes into the
  * build is removed at the end unless the build already had one.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ import { runLighthouse, type LighthouseScores } from './bench/lighthouse';
 import { measureSlowFirstPaint, type SlowFirstPaint } from './bench/slowNetwork';
 import { contentSecurityPolicy, formatHeaders, headerRules } from './cdnRules';
 import { createStaticServer } from './staticServer';
-import { collectInlineCode, listFiles } from './verifyDeploy';
+import { listFiles } from './verifyDeploy';
 
 const args = process.argv.slice(2);
 let dist = '';
@@ -53,6 +54,9 @@ if (!dist || paths.length === 0 || !(runs >= 1)) {
   process.exit(1);
 }
 
+// The experiment's copy only: a real deploy refuses inline code (verifyDeploy), so no hash is ever
+// added to the production policy.
+const inlinedStyleHashes = new Set<string>();
 if (inlineCss) {
   const copy = await mkdtemp(path.join(tmpdir(), 'passerelle-inline-css-'));
   await cp(dist, copy, { recursive: true });
@@ -63,6 +67,7 @@ if (inlineCss) {
     if (!link?.[1]) continue;
     const css = await readFile(path.join(dist, link[1]), 'utf8');
     await writeFile(path.join(dist, file), html.replace(link[0], () => `<style>${css}</style>`));
+    inlinedStyleHashes.add(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
   }
   process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
 }
@@ -70,7 +75,8 @@ const headersFile = path.join(dist, '_headers');
 const hadHeaders = existsSync(headersFile);
 if (!hadHeaders) {
   const files = await listFiles(dist);
-  await writeFile(headersFile, formatHeaders(headerRules(files, contentSecurityPolicy(await collectInlineCode(dist, files)))));
+  const policy = contentSecurityPolicy().replace("style-src 'self'", ["style-src 'self'", ...inlinedStyleHashes].join(' '));
+  await writeFile(headersFile, formatHeaders(headerRules(files, policy)));
 }
 const server = createStaticServer({ root: () => dist });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
