@@ -2,6 +2,7 @@ import * as migration_20261127_201025_initial from './20261127_201025_initial';
 import * as migration_20261127_231907_translated_change_note from './20261127_231907_translated_change_note';
 import * as migration_20261202_101302_second_factor from './20261202_101302_second_factor';
 import * as migration_20261202_102415_scale_indexes from './20261202_102415_scale_indexes';
+import * as migration_20261202_113009_fiche_type_optional from './20261202_113009_fiche_type_optional';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261202_102415_scale_indexes.up,
     down: migration_20261202_102415_scale_indexes.down,
     name: '20261202_102415_scale_indexes',
+  },
+  {
+    up: migration_20261202_113009_fiche_type_optional.up,
+    down: migration_20261202_113009_fiche_type_optional.down,
+    name: '20261202_113009_fiche_type_optional'
   },
 ];
