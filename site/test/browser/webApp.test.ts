@@ -92,6 +92,11 @@ describe('the web app', () => {
     const cdp = await context.newCDPSession(fiche);
     const { data } = (await cdp.send('Page.getAppManifest')) as AppManifest;
     const startUrl = new URL((JSON.parse(data ?? '{}') as { start_url: string }).start_url, server.origin);
+    // The tests above opened the home pages in this profile, and a worker that activates keeps the
+    // pages open at that moment: forget any kept start page, so this reader has read only the fiche.
+    await fiche.evaluate(async (start) => {
+      for (const name of await caches.keys()) await (await caches.open(name)).delete(start);
+    }, startUrl.pathname);
     await context.setOffline(true);
     try {
       const app = await context.newPage();
