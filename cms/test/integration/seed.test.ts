@@ -19,7 +19,8 @@ beforeAll(async () => {
   payload = testPayload.payload;
   api = restClient(testPayload.config);
   firstRun = await seed(payload, { password: 'test-password' });
-});
+  // The whole seed through the workflow (≈ 30 fiches × 8 languages): minutes on a loaded machine.
+}, 600_000);
 
 afterAll(async () => {
   await testPayload?.cleanup();
