@@ -39,8 +39,12 @@ export class ImportFileError extends Error {
   override name = 'ImportFileError';
 }
 
-/** Seeds and bulk imports never trigger site rebuilds (one build after the import is enough). */
-const context: RequestContext = { skipRebuild: true };
+/**
+ * Seeds and bulk imports never trigger site rebuilds (one build after the import is enough). An
+ * imported fiche keeps its short id: partners' `/f/{shortId}` links must survive a move between
+ * instances (requests cannot set `context`, so only this server-side path can keep one).
+ */
+const context: RequestContext = { skipRebuild: true, keepImportedShortId: true };
 
 const label = { themes: 'thème', needs: 'besoin', structures: 'structure' } as const;
 

@@ -78,9 +78,9 @@ describe('npm run import', () => {
 
   it('reports a bad fiche with its position and field path in French, and goes on with the others', async () => {
     const base = fiches[0]!;
-    const tooLong = { ...base, id: crypto.randomUUID(), slug: 'resume-trop-long', shortId: 'zzlong1', summary: { ...base.summary, fr: 'x'.repeat(281) } };
-    const unknownTheme = { ...base, id: crypto.randomUUID(), slug: 'theme-inconnu', shortId: 'zzthem1', primaryTheme: crypto.randomUUID() };
-    const good = { ...base, id: crypto.randomUUID(), slug: 'une-bonne-fiche', shortId: 'zzgood1', title: { ...base.title, fr: 'Une bonne fiche' } };
+    const tooLong = { ...base, id: crypto.randomUUID(), slug: 'resume-trop-long', shortId: 'zzaaa2', summary: { ...base.summary, fr: 'x'.repeat(281) } };
+    const unknownTheme = { ...base, id: crypto.randomUUID(), slug: 'theme-inconnu', shortId: 'zzaaa3', primaryTheme: crypto.randomUUID() };
+    const good = { ...base, id: crypto.randomUUID(), slug: 'une-bonne-fiche', shortId: 'zzaaa4', title: { ...base.title, fr: 'Une bonne fiche' } };
     const report = await importFiches(payload, [tooLong, unknownTheme, 'pas une fiche', good], { references });
     expect(report).toMatchObject({ imported: 1, failed: 3 });
     expect(report.problems).toEqual([
@@ -92,8 +92,8 @@ describe('npm run import', () => {
 
   it('stops at the first bad fiche with --strict', async () => {
     const base = fiches[1]!;
-    const bad = { ...base, id: crypto.randomUUID(), slug: 'sans-titre', shortId: 'zzbad01', title: { fr: '' } };
-    const after = { ...base, id: crypto.randomUUID(), slug: 'apres-l-erreur', shortId: 'zzaft01' };
+    const bad = { ...base, id: crypto.randomUUID(), slug: 'sans-titre', shortId: 'zzaaa5', title: { fr: '' } };
+    const after = { ...base, id: crypto.randomUUID(), slug: 'apres-l-erreur', shortId: 'zzaaa6' };
     const report = await importFiches(payload, [bad, after], { references, strict: true });
     expect(report).toMatchObject({ imported: 0, failed: 1, stopped: true, done: 1 });
     expect(report.problems[0]).toMatchObject({ position: 1, path: 'title.fr', message: 'le titre en français est obligatoire' });
@@ -101,7 +101,7 @@ describe('npm run import', () => {
 
   it('puts a fiche and its translations in together or not at all', async () => {
     const base = fiches[2]!;
-    const fiche = { ...base, id: crypto.randomUUID(), slug: 'coupee-en-route', shortId: 'zzcut01' };
+    const fiche = { ...base, id: crypto.randomUUID(), slug: 'coupee-en-route', shortId: 'zzaaa7' };
     const update = payload.update.bind(payload);
     let translations = 0;
     const spy = vi.spyOn(payload, 'update').mockImplementation(((args: Parameters<Payload['update']>[0]) => {

@@ -19,7 +19,7 @@ export const assignIdentifiers: CollectionBeforeValidateHook<Fiche> = async ({ d
   // On a duplicate, `originalDoc` is the copied source (with its identifiers already blanked).
   const id = operation === 'create' ? undefined : originalDoc?.id;
 
-  const kept = operation === 'create' ? undefined : originalDoc?.shortId;
+  const kept = operation === 'create' ? await importedShortId(data.shortId, req) : originalDoc?.shortId;
   const shortId = kept && isShortId(kept) ? kept : await uniqueShortId(req);
   data.shortId = shortId;
 
@@ -73,6 +73,12 @@ async function uniqueSlug(base: string, req: PayloadRequest, exceptId?: string):
     const candidate = suffix === 1 ? base : `${base}-${suffix}`;
     if (!(await isTaken('slug', candidate, req, exceptId))) return candidate;
   }
+}
+
+/** The bulk import (`context.keepImportedShortId`, never settable by a request) brings its short ids along. */
+async function importedShortId(sent: unknown, req: PayloadRequest): Promise<string | undefined> {
+  if (req.context.keepImportedShortId !== true || typeof sent !== 'string' || !isShortId(sent)) return undefined;
+  return (await isTaken('shortId', sent, req)) ? undefined : sent;
 }
 
 async function uniqueShortId(req: PayloadRequest): Promise<string> {

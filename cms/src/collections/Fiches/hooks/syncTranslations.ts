@@ -20,8 +20,8 @@ export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, 
   const french = !req.locale || req.locale === 'fr';
   // « Créer » saves a draft at once (autosave): translation documents wait for a French title,
   // so an abandoned click leaves no « (sans titre) » records, and their labels follow the title.
-  const title = french ? doc.title?.trim() : undefined;
-  const previousTitle = operation === 'create' ? undefined : previousDoc?.title?.trim();
+  const title = french ? frenchTitleOf(doc.title) : undefined;
+  const previousTitle = operation === 'create' ? undefined : frenchTitleOf(previousDoc?.title);
   if (title && title !== previousTitle) {
     await ensureTranslationDocs(req.payload, doc.id, req, translatableContentOf(doc));
     if (previousTitle) await relabelTranslations(req.payload, doc.id, title, req);
@@ -53,4 +53,10 @@ export const computeTranslationStatus: FieldHook<Fiche> = async ({ siblingData, 
 function frenchOf(doc: Record<string, unknown>): TranslatableContent {
   const pick = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).fr : undefined);
   return translatableContentOf(Object.fromEntries(translatableFields.map((key) => [key, pick(doc[key])])));
+}
+
+/** A restored version hands every language at once (`{ fr, ar… }`); other operations the request's. */
+function frenchTitleOf(title: unknown): string | undefined {
+  const value = title !== null && typeof title === 'object' ? (title as Record<string, unknown>).fr : title;
+  return typeof value === 'string' ? value.trim() || undefined : undefined;
 }
