@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { developmentPassword } from '@passerelle/cms/seed/users';
+
 import { launchChromium } from '../src/browser';
 import { isPortTaken, run, spawnPrefixed, stop, waitForUrl } from '../src/processes';
 
@@ -26,7 +28,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const cmsDir = path.join(repoRoot, 'cms');
 const cmsPort = 3330;
 const cmsUrl = `http://localhost:${cmsPort}`;
-const password = 'passerelle';
+const password = developmentPassword;
 
 let dataDir: string;
 let cms: ReturnType<typeof spawnPrefixed> | undefined;

@@ -116,7 +116,11 @@ export async function runBuild(payload: Payload, buildId: string): Promise<Rebui
     const seconds = ((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(1);
     if (result.status === 'succeeded')
       payload.logger.info(`publish: build ${buildId} succeeded in ${seconds} s (deploy ${result.deployId})`);
-    else payload.logger.error(`publish: build ${buildId} ${result.status} after ${seconds} s: ${result.reason}`);
+    else {
+      // The reason is one line; whoever reads the server log also needs the build's own last words.
+      const lastLines = result.logTail.split('\n').slice(-25).join('\n');
+      payload.logger.error(`publish: build ${buildId} ${result.status} after ${seconds} s: ${result.reason}\n${lastLines}`);
+    }
     return result.status;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
