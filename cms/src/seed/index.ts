@@ -6,7 +6,7 @@ import { directionOf, type Locale } from '@passerelle/content-schemas';
 import type { Fiche } from '../payload-types';
 import { seedWorkflowDemo } from './demoWorkflow';
 import { markupToLexical } from './markupToLexical';
-import { loadSeedData, type SeedData, type SeedFiche, type SeedStructure, type SeedTranslation } from './seedData';
+import { infocardsOf, loadSeedData, type SeedData, type SeedFiche, type SeedStructure, type SeedTranslation } from './seedData';
 import { seedUsers, type SeedUser } from './users';
 
 export { checkSeedData, loadSeedData, type SeedData, type SeedFiche, type SeedTranslation } from './seedData';
@@ -214,20 +214,9 @@ function languageNeutralFields(
   fiche: SeedFiche,
   ids: { themeIds: Map<string, string>; needIds: Map<string, string>; structureIds: Map<string, string> },
 ): Partial<Fiche> {
-  const { location, price } = fiche;
   return {
     type: fiche.type,
-    infocards: {
-      location: { scope: location.scope, departements: (location.scope === 'departements' ? location.departements : []) as never },
-      publicStatus: fiche.publicStatus,
-      public: fiche.public,
-      age: { min: fiche.age?.min ?? null, max: fiche.age?.max ?? null },
-      frenchLevel: fiche.frenchLevel,
-      price: price.free ? { free: true } : { free: false, amount: price.amount, period: price.period },
-      duration: { value: fiche.duration?.value ?? null, unit: fiche.duration?.unit ?? null },
-      conditions: fiche.conditions,
-      commitment: { hours: fiche.commitment?.hours ?? null, per: fiche.commitment?.per ?? null },
-    },
+    infocards: infocardsOf(fiche) as Fiche['infocards'],
     primaryTheme: required(ids.themeIds, fiche.primaryTheme),
     secondaryThemes: fiche.secondaryThemes.map((theme) => required(ids.themeIds, theme)),
     needs: fiche.needs.map((need) => required(ids.needIds, need)),

@@ -174,3 +174,19 @@ function checkReferences({ needs, structures, fiches }: SeedData): void {
   }
   if (problems.length > 0) throw new Error(`Invalid seed data:\n  ${problems.join('\n  ')}`);
 }
+
+/** A seed fiche's infocards as the CMS stores them: the seed and the bench's snapshot both use this. */
+export function infocardsOf(fiche: SeedFiche) {
+  const { location, price } = fiche;
+  return {
+    location: { scope: location.scope, departements: location.scope === 'departements' ? location.departements : [] },
+    publicStatus: fiche.publicStatus,
+    public: fiche.public,
+    age: { min: fiche.age?.min ?? null, max: fiche.age?.max ?? null },
+    frenchLevel: fiche.frenchLevel,
+    price: price.free ? { free: true as const } : { free: false as const, amount: price.amount, period: price.period },
+    duration: { value: fiche.duration?.value ?? null, unit: fiche.duration?.unit ?? null },
+    conditions: fiche.conditions,
+    commitment: { hours: fiche.commitment?.hours ?? null, per: fiche.commitment?.per ?? null },
+  };
+}

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createShortId, directionOf, type Locale } from '@passerelle/content-schemas';
 
 import { markupToLexical } from './markupToLexical';
-import type { SeedFiche, SeedTranslation } from './seedData';
+import { infocardsOf, type SeedFiche, type SeedTranslation } from './seedData';
 
 type Ids = Record<'themes' | 'needs' | 'structures', Map<string, string>>;
 
@@ -36,7 +36,6 @@ export function snapshotFichesOf(fiches: readonly SeedFiche[], ids: Ids): Record
           translation[key].map((item) => ({ title: item.title, body: markupToLexical(item.body, directionOf(locale), resolveFiche) })),
         ]),
       );
-    const { location, price } = fiche;
     return {
       id: resolveFiche(fiche.key),
       type: fiche.type,
@@ -48,17 +47,7 @@ export function snapshotFichesOf(fiches: readonly SeedFiche[], ids: Ids): Record
       why: section('why'),
       how: section('how'),
       next: section('next'),
-      infocards: {
-        location: { scope: location.scope, departements: location.scope === 'departements' ? location.departements : [] },
-        publicStatus: fiche.publicStatus,
-        public: fiche.public,
-        age: { min: fiche.age?.min ?? null, max: fiche.age?.max ?? null },
-        frenchLevel: fiche.frenchLevel,
-        price: price.free ? { free: true } : { free: false, amount: price.amount, period: price.period },
-        duration: { value: fiche.duration?.value ?? null, unit: fiche.duration?.unit ?? null },
-        conditions: fiche.conditions,
-        commitment: { hours: fiche.commitment?.hours ?? null, per: fiche.commitment?.per ?? null },
-      },
+      infocards: infocardsOf(fiche),
       primaryTheme: required('themes', fiche.primaryTheme),
       secondaryThemes: fiche.secondaryThemes.map((theme) => required('themes', theme)),
       needs: fiche.needs.map((need) => required('needs', need)),
