@@ -4,6 +4,7 @@ import type { Payload, Where } from 'payload';
 
 import { collectionPageUrl, contentCollectionNames } from '@passerelle/content-schemas';
 
+import { adminList as adminListQuery, type AdminListOptions } from '../../src/database/adminList';
 import { explain, planProblems } from '../../src/database/queryPlan';
 import { recordQueries } from '../../src/database/queryLog';
 import { coverage, reviewQueue, workList } from '../../src/translation/dashboard';
@@ -49,34 +50,8 @@ async function plansOf(work: () => Promise<unknown>) {
   return { problems, queries };
 }
 
-/** What the admin's list view asks of Payload (@payloadcms/next views/List), then its draft-status query. */
-async function adminList(collection: 'fiches' | 'translations', user: User, options: { page?: number; where?: Where } = {}) {
-  const data = await payload.find({
-    collection,
-    depth: 0,
-    draft: true,
-    fallbackLocale: false,
-    includeLockStatus: true,
-    limit: 10,
-    locale: 'fr',
-    overrideAccess: false,
-    page: options.page ?? 1,
-    sort: '-updatedAt',
-    user,
-    where: options.where ?? {},
-  });
-  const drafts = data.docs.filter((doc) => (doc as { _status?: string })._status === 'draft').map((doc) => doc.id);
-  if (collection === 'fiches' && drafts.length > 0) {
-    await payload.findVersions({
-      collection,
-      depth: 0,
-      pagination: false,
-      select: { parent: true },
-      where: { and: [{ parent: { in: drafts } }, { 'version._status': { equals: 'published' } }] },
-    });
-  }
-  return data;
-}
+const adminList = (collection: 'fiches' | 'translations', user: User, options?: AdminListOptions) =>
+  adminListQuery(payload, collection, user, options);
 
 const search = (text: string): Where => ({
   or: [{ title: { like: text } }, { slug: { like: text } }, { shortId: { like: text } }],
