@@ -25,6 +25,7 @@ import { Users } from './collections/Users';
 import { richTextEditor } from './fields/richTextEditor';
 import { maxUploadBytes, uploadTooLargeMessage } from './hooks/checkUpload';
 import { frenchValidationErrors } from './hooks/frenchErrors';
+import { withRequestedIdIgnored } from './hooks/ignoreRequestedId';
 import { frenchWording } from './i18n/frenchWording';
 import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
 import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
@@ -104,7 +105,7 @@ export default buildConfig({
     fallback: true,
   },
   hooks: { afterError: [frenchValidationErrors] },
-  collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects],
+  collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects].map(withRequestedIdIgnored),
   editor: richTextEditor,
   // The parser stops reading a file past the limit and answers 413 with this message; the Media
   // hook `checkUpload` refuses any file that would reach it another way (Local API, truncation).

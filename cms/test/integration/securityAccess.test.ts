@@ -96,6 +96,13 @@ describe('a contributor works on drafts only', () => {
     expect(draft.summary).toBe('Proposition de la structure.');
   });
 
+  it('an id sent over REST is ignored on create (only the import keeps ids)', async () => {
+    const chosen = crypto.randomUUID();
+    const created = await api('POST', '/fiches', { token: tokens.contributorA, body: { id: chosen, type: 'dispositif', title: 'Identifiant imposé', mainStructure: structures.a } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.doc.id).not.toBe(chosen);
+  });
+
   it('a contributor still writes its never-published drafts directly', async () => {
     const created = await api('POST', '/fiches', { token: tokens.contributorA, body: { type: 'dispositif', title: 'Jamais publiée', mainStructure: structures.a } });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
