@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { changeNoteIn, changeNoteMaxLength, FicheSchema, parseDocuments, type Locale } from '../src';
+import { fixtureSnapshotDir } from '../src/repository';
 
 const date = '2026-11-20T09:30:00.000Z';
 const validated = { state: 'validated', validatedAt: '2026-11-20T10:00:00.000Z' } as const;
@@ -25,14 +27,14 @@ describe('changeNoteIn', () => {
 
 describe('the change note in the REST contract', () => {
   it(`refuses a note longer than ${changeNoteMaxLength} characters`, async () => {
-    const [fixture] = JSON.parse(await readFile(new URL('../fixtures/snapshot/fiches.json', import.meta.url), 'utf8')) as Record<string, unknown>[];
+    const [fixture] = JSON.parse(await readFile(path.join(fixtureSnapshotDir, 'fiches.json'), 'utf8')) as Record<string, unknown>[];
     const result = FicheSchema.safeParse({ ...fixture, changeNote: { fr: 'x'.repeat(changeNoteMaxLength + 1) } });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['changeNote', 'fr']);
   });
 
   it('the fixtures hold a translated note, a French-only note dated before a later publication, and fiches without one', async () => {
-    const fiches = parseDocuments('fiches', JSON.parse(await readFile(new URL('../fixtures/snapshot/fiches.json', import.meta.url), 'utf8')));
+    const fiches = parseDocuments('fiches', JSON.parse(await readFile(path.join(fixtureSnapshotDir, 'fiches.json'), 'utf8')));
     const bySlug = new Map(fiches.map((fiche) => [fiche.slug, fiche]));
     expect(changeNoteIn(bySlug.get('carte-vitale')!, 'en')?.locale).toBe('en');
     const frenchOnly = bySlug.get('permanence-sante-exil')!;

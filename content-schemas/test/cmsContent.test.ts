@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
@@ -14,9 +15,9 @@ import {
   parseDocuments,
   contentCollectionNames,
 } from '../src';
+import { fixtureSnapshotDir } from '../src/repository';
 
-const fixtureDir = new URL('../fixtures/snapshot/', import.meta.url);
-const readFixture = async (collection: string): Promise<unknown[]> => JSON.parse(await readFile(new URL(`${collection}.json`, fixtureDir), 'utf8'));
+const readFixture = async (collection: string): Promise<unknown[]> => JSON.parse(await readFile(path.join(fixtureSnapshotDir, `${collection}.json`), 'utf8'));
 
 function pagedFetch(pages: unknown[][], status = 200): typeof fetch {
   return async (input) => {

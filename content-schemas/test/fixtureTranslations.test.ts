@@ -1,12 +1,14 @@
 /** The translation cases the fixtures must keep covering: a partial translation and an outdated unit. */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { parseDocuments, sectionItemsIn, translatedLocales, unitIn } from '../src';
+import { fixtureSnapshotDir } from '../src/repository';
 
 const fiches = async () =>
-  parseDocuments('fiches', JSON.parse(await readFile(new URL('../fixtures/snapshot/fiches.json', import.meta.url), 'utf8')));
+  parseDocuments('fiches', JSON.parse(await readFile(path.join(fixtureSnapshotDir, 'fiches.json'), 'utf8')));
 const fixture = async (slug: string) => {
   const fiche = (await fiches()).find((candidate) => candidate.slug === slug);
   if (!fiche) throw new Error(`No fixture fiche ${slug}`);

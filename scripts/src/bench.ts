@@ -14,9 +14,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { localeCodes } from '@passerelle/content-schemas';
+import { repositoryRoot as repoRoot } from '@passerelle/content-schemas/repository';
 import { loadSeedData } from '@passerelle/cms/seed';
 import { developmentPassword } from '@passerelle/cms/seed/users';
 import type { Browser } from 'playwright-core';
@@ -38,7 +38,6 @@ import { measurePublishToLive } from './measurePublish';
 import { isPortTaken, run, stop, waitForUrl } from './processes';
 import { createStaticServer } from './staticServer';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cmsDir = path.join(repoRoot, 'cms');
 const benchWork = path.join(repoRoot, '.bench-work');
 const editor = { email: 'editor@passerelle.test', password: developmentPassword };

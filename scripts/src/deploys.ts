@@ -8,16 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import type { Locale } from '@passerelle/content-schemas';
+import { repositoryRoot } from '@passerelle/content-schemas/repository';
 
 import { liveLockOwner, processIsAlive } from './publishLock';
 
 export const currentLink = 'current';
 export const defaultKeep = 5;
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** `DEPLOYS_DIR`, relative to where the command was typed, or `deploys/` at the repository root. */
 export function resolveDeploysDir(value: string | undefined, invokedFrom = process.cwd()): string {

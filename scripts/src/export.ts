@@ -9,7 +9,7 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 import {
   CmsReadError,
@@ -22,6 +22,7 @@ import {
   type ContentSnapshot,
   type Media,
 } from '@passerelle/content-schemas';
+import { repositoryRoot } from '@passerelle/content-schemas/repository';
 
 export type ExportOptions = {
   cmsUrl: string;
@@ -97,8 +98,6 @@ export function timeoutFromEnv(value: string | undefined): number {
   const parsed = Number(value);
   return value && Number.isFinite(parsed) && parsed > 0 ? parsed : cmsTimeoutMs;
 }
-
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A relative SNAPSHOT_DIR is read from where the command was typed (npm runs scripts elsewhere). */
 export function resolveSnapshotDir(value: string | undefined, invokedFrom: string): string {

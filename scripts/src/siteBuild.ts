@@ -11,9 +11,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { repositoryRoot } from '@passerelle/content-schemas/repository';
+
 export const siteDir = path.join(repositoryRoot, 'site');
 const stagingRoot = path.join(siteDir, 'node_modules', '.cache', 'passerelle-publish');
 

@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
+import { repositoryRoot as repoRoot } from '@passerelle/content-schemas/repository';
 import { DatabaseUriError, resolveDatabaseTarget } from '@passerelle/cms/database';
 import { developmentPassword, developmentUsers } from '@passerelle/cms/seed/users';
 
@@ -19,7 +19,6 @@ import { listenHost } from './listenHost';
 import { isPortTaken, run, spawnPrefixed, stop, waitForUrl } from './processes';
 import { createStaticServer } from './staticServer';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cmsDir = path.join(repoRoot, 'cms');
 const siteDir = path.join(repoRoot, 'site');
 const cmsPort = Number(process.env.CMS_PORT ?? 3000);

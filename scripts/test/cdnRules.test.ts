@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import type { Fiche } from '@passerelle/content-schemas';
+import { fixtureSnapshotDir } from '@passerelle/content-schemas/repository';
 
 import {
   contentSecurityPolicy,
@@ -24,7 +25,7 @@ import {
 } from '../src/cdnRules';
 
 const fiches = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../content-schemas/fixtures/snapshot/fiches.json'), 'utf8'),
+  readFileSync(path.join(fixtureSnapshotDir, 'fiches.json'), 'utf8'),
 ) as Fiche[];
 const carteVitale = fiches.find((fiche) => fiche.slug === 'carte-vitale') as Fiche;
 

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { contentCollectionNames, type ContentCollection } from '@passerelle/content-schemas';
+import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/repository';
 
 import { exportSnapshot, resolveSnapshotDir } from '../src/export';
 
-const fixtureDir = path.resolve(import.meta.dirname, '../../content-schemas/fixtures/snapshot');
 
 async function fixtureDocuments(collection: ContentCollection): Promise<Record<string, unknown>[]> {
   return JSON.parse(await readFile(path.join(fixtureDir, `${collection}.json`), 'utf8'));

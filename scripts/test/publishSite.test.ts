@@ -11,12 +11,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { contentCollectionNames, localeCodes, sitePaths, type ContentCollection, type Fiche } from '@passerelle/content-schemas';
+import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/repository';
 
 import { currentDeployId, listDeploys } from '../src/deploys';
 import { buildFailure, PublishError, publishSite, type PublishOptions } from '../src/publishSite';
 import type { SiteBuilder } from '../src/siteBuild';
 
-const fixtureDir = path.resolve(import.meta.dirname, '../../content-schemas/fixtures/snapshot');
 
 async function fixture(collection: ContentCollection): Promise<Record<string, unknown>[]> {
   return JSON.parse(await readFile(path.join(fixtureDir, `${collection}.json`), 'utf8'));

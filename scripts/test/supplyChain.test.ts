@@ -13,12 +13,14 @@ import { promisify } from 'node:util';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { fixtureSnapshotDir, repositoryRoot } from '@passerelle/content-schemas/repository';
+
 const semver = createRequire(import.meta.url)('semver') as {
   satisfies: (version: string, range: string) => boolean;
   minVersion: (range: string) => { version: string } | null;
 };
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = repositoryRoot;
 type LockEntry = { version?: string; hasInstallScript?: boolean; optional?: boolean; engines?: { node?: string } };
 const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -123,7 +125,7 @@ describe('undici 8 is never loaded by our build', () => {
     const astro = path.join(root, 'node_modules/.bin/astro');
     await promisify(execFile)(astro, ['sync'], {
       cwd: site,
-      env: { ...env, SNAPSHOT_DIR: path.join(root, 'content-schemas/fixtures/snapshot'), CMS_URL: '' },
+      env: { ...env, SNAPSHOT_DIR: fixtureSnapshotDir, CMS_URL: '' },
       maxBuffer: 16 * 1024 * 1024,
     });
     expect(resolvedUndici()).toEqual([]);

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { Payload } from 'payload';
 
+import { fixtureSnapshotDir as snapshotDir } from '@passerelle/content-schemas/repository';
+
 import { importFiches, type SourceReferences } from '../../src/import/importFiches';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
 
-const snapshotDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../content-schemas/fixtures/snapshot');
 const read = (name: string) => JSON.parse(readFileSync(path.join(snapshotDir, `${name}.json`), 'utf8'));
 const fiches = read('fiches') as Record<string, any>[];
 const references: SourceReferences = { themes: read('themes'), needs: read('needs'), structures: read('structures') };

@@ -22,12 +22,11 @@ import {
   type ContentDocument,
   type Media,
 } from '@passerelle/content-schemas';
+import { repositoryRoot } from '@passerelle/content-schemas/repository';
 
 export type ContentSource = { kind: 'snapshot'; directory: string } | { kind: 'cms'; url: string };
 
 export const defaultCmsUrl = 'http://localhost:3000';
-
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
  * `SNAPSHOT_DIR` wins over `CMS_URL`: a snapshot is what CI and tests build from. A relative
