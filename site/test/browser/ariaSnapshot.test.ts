@@ -10,41 +10,28 @@
  */
 import path from 'node:path';
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { sitePaths } from '@passerelle/content-schemas';
 
-import { launchChromium } from '../../../scripts/src/browser';
 import { fixtureFiche } from '../helpers/dist';
 import { siteRoot } from '../helpers/paths';
-import { serveAsCdn } from '../helpers/serveAsCdn';
+import { useServedSite } from '../helpers/servedSite';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveAsCdn>>;
-
-beforeAll(async () => {
-  server = await serveAsCdn();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedSite();
 
 describe('accessibility tree of a fiche', () => {
   it.each(['fr', 'ar'] as const)(
     '%s: carte-vitale matches its reviewed snapshot',
     async (locale) => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const context = await served.browser.newContext({ viewport: { width: 1280, height: 800 } });
       await context.addInitScript(() => {
         delete (window as { speechSynthesis?: unknown }).speechSynthesis;
         delete (Navigator.prototype as { share?: unknown }).share;
       });
       const page = await context.newPage();
       try {
-        await page.goto(`${server.origin}${sitePaths.fiche(locale, fixtureFiche('carte-vitale'))}`);
+        await page.goto(`${served.origin}${sitePaths.fiche(locale, fixtureFiche('carte-vitale'))}`);
         // The tools the device can use are revealed by the fiche's scripts.
         await page.locator('[data-fiche-tools]').waitFor();
         const tree = await page.locator('body').ariaSnapshot();

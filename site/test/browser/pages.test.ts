@@ -3,36 +3,24 @@
  * with JavaScript off, skip link and sections by keyboard, RTL layout, print. Accessibility
  * audits and the keyboard path through the site are in accessibility.test.ts.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 import { localeCodes, sitePaths } from '@passerelle/content-schemas';
 
 import { fixtureFiche } from '../helpers/dist';
-import { serveAsCdn } from '../helpers/serveAsCdn';
-import { launchChromium } from '../../../scripts/src/browser';
+import { useServedSite } from '../helpers/servedSite';
 
 const carteVitale = fixtureFiche('carte-vitale');
 const puma = fixtureFiche('protection-universelle-maladie');
 const fallbackPath = sitePaths.fiche('fa', puma);
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveAsCdn>>;
-
-beforeAll(async () => {
-  server = await serveAsCdn();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedSite();
 
 async function open(urlPath: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 390, height: 844 } });
+  const context = await served.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 390, height: 844 } });
   const page = await context.newPage();
-  const response = await page.goto(`${server.origin}${urlPath}`);
+  const response = await page.goto(`${served.origin}${urlPath}`);
   expect(response?.status() === 200 || urlPath.includes('404'), urlPath).toBe(true);
   return page;
 }
