@@ -11,21 +11,21 @@
  * host other than the CMS's own: the admin must work offline, with no outside service.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { repositoryRoot } from '@passerelle/content-schemas/repository';
 import { developmentPassword } from '@passerelle/cms/seed/users';
 
 import { launchChromium } from '../src/browser';
-import { isPortTaken, run, spawnPrefixed, stop, waitForUrl } from '../src/processes';
+import { isPortTaken, spawnPrefixed, stop, waitForUrl } from '../src/processes';
+import { copySeededDatabase, ensureAdminBuild } from './helpers/cmsFixtures';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cmsDir = path.join(repoRoot, 'cms');
+const cmsDir = path.join(repositoryRoot, 'cms');
 const cmsPort = 3330;
 const cmsUrl = `http://localhost:${cmsPort}`;
 const password = developmentPassword;
@@ -136,22 +136,11 @@ beforeAll(async () => {
     PAYLOAD_JOBS_AUTORUN: 'false',
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  // The same cached build `npm start` uses: replayed by turbo when nothing in cms/ changed.
-  // ADMIN_E2E_BUILT=1 uses cms/.next as it is (while working on the tests themselves).
-  if (process.env.ADMIN_E2E_BUILT !== '1') {
-    await run('npx', ['turbo', 'run', 'build', '--filter=@passerelle/cms', '--output-logs=errors-only'], { cwd: repoRoot, env, label: 'build' });
-  }
+  // The admin build `npm start` uses, and a copy of the database seeded once for every
+  // end-to-end suite (development logins, development password): both made again only when cms/ changes.
+  await ensureAdminBuild(env);
   const built = Date.now();
-  // ADMIN_E2E_SEEDED_DB=<file> starts from a copy of a database seeded earlier (6 minutes saved).
-  const seededCopy = process.env.ADMIN_E2E_SEEDED_DB;
-  if (seededCopy) copyFileSync(seededCopy, path.join(dataDir, 'passerelle.db'));
-  else {
-    await run('npx', ['tsx', 'src/seed/cli.ts', '--if-empty'], {
-      cwd: cmsDir,
-      env: { ...env, NODE_ENV: 'development', SEED_PASSWORD: password },
-      label: 'seed',
-    });
-  }
+  await copySeededDatabase(dataDir);
   const seeded = Date.now();
   cms = spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort)], { cwd: cmsDir, env, label: 'cms' });
   await waitForUrl(`${cmsUrl}/api/themes?limit=1`);

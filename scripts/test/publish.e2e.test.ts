@@ -9,16 +9,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
+import { repositoryRoot as repoRoot } from '@passerelle/content-schemas/repository';
 import { developmentPassword } from '@passerelle/cms/seed/users';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { isPortTaken } from '../src/processes';
 import { launchChromium } from '../src/browser';
+import { copySeededDatabase } from './helpers/cmsFixtures';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cmsPort = 3320;
 const sitePort = 4340;
 const cmsUrl = `http://localhost:${cmsPort}`;
@@ -133,6 +133,9 @@ beforeAll(async () => {
   for (const port of [cmsPort, sitePort]) if (await isPortTaken(port)) throw new Error(`port ${port} is taken`);
   dataDir = mkdtempSync(path.join(tmpdir(), 'passerelle-publish-e2e-'));
   deploysDir = path.join(dataDir, 'deploys');
+  // The sample content seeded once for the end-to-end suites: `npm start` finds it and skips its
+  // own seed (start.e2e covers a brand-new database).
+  await copySeededDatabase(dataDir);
   await startProduct();
   const login = await fetch(`${cmsUrl}/api/users/login`, {
     method: 'POST',

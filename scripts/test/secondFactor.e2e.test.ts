@@ -6,21 +6,21 @@
  * without PAYLOAD_PUBLIC_SERVER_URL. Needs the admin build (`npm run build -w @passerelle/cms`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
+import { repositoryRoot } from '@passerelle/content-schemas/repository';
 import { currentTotpCode } from '@passerelle/cms/auth/totp';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { launchChromium } from '../src/browser';
 import { isPortTaken, run, stop, waitForUrl } from '../src/processes';
+import { ensureAdminBuild } from './helpers/cmsFixtures';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cmsDir = path.join(repoRoot, 'cms');
+const cmsDir = path.join(repositoryRoot, 'cms');
 const port = 3340;
 const cmsUrl = `http://localhost:${port}`;
 const email = 'admin-2fa@example.test';
@@ -45,13 +45,8 @@ function baseEnv(): NodeJS.ProcessEnv {
 beforeAll(async () => {
   if (await isPortTaken(port)) throw new Error(`port ${port} is taken`);
   dataDir = mkdtempSync(path.join(tmpdir(), 'passerelle-2fa-'));
-  if (!existsSync(path.join(cmsDir, '.next', 'BUILD_ID'))) {
-    await run('npx', ['turbo', 'run', 'build', '--filter=@passerelle/cms', '--output-logs=errors-only'], {
-      cwd: repoRoot,
-      env: baseEnv(),
-      label: 'build',
-    });
-  }
+  // Built (or replayed from turbo's cache) when cms/ changed since the build in place.
+  await ensureAdminBuild(baseEnv());
   // Schema and one admin, through the Local API outside production (which pushes the schema).
   const script = [
     "import { getPayload } from 'payload';",

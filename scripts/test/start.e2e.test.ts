@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
+import { repositoryRoot as repoRoot } from '@passerelle/content-schemas/repository';
 import { developmentPassword } from '@passerelle/cms/seed/users';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPortTaken } from '../src/processes';
 import { launchChromium } from '../src/browser';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cmsPort = 3310;
 const sitePort = 4331;
 const cmsUrl = `http://localhost:${cmsPort}`;

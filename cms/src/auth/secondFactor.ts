@@ -94,7 +94,7 @@ export const noteAuthOperation: CollectionBeforeOperationHook = ({ operation, re
   return args;
 };
 
-export const requireSecondFactor: CollectionBeforeLoginHook = async ({ req, user, collection }) => {
+export const requireSecondFactor: CollectionBeforeLoginHook = async ({ req, user }) => {
   if (req.context[passwordOnly]) throw new PasswordChecked(String(user.id));
   const record = await readRecord(req, String(user.id));
   const code = codeFrom(req);
