@@ -3,11 +3,11 @@ import { ValidationError } from 'payload';
 
 import { locales, type UnitKey } from '@passerelle/content-schemas';
 
-import { hasRole, languagesOf } from '../../../access/roles';
-import type { Translation } from '../../../payload-types';
-import { recordsOf, type UnitRecords } from '../../../translation/records';
-import { translatableContentOf, translatableFields, unitsOf, type TranslatableContent } from '../../../translation/units';
-import { latestFrenchOf } from '../../../translation/frenchOf';
+import { hasRole, languagesOf } from '../../access/roles';
+import type { Translation } from '../../payload-types';
+import { recordsOf, type UnitRecords } from '../records';
+import { translatableContentOf, translatableFields, unitsOf, type TranslatableContent } from '../units';
+import { latestFrenchOf } from '../frenchOf';
 
 const languageName = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string }).id : (value as string | undefined));

@@ -8,11 +8,11 @@ import type React from 'react';
 
 import { directionOf, isLocale, sectionKeys, textUnitKeys } from '@passerelle/content-schemas';
 
-import { recordsOf } from '../translation/records';
-import { unitLabel } from '../translation/unitLabel';
-import { unitStates, type UnitState } from '../translation/unitStates';
-import { translatableContentOf, unitsOf } from '../translation/units';
-import { wordDiff } from '../translation/wordDiff';
+import { recordsOf } from '../records';
+import { unitLabel } from '../unitLabel';
+import { unitStates, type UnitState } from '../unitStates';
+import { translatableContentOf, unitsOf } from '../units';
+import { wordDiff } from '../wordDiff';
 
 const stateLabels: Record<UnitState, string> = {
   missing: 'À traduire',
