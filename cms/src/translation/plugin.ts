@@ -2,6 +2,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload';
 
 import { withRequestedIdIgnored } from '../hooks/ignoreRequestedId';
 import { Translations } from './collection/Translations';
+import { TranslationMemory } from './memory/TranslationMemory';
 import { deleteTranslations } from './hooks/deleteTranslations';
 import { readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { refreshTranslationProgress } from './progress';
@@ -35,7 +36,7 @@ export function translationPlugin(): Plugin {
 }
 
 /** Listed right after the fiches in the admin's navigation. */
-const ownCollections: CollectionConfig[] = [Translations].map(withRequestedIdIgnored);
+const ownCollections: CollectionConfig[] = [Translations, TranslationMemory].map(withRequestedIdIgnored);
 
 /**
  * The fiches' side of the workflow: the « minor change » box is read before the save; after it,

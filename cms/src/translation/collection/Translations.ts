@@ -7,6 +7,8 @@ import { isAdmin } from '../../access/isAdmin';
 import { hasRole } from '../../access/roles';
 import { applyWorkflow } from '../hooks/applyWorkflow';
 import { publishValidated } from '../hooks/publishValidated';
+import { forgetMemory, updateMemory } from '../memory/store';
+import { memoryProposalEndpoint } from '../memory/proposalEndpoint';
 import { recordProgress } from '../progress';
 import { translationFields } from '../translatableFields';
 
@@ -66,9 +68,12 @@ export const Translations: CollectionConfig = {
     { fields: ['language', 'progress.outdated', 'createdAt', 'progress.toDo'] },
     { fields: ['language', 'progress.toReview', 'createdAt'] },
   ],
+  endpoints: [memoryProposalEndpoint],
   hooks: {
     beforeChange: [applyWorkflow, recordProgress],
-    afterChange: [publishValidated],
+    // The memory is written after the validated text reached the fiche, which it reads.
+    afterChange: [publishValidated, updateMemory],
+    afterDelete: [forgetMemory],
   },
   fields: [
     {
