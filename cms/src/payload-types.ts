@@ -106,6 +106,7 @@ export interface Config {
   collections: {
     fiches: Fiche;
     translations: Translation;
+    'translation-memory': TranslationMemory;
     themes: Theme;
     needs: Need;
     structures: Structure;
@@ -123,6 +124,7 @@ export interface Config {
   collectionsSelect: {
     fiches: FichesSelect<false> | FichesSelect<true>;
     translations: TranslationsSelect<false> | TranslationsSelect<true>;
+    'translation-memory': TranslationMemorySelect<false> | TranslationMemorySelect<true>;
     themes: ThemesSelect<false> | ThemesSelect<true>;
     needs: NeedsSelect<false> | NeedsSelect<true>;
     structures: StructuresSelect<false> | StructuresSelect<true>;
@@ -752,6 +754,27 @@ export interface Translation {
   createdAt: string;
 }
 /**
+ * Tenue à jour automatiquement à chaque validation : les traducteurs y trouvent des suggestions. Lecture seule.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-memory".
+ */
+export interface TranslationMemory {
+  id: string;
+  language: string;
+  translation: string;
+  fiche: string;
+  unit: string;
+  scope: 'unit' | 'sentence';
+  french: string;
+  target: string;
+  hash: string;
+  band0?: string | null;
+  band1?: string | null;
+  band2?: string | null;
+  band3?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -977,6 +1000,10 @@ export interface PayloadLockedDocument {
         value: string | Translation;
       } | null)
     | ({
+        relationTo: 'translation-memory';
+        value: string | TranslationMemory;
+      } | null)
+    | ({
         relationTo: 'themes';
         value: string | Theme;
       } | null)
@@ -1175,6 +1202,24 @@ export interface TranslationsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-memory_select".
+ */
+export interface TranslationMemorySelect<T extends boolean = true> {
+  language?: T;
+  translation?: T;
+  fiche?: T;
+  unit?: T;
+  scope?: T;
+  french?: T;
+  target?: T;
+  hash?: T;
+  band0?: T;
+  band1?: T;
+  band2?: T;
+  band3?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

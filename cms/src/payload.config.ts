@@ -20,7 +20,6 @@ import { Needs } from './collections/Needs';
 import { Redirects } from './collections/Redirects';
 import { Structures } from './collections/Structures';
 import { Themes } from './collections/Themes';
-import { Translations } from './collections/Translations';
 import { Users } from './collections/Users';
 import { richTextEditor } from './fields/richTextEditor';
 import { maxUploadBytes, uploadTooLargeMessage } from './hooks/checkUpload';
@@ -33,6 +32,7 @@ import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
 import './database/statementCache';
 import { addScaleIndexes, ensureMongoVersionIndexes } from './database/indexes';
 import { queryLogger } from './database/queryLog';
+import { translationPlugin } from './translation/plugin';
 import { resolveDatabaseTarget } from './utilities/database';
 import { payloadSecret } from './utilities/secret';
 import { publicServerUrl } from './utilities/serverUrl';
@@ -90,7 +90,6 @@ export default buildConfig({
     // Payload's own avatar: Gravatar would send a hash of each address to an outside service.
     avatar: 'default',
     components: {
-      beforeDashboard: ['/components/TranslationDashboard#TranslationDashboard'],
       // State of the latest publication of the public site, on every admin page.
       actions: ['/components/BuildStatus#BuildStatus'],
       // Two-factor code and enrolment, under the login form.
@@ -105,7 +104,9 @@ export default buildConfig({
     fallback: true,
   },
   hooks: { afterError: [frenchValidationErrors] },
-  collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects].map(withRequestedIdIgnored),
+  collections: [Fiches, Themes, Needs, Structures, Media, Users, Builds, Redirects].map(withRequestedIdIgnored),
+  // Translations, their hooks on fiches, dashboard and endpoints: one feature (translation/plugin.ts).
+  plugins: [translationPlugin()],
   editor: richTextEditor,
   // The parser stops reading a file past the limit and answers 413 with this message; the Media
   // hook `checkUpload` refuses any file that would reach it another way (Local API, truncation).

@@ -1,16 +1,8 @@
 import type { UnitKey } from '@passerelle/content-schemas';
 
-const labels: Record<string, string> = {
-  title: 'Titre',
-  brandName: 'Nom du dispositif',
-  administrationName: 'Administration',
-  summary: 'Résumé',
-  changeNote: 'Note de modification',
-  what: 'C’est quoi ?',
-  why: 'Pourquoi c’est intéressant ?',
-  how: 'Comment faire ?',
-  next: 'Et après ?',
-};
+import { fieldLabels } from './translatableFields';
+
+const labels: Record<string, string> = fieldLabels;
 
 /** « Comment faire ? — élément 2 » for `how.1`: how editors and translators name a unit. */
 export function unitLabel(key: UnitKey | string): string {

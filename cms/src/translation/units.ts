@@ -1,22 +1,14 @@
 import { createHash } from 'node:crypto';
 
-import { richTextToPlainText, sectionKeys, sectionUnitKey, textUnitKeys, type RichText, type UnitKey } from '@passerelle/content-schemas';
+import { richTextToPlainText, sectionKeys, sectionUnitKey, textUnitKeys, type RichText, type SectionKey, type TextUnitKey, type UnitKey } from '@passerelle/content-schemas';
+
+import { translatableFields } from './translatableFields';
 
 /** The translatable text of a fiche in one language: the same shape in Fiches and Translations. */
-export type TranslatableContent = {
-  title?: string | null;
-  brandName?: string | null;
-  administrationName?: string | null;
-  summary?: string | null;
-  changeNote?: string | null;
-  what?: SectionItems;
-  why?: SectionItems;
-  how?: SectionItems;
-  next?: SectionItems;
-};
+export type TranslatableContent = { [K in TextUnitKey]?: string | null } & { [K in SectionKey]?: SectionItems };
 type SectionItems = { title?: string | null; body?: unknown }[] | null | undefined;
 
-export const translatableFields = [...textUnitKeys, ...sectionKeys] as const;
+export { translatableFields };
 
 export type Unit = { key: UnitKey; text: string; fingerprint: string };
 

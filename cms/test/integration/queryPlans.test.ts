@@ -8,6 +8,8 @@ import { adminList as adminListQuery, type AdminListOptions } from '../../src/da
 import { explain, planProblems } from '../../src/database/queryPlan';
 import { recordQueries } from '../../src/database/queryLog';
 import { coverage, reviewQueue, workList } from '../../src/translation/dashboard';
+import { memoryMatches } from '../../src/translation/memory/lookup';
+import { piecesOf } from '../../src/translation/memory/segments';
 import type { User } from '../../src/payload-types';
 import { createTaxonomy, frenchDemarche } from '../helpers/fixtures';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
@@ -134,6 +136,13 @@ describe.skipIf(onMongo)('query plans at the size of the real service', () => {
       expect(queries.length, name).toBeGreaterThan(0);
       expect(problems, name).toEqual([]);
     }
+  });
+
+  it('translation memory: a lookup reads the hash and band indexes, never the whole memory', async () => {
+    const unit = piecesOf({ summary: 'La carte Vitale montre vos droits. Présentez-la chez le médecin.' }, 'summary')!;
+    const { problems, queries } = await plansOf(() => memoryMatches(payload, { language: 'ar', unit }));
+    expect(queries.some(({ sql }) => sql.includes('translation_memory'))).toBe(true);
+    expect(problems).toEqual([]);
   });
 
   it('one admin list request makes the same few queries whatever the corpus and the page size', async () => {

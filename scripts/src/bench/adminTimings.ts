@@ -16,6 +16,7 @@ import { getPayload, type Where } from 'payload';
 
 import { adminList } from '@passerelle/cms/adminList';
 import { coverage, reviewQueue, workList } from '@passerelle/cms/dashboard';
+import { memoryMatches, piecesOf, unitKeysOf } from '@passerelle/cms/translationMemory';
 
 import { percentile } from './stats';
 
@@ -52,6 +53,17 @@ const totalFiches = (await payload.count({ collection: 'fiches' })).totalDocs;
 const lastPage = Math.max(1, Math.min(50, Math.ceil(totalFiches / 10)));
 const word = (someFiches[0]?.title ?? 'carte').split(/\s+/).find((part) => part.length > 4) ?? 'carte';
 
+let memoryRound = 0;
+const { docs: arabic } = await payload.find({
+  collection: 'translations',
+  where: { and: [{ language: { equals: 'ar' } }, { fiche: { in: someFiches.map((fiche) => fiche.id) } }] },
+  limit: someFiches.length,
+  depth: 0,
+  select: { fiche: true },
+});
+const arabicTranslations = new Map(arabic.map((doc) => [typeof doc.fiche === 'object' ? doc.fiche.id : doc.fiche, doc.id]));
+const memoryRows = (await payload.count({ collection: 'translation-memory' })).totalDocs;
+
 const timings = Object.fromEntries([
   await time('fiche list, page 1', list('fiches', editor)),
   await time('fiche list, last page (≤ 50)', list('fiches', editor, {}, lastPage)),
@@ -62,6 +74,16 @@ const timings = Object.fromEntries([
   await time('dashboard coverage', async () => Object.keys(await coverage(payload)).length),
   await time('dashboard work list (ar)', async () => (await workList(payload, ['ar'])).total + 1),
   await time('dashboard review queue (ar)', async () => (await reviewQueue(payload, ['ar'])).rows.length + 1),
+  // The side-by-side view asks the memory once per unit left to translate: each unit of a fiche,
+  // in Arabic, its own translation left out (as for a fiche not translated yet).
+  await time('translation memory lookup (ar, one unit)', async () => {
+    const fiche = someFiches[memoryRound++ % someFiches.length]!;
+    const keys = unitKeysOf(fiche as never);
+    const key = keys[memoryRound % keys.length]!;
+    const translation = arabicTranslations.get(fiche.id);
+    await memoryMatches(payload, { language: 'ar', unit: piecesOf(fiche as never, key)!, excludeTranslation: translation });
+    return 1;
+  }),
   await time('edit view (fiche, draft)', async () => {
     const fiche = await payload.findByID({ collection: 'fiches', id: someFiches[0]!.id, draft: true, depth: 1, locale: 'fr', overrideAccess: false, user: editor });
     return fiche.id ? 1 : 0;
@@ -86,5 +108,5 @@ const [, publish] = await time('publish', async () => {
   return 1;
 });
 
-console.log(`timings ${JSON.stringify({ fiches: totalFiches, lastPage, ...timings, publish })}`);
+console.log(`timings ${JSON.stringify({ fiches: totalFiches, lastPage, memoryRows, ...timings, publish })}`);
 process.exit(0);

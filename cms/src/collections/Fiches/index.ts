@@ -15,14 +15,12 @@ import { forgetFormerAddresses, recordFormerAddress } from '../../hooks/recordFo
 import { rebuildAfterChange, rebuildAfterDelete } from '../../hooks/triggerRebuild';
 import { assignIdentifiers } from './hooks/assignIdentifiers';
 import { checkCompleteness } from './hooks/checkCompleteness';
-import { deleteTranslations } from './hooks/deleteTranslations';
 import { duplicateAsNewFiche, notDuplicated } from './hooks/duplicateAsNewFiche';
 import { enforceEditorialRights } from './hooks/enforceEditorialRights';
 import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
 import { stampChangeNote } from './hooks/stampChangeNote';
-import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
-import { refreshTranslationProgress } from '../../translation/progress';
+import { computeTranslationStatus } from '../../translation/hooks/syncTranslations';
 
 /** Every data field of a fiche, tabs included, is read-only outside French (writableInFrenchOnly). */
 function frenchOnly(fields: Field[]): Field[] {
@@ -65,16 +63,16 @@ export const Fiches: CollectionConfig = {
   hooks: {
     beforeOperation: [duplicateAsNewFiche, keepLiveFichesForEditors],
     beforeValidate: [assignIdentifiers],
-    beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
-    afterChange: [syncTranslations, refreshTranslationProgress, recordFormerAddress, rebuildAfterChange],
+    // The translation workflow adds its own hooks (translation/plugin.ts).
+    beforeChange: [enforceEditorialRights, checkCompleteness, stampChangeNote],
+    afterChange: [recordFormerAddress, rebuildAfterChange],
     afterDelete: [forgetFormerAddresses, rebuildAfterDelete],
-    beforeDelete: [deleteTranslations],
   },
   fields: frenchOnly([
     {
       name: 'otherLanguage',
       type: 'ui',
-      admin: { components: { Field: '/components/TranslationPointer#TranslationPointer' } },
+      admin: { components: { Field: '/translation/components/TranslationPointer#TranslationPointer' } },
     },
     {
       type: 'tabs',

@@ -1,4 +1,4 @@
-import { TranslationPointer as TranslationPointer_7f05e47e4c987c596180c897e5b89ef5 } from '../../../components/TranslationPointer'
+import { TranslationPointer as TranslationPointer_508e4b8da8683cf31a701ec8d8ce8427 } from '../../../translation/components/TranslationPointer'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -14,19 +14,19 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { FrenchSource as FrenchSource_90e991b991a2a229b7515d0269019a72 } from '../../../components/FrenchSource'
-import { DirectedTextField as DirectedTextField_fce78ea4fd655a5d3780acda7dc27fa0 } from '../../../components/DirectedField'
-import { DirectedTextareaField as DirectedTextareaField_fce78ea4fd655a5d3780acda7dc27fa0 } from '../../../components/DirectedField'
-import { UnitRecordsTable as UnitRecordsTable_7e3d2c4b06e0edaae21accea190abe3c } from '../../../components/UnitRecordsTable'
+import { FrenchSource as FrenchSource_20dd5fb3ca9d8490a39b51c076e40b27 } from '../../../translation/components/FrenchSource'
+import { DirectedTextField as DirectedTextField_d1cfdf249df770e2f3d7ceb5cf9313bb } from '../../../translation/components/DirectedField'
+import { DirectedTextareaField as DirectedTextareaField_d1cfdf249df770e2f3d7ceb5cf9313bb } from '../../../translation/components/DirectedField'
+import { UnitRecordsTable as UnitRecordsTable_dc492f869b6ea79b9a21ca4e60c22c0c } from '../../../translation/components/UnitRecordsTable'
 import { BuildLog as BuildLog_15ec1830b581cbd304db719c401a8590 } from '../../../components/BuildLog'
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
 import { SecondFactorLogin as SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680 } from '../../../components/SecondFactorLogin'
-import { TranslationDashboard as TranslationDashboard_ead0c668b824ecb46d7d4e9284f440bc } from '../../../components/TranslationDashboard'
+import { TranslationDashboard as TranslationDashboard_57ba8fb5bcd542cf264f8008e93215a7 } from '../../../translation/components/TranslationDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/components/TranslationPointer#TranslationPointer": TranslationPointer_7f05e47e4c987c596180c897e5b89ef5,
+  "/translation/components/TranslationPointer#TranslationPointer": TranslationPointer_508e4b8da8683cf31a701ec8d8ce8427,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -42,13 +42,13 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/components/FrenchSource#FrenchSource": FrenchSource_90e991b991a2a229b7515d0269019a72,
-  "/components/DirectedField#DirectedTextField": DirectedTextField_fce78ea4fd655a5d3780acda7dc27fa0,
-  "/components/DirectedField#DirectedTextareaField": DirectedTextareaField_fce78ea4fd655a5d3780acda7dc27fa0,
-  "/components/UnitRecordsTable#UnitRecordsTable": UnitRecordsTable_7e3d2c4b06e0edaae21accea190abe3c,
+  "/translation/components/FrenchSource#FrenchSource": FrenchSource_20dd5fb3ca9d8490a39b51c076e40b27,
+  "/translation/components/DirectedField#DirectedTextField": DirectedTextField_d1cfdf249df770e2f3d7ceb5cf9313bb,
+  "/translation/components/DirectedField#DirectedTextareaField": DirectedTextareaField_d1cfdf249df770e2f3d7ceb5cf9313bb,
+  "/translation/components/UnitRecordsTable#UnitRecordsTable": UnitRecordsTable_dc492f869b6ea79b9a21ca4e60c22c0c,
   "/components/BuildLog#BuildLog": BuildLog_15ec1830b581cbd304db719c401a8590,
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
   "/components/SecondFactorLogin#SecondFactorLogin": SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680,
-  "/components/TranslationDashboard#TranslationDashboard": TranslationDashboard_ead0c668b824ecb46d7d4e9284f440bc,
+  "/translation/components/TranslationDashboard#TranslationDashboard": TranslationDashboard_57ba8fb5bcd542cf264f8008e93215a7,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -3,11 +3,11 @@ import { ValidationError } from 'payload';
 
 import { locales, type UnitKey } from '@passerelle/content-schemas';
 
-import { hasRole, languagesOf } from '../../../access/roles';
-import type { Translation } from '../../../payload-types';
-import { recordsOf, type UnitRecords } from '../../../translation/records';
-import { translatableContentOf, translatableFields, unitsOf, type TranslatableContent } from '../../../translation/units';
-import { latestFrenchOf } from '../../../translation/frenchOf';
+import { hasRole, languagesOf } from '../../access/roles';
+import type { Translation } from '../../payload-types';
+import { recordsOf, type UnitRecord, type UnitRecords } from '../records';
+import { translatableContentOf, translatableFields, unitsOf, type TranslatableContent } from '../units';
+import { latestFrenchOf } from '../frenchOf';
 
 const languageName = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string }).id : (value as string | undefined));
@@ -69,10 +69,13 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
   // A user id (the table in the admin shows the name); no user means the system itself.
   const who = user?.id !== undefined ? String(user.id) : null;
 
+  // Set by the action that wrote the text (memory/proposalEndpoint.ts), for this save only.
+  const origins = req.context.proposalOrigin as Partial<Record<UnitKey, UnitRecord['origin']>> | undefined;
+  req.context.proposalOrigin = undefined;
   let textChanged = false;
   for (const [key, unit] of after) {
     if (before.get(key)?.fingerprint !== unit.fingerprint) {
-      records[key] = { ...records[key], proposedBy: who, proposedAt: now };
+      records[key] = { ...records[key], proposedBy: who, proposedAt: now, origin: origins?.[key] ?? null };
       textChanged = true;
     }
   }

@@ -1,9 +1,11 @@
 import type { CollectionAfterChangeHook } from 'payload';
 
-import type { Translation } from '../../../payload-types';
-import { hasPendingDraft } from '../../../translation/pendingDraft';
-import { workflowContext } from '../../../translation/sync';
-import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
+import { sectionKeys, textUnitKeys } from '@passerelle/content-schemas';
+
+import type { Translation } from '../../payload-types';
+import { hasPendingDraft } from '../pendingDraft';
+import { workflowContext } from '../sync';
+import { keepRequestLocale } from '../../utilities/keepRequestLocale';
 
 const withoutIds = (items: Translation['what']) => (items ?? []).map(({ title, body }) => ({ title, body }));
 
@@ -27,17 +29,10 @@ export const publishValidated: CollectionAfterChangeHook<Translation> = async ({
       overrideAccess: true,
       req,
     });
-    const data = {
-      title: saved.title ?? null,
-      brandName: saved.brandName ?? null,
-      administrationName: saved.administrationName ?? null,
-      summary: saved.summary ?? null,
-      changeNote: saved.changeNote ?? null,
-      what: withoutIds(saved.what),
-      why: withoutIds(saved.why),
-      how: withoutIds(saved.how),
-      next: withoutIds(saved.next),
-    };
+    const data = Object.fromEntries([
+      ...textUnitKeys.map((key) => [key, saved[key] ?? null]),
+      ...sectionKeys.map((key) => [key, withoutIds(saved[key])]),
+    ]);
     // Publishing one locale (Payload's `publishSpecificLocale`) always ends with a draft version
     // carrying the rest of the latest draft, so the admin would show « Brouillon (a une version
     // publiée) » for ever: only use it when there is a French draft in progress to keep apart.

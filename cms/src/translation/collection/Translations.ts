@@ -1,16 +1,16 @@
-import type { ArrayField, CollectionConfig, SelectField } from 'payload';
+import type { CollectionConfig, SelectField } from 'payload';
 
 import { locales } from '@passerelle/content-schemas';
 
 import { canReadTranslations, canUpdateTranslations } from '../../access/translationsAccess';
 import { isAdmin } from '../../access/isAdmin';
 import { hasRole } from '../../access/roles';
-import { validateChangeNote } from '../../fields/changeNote';
-import { sectionField } from '../../fields/sectionField';
-import { textLimits } from '../../fields/textLimits';
-import { applyWorkflow } from './hooks/applyWorkflow';
-import { publishValidated } from './hooks/publishValidated';
-import { recordProgress } from '../../translation/progress';
+import { applyWorkflow } from '../hooks/applyWorkflow';
+import { publishValidated } from '../hooks/publishValidated';
+import { forgetMemory, updateMemory } from '../memory/store';
+import { memoryProposalEndpoint } from '../memory/proposalEndpoint';
+import { recordProgress } from '../progress';
+import { translationFields } from '../translatableFields';
 
 export const translationStatusLabels = {
   notStarted: 'Non commencée',
@@ -32,20 +32,6 @@ const statesOfferedTo: NonNullable<SelectField['filterOptions']> = ({ options, r
   if (current) allowed.add(current);
   return options.filter((option) => allowed.has(typeof option === 'string' ? option : option.value));
 };
-
-const rtlLanguages = locales.filter((locale) => locale.dir === 'rtl').map((locale) => locale.code);
-/** The field's inputs run in the translation's direction (DirectedField). */
-const directed = (component: 'DirectedTextField' | 'DirectedTextareaField') => ({
-  Field: { path: `/components/DirectedField#${component}`, clientProps: { rtlLanguages } },
-});
-const withDirectedTitles = (section: ArrayField): ArrayField => ({
-  ...section,
-  fields: section.fields.map((field) =>
-    field.type === 'text' ? { ...field, admin: { ...field.admin, components: { ...field.admin?.components, ...directed('DirectedTextField') } } } : field,
-  ),
-});
-
-const isDispositif = (_data: unknown, siblingData: { ficheType?: string }) => siblingData?.ficheType === 'dispositif';
 
 /**
  * One document per fiche and language: the translator's proposal and the record of what an
@@ -82,9 +68,12 @@ export const Translations: CollectionConfig = {
     { fields: ['language', 'progress.outdated', 'createdAt', 'progress.toDo'] },
     { fields: ['language', 'progress.toReview', 'createdAt'] },
   ],
+  endpoints: [memoryProposalEndpoint],
   hooks: {
     beforeChange: [applyWorkflow, recordProgress],
-    afterChange: [publishValidated],
+    // The memory is written after the validated text reached the fiche, which it reads.
+    afterChange: [publishValidated, updateMemory],
+    afterDelete: [forgetMemory],
   },
   fields: [
     {
@@ -121,46 +110,16 @@ export const Translations: CollectionConfig = {
     {
       name: 'frenchSource',
       type: 'ui',
-      admin: { components: { Field: '/components/FrenchSource#FrenchSource' } },
+      admin: { components: { Field: '/translation/components/FrenchSource#FrenchSource' } },
     },
-    { name: 'title', label: 'Titre', type: 'text', maxLength: textLimits.title, admin: { components: directed('DirectedTextField') } },
-    {
-      name: 'brandName',
-      label: 'Nom du dispositif',
-      type: 'text',
-      maxLength: textLimits.title,
-      admin: { condition: isDispositif, components: directed('DirectedTextField') },
-    },
-    {
-      name: 'administrationName',
-      label: 'Administration concernée',
-      type: 'text',
-      maxLength: textLimits.title,
-      admin: { condition: (data, sibling) => !isDispositif(data, sibling), components: directed('DirectedTextField') },
-    },
-    { name: 'summary', label: 'Résumé', type: 'textarea', maxLength: 280, admin: { components: directed('DirectedTextareaField') } },
-    {
-      name: 'changeNote',
-      label: 'Note de modification',
-      type: 'textarea',
-      validate: validateChangeNote,
-      admin: {
-        components: directed('DirectedTextareaField'),
-        description:
-          'Seulement si la fiche française en a une (voir le texte source) : elle annonce la dernière publication. Une note dont le français a changé n’est plus publiée.',
-      },
-    },
-    withDirectedTitles(sectionField('what', 'C’est quoi ?', { localized: false })),
-    withDirectedTitles(sectionField('why', 'Pourquoi c’est intéressant ?', { localized: false, admin: { condition: isDispositif } })),
-    withDirectedTitles(sectionField('how', 'Comment faire ?', { localized: false })),
-    withDirectedTitles(sectionField('next', 'Et après ?', { localized: false, admin: { condition: (data, sibling) => !isDispositif(data, sibling) } })),
+    ...translationFields(),
     // The workflow's records, shown as a table (UnitRecordsTable): Payload's JSON editor loads
     // from an outside CDN and is unreadable for people anyway.
     { name: 'units', label: 'Suivi par élément', type: 'json', admin: { hidden: true } },
     {
       name: 'unitRecords',
       type: 'ui',
-      admin: { position: 'sidebar', components: { Field: '/components/UnitRecordsTable#UnitRecordsTable' } },
+      admin: { position: 'sidebar', components: { Field: '/translation/components/UnitRecordsTable#UnitRecordsTable' } },
     },
     {
       // Kept by hooks (translation/progress.ts) for the dashboards; never typed in.

@@ -1,18 +1,23 @@
 /**
  * Side-by-side view at the top of a translation: for each unit, the French source, what changed
  * in it since the translation was validated (a word diff), and the translation's state.
- * Read-only; the editable translation fields follow below. No interactive controls.
+ * Under each unit left to translate, up to 3 translation-memory matches (MemoryMatches), each
+ * with one button to insert it as a proposal; otherwise read-only, the fields follow below.
  */
 import type { UIFieldServerProps } from 'payload';
 import type React from 'react';
 
 import { directionOf, isLocale, sectionKeys, textUnitKeys } from '@passerelle/content-schemas';
 
-import { recordsOf } from '../translation/records';
-import { unitLabel } from '../translation/unitLabel';
-import { unitStates, type UnitState } from '../translation/unitStates';
-import { translatableContentOf, unitsOf } from '../translation/units';
-import { wordDiff } from '../translation/wordDiff';
+import { hasRole, languagesOf, type UserWithRoles } from '../../access/roles';
+import { memoryMatches } from '../memory/lookup';
+import { piecesOf } from '../memory/segments';
+import { recordsOf } from '../records';
+import { unitLabel } from '../unitLabel';
+import { unitStates, type UnitState } from '../unitStates';
+import { translatableContentOf, unitsOf } from '../units';
+import { wordDiff } from '../wordDiff';
+import { MemoryMatches } from './MemoryMatches';
 
 const stateLabels: Record<UnitState, string> = {
   missing: 'À traduire',
@@ -30,7 +35,7 @@ const stateColours: Record<UnitState, string> = {
   outdated: '#b34000',
 };
 
-export async function FrenchSource({ data, payload }: UIFieldServerProps): Promise<React.ReactElement | null> {
+export async function FrenchSource({ data, payload, req }: UIFieldServerProps): Promise<React.ReactElement | null> {
   const ficheId = typeof data?.fiche === 'object' ? data?.fiche?.id : data?.fiche;
   const language = String(data?.language ?? '');
   if (!ficheId || !isLocale(language)) return null;
@@ -43,6 +48,20 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
   const records = recordsOf(data?.units);
   const states = unitStates({ french, translation, records, status: data?.status });
   const orderedKeys = [...textUnitKeys, ...sectionKeys].flatMap((prefix) => [...french.keys()].filter((key) => key === prefix || key.startsWith(`${prefix}.`)));
+  // Memory suggestions for what is left to translate: one indexed lookup per unit (memory/lookup.ts).
+  const toTranslate = orderedKeys.filter((key) => ['missing', 'inProgress', 'outdated'].includes(states.get(key) ?? ''));
+  const frenchContent = translatableContentOf(fiche);
+  const matchesByUnit = new Map(
+    await Promise.all(
+      toTranslate.map(async (key) => {
+        const pieces = piecesOf(frenchContent, key);
+        const matches = pieces ? await memoryMatches(payload, { language, unit: pieces, excludeTranslation: String(data?.id ?? '') }) : [];
+        return [key, matches] as const;
+      }),
+    ),
+  );
+  const user = req.user as UserWithRoles | null | undefined;
+  const canInsert = Boolean(data?.id && user && (hasRole(user, 'admin') || (hasRole(user, 'translator', 'expertTranslator') && languagesOf(user).includes(language))));
   const done = orderedKeys.filter((key) => states.get(key) === 'validated').length;
 
   return (
@@ -90,6 +109,12 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
                 </td>
                 <td style={{ ...cell, whiteSpace: 'pre-line' }} lang={language} dir={directionOf(language)}>
                   <ProposedText proposed={translation.get(key)?.text} validated={validatedText.get(key)?.text} />
+                  {record?.origin === 'memory' && state !== 'validated' && (
+                    <span style={{ ...badge, display: 'block' }} lang="fr" dir="ltr">
+                      Issue de la mémoire de traduction, non modifiée
+                    </span>
+                  )}
+                  <MemoryMatches matches={matchesByUnit.get(key) ?? []} unit={key} language={language} translationId={String(data?.id ?? '')} canInsert={canInsert} />
                 </td>
               </tr>
             );
@@ -139,6 +164,8 @@ function ProposedText({ proposed, validated }: { proposed: string | undefined; v
     </span>
   );
 }
+
+const badge: React.CSSProperties = { marginBlockStart: '0.25rem', fontSize: '0.85em', fontWeight: 600, color: '#695240' };
 
 const cell: React.CSSProperties = {
   borderBlockEnd: '1px solid var(--theme-elevation-150)',

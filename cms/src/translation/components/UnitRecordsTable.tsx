@@ -7,9 +7,9 @@
 import type { UIFieldServerProps } from 'payload';
 import type React from 'react';
 
-import { recordsOf, type UnitRecord } from '../translation/records';
-import { unitLabel } from '../translation/unitLabel';
-import { formatFrenchDateTime } from '../utilities/frenchDate';
+import { recordsOf, type UnitRecord } from '../records';
+import { unitLabel } from '../unitLabel';
+import { formatFrenchDateTime } from '../../utilities/frenchDate';
 
 export async function UnitRecordsTable({ data, payload }: UIFieldServerProps): Promise<React.ReactElement> {
   const records = Object.entries(recordsOf(data?.units)).filter((entry): entry is [string, UnitRecord] => Boolean(entry[1]));

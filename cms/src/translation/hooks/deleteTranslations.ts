@@ -1,7 +1,7 @@
 import type { CollectionBeforeDeleteHook } from 'payload';
 
-import { workflowContext } from '../../../translation/sync';
-import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
+import { workflowContext } from '../sync';
+import { keepRequestLocale } from '../../utilities/keepRequestLocale';
 
 /** A deleted fiche takes its translation documents with it. */
 export const deleteTranslations: CollectionBeforeDeleteHook = async ({ id, req }) => {

@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, FieldHook } from 'payload';
 
-import type { Fiche } from '../../../payload-types';
-import { ensureTranslationDocs, markOutdatedTranslations, publishedTranslationStatus, relabelTranslations } from '../../../translation/sync';
-import { translationRecordsOf } from '../../../translation/translationRecords';
-import { translatableContentOf, translatableFields, type TranslatableContent } from '../../../translation/units';
+import type { Fiche } from '../../payload-types';
+import { ensureTranslationDocs, markOutdatedTranslations, publishedTranslationStatus, relabelTranslations } from '../sync';
+import { translationRecordsOf } from '../translationRecords';
+import { translatableContentOf, translatableFields, type TranslatableContent } from '../units';
 
 /** The "minor change" box is not stored: it only qualifies the save it comes with. */
 export const readMinorChange: CollectionBeforeChangeHook<Fiche> = ({ data, req }) => {

@@ -8,8 +8,8 @@ import type React from 'react';
 
 import { locales, type Locale } from '@passerelle/content-schemas';
 
-import { hasRole, languagesOf, type UserWithRoles } from '../access/roles';
-import { coverage, reviewQueue, workList, type DashboardList, type DashboardRow } from '../translation/dashboard';
+import { hasRole, languagesOf, type UserWithRoles } from '../../access/roles';
+import { coverage, reviewQueue, workList, type DashboardList, type DashboardRow } from '../dashboard';
 
 type Props = { payload: Payload; user?: UserWithRoles };
 

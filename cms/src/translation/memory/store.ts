@@ -1,0 +1,95 @@
+/**
+ * Keeps the translation memory current: after each save of a translation whose validated units
+ * changed (a validation, French changes that outdate units or restore them, a minor change),
+ * its pairs are written again from the units validated against the current French. Outdated
+ * units leave the memory; one fiche's translation is a few dozen rows.
+ */
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload';
+
+import type { UnitKey } from '@passerelle/content-schemas';
+
+import type { Translation } from '../../payload-types';
+import { keepRequestLocale } from '../../utilities/keepRequestLocale';
+import { recordsOf } from '../records';
+import { translatableContentOf, unitsOf } from '../units';
+import { bandsOf, frenchHash, segmentsOf } from './segments';
+
+const slug = 'translation-memory';
+const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string }).id : (value as string));
+
+/** What the memory depends on in a translation's records: which units are validated against which French. */
+function validatedSignature(units: unknown): string {
+  return Object.entries(recordsOf(units))
+    .filter(([, record]) => record?.validatedAt && record.fingerprint)
+    .map(([key, record]) => `${key}:${record!.fingerprint}:${record!.validatedAt}:${record!.outdatedAt ?? ''}`)
+    .sort()
+    .join('|');
+}
+
+export async function refreshMemoryOf(payload: Payload, translation: Pick<Translation, 'id' | 'fiche' | 'language' | 'units'>, req?: PayloadRequest): Promise<number> {
+  const ficheId = idOf(translation.fiche);
+  const read = (locale: string) =>
+    payload.findByID({ collection: 'fiches', id: ficheId, locale: locale as 'fr', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req });
+  const french = translatableContentOf(await read('fr'));
+  const current = unitsOf(french);
+  const records = recordsOf(translation.units);
+  const upToDate = (Object.keys(records) as UnitKey[]).filter((key) => {
+    const record = records[key];
+    return record?.validatedAt && !record.outdatedAt && record.fingerprint === current.get(key)?.fingerprint;
+  });
+  // The validated text is the fiche's in that language (publishValidated wrote it): the
+  // translation document may already hold a newer proposal.
+  const segments = upToDate.length > 0 ? segmentsOf(french, translatableContentOf(await read(translation.language)), upToDate) : [];
+  await payload.db.deleteMany({ collection: slug, where: { translation: { equals: translation.id } }, req });
+  for (const segment of segments) {
+    const bands = bandsOf(translation.language, segment.french);
+    await payload.db.create({
+      collection: slug,
+      data: {
+        language: translation.language,
+        translation: translation.id,
+        fiche: ficheId,
+        ...segment,
+        hash: frenchHash(translation.language, segment.french),
+        ...Object.fromEntries(bands.map((band, index) => [`band${index}`, band])),
+      },
+      req,
+    });
+  }
+  return segments.length;
+}
+
+/** Translations, afterChange (after publishValidated): the memory follows the validated units. */
+export const updateMemory: CollectionAfterChangeHook<Translation> = async ({ doc, previousDoc, req }) => {
+  if (validatedSignature(doc.units) === validatedSignature(previousDoc?.units)) return doc;
+  await keepRequestLocale(req, () => refreshMemoryOf(req.payload, doc, req));
+  return doc;
+};
+
+/** Translations, afterDelete: a deleted fiche's translations leave the memory. */
+export const forgetMemory: CollectionAfterDeleteHook<Translation> = async ({ id, req }) => {
+  await req.payload.db.deleteMany({ collection: slug, where: { translation: { equals: id } }, req });
+};
+
+/**
+ * Fills the memory from every translation with validated units, 100 at a time: for a database
+ * made before the memory existed (the lead's merged migration calls it, as the progress backfill).
+ */
+export async function backfillTranslationMemory(payload: Payload, req?: PayloadRequest): Promise<number> {
+  let rows = 0;
+  for (let page = 1; ; page += 1) {
+    const result = await payload.find({
+      collection: 'translations',
+      where: { 'progress.validated': { greater_than: 0 } },
+      select: { fiche: true, language: true, units: true },
+      depth: 0,
+      limit: 100,
+      page,
+      sort: 'createdAt',
+      overrideAccess: true,
+      req,
+    });
+    for (const translation of result.docs) rows += await refreshMemoryOf(payload, translation as Translation, req);
+    if (!result.hasNextPage) return rows;
+  }
+}
