@@ -17,14 +17,16 @@ export default defineConfig({
       { test: { name: 'content-schemas', root: path.join(root, 'content-schemas'), include: ['test/**/*.test.ts'] } },
       {
         resolve: { alias: { '@payload-config': path.join(root, 'cms/src/payload.config.ts') } },
-        test: { name: 'cms', root: path.join(root, 'cms'), include: ['test/unit/**/*.test.ts'] },
+        test: { name: 'cms', root: path.join(root, 'cms'), include: ['test/unit/**/*.test.ts'], testTimeout: 60_000 },
       },
-      { test: { name: 'site', root: path.join(root, 'site'), include: ['test/unit/**/*.test.ts'] } },
+      { test: { name: 'site', root: path.join(root, 'site'), include: ['test/unit/**/*.test.ts'], testTimeout: 60_000 } },
       {
         test: {
           name: 'scripts',
           root: path.join(root, 'scripts'),
           include: ['test/**/*.test.ts'],
+          // As in scripts/vitest.config.ts: some tests wait on child processes and lock files.
+          testTimeout: 120_000,
           // A server, a build or a browser: kept for `npm test`.
           exclude: ['test/**/*.e2e.test.ts', 'test/supplyChain.test.ts'],
         },

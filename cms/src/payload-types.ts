@@ -107,6 +107,7 @@ export interface Config {
     fiches: Fiche;
     translations: Translation;
     'translation-memory': TranslationMemory;
+    'translation-work-log': TranslationWorkLog;
     themes: Theme;
     needs: Need;
     structures: Structure;
@@ -125,6 +126,7 @@ export interface Config {
     fiches: FichesSelect<false> | FichesSelect<true>;
     translations: TranslationsSelect<false> | TranslationsSelect<true>;
     'translation-memory': TranslationMemorySelect<false> | TranslationMemorySelect<true>;
+    'translation-work-log': TranslationWorkLogSelect<false> | TranslationWorkLogSelect<true>;
     themes: ThemesSelect<false> | ThemesSelect<true>;
     needs: NeedsSelect<false> | NeedsSelect<true>;
     structures: StructuresSelect<false> | StructuresSelect<true>;
@@ -749,6 +751,7 @@ export interface Translation {
     outdated?: number | null;
     toReview?: number | null;
     toDo?: number | null;
+    wordsToTranslate?: number | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -773,6 +776,22 @@ export interface TranslationMemory {
   band1?: string | null;
   band2?: string | null;
   band3?: string | null;
+}
+/**
+ * Tenu automatiquement : chaque proposition et chaque validation, avec les mots du français. Lecture seule.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-work-log".
+ */
+export interface TranslationWorkLog {
+  id: string;
+  at: string;
+  kind: 'proposed' | 'validated';
+  translator: string;
+  language: string;
+  translation: string;
+  unit: string;
+  words: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1004,6 +1023,10 @@ export interface PayloadLockedDocument {
         value: string | TranslationMemory;
       } | null)
     | ({
+        relationTo: 'translation-work-log';
+        value: string | TranslationWorkLog;
+      } | null)
+    | ({
         relationTo: 'themes';
         value: string | Theme;
       } | null)
@@ -1199,6 +1222,7 @@ export interface TranslationsSelect<T extends boolean = true> {
         outdated?: T;
         toReview?: T;
         toDo?: T;
+        wordsToTranslate?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1220,6 +1244,19 @@ export interface TranslationMemorySelect<T extends boolean = true> {
   band1?: T;
   band2?: T;
   band3?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-work-log_select".
+ */
+export interface TranslationWorkLogSelect<T extends boolean = true> {
+  at?: T;
+  kind?: T;
+  translator?: T;
+  language?: T;
+  translation?: T;
+  unit?: T;
+  words?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

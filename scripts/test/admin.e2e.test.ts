@@ -57,7 +57,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 
-type Fiche = { id: string; slug: string; shortId: string; title: string; _status: string; type: string; mainStructure: string; reviewRequested: boolean };
+type Fiche = { id: string; slug: string; shortId: string; title: string; summary?: string; _status: string; type: string; mainStructure: string; reviewRequested: boolean };
 
 async function ficheBySlug(slug: string): Promise<Fiche> {
   const { docs } = await api<{ docs: Fiche[] }>('GET', `/fiches?where[slug][equals]=${slug}&depth=0&locale=fr&draft=true`);
@@ -312,6 +312,29 @@ describe('the admin, role by role', () => {
     const pointer = page.locator('.passerelle-translation-pointer a');
     const translation = await translationOf(fiche.id, 'ar');
     expect(await pointer.getAttribute('href')).toBe(`/admin/collections/translations/${translation.id}`);
+  });
+
+  it('a translator gets a memory match from another fiche, inserts it as a proposal, badged, right to left', { timeout: 4 * 60_000 }, async () => {
+    // A new fiche whose summary is word for word that of a fiche validated in Arabic by the seed.
+    const source = await ficheBySlug('carte-vitale');
+    const sourceTranslation = await translationOf(source.id, 'ar');
+    const created = await api<{ doc: { id: string } }>('POST', '/fiches?draft=true', { type: 'demarche', title: 'Carte Vitale : une fiche de test', summary: source.summary });
+    const translation = await until('the new fiche’s translations', () => translationOf(created.doc.id, 'ar'));
+    const validatedSummary = (await api<{ summary: string }>('GET', `/fiches/${source.id}?depth=0&locale=ar`)).summary;
+    expect(sourceTranslation.status).toBe('validated');
+
+    const page = await logIn('translator-ar@passerelle.test');
+    await page.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
+    const match = page.locator('.passerelle-memory li', { hasText: 'Correspondance exacte (100 %)' }).first();
+    await match.waitFor({ timeout: 60_000 });
+    const target = match.locator('[lang="ar"]');
+    expect(await target.getAttribute('dir')).toBe('rtl');
+    expect(await target.textContent()).toBe(validatedSummary);
+    await match.getByRole('button', { name: 'Insérer comme proposition' }).click();
+    await until('the proposal saved', async () => ((await translationOf(created.doc.id, 'ar')).status === 'inProgress' ? true : undefined));
+    await page.locator('#field-summary').waitFor({ timeout: 60_000 });
+    await until('the form shows the proposal', async () => ((await page.locator('#field-summary').inputValue()) === validatedSummary ? true : undefined));
+    expect(await page.locator('.passerelle-french-source').textContent()).toContain('Issue de la mémoire de traduction, non modifiée');
   });
 
   it('on a phone, the French source and the translation stack up', { timeout: 3 * 60_000 }, async () => {

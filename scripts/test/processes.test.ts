@@ -30,11 +30,12 @@ describe('stop', () => {
   });
 
   it('kills what ignores SIGTERM after the grace period', async () => {
-    const child = spawn(process.execPath, ['-e', "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000);"], {
+    const child = spawn(process.execPath, ['-e', "process.on('SIGTERM', () => {}); console.log('ready'); setInterval(() => {}, 1000);"], {
       detached: true,
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Stopped only once it ignores SIGTERM: a fixed wait lost the race on a busy machine.
+    await new Promise((resolve) => child.stdout?.once('data', resolve));
     const started = Date.now();
     await stop(child, 500);
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);

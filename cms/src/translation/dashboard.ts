@@ -31,6 +31,7 @@ function rowOf(doc: Pick<Translation, 'id' | 'label' | 'language' | 'status' | '
       outdated: progress.outdated ?? 0,
       toReview: progress.toReview ?? 0,
       toDo: progress.toDo ?? 0,
+      wordsToTranslate: progress.wordsToTranslate ?? 0,
     },
   };
 }
@@ -77,7 +78,7 @@ export function reviewQueue(payload: Payload, languages: readonly string[], limi
   );
 }
 
-type Sums = { language: string; total: number; validated: number; outdated: number; toReview: number };
+type Sums = { language: string; total: number; validated: number; outdated: number; toReview: number; wordsToTranslate: number };
 
 /**
  * Units per state and language over the whole corpus: one GROUP BY that SQLite answers from the
@@ -94,9 +95,23 @@ export async function coverage(payload: Payload): Promise<Coverage> {
     const rows = await db.drizzle.all(
       sql`select "language", sum("progress_total"), sum("progress_validated"), sum("progress_outdated"), sum("progress_to_review") from "translations" group by "language"`,
     );
+    // Words to translate: a second sum, from its own (language, words) index — one covering index each.
+    const words = new Map(
+      (await db.drizzle.all(sql`select "language", sum("progress_words_to_translate") from "translations" group by "language"`)).map((row) => {
+        const [language, sum] = Object.values(row as Record<string, unknown>);
+        return [String(language), Number(sum ?? 0)] as const;
+      }),
+    );
     sums = rows.map((row) => {
       const [language, total, validated, outdated, toReview] = Object.values(row as Record<string, unknown>);
-      return { language: String(language), total: Number(total ?? 0), validated: Number(validated ?? 0), outdated: Number(outdated ?? 0), toReview: Number(toReview ?? 0) };
+      return {
+        language: String(language),
+        total: Number(total ?? 0),
+        validated: Number(validated ?? 0),
+        outdated: Number(outdated ?? 0),
+        toReview: Number(toReview ?? 0),
+        wordsToTranslate: words.get(String(language)) ?? 0,
+      };
     });
   } else {
     const model = db.collections?.translations;
@@ -109,6 +124,7 @@ export async function coverage(payload: Payload): Promise<Coverage> {
           validated: { $sum: '$progress.validated' },
           outdated: { $sum: '$progress.outdated' },
           toReview: { $sum: '$progress.toReview' },
+          wordsToTranslate: { $sum: '$progress.wordsToTranslate' },
         },
       },
     ])) as ({ _id: string } & Omit<Sums, 'language'>)[];

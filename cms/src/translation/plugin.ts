@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload';
 import { withRequestedIdIgnored } from '../hooks/ignoreRequestedId';
 import { Translations } from './collection/Translations';
 import { TranslationMemory } from './memory/TranslationMemory';
+import { TranslationWorkLog } from './wordCounts/TranslationWorkLog';
 import { deleteTranslations } from './hooks/deleteTranslations';
 import { readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { refreshTranslationProgress } from './progress';
@@ -36,7 +37,7 @@ export function translationPlugin(): Plugin {
 }
 
 /** Listed right after the fiches in the admin's navigation. */
-const ownCollections: CollectionConfig[] = [Translations, TranslationMemory].map(withRequestedIdIgnored);
+const ownCollections: CollectionConfig[] = [Translations, TranslationMemory, TranslationWorkLog].map(withRequestedIdIgnored);
 
 /**
  * The fiches' side of the workflow: the « minor change » box is read before the save; after it,

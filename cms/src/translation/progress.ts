@@ -5,27 +5,37 @@ import { latestFrenchOf } from './frenchOf';
 import { keepRequestLocale } from '../utilities/keepRequestLocale';
 import { recordsOf } from './records';
 import { unitStates } from './unitStates';
-import { translatableContentOf, unitsOf, type TranslatableContent } from './units';
+import { translatableContentOf, unitsOf, wordCount, type TranslatableContent } from './units';
 
 /**
  * Per translation document, how many of the French units are in each state — stored on the
  * document (`progress`) so the dashboards read a few numbers per row, or one sum per language,
  * instead of the French and every translation of the corpus on each visit.
  */
-export type TranslationProgress = { total: number; validated: number; outdated: number; toReview: number; toDo: number };
+export type TranslationProgress = {
+  total: number;
+  validated: number;
+  outdated: number;
+  toReview: number;
+  toDo: number;
+  /** French words of the units to translate: new (nothing written) and outdated. */
+  wordsToTranslate: number;
+};
 
 /** Written by the progress hooks only: the other hooks of the workflow let it through unchanged. */
 export const progressContext = { translationWorkflow: true, translationBookkeeping: true, translationProgressOnly: true };
 
 export function progressOf(french: TranslatableContent, translation: Partial<Translation>): TranslationProgress {
+  const frenchUnits = unitsOf(french);
   const states = unitStates({
-    french: unitsOf(french),
+    french: frenchUnits,
     translation: unitsOf(translatableContentOf(translation as TranslatableContent)),
     records: recordsOf(translation.units),
     status: translation.status,
   });
-  const progress: TranslationProgress = { total: states.size, validated: 0, outdated: 0, toReview: 0, toDo: 0 };
-  for (const state of states.values()) {
+  const progress: TranslationProgress = { total: states.size, validated: 0, outdated: 0, toReview: 0, toDo: 0, wordsToTranslate: 0 };
+  for (const [key, state] of states) {
+    if (state === 'missing' || state === 'outdated') progress.wordsToTranslate += wordCount(frenchUnits.get(key)?.text ?? '');
     if (state === 'validated') progress.validated += 1;
     else if (state === 'outdated') progress.outdated += 1;
     else if (state === 'toReview') progress.toReview += 1;

@@ -44,3 +44,11 @@ function isRichText(value: unknown): value is RichText {
 export function translatableContentOf(doc: TranslatableContent): TranslatableContent {
   return Object.fromEntries(translatableFields.map((field) => [field, doc[field] ?? null])) as TranslatableContent;
 }
+
+/**
+ * Words of a French text as translators are paid for them: runs of characters between spaces
+ * that hold a letter or a digit (« l’Assurance » is one word, « — » none).
+ */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+}

@@ -70,18 +70,25 @@ describe('dashboard figures kept by hooks', () => {
     const { docs } = await payload.find({ collection: 'translations', pagination: false, depth: 0 });
     for (const language of ['ar', 'en', 'ti']) {
       const mine = docs.filter((doc) => doc.language === language);
-      const sum = (key: 'total' | 'validated' | 'outdated' | 'toReview') => mine.reduce((total, doc) => total + (doc.progress?.[key] ?? 0), 0);
-      expect(figures[language], language).toEqual({ total: sum('total'), validated: sum('validated'), outdated: sum('outdated'), toReview: sum('toReview') });
+      const sum = (key: 'total' | 'validated' | 'outdated' | 'toReview' | 'wordsToTranslate') => mine.reduce((total, doc) => total + (doc.progress?.[key] ?? 0), 0);
+      expect(figures[language], language).toEqual({
+        total: sum('total'),
+        validated: sum('validated'),
+        outdated: sum('outdated'),
+        toReview: sum('toReview'),
+        wordsToTranslate: sum('wordsToTranslate'),
+      });
     }
     expect(figures.ar?.validated).toBe(11);
     expect(figures.en?.validated).toBe(0);
+    expect(figures.en?.wordsToTranslate).toBeGreaterThan(figures.ar?.wordsToTranslate ?? Infinity);
   });
 
   it('are computed for a database made before they existed (the migration’s backfill)', async () => {
     const { docs: before } = await payload.find({ collection: 'translations', pagination: false, depth: 0, sort: 'createdAt' });
     const client = (payload.db as unknown as { client?: { execute: (sql: string) => Promise<unknown> } }).client;
     if (!client) return; // MongoDB: the same function runs from a data migration.
-    await client.execute('update translations set progress_total = 0, progress_validated = 0, progress_outdated = 0, progress_to_review = 0, progress_to_do = 0');
+    await client.execute('update translations set progress_total = 0, progress_validated = 0, progress_outdated = 0, progress_to_review = 0, progress_to_do = 0, progress_words_to_translate = 0');
     expect(await backfillTranslationProgress(payload)).toBe(2);
     const { docs: after } = await payload.find({ collection: 'translations', pagination: false, depth: 0, sort: 'createdAt' });
     expect(after.map((doc) => doc.progress)).toEqual(before.map((doc) => doc.progress));

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { markupToLexical } from '../../src/seed/markupToLexical';
 import { proposalData } from '../../src/translation/memory/proposalEndpoint';
+import { wordCount } from '../../src/translation/units';
+import { wordsPerTranslator, type WorkEvent } from '../../src/translation/wordCounts/wordCountsCsv';
 import { bandsOf, blocksOf, frenchHash, piecesOf, segmentsOf, sentencesOf, similarity } from '../../src/translation/memory/segments';
 
 const body = (text: string, direction: 'ltr' | 'rtl' = 'ltr') => markupToLexical(text, direction, (key) => key);
@@ -84,5 +86,37 @@ describe('proposalData', () => {
 
   it('writes a text unit as is', () => {
     expect(proposalData({}, 'summary', 'A card.', 'en')).toEqual({ summary: 'A card.' });
+  });
+});
+
+describe('wordCount', () => {
+  it('counts runs between spaces that hold a letter or a digit', () => {
+    expect(wordCount('Présentez-vous à l’Assurance Maladie — avant le 15 mars.')).toBe(8);
+    expect(wordCount('  « »  ')).toBe(0);
+  });
+});
+
+describe('wordsPerTranslator', () => {
+  const event = (kind: WorkEvent['kind'], translator: string, unit: string, words: number, at = '2026-03-01T10:00:00.000Z'): WorkEvent => ({
+    at,
+    kind,
+    translator,
+    language: 'ar',
+    translation: 't1',
+    unit,
+    words,
+  });
+  it('counts a unit proposed several times by one person once, and each validation of a proposal', () => {
+    const rows = wordsPerTranslator([
+      event('proposed', 'amina', 'summary', 10),
+      event('proposed', 'amina', 'summary', 12, '2026-03-02T10:00:00.000Z'),
+      event('proposed', 'amina', 'how.0', 30),
+      event('validated', 'amina', 'summary', 12, '2026-03-03T10:00:00.000Z'),
+      event('proposed', 'karim', 'how.0', 30),
+    ]);
+    expect(rows).toEqual([
+      { translator: 'amina', language: 'ar', proposed: 42, validated: 12 },
+      { translator: 'karim', language: 'ar', proposed: 30, validated: 0 },
+    ]);
   });
 });

@@ -7,7 +7,6 @@ import { getCollection } from 'astro:content';
 
 import {
   defaultLocale,
-  departements,
   translatedLocales,
   type DepartementCode,
   type LocalizedField,
@@ -126,12 +125,6 @@ export function fichesForDepartement(catalog: Catalog, code: DepartementCode) {
     national: catalog.fiches.filter((fiche) => scopeOf(fiche) === 'france'),
     online: catalog.fiches.filter((fiche) => scopeOf(fiche) === 'online'),
   };
-}
-
-export function departementByCode(code: string) {
-  const departement = departements.find((entry) => entry.code === code);
-  if (!departement) throw new ContentReferenceError(`Unknown département "${code}"`);
-  return departement;
 }
 
 /** The most recent `updatedAt` of a set of documents, for sitemaps' `lastmod`. */

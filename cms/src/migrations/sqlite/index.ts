@@ -3,7 +3,7 @@ import * as migration_20261127_231907_translated_change_note from './20261127_23
 import * as migration_20261202_101302_second_factor from './20261202_101302_second_factor';
 import * as migration_20261202_102415_scale_indexes from './20261202_102415_scale_indexes';
 import * as migration_20261202_113009_fiche_type_optional from './20261202_113009_fiche_type_optional';
-import * as migration_20261202_133656_translation_memory from './20261202_133656_translation_memory';
+import * as migration_20261202_134913_translation_tools from './20261202_134913_translation_tools';
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: '20261202_113009_fiche_type_optional',
   },
   {
-    up: migration_20261202_133656_translation_memory.up,
-    down: migration_20261202_133656_translation_memory.down,
-    name: '20261202_133656_translation_memory'
+    up: migration_20261202_134913_translation_tools.up,
+    down: migration_20261202_134913_translation_tools.down,
+    name: '20261202_134913_translation_tools'
   },
 ];

@@ -10,6 +10,7 @@ import { publishValidated } from '../hooks/publishValidated';
 import { forgetMemory, updateMemory } from '../memory/store';
 import { memoryProposalEndpoint } from '../memory/proposalEndpoint';
 import { recordProgress } from '../progress';
+import { wordCountsEndpoint } from '../wordCounts/wordCountsCsv';
 import { translationFields } from '../translatableFields';
 
 export const translationStatusLabels = {
@@ -67,8 +68,10 @@ export const Translations: CollectionConfig = {
     // expert's review queue. (The coverage sums come from an SQLite index in database/indexes.ts.)
     { fields: ['language', 'progress.outdated', 'createdAt', 'progress.toDo'] },
     { fields: ['language', 'progress.toReview', 'createdAt'] },
+    // The coverage's words to translate per language: summed from this index alone.
+    { fields: ['language', 'progress.wordsToTranslate'] },
   ],
-  endpoints: [memoryProposalEndpoint],
+  endpoints: [memoryProposalEndpoint, wordCountsEndpoint],
   hooks: {
     beforeChange: [applyWorkflow, recordProgress],
     // The memory is written after the validated text reached the fiche, which it reads.
@@ -132,6 +135,7 @@ export const Translations: CollectionConfig = {
         { name: 'outdated', type: 'number', defaultValue: 0 },
         { name: 'toReview', type: 'number', defaultValue: 0 },
         { name: 'toDo', type: 'number', defaultValue: 0 },
+        { name: 'wordsToTranslate', type: 'number', defaultValue: 0 },
       ],
     },
   ],

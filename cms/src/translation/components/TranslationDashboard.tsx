@@ -59,11 +59,12 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
                 <th scope="col" style={cell}>Validé</th>
                 <th scope="col" style={cell}>Obsolètes</th>
                 <th scope="col" style={cell}>À relire</th>
+                <th scope="col" style={cell}>Mots à traduire</th>
               </tr>
             </thead>
             <tbody>
               {languages.map((language) => {
-                const sums = figures?.[language] ?? { total: 0, validated: 0, outdated: 0, toReview: 0 };
+                const sums = figures?.[language] ?? { total: 0, validated: 0, outdated: 0, toReview: 0, wordsToTranslate: 0 };
                 return (
                   <tr key={language}>
                     <th scope="row" style={cell} lang={language}>{languageLabel(language as Locale)}</th>
@@ -77,17 +78,41 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
                     <td style={cell}>
                       <a href={translationsIn(language, 'toReview')}>{sums.toReview}</a>
                     </td>
+                    {/* New and outdated units, counted on the French source. */}
+                    <td style={cell}>{sums.wordsToTranslate.toLocaleString('fr-FR')}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
+          <WordCountsExport />
           <p>
             <a href="/admin/collections/fiches?where[reviewRequested][equals]=true">Fiches soumises pour relecture par les structures</a>
           </p>
         </section>
       )}
     </div>
+  );
+}
+
+/**
+ * Words proposed and validated per translator over a period, as CSV (to pay translators): a
+ * plain GET form, two labelled date inputs and a submit button; the browser downloads the file.
+ */
+function WordCountsExport() {
+  const today = new Date();
+  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)).toISOString().slice(0, 10);
+  return (
+    <form method="get" action="/api/translations/word-counts" aria-labelledby="word-counts-title" style={{ marginBlock: '1rem' }}>
+      <h3 id="word-counts-title">Mots traduits par traducteur (CSV)</h3>
+      <label htmlFor="word-counts-from">Du </label>
+      <input id="word-counts-from" name="from" type="date" required defaultValue={first} />{' '}
+      <label htmlFor="word-counts-to">au </label>
+      <input id="word-counts-to" name="to" type="date" required defaultValue={today.toISOString().slice(0, 10)} />{' '}
+      <button type="submit" className="btn btn--style-secondary btn--size-small">
+        Exporter
+      </button>
+    </form>
   );
 }
 

@@ -6,7 +6,7 @@ import { locales, type UnitKey } from '@passerelle/content-schemas';
 import { hasRole, languagesOf } from '../../access/roles';
 import type { Translation } from '../../payload-types';
 import { recordsOf, type UnitRecord, type UnitRecords } from '../records';
-import { translatableContentOf, translatableFields, unitsOf, type TranslatableContent } from '../units';
+import { translatableContentOf, translatableFields, unitsOf, wordCount, type TranslatableContent, type Unit } from '../units';
 import { latestFrenchOf } from '../frenchOf';
 
 const languageName = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
@@ -73,8 +73,10 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
   const origins = req.context.proposalOrigin as Partial<Record<UnitKey, UnitRecord['origin']>> | undefined;
   req.context.proposalOrigin = undefined;
   let textChanged = false;
+  const proposedNow: UnitKey[] = [];
   for (const [key, unit] of after) {
     if (before.get(key)?.fingerprint !== unit.fingerprint) {
+      proposedNow.push(key);
       records[key] = { ...records[key], proposedBy: who, proposedAt: now, origin: origins?.[key] ?? null };
       textChanged = true;
     }
@@ -108,8 +110,43 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
 
   data.units = records;
   data.status = status;
+  if (originalDoc?.id) await logWork({ req, translationId: originalDoc.id, language, before: recordsOf(originalDoc.units), after: records, french: unitsOf(fiche.content), proposedNow, now });
   return data;
 };
+
+/**
+ * Appends this save's work to the word-count log: each unit whose text a person changed, and
+ * each unit whose proposal an expert validated for the first time (a later validation of the
+ * same text, after an edit elsewhere, pays nobody again). Words are the unit's French words.
+ */
+async function logWork(args: {
+  req: PayloadRequest;
+  translationId: string;
+  language: string;
+  before: UnitRecords;
+  after: UnitRecords;
+  french: Map<UnitKey, Unit>;
+  proposedNow: UnitKey[];
+  now: string;
+}) {
+  const { req, translationId, language, before, after, french, proposedNow, now } = args;
+  const events: { kind: 'proposed' | 'validated'; translator: string; unit: UnitKey }[] = [];
+  for (const unit of proposedNow) {
+    const translator = after[unit]?.proposedBy;
+    if (translator) events.push({ kind: 'proposed', translator, unit });
+  }
+  for (const [unit, record] of Object.entries(after) as [UnitKey, UnitRecord | undefined][]) {
+    if (!record?.validatedAt || record.validatedAt === before[unit]?.validatedAt || !record.proposedBy) continue;
+    const previous = before[unit]?.validatedAt;
+    if (previous && !(record.proposedAt && record.proposedAt > previous)) continue;
+    events.push({ kind: 'validated', translator: record.proposedBy, unit });
+  }
+  for (const event of events) {
+    const words = wordCount(french.get(event.unit)?.text ?? '');
+    if (words === 0) continue;
+    await req.payload.db.create({ collection: 'translation-work-log', data: { ...event, at: now, language, translation: translationId, words }, req });
+  }
+}
 
 function pickTranslatable(data: Partial<Translation>): TranslatableContent {
   const content: TranslatableContent = {};

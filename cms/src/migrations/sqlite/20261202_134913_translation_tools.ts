@@ -1,6 +1,7 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 import { backfillTranslationMemory } from '../../translation/memory/store'
+import { backfillTranslationProgress } from '../../translation/progress'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`translation_memory\` (
@@ -25,14 +26,33 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`translation_memory_band1_idx\` ON \`translation_memory\` (\`band1\`);`)
   await db.run(sql`CREATE INDEX \`translation_memory_band2_idx\` ON \`translation_memory\` (\`band2\`);`)
   await db.run(sql`CREATE INDEX \`translation_memory_band3_idx\` ON \`translation_memory\` (\`band3\`);`)
+  await db.run(sql`CREATE TABLE \`translation_work_log\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`at\` text NOT NULL,
+  	\`kind\` text NOT NULL,
+  	\`translator\` text NOT NULL,
+  	\`language\` text NOT NULL,
+  	\`translation\` text NOT NULL,
+  	\`unit\` text NOT NULL,
+  	\`words\` numeric NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`translation_work_log_at_idx\` ON \`translation_work_log\` (\`at\`);`)
+  await db.run(sql`ALTER TABLE \`translations\` ADD \`progress_words_to_translate\` numeric DEFAULT 0;`)
+  await db.run(sql`CREATE INDEX \`language_progress_wordsToTranslate_idx\` ON \`translations\` (\`language\`,\`progress_words_to_translate\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`translation_memory_id\` text(36) REFERENCES translation_memory(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`translation_work_log_id\` text(36) REFERENCES translation_work_log(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_translation_memory_id_idx\` ON \`payload_locked_documents_rels\` (\`translation_memory_id\`);`)
-  // Translations validated before the memory existed fill it (memory/store.ts).
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_translation_work_log_id_idx\` ON \`payload_locked_documents_rels\` (\`translation_work_log_id\`);`)
+  // Data made before these tables: the words to translate of every translation, then the memory
+  // from the translations already validated (translation/progress.ts, translation/memory/store.ts).
+  await backfillTranslationProgress(payload, req)
   await backfillTranslationMemory(payload, req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`translation_memory\`;`)
+  await db.run(sql`DROP TABLE \`translation_work_log\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -76,4 +96,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_builds_id_idx\` ON \`payload_locked_documents_rels\` (\`builds_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_redirects_id_idx\` ON \`payload_locked_documents_rels\` (\`redirects_id\`);`)
+  await db.run(sql`DROP INDEX \`language_progress_wordsToTranslate_idx\`;`)
+  await db.run(sql`ALTER TABLE \`translations\` DROP COLUMN \`progress_words_to_translate\`;`)
 }

@@ -6,7 +6,8 @@ import { markupToLexical } from '../../src/seed/markupToLexical';
 import { memoryMatches } from '../../src/translation/memory/lookup';
 import { piecesOf } from '../../src/translation/memory/segments';
 import { recordsOf } from '../../src/translation/records';
-import { translatableContentOf } from '../../src/translation/units';
+import { coverage } from '../../src/translation/dashboard';
+import { translatableContentOf, unitsOf, wordCount } from '../../src/translation/units';
 import { createTaxonomy, frenchDemarche } from '../helpers/fixtures';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
 import { restClient, type RestClient } from '../helpers/rest';
@@ -24,6 +25,16 @@ let taxonomy: { themeId: string; structureId: string };
 async function translationOf(ficheId: string, language: string) {
   const { docs } = await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: ficheId } }, { language: { equals: language } }] }, depth: 0 });
   return docs[0]!;
+}
+
+/** The REST handlers answer CSV as text: the JSON helper would not parse it. */
+async function fetchCsv(path: string, token: string) {
+  const { REST_GET } = await import('@payloadcms/next/routes');
+  const url = new URL(`http://localhost/api${path}`);
+  const response = await REST_GET(testPayload.config)(new Request(url, { headers: { authorization: `JWT ${token}` } }), {
+    params: Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') }),
+  });
+  return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 async function memoryOf(translationId: string) {
@@ -190,6 +201,52 @@ describe('translation memory', () => {
     await payload.update({ collection: 'fiches', id: ficheA, data: { title: 'Obtenir sa carte Vitale.', minorChange: true, _status: 'published' } as never, context });
     const afterMinor = await memoryOf(translation.id);
     expect(afterMinor.find((row) => row.unit === 'title')?.french).toBe('Obtenir sa carte Vitale.');
+  });
+
+  it('counts the words to translate per language on the French source, new and outdated units', async () => {
+    const wordsOf = async (id: string) =>
+      [...unitsOf(translatableContentOf(await payload.findByID({ collection: 'fiches', id, locale: 'fr', draft: true, depth: 0 }))).values()].reduce(
+        (sum, unit) => sum + wordCount(unit.text),
+        0,
+      );
+    const words = await coverage(payload);
+    // Nobody translates Ukrainian: every French word of both fiches is left.
+    expect(words.uk?.wordsToTranslate).toBe((await wordsOf(ficheA)) + (await wordsOf(ficheB)));
+    // Arabic: fiche A validated but its summary outdated; fiche B with one unit proposed (not counted: written, under way).
+    const frenchA = unitsOf(translatableContentOf(await payload.findByID({ collection: 'fiches', id: ficheA, locale: 'fr', draft: true, depth: 0 })));
+    const frenchB = unitsOf(translatableContentOf(await payload.findByID({ collection: 'fiches', id: ficheB, locale: 'fr', draft: true, depth: 0 })));
+    const leftInB = [...frenchB.values()].filter((unit) => unit.key !== 'how.0').reduce((sum, unit) => sum + wordCount(unit.text), 0);
+    expect(words.ar?.wordsToTranslate).toBe(wordCount(frenchA.get('summary')!.text) + leftInB);
+  });
+
+  it('exports the words each translator proposed and had validated over a period, as CSV for editors', async () => {
+    const translation = await translationOf(ficheB, 'ar');
+    const validated = await api('PATCH', `/translations/${translation.id}`, { token: tokens.expertAr, body: { status: 'validated' } });
+    expect(validated.status, JSON.stringify(validated.body)).toBe(200);
+    const frenchB = unitsOf(translatableContentOf(await payload.findByID({ collection: 'fiches', id: ficheB, locale: 'fr', draft: true, depth: 0 })));
+    const howWords = wordCount(frenchB.get('how.0')!.text);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const response = await fetchCsv(`/translations/word-counts?from=2026-01-01&to=${today}`, tokens.editor);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = response.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('"Traducteur";"Adresse";"Langue";"Du";"Au";"Mots proposés";"Mots validés"');
+    // The memory insertion twice would still count once; the validation pays the proposer.
+    expect(lines).toContain(`"translatorAr";"translatorar@example.test";"العربية (ar)";"2026-01-01";"${today}";"${howWords}";"${howWords}"`);
+
+    // A period before the work: only the header.
+    expect((await fetchCsv('/translations/word-counts?from=2025-01-01&to=2025-01-31', tokens.editor)).text.trim().split('\r\n')).toHaveLength(1);
+  });
+
+  it('refuses the export to translators and a malformed period, in French', async () => {
+    const translator = await fetchCsv('/translations/word-counts?from=2026-01-01&to=2026-12-31', tokens.translatorAr);
+    expect(translator.status).toBe(403);
+    const malformed = await fetchCsv('/translations/word-counts?from=hier&to=2026-12-31', tokens.editor);
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.text).message).toContain('AAAA-MM-JJ');
+    const reversed = await fetchCsv('/translations/word-counts?from=2026-12-31&to=2026-01-01', tokens.editor);
+    expect(JSON.parse(reversed.text).message).toContain('précéder');
   });
 
   it('forgets a deleted fiche’s translations', async () => {
