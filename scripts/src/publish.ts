@@ -10,6 +10,7 @@
  *   PUBLISH_LIVE_URL   compare with this live site's /deploy.json when DEPLOYS_DIR has no live deploy (CI)
  *   CMS_TIMEOUT_MS     how long one read of the CMS may take (default 30 s; a media file: 4 times that)
  *   --allow-shrink     publish even if the site shrinks that much (a deliberate mass unpublication)
+ *   --full             render every page, even when only part of the site changed (docs/publishing.md)
  *
  * The last line printed is `PUBLISH_RESULT {json}`; exit code 0 live, 1 failed, 2 refused.
  */
@@ -38,6 +39,7 @@ async function main(): Promise<number> {
       buildId: process.env.PUBLISH_BUILD_ID || undefined,
       minRatio: Number.isFinite(minRatio) ? minRatio : 0.5,
       allowShrink: process.argv.includes('--allow-shrink'),
+      full: process.argv.includes('--full'),
       liveSiteUrl: process.env.PUBLISH_LIVE_URL || undefined,
       cmsTimeoutMs: timeoutFromEnv(process.env.CMS_TIMEOUT_MS),
       log: (line) => console.log(line),

@@ -20,6 +20,7 @@ import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 
 import { ficheSegments, localeCodes } from '@passerelle/content-schemas';
+import { isPartialBuild } from '../lib/renderOnly';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -151,6 +152,8 @@ export function searchIndex(): AstroIntegration {
     name: 'passerelle-search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // A partial build (incremental publication): the publisher runs this pass on the merged deploy.
+        if (isPartialBuild()) return logger.info('partial build: left to the publisher');
         for (const { language, pages, bytes } of await buildSearchIndex(fileURLToPath(dir))) {
           logger.info(`${language}: ${pages} pages, ${(bytes / 1024).toFixed(1)} KB of index`);
         }
