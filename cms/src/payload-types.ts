@@ -821,6 +821,8 @@ export interface Build {
   mode?: ('local' | 'github') | null;
   phase?: string | null;
   deployId?: string | null;
+  kind?: ('full' | 'incremental' | 'rollback') | null;
+  kindReason?: string | null;
   runner?: string | null;
   heartbeatAt?: string | null;
   job?: string | null;
@@ -1363,6 +1365,8 @@ export interface BuildsSelect<T extends boolean = true> {
   mode?: T;
   phase?: T;
   deployId?: T;
+  kind?: T;
+  kindReason?: T;
   runner?: T;
   heartbeatAt?: T;
   job?: T;

@@ -166,8 +166,10 @@ export async function mergeDeploy({
     made.add(directory);
   };
   let linked = 0;
+  const linkedFiles = new Set<string>();
   for (const file of await filesUnder(liveDir)) {
     if (!keep(file)) continue;
+    linkedFiles.add(file);
     const target = path.join(outDir, file);
     await ensureDir(path.dirname(target));
     await link(path.join(liveDir, file), target);
@@ -176,9 +178,13 @@ export async function mergeDeploy({
   let rendered = 0;
   for (const file of await filesUnder(partialDir)) {
     const target = path.join(outDir, file);
+    const source = path.join(partialDir, file);
+    // A kept file the build wrote again with the same bytes (scripts, images) stays a link: the
+    // deploy shares it with the live one, and a diff-based upload sees it unchanged.
+    if (linkedFiles.has(file) && (await readFile(source)).equals(await readFile(target))) continue;
     await ensureDir(path.dirname(target));
     await rm(target, { force: true });
-    await rename(path.join(partialDir, file), target);
+    await rename(source, target);
     rendered += 1;
   }
   return { linked, rendered };

@@ -14,6 +14,9 @@ export type PipelineResult = {
   publishedFiches?: number;
   pages?: { total: number; fiches: Record<string, number>; shortLinks: number };
   redirects?: number;
+  /** Full or incremental (docs/publishing.md), and why. */
+  kind?: 'full' | 'incremental';
+  why?: string;
   logTail: string;
 };
 

@@ -19,6 +19,7 @@ import { DirectedTextField as DirectedTextField_fce78ea4fd655a5d3780acda7dc27fa0
 import { DirectedTextareaField as DirectedTextareaField_fce78ea4fd655a5d3780acda7dc27fa0 } from '../../../components/DirectedField'
 import { UnitRecordsTable as UnitRecordsTable_7e3d2c4b06e0edaae21accea190abe3c } from '../../../components/UnitRecordsTable'
 import { BuildLog as BuildLog_15ec1830b581cbd304db719c401a8590 } from '../../../components/BuildLog'
+import { RollbackAction as RollbackAction_4283896eb070f33b40fd3e390982c4b0 } from '../../../components/RollbackAction'
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
 import { SecondFactorLogin as SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680 } from '../../../components/SecondFactorLogin'
 import { TranslationDashboard as TranslationDashboard_ead0c668b824ecb46d7d4e9284f440bc } from '../../../components/TranslationDashboard'
@@ -47,6 +48,7 @@ export const importMap = {
   "/components/DirectedField#DirectedTextareaField": DirectedTextareaField_fce78ea4fd655a5d3780acda7dc27fa0,
   "/components/UnitRecordsTable#UnitRecordsTable": UnitRecordsTable_7e3d2c4b06e0edaae21accea190abe3c,
   "/components/BuildLog#BuildLog": BuildLog_15ec1830b581cbd304db719c401a8590,
+  "/components/RollbackAction#RollbackAction": RollbackAction_4283896eb070f33b40fd3e390982c4b0,
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
   "/components/SecondFactorLogin#SecondFactorLogin": SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680,
   "/components/TranslationDashboard#TranslationDashboard": TranslationDashboard_ead0c668b824ecb46d7d4e9284f440bc,
