@@ -44,8 +44,14 @@ type Snapshot = {
 
 /** The collections of a snapshot (media files are compared through media.json, whose `updatedAt` changes with the file). */
 export async function readSnapshot(directory: string): Promise<Snapshot> {
-  const read = async (name: string) => JSON.parse(await readFile(path.join(directory, `${name}.json`), 'utf8')) as never;
-  const [fiches, themes, needs, structures, media] = await Promise.all(['fiches', 'themes', 'needs', 'structures', 'media'].map(read));
+  const read = async <T>(name: string) => JSON.parse(await readFile(path.join(directory, `${name}.json`), 'utf8')) as T;
+  const [fiches, themes, needs, structures, media] = await Promise.all([
+    read<Fiche[]>('fiches'),
+    read<{ id: string }[]>('themes'),
+    read<{ id: string }[]>('needs'),
+    read<{ id: string }[]>('structures'),
+    read<{ id: string }[]>('media'),
+  ]);
   return { fiches, themes, needs, structures, media };
 }
 

@@ -16,11 +16,14 @@
  */
 import { pathToFileURL } from 'node:url';
 
+import { formatPublishResult, publishResultPrefix, publishStagePrefix, type PublishResult } from '@passerelle/content-schemas';
+
 import { resolveDeploysDir } from './deploys';
 import { timeoutFromEnv } from './export';
 import { PublishError, publishSite } from './publishSite';
 
-export const resultPrefix = 'PUBLISH_RESULT ';
+/** The protocol's prefix (content-schemas/src/publishProtocol.ts), kept under its former name. */
+export const resultPrefix = publishResultPrefix;
 
 async function main(): Promise<number> {
   const controller = new AbortController();
@@ -43,18 +46,18 @@ async function main(): Promise<number> {
       liveSiteUrl: process.env.PUBLISH_LIVE_URL || undefined,
       cmsTimeoutMs: timeoutFromEnv(process.env.CMS_TIMEOUT_MS),
       log: (line) => console.log(line),
-      onStage: (stage) => console.log(`PUBLISH_STAGE ${stage}`),
+      onStage: (stage) => console.log(`${publishStagePrefix}${stage}`),
       signal: controller.signal,
     });
-    console.log(`${resultPrefix}${JSON.stringify({ status: 'succeeded', ...report })}`);
+    console.log(formatPublishResult({ status: 'succeeded', ...report }));
     return 0;
   } catch (error) {
-    const failure =
+    const failure: Extract<PublishResult, { status: 'failed' | 'refused' }> =
       error instanceof PublishError
         ? { status: error.status, stage: error.stage, reason: error.reason, message: error.message }
         : { status: 'failed', stage: 'unknown', reason: `La publication a échoué : ${String(error)}`, message: String(error) };
     console.error(`publish ${failure.status}: ${failure.message}`);
-    console.log(`${resultPrefix}${JSON.stringify(failure)}`);
+    console.log(formatPublishResult(failure));
     return failure.status === 'refused' ? 2 : 1;
   }
 }

@@ -24,6 +24,7 @@ import {
   getFromCms,
   networkErrorText,
   type Fiche,
+  type PublishStage,
 } from '@passerelle/content-schemas';
 
 import {
@@ -56,7 +57,8 @@ import { acquirePublishLock, PublishLockedError, type PublishLock } from './publ
 import { buildSiteWithNpm, runLogged, siteDir, type SiteBuilder } from './siteBuild';
 import { collectInlineCode, countPages, listFiles, verifyBuild } from './verifyDeploy';
 
-export type PublishStage = 'export' | 'build' | 'verify' | 'switch';
+/** The stages, typed once in the contract (content-schemas/src/publishProtocol.ts). */
+export type { PublishStage };
 
 export type PublishOptions = {
   cmsUrl: string;
