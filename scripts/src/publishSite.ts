@@ -12,7 +12,7 @@
  * the French sentence editors read in the admin.
  */
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import {
@@ -295,7 +295,11 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
     const fiches = JSON.parse(await readFile(path.join(snapshotDir, 'fiches.json'), 'utf8')) as Fiche[];
     const pagePaths = new Set(files.map(pagePathOf).filter((page): page is string => Boolean(page)));
     const redirects = redirectRules({ fiches, formerAddresses, pages: pagePaths });
-    const inlineCode = await collectInlineCode(partial, files);
+    // Pages still hard-linked to the live deploy passed these checks when it went live.
+    const inlineCode = await collectInlineCode(
+      partial,
+      plan.kind === 'incremental' && liveId ? await notSharedWith(partial, path.join(deploysDir, liveId), files) : files,
+    );
     await writeFile(path.join(partial, '_headers'), formatHeaders(headerRules(files, contentSecurityPolicy())));
     await writeFile(path.join(partial, '_redirects'), formatRedirects(redirects));
     files = await listFiles(partial);
@@ -512,6 +516,16 @@ async function choosePlan({
   } catch (error) {
     return { kind: 'full', why: `changements inconnus (${error instanceof Error ? error.message : String(error)})` };
   }
+}
+
+/** The HTML files of `dir` that are not the same file (hard link) as in `liveDir`. */
+async function notSharedWith(dir: string, liveDir: string, files: readonly string[]): Promise<string[]> {
+  const own: string[] = [];
+  for (const file of files.filter((name) => name.endsWith('.html'))) {
+    const [mine, live] = await Promise.all([stat(path.join(dir, file)), stat(path.join(liveDir, file)).catch(() => undefined)]);
+    if (!live || live.ino !== mine.ino || live.dev !== mine.dev) own.push(file);
+  }
+  return own;
 }
 
 /** After a failed incremental publication, the next one is a full build (the marker says why). */

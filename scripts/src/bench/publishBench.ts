@@ -144,27 +144,50 @@ async function main(): Promise<void> {
     const base = { cmsUrl: 'http://cms.bench', siteUrl: 'https://passerelle.example', deploysDir, fetchImpl: cmsStandIn(corpus), log: () => {} };
     console.log(`publish bench: ${fiches} fiches, ${publishes} publications; load average ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`);
     const sampler = sampleTreeRss(process.pid);
+    let cpu = await cpuSeconds();
     const full = await publishSite({ ...base, full: true });
     const { peakBytes } = sampler.stop();
+    const fullCpu = (await cpuSeconds()) - cpu;
     const pages = full.pages.total;
-    console.log(`full build: ${(full.durationMs / 1000).toFixed(1)} s, ${pages} pages, peak RSS ${Math.round(peakBytes / 1048576)} MB (${steps(full)})`);
+    console.log(
+      `full build: ${(full.durationMs / 1000).toFixed(1)} s wall, ${fullCpu.toFixed(1)} s CPU, ${pages} pages, peak RSS ${Math.round(peakBytes / 1048576)} MB (${steps(full)})`,
+    );
     const runs: PublishReport[] = [];
+    const cpus: number[] = [];
     for (let round = 0; round < publishes; round += 1) {
       const edit = edits[round % edits.length];
       if (!edit) continue;
       edit.apply(corpus, round);
+      cpu = await cpuSeconds();
       const report = await publishSite(base);
       runs.push(report);
-      console.log(`publication ${round + 1} (${edit.name}): ${report.kind}, ${(report.durationMs / 1000).toFixed(1)} s (${steps(report)}) — ${report.why}`);
+      cpus.push((await cpuSeconds()) - cpu);
+      console.log(
+        `publication ${round + 1} (${edit.name}): ${report.kind}, ${(report.durationMs / 1000).toFixed(1)} s wall, ${(cpus.at(-1) ?? 0).toFixed(1)} s CPU (${steps(report)}) — ${report.why}`,
+      );
     }
     const seconds = runs.map((run) => run.durationMs / 1000);
     if (seconds.length > 0)
-      console.log(`publish → live (pipeline only): median ${median(seconds).toFixed(1)} s, max ${Math.max(...seconds).toFixed(1)} s`);
+      console.log(
+        `publish → live (pipeline only): median ${median(seconds).toFixed(1)} s, max ${Math.max(...seconds).toFixed(1)} s wall; CPU median ${median(cpus).toFixed(1)} s, max ${Math.max(...cpus).toFixed(1)} s`,
+      );
     const kept = await readdir(deploysDir);
     console.log(`deploys kept: ${kept.filter((name) => /^\d{8}-/.test(name) && !name.includes('.')).length}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * CPU seconds used so far by this process and its finished children (utime, stime, cutime,
+ * cstime of /proc/self/stat): on a machine shared with other builds, wall time says more about
+ * the others than about us; CPU time does not.
+ */
+async function cpuSeconds(): Promise<number> {
+  const fields = (await readFile('/proc/self/stat', 'utf8')).replace(/^.*\) /, '').split(' ');
+  // After the command name: state is field 3, utime 14 … cstime 17 (1-based), so 11–14 here.
+  const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? 0), 0);
+  return ticks / 100;
 }
 
 const steps = (report: PublishReport) =>
