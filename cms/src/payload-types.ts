@@ -863,6 +863,8 @@ export interface Build {
   mode?: ('local' | 'github') | null;
   phase?: string | null;
   deployId?: string | null;
+  kind?: ('full' | 'incremental' | 'rollback') | null;
+  kindReason?: string | null;
   runner?: string | null;
   heartbeatAt?: string | null;
   job?: string | null;
@@ -1445,6 +1447,8 @@ export interface BuildsSelect<T extends boolean = true> {
   mode?: T;
   phase?: T;
   deployId?: T;
+  kind?: T;
+  kindReason?: T;
   runner?: T;
   heartbeatAt?: T;
   job?: T;

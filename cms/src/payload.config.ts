@@ -13,7 +13,6 @@ import { defaultLocale, locales } from '@passerelle/content-schemas';
 
 import { canChangeLock, canCreateLock } from './access/canLockDocument';
 import { canRunJobs } from './access/canRunJobs';
-import { Builds } from './collections/Builds';
 import { Fiches } from './collections/Fiches';
 import { Media } from './collections/Media';
 import { Needs } from './collections/Needs';
@@ -26,8 +25,7 @@ import { maxUploadBytes, uploadTooLargeMessage } from './hooks/checkUpload';
 import { frenchValidationErrors } from './hooks/frenchErrors';
 import { withRequestedIdIgnored } from './hooks/ignoreRequestedId';
 import { frenchWording } from './i18n/frenchWording';
-import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
-import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
+import { publishingPlugin } from './publishing/plugin';
 // Before any database connection: libSQL's prepared statements are reused (native memory).
 import './database/statementCache';
 import { addScaleIndexes, ensureMongoVersionIndexes } from './database/indexes';
@@ -104,9 +102,8 @@ export default buildConfig({
     fallback: true,
   },
   hooks: { afterError: [frenchValidationErrors] },
-  collections: [Fiches, Themes, Needs, Structures, Media, Users, Builds, Redirects].map(withRequestedIdIgnored),
-  // Translations, their hooks on fiches, dashboard and endpoints: one feature (translation/plugin.ts).
-  plugins: [translationPlugin()],
+  // Translations (translation/plugin.ts) and Builds (publishing/plugin.ts) come with their plugins.
+  collections: [Fiches, Themes, Needs, Structures, Media, Users, Redirects].map(withRequestedIdIgnored),
   editor: richTextEditor,
   // The parser stops reading a file past the limit and answers 413 with this message; the Media
   // hook `checkUpload` refuses any file that would reach it another way (Local API, truncation).
@@ -117,14 +114,12 @@ export default buildConfig({
   jobs: {
     access: { run: canRunJobs },
     // Runs scheduled publications inside the CMS process; production may run `payload jobs:run` instead.
-    // Also runs `rebuildSite` (queue `publish`: every second, one at a time); production may run
-    // `payload jobs:run --queue publish --cron '* * * * * *'` instead.
-    autoRun: [{ cron: '* * * * *', queue: 'default' }, publishAutoRun],
-    tasks: [rebuildSiteTask],
+    // The publishing plugin adds its `publish` queue and `rebuildSite` task.
+    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    tasks: [],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
   },
   graphQL: { disable: true },
-  // Builds cut off by a crash or a restart are marked failed and requested again.
-  onInit: recoverInterruptedBuilds,
+  plugins: [translationPlugin(), publishingPlugin()],
   telemetry: false,
 }).then(restrictDocumentLocks);

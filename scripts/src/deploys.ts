@@ -41,6 +41,10 @@ export type DeployMeta = {
   pages: PageCounts;
   redirects: number;
   buildId?: string;
+  /** Full or incremental (docs/publishing.md), why, and the code that built it (scripts/src/incremental.ts). */
+  kind?: 'full' | 'incremental';
+  why?: string;
+  codeVersion?: string;
 };
 
 /** Sortable by name, in UTC: `20261127-174455-123-k7m2`. */
@@ -134,10 +138,11 @@ export async function pruneDeploys(
       if (await isLeftover(deploysDir, name, running)) await rm(path.join(deploysDir, name), { recursive: true, force: true });
       continue;
     }
-    const id = name.replace(/\.json$/, '');
+    // A deploy's folder, its metadata and its content snapshot go together.
+    const id = name.replace(/\.(json|snapshot)$/, '');
     if (isDeployId(id) && !kept.has(id)) {
       await rm(path.join(deploysDir, name), { recursive: true, force: true });
-      if (!name.endsWith('.json')) removed.push(id);
+      if (!/\.(json|snapshot)$/.test(name)) removed.push(id);
     }
   }
   return removed;

@@ -10,16 +10,20 @@
  *   PUBLISH_LIVE_URL   compare with this live site's /deploy.json when DEPLOYS_DIR has no live deploy (CI)
  *   CMS_TIMEOUT_MS     how long one read of the CMS may take (default 30 s; a media file: 4 times that)
  *   --allow-shrink     publish even if the site shrinks that much (a deliberate mass unpublication)
+ *   --full             render every page, even when only part of the site changed (docs/publishing.md)
  *
  * The last line printed is `PUBLISH_RESULT {json}`; exit code 0 live, 1 failed, 2 refused.
  */
 import { pathToFileURL } from 'node:url';
 
+import { formatPublishResult, publishResultPrefix, publishStagePrefix, type PublishResult } from '@passerelle/content-schemas';
+
 import { resolveDeploysDir } from './deploys';
 import { timeoutFromEnv } from './export';
 import { PublishError, publishSite } from './publishSite';
 
-export const resultPrefix = 'PUBLISH_RESULT ';
+/** The protocol's prefix (content-schemas/src/publishProtocol.ts), kept under its former name. */
+export const resultPrefix = publishResultPrefix;
 
 async function main(): Promise<number> {
   const controller = new AbortController();
@@ -38,21 +42,22 @@ async function main(): Promise<number> {
       buildId: process.env.PUBLISH_BUILD_ID || undefined,
       minRatio: Number.isFinite(minRatio) ? minRatio : 0.5,
       allowShrink: process.argv.includes('--allow-shrink'),
+      full: process.argv.includes('--full'),
       liveSiteUrl: process.env.PUBLISH_LIVE_URL || undefined,
       cmsTimeoutMs: timeoutFromEnv(process.env.CMS_TIMEOUT_MS),
       log: (line) => console.log(line),
-      onStage: (stage) => console.log(`PUBLISH_STAGE ${stage}`),
+      onStage: (stage) => console.log(`${publishStagePrefix}${stage}`),
       signal: controller.signal,
     });
-    console.log(`${resultPrefix}${JSON.stringify({ status: 'succeeded', ...report })}`);
+    console.log(formatPublishResult({ status: 'succeeded', ...report }));
     return 0;
   } catch (error) {
-    const failure =
+    const failure: Extract<PublishResult, { status: 'failed' | 'refused' }> =
       error instanceof PublishError
         ? { status: error.status, stage: error.stage, reason: error.reason, message: error.message }
         : { status: 'failed', stage: 'unknown', reason: `La publication a échoué : ${String(error)}`, message: String(error) };
     console.error(`publish ${failure.status}: ${failure.message}`);
-    console.log(`${resultPrefix}${JSON.stringify(failure)}`);
+    console.log(formatPublishResult(failure));
     return failure.status === 'refused' ? 2 : 1;
   }
 }

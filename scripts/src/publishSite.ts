@@ -11,7 +11,8 @@
  * Any failure leaves `deploys/current` as it was and throws a PublishError whose `reason` is
  * the French sentence editors read in the admin.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import {
@@ -23,6 +24,7 @@ import {
   getFromCms,
   networkErrorText,
   type Fiche,
+  type PublishStage,
 } from '@passerelle/content-schemas';
 
 import {
@@ -50,11 +52,13 @@ import {
 } from './deploys';
 import { directorySize, findSpaceShortage, megabytes, pruneMediaCache, type StatFs } from './diskSpace';
 import { exportSnapshot } from './export';
+import { codeVersion, mergeDeploy, planBuild, readSnapshot, stylesheetsOf, type BuildPlan } from './incremental';
 import { acquirePublishLock, PublishLockedError, type PublishLock } from './publishLock';
-import { buildSiteWithNpm, siteDir, type SiteBuilder } from './siteBuild';
+import { buildSiteWithNpm, runLogged, siteDir, type SiteBuilder } from './siteBuild';
 import { collectInlineCode, countPages, listFiles, verifyBuild } from './verifyDeploy';
 
-export type PublishStage = 'export' | 'build' | 'verify' | 'switch';
+/** The stages, typed once in the contract (content-schemas/src/publishProtocol.ts). */
+export type { PublishStage };
 
 export type PublishOptions = {
   cmsUrl: string;
@@ -88,7 +92,33 @@ export type PublishOptions = {
   /** Their size limit (default 1 GB); entries unused for 90 days go whatever the size. */
   mediaCacheMaxBytes?: number;
   statfs?: StatFs;
+  /** Render every page (`npm run publish:site -- --full`), whatever changed. */
+  full?: boolean;
+  /** Runs the whole-site passes on a merged incremental deploy (default: the site's finishMergedDeploy.ts). */
+  finishDeploy?: DeployFinisher;
 };
+
+export type DeployFinisher = (options: { outDir: string; formerStylesheets: string[]; log: (line: string) => void; signal?: AbortSignal }) => Promise<void>;
+
+/** The site's own whole-site passes (site/src/build/finishMergedDeploy.ts), in a child process like the build. */
+export const finishWithSite: DeployFinisher = ({ outDir, formerStylesheets, log, signal }) =>
+  runLogged(process.execPath, ['--import', 'tsx', 'src/build/finishMergedDeploy.ts', outDir, ...formerStylesheets], {
+    cwd: siteDir,
+    env: { ...process.env },
+    log,
+    signal,
+  });
+
+/** Which kind of build made a deploy, and why (a French sentence the admin shows). */
+export type BuildKind = { kind: 'full' | 'incremental'; why: string };
+
+/** Written when an incremental publication fails: the next one is a full build. */
+export const nextFullMarker = '.next-full';
+
+/** The content snapshot a deploy was built from, kept next to it (outside what is served). */
+export function snapshotDirOf(deploysDir: string, id: string): string {
+  return path.join(deploysDir, `${id}.snapshot`);
+}
 
 /** Astro's cache folder (`cacheDir`, default `node_modules/.astro` of the site): optimised images, and media downloaded when building straight from the CMS. */
 export const defaultMediaCacheDirs = [
@@ -104,6 +134,10 @@ export type PublishReport = {
   redirects: number;
   durationMs: number;
   warnings: string[];
+  kind: BuildKind['kind'];
+  why: string;
+  /** Milliseconds per step (export, plan, build, merge, finish, verify, switch). */
+  timings: Record<string, number>;
 };
 
 export class PublishError extends Error {
@@ -194,6 +228,7 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
   // Leftovers of a build that was interrupted (crash, kill) go before anything else: with the
   // lock held, no other build runs here, so other runs' work folders are leftovers.
   await pruneDeploys(deploysDir, keep);
+  const code = await codeVersion();
   try {
     enter('export');
     await checkDiskSpace(options, log);
@@ -213,8 +248,40 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
       );
     }
 
+    let mark = Date.now();
+    const timings: Record<string, number> = {};
+    const lap = (name: string) => {
+      timings[name] = Date.now() - mark;
+      mark = Date.now();
+    };
+    timings.export = mark - started;
+    const liveId = await currentDeployId(deploysDir);
+    const plan = await choosePlan({ options, deploysDir, liveId, snapshotDir, siteUrl, code });
+    lap('plan');
+    log(`publish: ${plan.kind} build (${plan.why})`);
+
     enter('build');
-    await buildSite({ snapshotDir, siteUrl, outDir: partial, log, signal });
+    if (plan.kind === 'incremental' && liveId) {
+      try {
+        const selectionFile = path.join(work, 'render-only.json');
+        await writeFile(selectionFile, JSON.stringify(plan.selection));
+        const rendered = path.join(work, 'rendered');
+        await buildSite({ snapshotDir, siteUrl, outDir: rendered, log, signal, renderOnly: selectionFile });
+        lap('build');
+        const liveDir = path.join(deploysDir, liveId);
+        const merged = await mergeDeploy({ liveDir, partialDir: rendered, outDir: partial, keep: plan.keep });
+        lap('merge');
+        log(`publish: ${merged.rendered} files rendered, ${merged.linked} kept from ${liveId} (hard links)`);
+        await (options.finishDeploy ?? finishWithSite)({ outDir: partial, formerStylesheets: await stylesheetsOf(liveDir), log, signal });
+        lap('finish');
+      } catch (error) {
+        await markNextFull(deploysDir, error);
+        throw error;
+      }
+    } else {
+      await buildSite({ snapshotDir, siteUrl, outDir: partial, log, signal, renderOnly: '' });
+      lap('build');
+    }
 
     enter('verify');
     const createdAt = new Date().toISOString();
@@ -228,7 +295,11 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
     const fiches = JSON.parse(await readFile(path.join(snapshotDir, 'fiches.json'), 'utf8')) as Fiche[];
     const pagePaths = new Set(files.map(pagePathOf).filter((page): page is string => Boolean(page)));
     const redirects = redirectRules({ fiches, formerAddresses, pages: pagePaths });
-    const inlineCode = await collectInlineCode(partial, files);
+    // Pages still hard-linked to the live deploy passed these checks when it went live.
+    const inlineCode = await collectInlineCode(
+      partial,
+      plan.kind === 'incremental' && liveId ? await notSharedWith(partial, path.join(deploysDir, liveId), files) : files,
+    );
     await writeFile(path.join(partial, '_headers'), formatHeaders(headerRules(files, contentSecurityPolicy())));
     await writeFile(path.join(partial, '_redirects'), formatRedirects(redirects));
     files = await listFiles(partial);
@@ -237,7 +308,9 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
       (options.liveSiteUrl ? await fetchLiveMeta(options.liveSiteUrl, fetchImpl, timeoutMs) : undefined);
     const { pages, problems } = verifyBuild({ files, publishedFiches, live, minRatio, allowShrink, inlineCode });
     const [problem] = problems;
+    lap('verify');
     if (problem) {
+      if (plan.kind === 'incremental') await markNextFull(deploysDir, new Error(problems.map((entry) => entry.message).join('; ')));
       throw new PublishError(
         'verify',
         problem.kind,
@@ -259,10 +332,17 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
       pages,
       redirects: redirects.length,
       ...(options.buildId ? { buildId: options.buildId } : {}),
+      kind: plan.kind,
+      why: plan.why,
+      codeVersion: code,
     };
+    // The content behind this deploy: what the next publication compares itself with.
+    await rename(snapshotDir, snapshotDirOf(deploysDir, id));
     await writeDeployMeta(deploysDir, meta);
     await switchCurrent(deploysDir, id);
+    await rm(path.join(deploysDir, nextFullMarker), { force: true });
     await pruneDeploys(deploysDir, keep);
+    lap('switch');
     const report = {
       deployId: id,
       previousDeployId,
@@ -271,9 +351,14 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
       redirects: redirects.length,
       durationMs: Date.now() - started,
       warnings,
+      kind: plan.kind,
+      why: plan.why,
+      timings,
     };
     log(
-      `publish: ${id} is live (${pages.total} pages, ${publishedFiches} fiches in ${Object.keys(pages.fiches).length} languages, ${report.durationMs} ms)`,
+      `publish: ${id} is live (${plan.kind}, ${pages.total} pages, ${publishedFiches} fiches in ${Object.keys(pages.fiches).length} languages, ${report.durationMs} ms: ${Object.entries(timings)
+        .map(([step, ms]) => `${step} ${ms}`)
+        .join(', ')})`,
     );
     return report;
   } catch (error) {
@@ -394,4 +479,57 @@ async function readJson(url: URL, fetchImpl: typeof fetch, timeoutMs: number): P
   }
   if (!response.ok) throw new CmsReadError(`the CMS answered HTTP ${response.status} for ${url.href}`);
   return response.json();
+}
+
+/**
+ * Full or incremental, and why (docs/publishing.md): incremental only from a live deploy made by
+ * the same code for the same address, whose content snapshot is at hand, after no failed
+ * incremental publication, when the change set is one planBuild can vouch for.
+ */
+async function choosePlan({
+  options,
+  deploysDir,
+  liveId,
+  snapshotDir,
+  siteUrl,
+  code,
+}: {
+  options: PublishOptions;
+  deploysDir: string;
+  liveId: string | undefined;
+  snapshotDir: string;
+  siteUrl: string;
+  code: string;
+}): Promise<BuildPlan> {
+  if (options.full) return { kind: 'full', why: 'construction complète demandée (--full)' };
+  const failed = await readFile(path.join(deploysDir, nextFullMarker), 'utf8').catch(() => undefined);
+  if (failed !== undefined) return { kind: 'full', why: `la publication incrémentale précédente a échoué (${failed.trim().slice(0, 200)})` };
+  if (!liveId) return { kind: 'full', why: 'aucun site en ligne sur lequel s’appuyer' };
+  const live = await currentDeployMeta(deploysDir);
+  if (!live) return { kind: 'full', why: `le site en ligne (${liveId}) n’a pas de métadonnées` };
+  if (live.codeVersion !== code) return { kind: 'full', why: 'le code du site a changé depuis la version en ligne' };
+  if (live.siteUrl !== siteUrl) return { kind: 'full', why: `l’adresse du site a changé (${live.siteUrl} → ${siteUrl})` };
+  const liveSnapshot = snapshotDirOf(deploysDir, liveId);
+  if (!existsSync(path.join(liveSnapshot, 'fiches.json'))) return { kind: 'full', why: 'le contenu de la version en ligne n’est pas conservé' };
+  try {
+    return planBuild(await readSnapshot(liveSnapshot), await readSnapshot(snapshotDir));
+  } catch (error) {
+    return { kind: 'full', why: `changements inconnus (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/** The HTML files of `dir` that are not the same file (hard link) as in `liveDir`. */
+async function notSharedWith(dir: string, liveDir: string, files: readonly string[]): Promise<string[]> {
+  const own: string[] = [];
+  for (const file of files.filter((name) => name.endsWith('.html'))) {
+    const [mine, live] = await Promise.all([stat(path.join(dir, file)), stat(path.join(liveDir, file)).catch(() => undefined)]);
+    if (!live || live.ino !== mine.ino || live.dev !== mine.dev) own.push(file);
+  }
+  return own;
+}
+
+/** After a failed incremental publication, the next one is a full build (the marker says why). */
+async function markNextFull(deploysDir: string, error: unknown): Promise<void> {
+  const reason = error instanceof Error ? error.message : String(error);
+  await writeFile(path.join(deploysDir, nextFullMarker), `${new Date().toISOString()} ${reason}\n`).catch(() => undefined);
 }

@@ -27,6 +27,8 @@ export type SiteBuildOptions = {
   log: (line: string) => void;
   /** Lets the caller stop the build. */
   signal?: AbortSignal;
+  /** An incremental publication: the render selection file (site/src/lib/renderOnly.ts); absent, every page. */
+  renderOnly?: string;
 };
 
 export type SiteBuilder = (options: SiteBuildOptions) => Promise<void>;
@@ -40,7 +42,10 @@ export function outDirArguments(buildScript: string, outDir: string): string[] {
   return buildScript.includes(outDirVariable) || !/^astro build\s*$/.test(buildScript.trim()) ? [] : ['--', '--outDir', outDir];
 }
 
-export const buildSiteWithNpm: SiteBuilder = async ({ snapshotDir, siteUrl, outDir, log, signal }) => {
+/** The variable naming the render selection file (site/src/lib/renderOnly.ts). */
+export const renderOnlyVariable = 'PASSERELLE_RENDER_ONLY';
+
+export const buildSiteWithNpm: SiteBuilder = async ({ snapshotDir, siteUrl, outDir, log, signal, renderOnly }) => {
   const manifest = JSON.parse(readFileSync(path.join(siteDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const script = manifest.scripts?.build;
   if (!script) throw new Error('the site workspace has no build script');
@@ -57,6 +62,7 @@ export const buildSiteWithNpm: SiteBuilder = async ({ snapshotDir, siteUrl, outD
         SITE_URL: siteUrl,
         CMS_URL: '',
         [outDirVariable]: staging,
+        [renderOnlyVariable]: renderOnly ?? '',
         ASTRO_TELEMETRY_DISABLED: '1',
       },
       log,

@@ -90,6 +90,8 @@ async function options(overrides: Partial<PublishOptions> = {}): Promise<Publish
     buildSite: fakeBuild(),
     // Never the real site's cache: tests that need one bring their own.
     mediaCacheDirs: [],
+    // The stand-in build writes no real pages for the site's whole-site passes to read.
+    finishDeploy: async () => {},
     ...overrides,
   };
 }
@@ -141,7 +143,8 @@ describe('publishSite', () => {
       reason: 'La construction du site a échoué : [content] error: fiches 123: summary: Required',
     });
     expect(await currentDeployId(settings.deploysDir)).toBe(live);
-    expect((await readdir(settings.deploysDir)).filter((name) => name.startsWith('.'))).toEqual([]);
+    // No leftover of the attempt; the only mark it leaves is that the next build is a full one.
+    expect((await readdir(settings.deploysDir)).filter((name) => name.startsWith('.'))).toEqual(['.next-full']);
   });
 
   it('fails a build missing a language or a fiche page', async () => {
@@ -321,6 +324,59 @@ describe('publishSite', () => {
       ),
     });
     expect(built).toBe(false);
+  });
+});
+
+describe('incremental publication', () => {
+  it('builds in full first, then incrementally from the snapshot behind the live deploy, recording which and why', async () => {
+    const settings = await options();
+    const selections: (string | undefined)[] = [];
+    const build = fakeBuild();
+    const buildSite: SiteBuilder = async (args) => {
+      selections.push(args.renderOnly ? await readFile(args.renderOnly, 'utf8') : undefined);
+      await build(args);
+    };
+    const first = await publishSite({ ...settings, buildSite });
+    expect(first).toMatchObject({ kind: 'full', why: expect.stringMatching(/aucun site en ligne/) });
+    expect(existsSync(path.join(settings.deploysDir, `${first.deployId}.snapshot`, 'fiches.json'))).toBe(true);
+    const second = await publishSite({ ...settings, buildSite });
+    expect(second).toMatchObject({ kind: 'incremental', why: expect.stringMatching(/0 fiche\(s\) modifiée\(s\)/) });
+    expect(JSON.parse(selections[1] ?? '')).toEqual({ fiches: [], departements: [] });
+    expect(JSON.parse(await readFile(path.join(settings.deploysDir, `${second.deployId}.json`), 'utf8'))).toMatchObject({
+      kind: 'incremental',
+      codeVersion: expect.any(String),
+    });
+    const forced = await publishSite({ ...settings, buildSite, full: true });
+    expect(forced).toMatchObject({ kind: 'full', why: expect.stringMatching(/--full/) });
+  });
+
+  it('after a failed incremental publication, leaves the live site as it was and builds the next one in full', async () => {
+    const settings = await options();
+    const first = await publishSite(settings);
+    await expect(
+      publishSite({
+        ...settings,
+        finishDeploy: async () => {
+          throw new Error('pagefind crashed');
+        },
+      }),
+    ).rejects.toMatchObject({ stage: 'build' });
+    expect(await currentDeployId(settings.deploysDir)).toBe(first.deployId);
+    const next = await publishSite(settings);
+    expect(next).toMatchObject({ kind: 'full', why: expect.stringMatching(/incrémentale précédente a échoué.*pagefind crashed/) });
+    const after = await publishSite(settings);
+    expect(after.kind).toBe('incremental');
+  });
+
+  it('rolls back across kinds, and the next publication builds on the deploy put back', async () => {
+    const settings = await options();
+    const full = await publishSite(settings);
+    const incremental = await publishSite(settings);
+    expect(incremental.kind).toBe('incremental');
+    const { rollback } = await import('../src/deploys');
+    expect(await rollback(settings.deploysDir)).toEqual({ from: incremental.deployId, to: full.deployId });
+    const next = await publishSite(settings);
+    expect(next).toMatchObject({ kind: 'incremental', previousDeployId: full.deployId });
   });
 });
 

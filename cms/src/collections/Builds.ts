@@ -5,6 +5,7 @@ import { nobody } from '../access/nobody';
 import { signedInOrPublishToken } from '../access/signedInOrPublishToken';
 import { hiddenUnlessEditor } from '../access/hiddenUnlessEditor';
 import { buildEndpoints } from '../jobs/buildEndpoints';
+import { rollbackEndpoint } from '../publishing/rollback';
 
 export const buildStatuses = [
   { value: 'queued', label: 'En attente' },
@@ -34,7 +35,7 @@ export const Builds: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   access: { read: signedInOrPublishToken, create: nobody, update: nobody, delete: isAdmin },
-  endpoints: buildEndpoints,
+  endpoints: [...buildEndpoints, rollbackEndpoint],
   fields: [
     {
       name: 'status',
@@ -104,6 +105,8 @@ export const Builds: CollectionConfig = {
     // Shown as plain preformatted text (BuildLog): Payload's code editor loads from an outside CDN.
     { name: 'logTail', label: 'Fin du journal de construction', type: 'code', admin: { language: 'shell', hidden: true } },
     { name: 'log', type: 'ui', admin: { components: { Field: '/components/BuildLog#BuildLog' } } },
+    // « Remettre cette version en ligne » (editors and admins, on a successful publication).
+    { name: 'rollback', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/RollbackAction#RollbackAction' } } },
     {
       name: 'mode',
       label: 'Construite par',
@@ -117,6 +120,19 @@ export const Builds: CollectionConfig = {
     },
     { name: 'phase', label: 'Étape', type: 'text', admin: { position: 'sidebar' } },
     { name: 'deployId', label: 'Version du site', type: 'text', admin: { position: 'sidebar' } },
+    // Incremental publication (docs/publishing.md): which kind of build ran, and why.
+    {
+      name: 'kind',
+      label: 'Construction',
+      type: 'select',
+      options: [
+        { value: 'full', label: 'Complète' },
+        { value: 'incremental', label: 'Incrémentale' },
+        { value: 'rollback', label: 'Remise en ligne' },
+      ],
+      admin: { position: 'sidebar' },
+    },
+    { name: 'kindReason', label: 'Pourquoi', type: 'textarea', admin: { position: 'sidebar', condition: (data) => Boolean(data?.kind) } },
     // Bookkeeping of the job runner: which process holds the build, and when it last said so.
     { name: 'runner', type: 'text', admin: { hidden: true } },
     { name: 'heartbeatAt', type: 'date', admin: { hidden: true } },

@@ -74,6 +74,9 @@ export const buildEndpoints: Endpoint[] = [
                 : 'GitHub Actions signale un échec.',
           ...(typeof body.logTail === 'string' ? { logTail: body.logTail.slice(-8000) } : {}),
           ...(typeof body.deployId === 'string' ? { deployId: body.deployId.slice(0, 200) } : {}),
+          ...(body.kind === 'full' || body.kind === 'incremental'
+            ? { kind: body.kind, kindReason: typeof body.why === 'string' ? body.why.slice(0, 500) : null }
+            : {}),
         },
       });
       return json(200, { id, status });

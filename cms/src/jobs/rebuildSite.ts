@@ -101,6 +101,7 @@ export async function runBuild(payload: Payload, buildId: string): Promise<Rebui
       reason: result.status === 'succeeded' ? null : (result.reason ?? 'La publication a échoué sans donner de raison.'),
       logTail: result.logTail,
       ...(result.deployId ? { deployId: result.deployId } : {}),
+      ...(result.kind ? { kind: result.kind, kindReason: result.why ?? null } : {}),
       ...(pages
         ? {
             pages: {

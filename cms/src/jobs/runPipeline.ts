@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
+import { parsePublishResult, publishResultPrefix, publishStagePrefix } from '@passerelle/content-schemas';
+
 import { numberFromEnv, publishCmsUrl, repositoryRoot } from './publishSettings';
 
-/** What the publish pipeline (scripts/src/publish.ts) prints as its last line. */
-export const resultPrefix = 'PUBLISH_RESULT ';
-const stagePrefix = 'PUBLISH_STAGE ';
+/** What the publish pipeline (scripts/src/publish.ts) prints as its last line (content-schemas/src/publishProtocol.ts). */
+export const resultPrefix = publishResultPrefix;
+const stagePrefix = publishStagePrefix;
 
 export type PipelineResult = {
   status: 'succeeded' | 'failed' | 'refused';
@@ -14,6 +16,9 @@ export type PipelineResult = {
   publishedFiches?: number;
   pages?: { total: number; fiches: Record<string, number>; shortLinks: number };
   redirects?: number;
+  /** Full or incremental (docs/publishing.md), and why. */
+  kind?: 'full' | 'incremental';
+  why?: string;
   logTail: string;
 };
 
@@ -73,11 +78,9 @@ export function runPipeline({
   };
   const handle = (line: string) => {
     if (line.startsWith(resultPrefix)) {
-      try {
-        result = JSON.parse(line.slice(resultPrefix.length)) as Omit<PipelineResult, 'logTail'>;
-      } catch {
-        lines.push(line);
-      }
+      const parsed = parsePublishResult(line);
+      if (parsed) result = parsed;
+      else lines.push(line);
       return;
     }
     if (line.startsWith(stagePrefix)) {

@@ -4,7 +4,11 @@
  * the real pipeline is exercised end to end in scripts/test/publish.e2e.test.ts), GitHub
  * dispatch against a local receiver, a restart with a job in the queue, former addresses.
  */
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 import { REST_GET, REST_POST } from '@payloadcms/next/routes';
@@ -79,6 +83,7 @@ afterEach(() => {
     'GITHUB_REPOSITORY',
     'GITHUB_TOKEN',
     'PUBLISH_SETTLE_MS',
+    'DEPLOYS_DIR',
   ]) {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
@@ -111,6 +116,8 @@ function fakePipeline(result: Record<string, unknown>, { delaySeconds = 0 } = {}
 
 const successResult = {
   status: 'succeeded',
+  kind: 'incremental',
+  why: '1 fiche(s) modifiée(s)',
   deployId: '20260101-000000-000-abcd',
   publishedFiches: 2,
   pages: { total: 40, fiches: { fr: 2, en: 2, ar: 2, ps: 2, fa: 2, ti: 2, ru: 2, uk: 2 }, shortLinks: 2 },
@@ -246,6 +253,8 @@ describe('the rebuildSite job', () => {
     expect(build).toMatchObject({
       status: 'succeeded',
       deployId: successResult.deployId,
+      kind: 'incremental',
+      kindReason: '1 fiche(s) modifiée(s)',
       pages: { total: 40, publishedFiches: 2, fichePages: 16, languages: 8, redirects: 3 },
       reason: null,
     });
@@ -421,6 +430,76 @@ describe('who may see and request builds', () => {
     expect(byScript).toMatchObject({ status: 202, body: { id: byEditor.body.id, coalesced: true } });
     expect((await call('POST', '/builds/request')).status).toBe(403);
     expect((await builds())[0]).toMatchObject({ trigger: 'Republier', requestedByName: 'Étienne', requestCount: 2 });
+  });
+});
+
+describe('« Remettre cette version en ligne » (rollback from a publication)', () => {
+  const deployIds = ['20261201-100000-000-aaaa', '20261201-110000-000-bbbb'];
+  let deploysDir: string;
+
+  /** Two complete deploys, the second live, as scripts/src/deploys.ts lays them out. */
+  beforeEach(async () => {
+    deploysDir = mkdtempSync(path.join(tmpdir(), 'passerelle-rollback-'));
+    process.env.DEPLOYS_DIR = deploysDir;
+    for (const id of deployIds) {
+      await mkdir(path.join(deploysDir, id));
+      await writeFile(path.join(deploysDir, id, 'index.html'), id);
+      const pages = { total: 1, fiches: {}, shortLinks: 0 };
+      await writeFile(path.join(deploysDir, `${id}.json`), JSON.stringify({ id, createdAt: '', cmsUrl: '', siteUrl: '', publishedFiches: 1, pages, redirects: 0 }));
+    }
+    await symlink(deployIds[1] ?? '', path.join(deploysDir, 'current'));
+  });
+  afterEach(() => rmSync(deploysDir, { recursive: true, force: true }));
+
+  async function succeededBuild(deployId: string): Promise<Build> {
+    return payload.create({
+      collection: 'builds',
+      data: { status: 'succeeded', trigger: 'Publication de « Carte Vitale »', deployId, finishedAt: '2026-12-01T10:00:00.000Z', kind: 'full' },
+    });
+  }
+  const loginAs = async (email: string) => ({
+    authorization: `JWT ${(await call('POST', '/users/login', { body: { email, password } })).body.token}`,
+  });
+
+  it('an editor puts a previous version back online, recorded like a publication', async () => {
+    const previous = await succeededBuild(deployIds[0] ?? '');
+    const response = await call('POST', `/builds/${previous.id}/rollback`, { headers: await loginAs(editor.email) });
+    expect(response).toMatchObject({ status: 200, body: { status: 'succeeded', deployId: deployIds[0] } });
+    expect(readlinkSync(path.join(deploysDir, 'current'))).toBe(deployIds[0]);
+    const record = (await builds()).find((build) => build.id === response.body.id);
+    expect(record).toMatchObject({
+      status: 'succeeded',
+      kind: 'rollback',
+      deployId: deployIds[0],
+      trigger: `Remise en ligne de la version ${deployIds[0]}`,
+      requestedByName: 'Étienne',
+      reason: null,
+    });
+    expect(record?.kindReason).toContain('Publication de « Carte Vitale »');
+    expect(record?.logTail).toContain('the live site is now');
+  });
+
+  it('is refused to translators and anonymous visitors, and for a publication that did not go online', async () => {
+    const previous = await succeededBuild(deployIds[0] ?? '');
+    await payload.create({
+      collection: 'users',
+      data: { email: 'translator-rollback@example.test', name: 'Tarek', password, roles: ['translator'], languages: ['ar'] },
+    });
+    expect((await call('POST', `/builds/${previous.id}/rollback`, { headers: await loginAs('translator-rollback@example.test') })).status).toBe(403);
+    expect((await call('POST', `/builds/${previous.id}/rollback`)).status).toBe(401);
+    const failed = await payload.create({ collection: 'builds', data: { status: 'failed', trigger: 'x', reason: 'boom' } });
+    const refused = await call('POST', `/builds/${failed.id}/rollback`, { headers: await loginAs(editor.email) });
+    expect(refused).toMatchObject({ status: 400, body: { error: expect.stringMatching(/publication réussie/) } });
+    expect(readlinkSync(path.join(deploysDir, 'current'))).toBe(deployIds[1]);
+    expect((await builds()).filter((build) => build.kind === 'rollback')).toEqual([]);
+  });
+
+  it('says in French when the version is no longer kept, and records the failure', async () => {
+    const pruned = await succeededBuild('20261101-000000-000-cccc');
+    const response = await call('POST', `/builds/${pruned.id}/rollback`, { headers: await loginAs(editor.email) });
+    expect(response).toMatchObject({ status: 500, body: { error: expect.stringMatching(/n’est plus conservée/) } });
+    expect(readlinkSync(path.join(deploysDir, 'current'))).toBe(deployIds[1]);
+    expect((await builds()).find((build) => build.kind === 'rollback')).toMatchObject({ status: 'failed' });
   });
 });
 

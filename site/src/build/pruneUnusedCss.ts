@@ -11,13 +11,21 @@ import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration } from 'astro';
 import { PurgeCSS } from 'purgecss';
+import { isPartialBuild } from '../lib/renderOnly';
 
 async function filesUnder(directory: string, extension: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith(extension)).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-export async function pruneCssIn(outDir: string): Promise<{ file: string; before: number; after: number }[]> {
+/**
+ * `formerNames`: stylesheet names that pages kept from a previous deploy may still point to (an
+ * incremental publication); they are pointed at the new pruned stylesheet like the others.
+ */
+export async function pruneCssIn(
+  outDir: string,
+  { formerNames = [] }: { formerNames?: readonly string[] } = {},
+): Promise<{ file: string; before: number; after: number }[]> {
   const [htmlFiles, cssFiles] = await Promise.all([filesUnder(outDir, '.html'), filesUnder(outDir, '.css')]);
   if (cssFiles.length === 0) return [];
   const results = await new PurgeCSS().purge({
@@ -36,18 +44,24 @@ export async function pruneCssIn(outDir: string): Promise<{ file: string; before
     const before = (await readFile(result.file)).byteLength;
     const hash = createHash('sha256').update(result.css).digest('base64url').slice(0, 10);
     const renamed = path.join(path.dirname(result.file), path.basename(result.file).replace(/\.[\w-]+\.css$/, `.${hash}.css`));
+    // Never written in place: in an incremental deploy, files are hard links shared with the live one.
+    await rm(renamed, { force: true });
     await writeFile(renamed, result.css);
     if (renamed !== result.file) {
-      await rm(result.file);
+      await rm(result.file, { force: true });
       renames.set(path.basename(result.file), path.basename(renamed));
     }
     report.push({ file: path.relative(outDir, renamed), before, after: Buffer.byteLength(result.css) });
   }
+  const pruned = report.length === 1 && report[0] ? path.basename(report[0].file) : undefined;
+  for (const former of formerNames) if (pruned && former !== pruned) renames.set(former, pruned);
   for (const file of htmlFiles) {
     const html = await readFile(file, 'utf8');
     let updated = html;
     for (const [from, to] of renames) updated = updated.replaceAll(`/${from}`, `/${to}`);
-    if (updated !== html) await writeFile(file, updated);
+    if (updated === html) continue;
+    await rm(file);
+    await writeFile(file, updated);
   }
   return report;
 }
@@ -57,6 +71,8 @@ export function pruneUnusedCss(): AstroIntegration {
     name: 'passerelle-prune-unused-css',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // A partial build (incremental publication): the publisher runs this pass on the merged deploy.
+        if (isPartialBuild()) return logger.info('partial build: left to the publisher');
         for (const { file, before, after } of await pruneCssIn(fileURLToPath(dir))) {
           logger.info(`${file}: ${before} → ${after} bytes`);
         }

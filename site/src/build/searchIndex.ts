@@ -19,7 +19,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 
-import { ficheSegments, localeCodes } from '@passerelle/content-schemas';
+import { ficheSegments, localeCodes, type Locale } from '@passerelle/content-schemas';
+import { isPartialBuild } from '../lib/renderOnly';
+import { pageTitle, rankTitles, titleSortPlaceholder, type RankedTitle } from '../lib/searchOrder';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -80,6 +82,25 @@ export const indexChunkSize = 2000;
 
 const pagesInFlight = 1;
 
+/** Each fiche page's rank by title in its language (src/lib/searchOrder.ts), by URL. */
+async function titleRanks(outDir: string, files: readonly string[]): Promise<Map<string, number>> {
+  const byLanguage = new Map<Locale, RankedTitle[]>();
+  for (const file of files) {
+    const html = await readFile(path.join(outDir, file), 'utf8');
+    const url = `/${file.slice(0, -'index.html'.length)}`;
+    const title = pageTitle(html);
+    if (title === undefined) throw new SearchIndexError(`${file}: a fiche page without its title (data-pagefind-meta="title")`);
+    const language = file.slice(0, file.indexOf('/')) as Locale;
+    const translated = !/<meta name="?robots"? content="?noindex/.test(html);
+    const pages = byLanguage.get(language) ?? [];
+    pages.push({ url, title, translated });
+    byLanguage.set(language, pages);
+  }
+  const ranks = new Map<string, number>();
+  for (const [language, pages] of byLanguage) for (const [url, rank] of rankTitles(language, pages)) ranks.set(url, rank);
+  return ranks;
+}
+
 export async function buildSearchIndex(outDir: string): Promise<SearchIndexReport> {
   const bundleDir = path.join(outDir, 'pagefind');
   await rm(bundleDir, { recursive: true, force: true });
@@ -92,6 +113,7 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
   if (!index) throw new SearchIndexError('Pagefind created no index');
   try {
     const files = await fichePages(outDir);
+    const ranks = await titleRanks(outDir, files);
     // One page in flight at a time: with 16 at once, Pagefind 1.5.2's service now and then received a
     // cut message and answered "Unexpected end of JSON input", failing one publication in three of
     // the end-to-end suite once fallback pages joined the index. Memory stays flat either way.
@@ -111,7 +133,10 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
               `${file}: ${indexable ? 'a translated page' : 'a noindex (fallback) page'} marked ${marked ? `text:${marked}` : 'with no text filter'}, not text:${indexable ? 'own' : 'fr'}`,
             );
           const url = `/${file.slice(0, -'index.html'.length)}`;
-          const added = await index.addHTMLFile({ url, content: html });
+          const sort = `data-pagefind-sort="${titleSortPlaceholder}"`;
+          if (!html.includes(sort)) throw new SearchIndexError(`${file}: a fiche page without ${sort}`);
+          const content = html.replace(sort, `data-pagefind-sort="title:${ranks.get(url) ?? 0}"`);
+          const added = await index.addHTMLFile({ url, content });
           failOn(added.errors, file);
           const missing = requiredResultMeta.filter((key) => !added.file.meta[key]?.trim());
           if (missing.length > 0) throw new SearchIndexError(`${file}: no ${missing.join(', ')} for search results`);
@@ -151,6 +176,8 @@ export function searchIndex(): AstroIntegration {
     name: 'passerelle-search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // A partial build (incremental publication): the publisher runs this pass on the merged deploy.
+        if (isPartialBuild()) return logger.info('partial build: left to the publisher');
         for (const { language, pages, bytes } of await buildSearchIndex(fileURLToPath(dir))) {
           logger.info(`${language}: ${pages} pages, ${(bytes / 1024).toFixed(1)} KB of index`);
         }

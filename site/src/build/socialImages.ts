@@ -23,6 +23,7 @@ import { directionOf, localeCodes, type Locale } from '@passerelle/content-schem
 import { translator, type MessageKey } from '../lib/i18n';
 import { socialImage, socialImageSize, socialImageTypes, type SocialImageType } from '../lib/socialImage';
 import { themeColor } from '../lib/webApp';
+import { isPartialBuild } from '../lib/renderOnly';
 
 /** What the image says of each kind of page, besides the site's name and tagline. */
 const typeLabels: Record<SocialImageType, MessageKey | undefined> = {
@@ -125,6 +126,9 @@ export function socialImages(): AstroIntegration {
     name: 'passerelle-social-images',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // A partial build (incremental publication): these files depend on the code only, so the
+        // publisher keeps the live deploy's (a code change means a full build).
+        if (isPartialBuild()) return logger.info('partial build: left to the publisher');
         const withText = await writeSocialImages(fileURLToPath(dir));
         const textFree = localeCodes.filter((locale) => !withText[locale]);
         logger.info(

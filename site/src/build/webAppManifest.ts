@@ -20,6 +20,7 @@ import { directionOf, localeCodes, sitePaths, type Locale } from '@passerelle/co
 
 import { translator } from '../lib/i18n';
 import { backgroundColor, themeColor, webAppPaths } from '../lib/webApp';
+import { isPartialBuild } from '../lib/renderOnly';
 
 export { themeColor, webAppPaths };
 
@@ -109,6 +110,9 @@ export function webApp(): AstroIntegration {
     name: 'passerelle-web-app',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // A partial build (incremental publication): these files depend on the code only, so the
+        // publisher keeps the live deploy's (a code change means a full build).
+        if (isPartialBuild()) return logger.info('partial build: left to the publisher');
         const written = await writeWebApp(fileURLToPath(dir));
         logger.info(`${written.length} files: a manifest per language and the home screen icons`);
       },

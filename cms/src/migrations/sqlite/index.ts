@@ -4,6 +4,7 @@ import * as migration_20261202_101302_second_factor from './20261202_101302_seco
 import * as migration_20261202_102415_scale_indexes from './20261202_102415_scale_indexes';
 import * as migration_20261202_113009_fiche_type_optional from './20261202_113009_fiche_type_optional';
 import * as migration_20261202_134913_translation_tools from './20261202_134913_translation_tools';
+import * as migration_20261202_133501_builds_kind from './20261202_133501_builds_kind';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261202_134913_translation_tools.up,
     down: migration_20261202_134913_translation_tools.down,
     name: '20261202_134913_translation_tools'
+  },
+  {
+    up: migration_20261202_133501_builds_kind.up,
+    down: migration_20261202_133501_builds_kind.down,
+    name: '20261202_133501_builds_kind'
   },
 ];

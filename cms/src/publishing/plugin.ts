@@ -1,0 +1,41 @@
+/**
+ * The publishing feature as one Payload plugin: the Builds collection (« Publications du site »,
+ * with its endpoints: request, report, rollback), the `rebuildSite` task on its `publish` queue
+ * and its runner, and the recovery of builds cut off by a restart. Its parts still live where
+ * they were written (collections/Builds.ts, jobs/*, components/Build*); new publishing code goes
+ * in this folder (rollback.ts). The pipeline it runs is scripts/src/publish.ts, and the protocol
+ * between them is typed in content-schemas/src/publishProtocol.ts.
+ */
+import type { Config, Plugin } from 'payload';
+
+import { Builds } from '../collections/Builds';
+import { withRequestedIdIgnored } from '../hooks/ignoreRequestedId';
+import { publishAutoRun, rebuildSiteTask } from '../jobs/rebuildSite';
+import { recoverInterruptedBuilds } from '../jobs/recoverOnInit';
+
+export function publishingPlugin(): Plugin {
+  return (config: Config): Config => {
+    const collections = [...(config.collections ?? [])];
+    // Next to « Anciennes adresses », in the admin's « Publication » group, as before.
+    const redirects = collections.findIndex((collection) => collection.slug === 'redirects');
+    collections.splice(redirects === -1 ? collections.length : redirects, 0, withRequestedIdIgnored(Builds));
+    const autoRun = config.jobs?.autoRun;
+    if (typeof autoRun === 'function') throw new Error('publishingPlugin: jobs.autoRun must be a list to add the publish queue to');
+    return {
+      ...config,
+      collections,
+      jobs: {
+        ...config.jobs,
+        // `rebuildSite` (queue `publish`: every second, one at a time); production may run
+        // `payload jobs:run --queue publish --cron '* * * * * *'` instead.
+        autoRun: [...(autoRun ?? []), publishAutoRun],
+        tasks: [...(config.jobs?.tasks ?? []), rebuildSiteTask],
+      },
+      // Builds cut off by a crash or a restart are marked failed and requested again.
+      onInit: async (payload) => {
+        await config.onInit?.(payload);
+        await recoverInterruptedBuilds(payload);
+      },
+    };
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * `npm run bench:publish -- --fiches N [--publishes 5]`: the publish pipeline alone
+ * (scripts/src/publishSite.ts, the real Astro build, Pagefind, checks, switch) at N fiches, without
+ * the CMS: a CMS stand-in answers the export from a synthetic snapshot made of the fixture fiches
+ * (content-schemas/fixtures) cloned with their own ids, slugs, short ids and départements. It
+ * times one full build (with the peak RSS of its process tree), then `--publishes` incremental
+ * publications, each changing one fiche the way editors do (a change note on a local fiche, a
+ * summary on a national one, a new fiche, an unpublication, a translation withdrawn), and prints
+ * median and max with the time of each step.
+ *
+ * What it does not time: the CMS (the hook, the job queue, the REST export of N fiches — the
+ * stand-in answers from memory) and serving. `npm run bench` times publish → live through the
+ * real CMS. Everything is written under a temporary folder, removed at the end.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { contentCollectionNames, departements, shortIdAlphabet, type ContentCollection } from '@passerelle/content-schemas';
+
+import { publishSite, type PublishReport } from '../publishSite';
+import { randomGenerator } from './corpus';
+import { sampleTreeRss } from './processTree';
+import { median } from './stats';
+
+const fixtureDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../content-schemas/fixtures/snapshot');
+
+type Json = Record<string, any>;
+type Corpus = Record<ContentCollection, Json[]>;
+
+/** N fiches: the fixture's, then clones of them with their own identity and place. */
+export async function syntheticCorpus(count: number, seed = 20_261_202): Promise<Corpus> {
+  const corpus = Object.fromEntries(
+    await Promise.all(contentCollectionNames.map(async (name) => [name, JSON.parse(await readFile(path.join(fixtureDir, `${name}.json`), 'utf8'))])),
+  ) as Corpus;
+  const random = randomGenerator(seed);
+  const originals = corpus.fiches;
+  const shortIds = new Set(originals.map((fiche) => fiche.shortId as string));
+  const newShortId = () => {
+    for (;;) {
+      const id = Array.from({ length: 6 }, () => shortIdAlphabet[Math.floor(random() * shortIdAlphabet.length)]).join('');
+      if (!shortIds.has(id)) {
+        shortIds.add(id);
+        return id;
+      }
+    }
+  };
+  for (let index = originals.length; index < count; index += 1) {
+    const original = originals[index % originals.length] as Json;
+    const copy = structuredClone(original);
+    const departement = departements[Math.floor(random() * departements.length)]?.code ?? '75';
+    copy.id = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+    copy.slug = `${original.slug}-${index}`;
+    copy.shortId = newShortId();
+    copy.title = Object.fromEntries(Object.entries(copy.title as Json).map(([locale, text]) => [locale, `${text} (${departement}-${index})`]));
+    // Most variants are local, as in the real corpus (scripts/src/bench/corpus.ts).
+    if (random() < 0.8) copy.infocards = { ...copy.infocards, location: { scope: 'departements', departements: [departement] } };
+    corpus.fiches.push(copy);
+  }
+  return corpus;
+}
+
+/** Payload's REST API as the export reads it, from a corpus held in memory. */
+function cmsStandIn(corpus: Corpus): typeof fetch {
+  return async (input) => {
+    const url = new URL(String(input));
+    const media = /^\/api\/media\/file\/(.+)$/.exec(url.pathname);
+    if (media?.[1]) return new Response(await readFile(path.join(fixtureDir, 'media', decodeURIComponent(media[1]))));
+    if (url.pathname === '/api/redirects') return Response.json({ docs: [] });
+    const docs = corpus[url.pathname.replace('/api/', '') as ContentCollection] ?? [];
+    const limit = Number(url.searchParams.get('limit') ?? 100);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    if (!url.searchParams.has('page')) return Response.json({ docs: docs.slice(0, 1), totalDocs: docs.length });
+    return Response.json({ docs: docs.slice((page - 1) * limit, page * limit), hasNextPage: page * limit < docs.length, totalDocs: docs.length });
+  };
+}
+
+/** The edits of the timed publications, in turn. */
+const edits: { name: string; apply: (corpus: Corpus, round: number) => void }[] = [
+  {
+    name: 'change note, local fiche',
+    apply: (corpus, round) => {
+      const fiche = corpus.fiches.find((entry, index) => index > 10 && entry.infocards.location.scope === 'departements') as Json;
+      fiche.changeNote = { fr: `Horaires modifiés (${round}).` };
+      fiche.updatedAt = new Date().toISOString();
+    },
+  },
+  {
+    name: 'summary, national fiche',
+    apply: (corpus, round) => {
+      const fiche = corpus.fiches.find((entry) => entry.infocards.location.scope === 'france') as Json;
+      fiche.summary = { ...fiche.summary, fr: `${String(fiche.summary.fr).replace(/ \(\d+\)$/, '')} (${round})` };
+      fiche.updatedAt = new Date().toISOString();
+    },
+  },
+  {
+    name: 'new local fiche',
+    apply: (corpus, round) => {
+      const copy = structuredClone(corpus.fiches[2] as Json);
+      copy.id = `11111111-0000-4000-8000-${String(round).padStart(12, '0')}`;
+      copy.slug = `nouvelle-fiche-${round}`;
+      copy.shortId = `n${'23456789abcdefghjk'[round % 18]}new${'abcdefghjk'[round % 10]}`;
+      corpus.fiches.push(copy);
+    },
+  },
+  {
+    name: 'unpublished local fiche',
+    apply: (corpus) => {
+      const index = corpus.fiches.findLastIndex((entry) => entry.infocards.location.scope === 'departements');
+      corpus.fiches.splice(index, 1);
+    },
+  },
+  {
+    name: 'translation withdrawn (uk), local fiche',
+    apply: (corpus) => {
+      const fiche = corpus.fiches.find((entry, index) => index > 20 && entry.title.uk && entry.infocards.location.scope === 'departements') as Json;
+      const drop = (value: unknown): void => {
+        if (Array.isArray(value)) value.forEach(drop);
+        else if (value && typeof value === 'object') {
+          const object = value as Json;
+          if ('fr' in object && 'uk' in object) delete object.uk;
+          else Object.values(object).forEach(drop);
+        }
+      };
+      drop(fiche);
+      if (fiche.translationStatus) delete fiche.translationStatus.uk;
+    },
+  },
+];
+
+async function main(): Promise<void> {
+  const argument = (name: string, fallback: number) => {
+    const index = process.argv.indexOf(`--${name}`);
+    return index === -1 ? fallback : Number(process.argv[index + 1]);
+  };
+  const fiches = argument('fiches', 100);
+  const publishes = argument('publishes', 5);
+  const root = mkdtempSync(path.join(tmpdir(), 'passerelle-publish-bench-'));
+  const deploysDir = path.join(root, 'deploys');
+  try {
+    const corpus = await syntheticCorpus(fiches);
+    const base = { cmsUrl: 'http://cms.bench', siteUrl: 'https://passerelle.example', deploysDir, fetchImpl: cmsStandIn(corpus), log: () => {} };
+    console.log(`publish bench: ${fiches} fiches, ${publishes} publications; load average ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`);
+    const sampler = sampleTreeRss(process.pid);
+    let cpu = await cpuSeconds();
+    const full = await publishSite({ ...base, full: true });
+    const { peakBytes } = sampler.stop();
+    const fullCpu = (await cpuSeconds()) - cpu;
+    const pages = full.pages.total;
+    console.log(
+      `full build: ${(full.durationMs / 1000).toFixed(1)} s wall, ${fullCpu.toFixed(1)} s CPU, ${pages} pages, peak RSS ${Math.round(peakBytes / 1048576)} MB (${steps(full)})`,
+    );
+    const runs: PublishReport[] = [];
+    const cpus: number[] = [];
+    for (let round = 0; round < publishes; round += 1) {
+      const edit = edits[round % edits.length];
+      if (!edit) continue;
+      edit.apply(corpus, round);
+      cpu = await cpuSeconds();
+      const report = await publishSite(base);
+      runs.push(report);
+      cpus.push((await cpuSeconds()) - cpu);
+      console.log(
+        `publication ${round + 1} (${edit.name}): ${report.kind}, ${(report.durationMs / 1000).toFixed(1)} s wall, ${(cpus.at(-1) ?? 0).toFixed(1)} s CPU (${steps(report)}) — ${report.why}`,
+      );
+    }
+    const seconds = runs.map((run) => run.durationMs / 1000);
+    if (seconds.length > 0)
+      console.log(
+        `publish → live (pipeline only): median ${median(seconds).toFixed(1)} s, max ${Math.max(...seconds).toFixed(1)} s wall; CPU median ${median(cpus).toFixed(1)} s, max ${Math.max(...cpus).toFixed(1)} s`,
+      );
+    const kept = await readdir(deploysDir);
+    console.log(`deploys kept: ${kept.filter((name) => /^\d{8}-/.test(name) && !name.includes('.')).length}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * CPU seconds used so far by this process and its finished children (utime, stime, cutime,
+ * cstime of /proc/self/stat): on a machine shared with other builds, wall time says more about
+ * the others than about us; CPU time does not.
+ */
+async function cpuSeconds(): Promise<number> {
+  const fields = (await readFile('/proc/self/stat', 'utf8')).replace(/^.*\) /, '').split(' ');
+  // After the command name: state is field 3, utime 14 … cstime 17 (1-based), so 11–14 here.
+  const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? 0), 0);
+  return ticks / 100;
+}
+
+const steps = (report: PublishReport) =>
+  Object.entries(report.timings)
+    .map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)}`)
+    .join(', ');
+
+if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * Incremental publication (docs/publishing.md): from the content snapshot behind the live deploy
+ * and the new one, which pages a change touches; the site then renders only those
+ * (site/src/lib/renderOnly.ts) and every other file is a hard link to the live deploy's.
+ *
+ * What a build always renders, whatever changed: every route whose count does not grow with the
+ * corpus (homes, themes, structures, lists, feeds, open data, sitemaps, embeds, search…). What
+ * it renders only when touched: a fiche's pages in every language and its short link, and the
+ * département pages. A fiche is touched when its own document changed (published, unpublished,
+ * deleted, a translation validated, a French update, a change note, a slug or type change), or
+ * when a need, structure or fiche it names changed (its JSON holds their ids: a link to another
+ * fiche, its structures, its needs). A département page is touched when a touched fiche (before
+ * or after) is run there, or is national or online (every département page lists those).
+ *
+ * Anything this reasoning cannot vouch for is a full build, with the reason recorded: no live
+ * deploy or no snapshot behind it, a code change (site, contract, dependencies), another site
+ * address, a theme change (every page's head lists the theme feeds), a media change (images are
+ * made by the build), `--full`, or a previous incremental publication that failed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { ficheSegments, localeCodes, type Fiche } from '@passerelle/content-schemas';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** What the site renders in an incremental build (the same shape as site/src/lib/renderOnly.ts's RenderSelection). */
+export type RenderSelection = { fiches: string[]; departements: string[] | 'all' };
+
+export type BuildPlan =
+  | { kind: 'full'; why: string }
+  | { kind: 'incremental'; why: string; selection: RenderSelection; keep: (relativePath: string) => boolean };
+
+type Snapshot = {
+  fiches: Fiche[];
+  themes: { id: string }[];
+  needs: { id: string }[];
+  structures: { id: string }[];
+  media: { id: string }[];
+};
+
+/** The collections of a snapshot (media files are compared through media.json, whose `updatedAt` changes with the file). */
+export async function readSnapshot(directory: string): Promise<Snapshot> {
+  const read = async <T>(name: string) => JSON.parse(await readFile(path.join(directory, `${name}.json`), 'utf8')) as T;
+  const [fiches, themes, needs, structures, media] = await Promise.all([
+    read<Fiche[]>('fiches'),
+    read<{ id: string }[]>('themes'),
+    read<{ id: string }[]>('needs'),
+    read<{ id: string }[]>('structures'),
+    read<{ id: string }[]>('media'),
+  ]);
+  return { fiches, themes, needs, structures, media };
+}
+
+/** Ids of the documents added, removed or changed between two versions of a collection. */
+export function changedIds(before: readonly { id: string }[], after: readonly { id: string }[]): Set<string> {
+  const old = new Map(before.map((document) => [document.id, JSON.stringify(document)]));
+  const changed = new Set<string>();
+  for (const document of after) {
+    if (old.get(document.id) !== JSON.stringify(document)) changed.add(document.id);
+    old.delete(document.id);
+  }
+  for (const id of old.keys()) changed.add(id);
+  return changed;
+}
+
+/**
+ * The pages to render and the files to keep, or why this publication must be a full build.
+ * Pure: `before`/`after` are the snapshots behind the live deploy and of the new content.
+ */
+export function planBuild(before: Snapshot, after: Snapshot): BuildPlan {
+  if (changedIds(before.themes, after.themes).size > 0) return { kind: 'full', why: 'un thème a changé : toutes les pages le montrent' };
+  if (changedIds(before.media, after.media).size > 0) return { kind: 'full', why: 'un média a changé : les images sont refaites' };
+  const changedFiches = changedIds(before.fiches, after.fiches);
+  const referenced = new Set([...changedIds(before.needs, after.needs), ...changedIds(before.structures, after.structures), ...changedFiches]);
+  const touched = new Set(changedFiches);
+  // A fiche naming a changed document: its structures and needs, or a link to another fiche.
+  if (referenced.size > 0) {
+    for (const fiche of after.fiches) {
+      if (touched.has(fiche.id)) continue;
+      const json = JSON.stringify(fiche);
+      for (const id of referenced) {
+        if (json.includes(id)) {
+          touched.add(fiche.id);
+          break;
+        }
+      }
+    }
+  }
+  const departements = new Set<string>();
+  let everyDepartement = false;
+  for (const fiche of [...before.fiches, ...after.fiches]) {
+    if (!touched.has(fiche.id)) continue;
+    const { scope, departements: codes } = fiche.infocards.location;
+    if (scope === 'departements') for (const code of codes ?? []) departements.add(code.toLowerCase());
+    else everyDepartement = true;
+  }
+  // Files of untouched fiches stay: the same pages at the same addresses (their JSON is unchanged).
+  const keptFicheFolders = new Set<string>();
+  for (const fiche of after.fiches) {
+    if (touched.has(fiche.id)) continue;
+    for (const locale of localeCodes) keptFicheFolders.add(`${locale}/${ficheSegments[fiche.type]}/${fiche.slug}/`);
+    keptFicheFolders.add(`f/${fiche.shortId}/`);
+  }
+  const renderedDepartements = everyDepartement ? 'all' : ([...departements].sort() as string[]);
+  const keep = (relativePath: string) => keepFile(relativePath, keptFicheFolders, renderedDepartements);
+  const counts = [
+    `${changedFiches.size} fiche(s) modifiée(s)`,
+    `${touched.size} fiche(s) à refaire`,
+    `départements : ${everyDepartement ? 'tous' : departements.size}`,
+  ];
+  return {
+    kind: 'incremental',
+    why: counts.join(', '),
+    selection: { fiches: [...touched].sort(), departements: renderedDepartements },
+    keep,
+  };
+}
+
+const ficheFolder = new RegExp(`^(?:(?:${localeCodes.join('|')})/(?:${Object.values(ficheSegments).join('|')})/[^/]+/|f/[^/]+/)`);
+const departementFolder = new RegExp(`^(?:${localeCodes.join('|')})/departements/([^/]+)/`);
+const manifestFile = new RegExp(`^(?:${localeCodes.join('|')})/manifest\\.webmanifest$`);
+
+/**
+ * Which files of the live deploy an incremental deploy keeps (paths relative to it, `/`
+ * separators). Everything else comes from the partial build or the whole-site passes.
+ */
+export function keepFile(relativePath: string, keptFicheFolders: ReadonlySet<string>, renderedDepartements: readonly string[] | 'all'): boolean {
+  // Scripts, images and fonts: named after their content. Stylesheets are pruned again.
+  if (relativePath.startsWith('_astro/')) return !relativePath.endsWith('.css');
+  // Made from the code only (social images, home screen icons and manifests).
+  if (relativePath.startsWith('og/') || relativePath.startsWith('icons/') || manifestFile.test(relativePath)) return true;
+  const fiche = ficheFolder.exec(relativePath);
+  if (fiche) return keptFicheFolders.has(fiche[0]);
+  const departement = departementFolder.exec(relativePath);
+  if (departement) return renderedDepartements !== 'all' && !renderedDepartements.includes(departement[1] ?? '');
+  return false;
+}
+
+/** Every file under `root`, as relative paths with `/` separators. */
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+/**
+ * Makes `outDir`: the files of `liveDir` that `keep` accepts, as hard links (no byte is copied),
+ * then every file of the partial build moved in over them. Nothing is ever written through a
+ * link: a file replaced is unlinked first, so the live deploy is never modified.
+ */
+export async function mergeDeploy({
+  liveDir,
+  partialDir,
+  outDir,
+  keep,
+}: {
+  liveDir: string;
+  partialDir: string;
+  outDir: string;
+  keep: (relativePath: string) => boolean;
+}): Promise<{ linked: number; rendered: number }> {
+  await rm(outDir, { recursive: true, force: true });
+  const made = new Set<string>();
+  const ensureDir = async (directory: string) => {
+    if (made.has(directory)) return;
+    await mkdir(directory, { recursive: true });
+    made.add(directory);
+  };
+  let linked = 0;
+  const linkedFiles = new Set<string>();
+  for (const file of await filesUnder(liveDir)) {
+    if (!keep(file)) continue;
+    linkedFiles.add(file);
+    const target = path.join(outDir, file);
+    await ensureDir(path.dirname(target));
+    await link(path.join(liveDir, file), target);
+    linked += 1;
+  }
+  let rendered = 0;
+  for (const file of await filesUnder(partialDir)) {
+    const target = path.join(outDir, file);
+    const source = path.join(partialDir, file);
+    // A kept file the build wrote again with the same bytes (scripts, images) stays a link: the
+    // deploy shares it with the live one, and a diff-based upload sees it unchanged.
+    if (linkedFiles.has(file) && (await readFile(source)).equals(await readFile(target))) continue;
+    await ensureDir(path.dirname(target));
+    await rm(target, { force: true });
+    await rename(source, target);
+    rendered += 1;
+  }
+  return { linked, rendered };
+}
+
+/** Stylesheets of a deploy (`_astro/*.css`): the names its pages point to. */
+export async function stylesheetsOf(deployDir: string): Promise<string[]> {
+  const names = await readdir(path.join(deployDir, '_astro')).catch(() => [] as string[]);
+  return names.filter((name) => name.endsWith('.css'));
+}
+
+/** What the site's output depends on besides the content: its code, the contract's, the dependencies. */
+export const codeInputs = ['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'content-schemas/src', 'package-lock.json'];
+
+/**
+ * A fingerprint of the code that builds the site: a deploy made by other code is never the base of
+ * an incremental one. Also covers the Node.js major version (Astro's output may depend on it).
+ */
+export async function codeVersion(root = repositoryRoot, inputs = codeInputs): Promise<string> {
+  const hash = createHash('sha256').update(`node ${process.versions.node.split('.')[0]}\n`);
+  for (const input of inputs) {
+    const absolute = path.join(root, input);
+    if (!existsSync(absolute)) continue;
+    const files = (await stat(absolute)).isDirectory() ? (await filesUnder(absolute)).sort().map((file) => `${input}/${file}`) : [input];
+    for (const file of files) hash.update(`${file}\n`).update(await readFile(path.join(root, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}

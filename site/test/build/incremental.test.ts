@@ -1,0 +1,239 @@
+/**
+ * Incremental publication (docs/publishing.md, scripts/src/incremental.ts): after a change, the
+ * deploy made of the pages it touches, rendered alone, plus every other file hard-linked from
+ * the live deploy, then the whole-site passes (CSS pruning, search index, service worker), is
+ * the full build of the same content: same files, same bytes.
+ *
+ * To fit the CI budget, one content change holds every kind of change at once, each on its own
+ * fiche where the five fixture fiches allow it; the live deploy is the suite's fixture build
+ * (test-dist/, built once by the global setup), so the test pays for one partial build and one
+ * full build. Which pages each kind of change touches is tested change by change, without
+ * building, in scripts/test/incremental.test.ts.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { localeCodes } from '@passerelle/content-schemas';
+
+import { finishMergedDeploy } from '../../src/build/finishMergedDeploy';
+import { mergeDeploy, planBuild, readSnapshot, stylesheetsOf } from '../../../scripts/src/incremental';
+import { fixtureSnapshotDir, siteRoot, testDistDir, testSiteUrl } from '../helpers/paths';
+
+// Inside site/: Astro writes straight only into a folder under its root (scripts/src/siteBuild.ts).
+const work = path.join(siteRoot, 'node_modules', '.cache', 'passerelle-incremental-test');
+const changedSnapshot = path.join(work, 'snapshot');
+const rendered = path.join(work, 'rendered');
+const merged = path.join(work, 'merged');
+const full = path.join(work, 'full');
+
+type Json = Record<string, unknown>;
+
+/** Every localized value of a document (objects keyed by 'fr'…), recursively. */
+function eachLocalized(value: unknown, visit: (texts: Json) => void): void {
+  if (Array.isArray(value)) for (const item of value) eachLocalized(item, visit);
+  else if (value && typeof value === 'object') {
+    const object = value as Json;
+    if ('fr' in object && Object.keys(object).every((key) => (localeCodes as readonly string[]).includes(key))) visit(object);
+    else for (const child of Object.values(object)) eachLocalized(child, visit);
+  }
+}
+
+/**
+ * The fixture content after one of each kind of change an editor or translator makes (the
+ * comments name the issue's list).
+ */
+async function writeChangedContent(): Promise<void> {
+  await rm(changedSnapshot, { recursive: true, force: true });
+  await cp(fixtureSnapshotDir, changedSnapshot, { recursive: true });
+  const read = async (name: string) => JSON.parse(await readFile(path.join(changedSnapshot, `${name}.json`), 'utf8')) as Json[];
+  const write = (name: string, documents: Json[]) => writeFile(path.join(changedSnapshot, `${name}.json`), JSON.stringify(documents, null, 2));
+  const fiches = await read('fiches');
+  const bySlug = (slug: string) => {
+    const fiche = fiches.find((entry) => entry.slug === slug);
+    if (!fiche) throw new Error(`no fixture fiche ${slug}`);
+    return fiche;
+  };
+  const later = '2026-12-01T09:00:00.000Z';
+
+  // A French update that outdates a section, with a new change note.
+  const carteVitale = bySlug('carte-vitale');
+  (carteVitale.summary as Json).fr = 'Votre carte Vitale prouve vos droits à l’Assurance Maladie : demandez-la dès votre affiliation.';
+  const arabic = (carteVitale.translationStatus as Record<string, Record<string, Json>>).ar;
+  if (arabic?.summary) Object.assign(arabic.summary, { state: 'outdated', frenchChangedAt: later });
+  carteVitale.changeNote = { fr: 'Nouveau : la carte peut être demandée dès l’affiliation.' };
+  carteVitale.changeNoteDate = later;
+  carteVitale.updatedAt = later;
+
+  // A fiche that stops being translated in a language (uk), and becomes translated in another
+  // (ar: a translation validated).
+  const complementaire = bySlug('complementaire-sante-solidaire');
+  eachLocalized(complementaire, (texts) => {
+    delete texts.uk;
+    if (texts.en !== undefined && texts.ar === undefined) texts.ar = texts.en;
+  });
+  if (complementaire.translationStatus) delete (complementaire.translationStatus as Json).uk;
+  complementaire.updatedAt = later;
+
+  // A slug change (its old address disappears; the 301 is written by the publisher).
+  const protection = bySlug('protection-universelle-maladie');
+  protection.slug = 'protection-universelle-maladie-puma';
+
+  // An unpublished fiche, and a newly published one (in another département).
+  const unpublished = bySlug('permanence-sante-exil');
+  const published = structuredClone(protection);
+  Object.assign(published, {
+    id: '5d0f5a8e-7c43-4d55-9a5e-2f6c1b7e9d01',
+    slug: 'aide-medicale-paris',
+    shortId: 'k3m7pq',
+    title: { ...(published.title as Json), fr: 'Se faire soigner à Paris sans couverture' },
+    infocards: { ...(published.infocards as Json), location: { scope: 'departements', departements: ['75'] } },
+    createdAt: later,
+    updatedAt: later,
+  });
+  await write('fiches', [...fiches.filter((fiche) => fiche !== unpublished), published]);
+
+  // A structure and a need edited. halte-garderie-insertion (Isère) names neither and links to
+  // no fiche: its pages are kept from the live deploy.
+  const structures = await read('structures');
+  const caf = structures.find((structure) => structure.slug === 'assurance-maladie');
+  if (!caf) throw new Error('no fixture structure assurance-maladie');
+  caf.acronym = 'AM';
+  caf.updatedAt = later;
+  await write('structures', structures);
+  const needs = await read('needs');
+  const need = needs.find((entry) => entry.id === '4bcc8709-f62b-44e7-8023-b9d3711d3d84');
+  if (!need) throw new Error('no fixture need 4bcc8709');
+  eachLocalized(need.name, (texts) => {
+    texts.fr = 'Payer ses soins (mutuelle)';
+  });
+  need.updatedAt = later;
+  await write('needs', needs);
+}
+
+async function astroBuild(outDir: string, env: Record<string, string>): Promise<void> {
+  const astro = path.join(siteRoot, 'node_modules/.bin/astro');
+  const bin = existsSync(astro) ? astro : path.resolve(siteRoot, '../node_modules/.bin/astro');
+  await rm(outDir, { recursive: true, force: true });
+  try {
+    await promisify(execFile)(bin, ['build', '--outDir', outDir], {
+      cwd: siteRoot,
+      env: { ...process.env, SNAPSHOT_DIR: changedSnapshot, SITE_URL: testSiteUrl, CMS_URL: '', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`astro build failed:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+  }
+}
+
+async function filesOf(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/**
+ * Declared build stamps: Pagefind 1.5.2 writes its filter files, its per-language metadata and
+ * its entry file in a different order on every run, even from the same pages (two full builds of
+ * the same site differ there), so their names and bytes cannot be compared; their number per
+ * folder and language, and the page count of each language, are. Its index chunks and page
+ * fragments are deterministic and compared byte for byte like every other file.
+ */
+const buildStamp = /^pagefind\/(?:filter\/|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta$|pagefind-entry\.json$)/;
+
+function stampCounts(files: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const file of files.filter((entry) => buildStamp.test(entry))) {
+    const key = file.replace(/[0-9a-f]{7,}/g, '#');
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+const timings: Record<string, number> = {};
+let plan: ReturnType<typeof planBuild>;
+let liveInodes: Map<string, number>;
+let liveHashes: Map<string, string>;
+
+const hashOf = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
+describe('incremental publication', () => {
+  beforeAll(async () => {
+    let started = Date.now();
+    await mkdir(work, { recursive: true });
+    await writeChangedContent();
+    plan = planBuild(await readSnapshot(fixtureSnapshotDir), await readSnapshot(changedSnapshot));
+    if (plan.kind !== 'incremental') throw new Error(`expected an incremental plan, got a full build: ${plan.why}`);
+    liveInodes = new Map(await Promise.all((await filesOf(testDistDir)).map(async (file) => [file, (await stat(path.join(testDistDir, file))).ino] as const)));
+    liveHashes = new Map(await Promise.all([...liveInodes.keys()].map(async (file) => [file, await hashOf(path.join(testDistDir, file))] as const)));
+    const selection = path.join(work, 'render-only.json');
+    await writeFile(selection, JSON.stringify(plan.selection));
+    await astroBuild(rendered, { PASSERELLE_RENDER_ONLY: selection });
+    timings.partialBuild = Date.now() - started;
+    started = Date.now();
+    await mergeDeploy({ liveDir: testDistDir, partialDir: rendered, outDir: merged, keep: plan.keep });
+    await finishMergedDeploy(merged, await stylesheetsOf(testDistDir), () => {});
+    timings.mergeAndFinish = Date.now() - started;
+    started = Date.now();
+    await astroBuild(full, { PASSERELLE_RENDER_ONLY: '' });
+    timings.fullBuild = Date.now() - started;
+  }, 600_000);
+
+  afterAll(async () => {
+    console.log(`incremental test: ${JSON.stringify(timings)}`);
+    // PASSERELLE_KEEP_INCREMENTAL_TEST=true keeps the builds to look into a difference.
+    if (process.env.PASSERELLE_KEEP_INCREMENTAL_TEST !== 'true') await rm(work, { recursive: true, force: true });
+  });
+
+  it('renders only the touched fiches', async () => {
+    if (plan.kind !== 'incremental') throw new Error(plan.why);
+    const halte = (await readSnapshot(fixtureSnapshotDir)).fiches.find((fiche) => fiche.slug === 'halte-garderie-insertion');
+    expect(plan.selection.fiches).toHaveLength(5);
+    expect(plan.selection.fiches).not.toContain(halte?.id);
+    // National fiches changed: every département page lists them.
+    expect(plan.selection.departements).toBe('all');
+    expect(await filesOf(path.join(merged, 'fr/dispositifs/halte-garderie-insertion'))).toEqual(['index.html', 'qr.svg']);
+  });
+
+  it('gives the same files as a full build of the same content (build stamps: the same number of them)', async () => {
+    const [incremental, reference] = await Promise.all([filesOf(merged), filesOf(full)]);
+    const exact = (files: string[]) => files.filter((file) => !buildStamp.test(file));
+    expect(exact(incremental).filter((file) => !reference.includes(file))).toEqual([]);
+    expect(exact(reference).filter((file) => !incremental.includes(file))).toEqual([]);
+    expect(stampCounts(incremental)).toEqual(stampCounts(reference));
+  });
+
+  it('gives the same bytes as a full build of the same content, in every file but the build stamps', async () => {
+    const differing: string[] = [];
+    const present = new Set(await filesOf(merged));
+    for (const file of (await filesOf(full)).filter((entry) => present.has(entry) && !buildStamp.test(entry))) {
+      const [ours, theirs] = await Promise.all([readFile(path.join(merged, file)), readFile(path.join(full, file))]);
+      if (!ours.equals(theirs)) differing.push(file);
+    }
+    expect(differing).toEqual([]);
+    const pageCounts = async (root: string) =>
+      Object.entries((JSON.parse(await readFile(path.join(root, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }).languages)
+        .map(([language, { page_count }]) => `${language}:${page_count}`)
+        .sort();
+    expect(await pageCounts(merged)).toEqual(await pageCounts(full));
+  });
+
+  it('keeps untouched files as hard links and never changes the live deploy', async () => {
+    if (plan.kind !== 'incremental') throw new Error(plan.why);
+    const kept = [...liveInodes.keys()].filter((file) => plan.kind === 'incremental' && plan.keep(file));
+    // Scripts, images, social images, icons: every file of the live deploy the plan keeps.
+    expect(kept.length).toBeGreaterThan(50);
+    for (const file of kept) expect((await stat(path.join(merged, file))).ino, file).toBe(liveInodes.get(file));
+    // The same files with the same bytes as before: nothing was written through a link.
+    expect(await filesOf(testDistDir)).toEqual([...liveHashes.keys()]);
+    for (const [file, hash] of liveHashes) expect(await hashOf(path.join(testDistDir, file)), file).toBe(hash);
+  });
+});
