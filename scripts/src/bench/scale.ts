@@ -13,7 +13,7 @@ import path from 'node:path';
 type Timing = { p50: number; p95: number; samples: number };
 export type ScalePoint = {
   fiches: number;
-  insert: { fichesPerSecond: number; insertMs: number; peakRssMb: number };
+  insert: { fichesPerSecond: number; insertMs: number; peakRssMb: number; cpuMsPerFiche?: number };
   timings: Record<string, Timing | number>;
   /** The machine is shared: the 1-minute load average when the insert and the timings ended. */
   load?: { insert: number; timings: number };
@@ -92,6 +92,7 @@ export function scaleTable(points: readonly ScalePoint[]): string {
   const names = [...new Set(points.flatMap((point) => Object.keys(point.timings).filter((name) => typeof point.timings[name] === 'object')))];
   const rows = [
     ['insert (fiches/s, peak RSS MB)', ...points.map((point) => `${point.insert.fichesPerSecond.toFixed(2)} / ${point.insert.peakRssMb}`)],
+    ['insert CPU time per fiche (ms)', ...points.map((point) => (point.insert.cpuMsPerFiche === undefined ? '—' : String(point.insert.cpuMsPerFiche)))],
     ['load average (insert / timings)', ...points.map((point) => (point.load ? `${point.load.insert.toFixed(1)} / ${point.load.timings.toFixed(1)}` : '—'))],
     ...names.map((name) => [
       name,

@@ -18,11 +18,13 @@ import { checkCompleteness } from './hooks/checkCompleteness';
 import { deleteTranslations } from './hooks/deleteTranslations';
 import { duplicateAsNewFiche, notDuplicated } from './hooks/duplicateAsNewFiche';
 import { enforceEditorialRights } from './hooks/enforceEditorialRights';
+import { filterByTranslationState } from './hooks/filterByTranslationState';
 import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
 import { refreshTranslationProgress } from '../../translation/progress';
+import { translationStateFilterField } from '../../translation/translationState';
 
 /** Every data field of a fiche, tabs included, is read-only outside French (writableInFrenchOnly). */
 function frenchOnly(fields: Field[]): Field[] {
@@ -63,7 +65,7 @@ export const Fiches: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
-    beforeOperation: [duplicateAsNewFiche, keepLiveFichesForEditors],
+    beforeOperation: [duplicateAsNewFiche, keepLiveFichesForEditors, filterByTranslationState],
     beforeValidate: [assignIdentifiers],
     beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
     afterChange: [syncTranslations, refreshTranslationProgress, recordFormerAddress, rebuildAfterChange],
@@ -238,5 +240,7 @@ export const Fiches: CollectionConfig = {
       type: 'date',
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
     },
+    // A filter of the list only (hooks/filterByTranslationState.ts).
+    { ...translationStateFilterField, custom: { hiddenFromContributors: true } } as Field,
   ]),
 };
