@@ -106,9 +106,12 @@ async function insertFiche(payload: Payload, source: SnapshotFiche, data: FicheD
   // Each language's text goes in with the fiche's own translation documents, created validated
   // (translation/sync.ts): one write per language instead of an empty document, then its text.
   const importedTranslations: ImportedTranslations = {};
+  // A change note belongs to one French publication: without a French one, a translated note is
+  // dropped, as the workflow drops it from the translation document (applyWorkflow.ts).
+  const frenchHasNote = Boolean(pick(source.changeNote, 'fr')?.trim());
   for (const language of translationLanguages) {
     const content = contentIn(source, language);
-    if (content) importedTranslations[language] = content as never;
+    if (content) importedTranslations[language] = (frenchHasNote ? content : { ...content, changeNote: null }) as never;
   }
   req.context = { ...req.context, importedTranslations };
   await payload.create({ collection: 'fiches', data: data as never, locale: 'fr', depth: 0, req });
