@@ -248,6 +248,31 @@ export interface Fiche {
     | boolean
     | null;
   lastCheckedAt?: string | null;
+  translationState?:
+    | (
+        | 'en-missing'
+        | 'en-outdated'
+        | 'en-toReview'
+        | 'ar-missing'
+        | 'ar-outdated'
+        | 'ar-toReview'
+        | 'ps-missing'
+        | 'ps-outdated'
+        | 'ps-toReview'
+        | 'fa-missing'
+        | 'fa-outdated'
+        | 'fa-toReview'
+        | 'ti-missing'
+        | 'ti-outdated'
+        | 'ti-toReview'
+        | 'ru-missing'
+        | 'ru-outdated'
+        | 'ru-toReview'
+        | 'uk-missing'
+        | 'uk-outdated'
+        | 'uk-toReview'
+      )
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1127,6 +1152,7 @@ export interface FichesSelect<T extends boolean = true> {
   changeNoteDate?: T;
   translationStatus?: T;
   lastCheckedAt?: T;
+  translationState?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -59,6 +59,11 @@ function databaseAdapter(): DatabaseAdapterObj {
     allowIDOnCreate: true,
     // The CMS, `payload jobs:run` and an import may write at once: wait for the lock, don't fail.
     busyTimeout: 5_000,
+    // Write-ahead log: readers (the admin, the export of a build) no longer wait for a writer, and
+    // a commit appends to the log instead of rewriting pages and syncing twice. NORMAL syncs at
+    // checkpoints only: a power cut can lose the last commits, never corrupt the file. To copy
+    // the database, copy passerelle.db with its -wal file, or run `PRAGMA wal_checkpoint` first.
+    wal: { synchronous: 'NORMAL' },
     migrationDir: path.resolve(dirname, 'migrations/sqlite'),
     logger: queryLogger,
     afterSchemaInit: [addScaleIndexes],

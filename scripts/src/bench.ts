@@ -197,7 +197,7 @@ async function main(): Promise<void> {
       const { child, tail } = spawnQuiet(
         'node',
         // --expose-gc: the importer collects every 10 fiches to keep libSQL's native memory bounded.
-        ['--expose-gc', '--import', 'tsx', path.join(repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(options.fiches), String(options.randomSeed)],
+        ['--expose-gc', '--max-semi-space-size=64', '--import', 'tsx', path.join(repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(options.fiches), String(options.randomSeed)],
         { cwd: cmsDir, env: { ...env, NODE_ENV: 'development', PAYLOAD_JOBS_AUTORUN: 'false' } },
       );
       child.stdout?.on('data', (chunk: Buffer) => {

@@ -15,7 +15,8 @@ describe('--scale', () => {
   it('prints one row per figure and one column per size, whatever the last page’s number', () => {
     const point = (fiches: number, lastPage: number, p50: number): ScalePoint => ({
       fiches,
-      insert: { fichesPerSecond: 12.5, insertMs: 1000, peakRssMb: 400 },
+      insert: { fichesPerSecond: 12.5, insertMs: 1000, peakRssMb: 400, cpuMsPerFiche: 80 },
+      load: { insert: 3.5, timings: 12 },
       timings: {
         fiches,
         lastPage,
@@ -26,8 +27,10 @@ describe('--scale', () => {
     const table = scaleTable([point(100, 10, 5), point(1000, 50, 6)]).split('\n');
     expect(table[0]).toBe('| figure (ms, p50 / p95) | 100 fiches | 1000 fiches |');
     expect(table[1]).toBe('| insert (fiches/s, peak RSS MB) | 12.50 / 400 | 12.50 / 400 |');
-    expect(table[2]).toBe('| fiche list, page 1 | 5.0 / 10.0 | 6.0 / 12.0 |');
-    expect(table[3]).toBe('| fiche list, last page (≤ 50) | 6.0 / 7.0 | 7.0 / 8.0 |');
-    expect(table).toHaveLength(4);
+    expect(table[2]).toBe('| insert CPU time per fiche (ms) | 80 | 80 |');
+    expect(table[3]).toBe('| load average (insert / timings) | 3.5 / 12.0 | 3.5 / 12.0 |');
+    expect(table[4]).toBe('| fiche list, page 1 | 5.0 / 10.0 | 6.0 / 12.0 |');
+    expect(table[5]).toBe('| fiche list, last page (≤ 50) | 6.0 / 7.0 | 7.0 / 8.0 |');
+    expect(table).toHaveLength(6);
   });
 });

@@ -10,8 +10,11 @@ import { keepRequestLocale } from '../utilities/keepRequestLocale';
  * one. Compared with the previous *published* version, not with `previousDoc`, which is the
  * latest draft when the editor worked with autosave.
  */
-export const recordFormerAddress: CollectionAfterChangeHook<Fiche> = async ({ doc, req }) => {
+export const recordFormerAddress: CollectionAfterChangeHook<Fiche> = async ({ doc, req, operation, context }) => {
   if (doc._status !== 'published') return doc;
+  // A new fiche had no address before; the translation workflow publishes a language's text and
+  // never touches the slug or the type.
+  if (operation === 'create' || context.translationWorkflow) return doc;
   const nested = <T>(call: () => Promise<T>) => keepRequestLocale(req, call);
   const { docs } = await nested(() =>
     req.payload.findVersions({

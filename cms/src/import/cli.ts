@@ -12,6 +12,7 @@ import path from 'node:path';
 
 import { getPayload } from 'payload';
 
+import { checkpoint } from '../database/checkpoint';
 import { DatabaseUriError } from '../utilities/database';
 import { ImportFileError, importFiches, type ImportProgress, type SourceReferences } from './importFiches';
 
@@ -75,6 +76,7 @@ try {
       }
     },
   });
+  await checkpoint(payload);
   for (const problem of report.problems) {
     console.error(`import : fiche n° ${problem.position}${problem.slug ? ` (${problem.slug})` : ''}, champ ${problem.path} : ${problem.message}`);
   }

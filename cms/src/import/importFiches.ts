@@ -18,7 +18,8 @@ import type { ZodIssue } from 'zod';
 import { FicheSchema, type Fiche as SnapshotFiche, type Locale } from '@passerelle/content-schemas';
 
 import type { Fiche } from '../payload-types';
-import { translationLanguages } from '../translation/sync';
+import { translationLanguages, type ImportedTranslations } from '../translation/sync';
+import { writeImportedLocalesOnCreate } from './importedLocales';
 
 export type ImportProblem = { position: number; slug?: string; path: string; message: string };
 export type ImportProgress = { done: number; total: number; imported: number; skipped: number; failed: number };
@@ -44,7 +45,7 @@ export class ImportFileError extends Error {
  * imported fiche keeps its short id: partners' `/f/{shortId}` links must survive a move between
  * instances (requests cannot set `context`, so only this server-side path can keep one).
  */
-const context: RequestContext = { skipRebuild: true, keepImportedShortId: true };
+const context: RequestContext = { skipRebuild: true, keepImportedShortId: true, bulkImport: true };
 
 const label = { themes: 'thème', needs: 'besoin', structures: 'structure' } as const;
 
@@ -54,6 +55,7 @@ export async function importFiches(payload: Payload, input: unknown, options: Im
   }
   const report: ImportReport = { done: 0, total: input.length, imported: 0, skipped: 0, failed: 0, problems: [], stopped: false };
   const references = await referenceMaps(payload, options.references);
+  writeImportedLocalesOnCreate(payload);
   const fail = (position: number, slug: string | undefined, path: string, message: string) => {
     report.failed += 1;
     report.problems.push({ position, slug, path, message });
@@ -101,22 +103,30 @@ export async function importFiches(payload: Payload, input: unknown, options: Im
 type FicheData = Omit<Partial<Fiche>, 'id'> & { id: string };
 
 async function insertFiche(payload: Payload, source: SnapshotFiche, data: FicheData, req: PayloadRequest): Promise<void> {
+  // Each language's text goes in with the fiche's own translation documents, created validated
+  // (translation/sync.ts): one write per language instead of an empty document, then its text.
+  const importedTranslations: ImportedTranslations = {};
+  // A change note belongs to one French publication: without a French one, a translated note is
+  // dropped, as the workflow drops it from the translation document (applyWorkflow.ts).
+  const frenchHasNote = Boolean(pick(source.changeNote, 'fr')?.trim());
+  for (const language of translationLanguages) {
+    const content = contentIn(source, language);
+    if (content) importedTranslations[language] = (frenchHasNote ? content : { ...content, changeNote: null }) as never;
+  }
+  req.context = { ...req.context, importedTranslations };
   await payload.create({ collection: 'fiches', data: data as never, locale: 'fr', depth: 0, req });
   const { docs } = await payload.find({
     collection: 'translations',
     where: { fiche: { equals: source.id } },
     pagination: false,
     depth: 0,
-    select: { language: true },
+    select: { language: true, status: true },
     req,
   });
-  for (const language of translationLanguages) {
-    const content = contentIn(source, language);
-    if (!content) continue;
+  for (const language of Object.keys(importedTranslations)) {
     const translation = docs.find((doc) => doc.language === language);
     if (!translation) throw new Error(`la traduction ${language} n’a pas été créée`);
-    // Validated through the workflow, as an expert would: records, then the fiche in that language.
-    await payload.update({ collection: 'translations', id: translation.id, data: { ...content, status: 'validated' } as never, depth: 0, req });
+    if (translation.status !== 'validated') throw new Error(`la traduction ${language} n’a pas été validée`);
   }
 }
 
@@ -126,7 +136,8 @@ async function insertFiche(payload: Payload, source: SnapshotFiche, data: FicheD
  * MongoDB: Payload's own transaction on the request.
  */
 async function inOneTransaction(payload: Payload, work: (req: PayloadRequest) => Promise<void>): Promise<void> {
-  const req = await createLocalReq({ context: { ...context } }, payload);
+  // One fiche's French, read again by each language's validation (translation/frenchOf.ts).
+  const req = await createLocalReq({ context: { ...context, frenchOfImport: new Map() } }, payload);
   const client = (payload.db as unknown as { client?: { execute: (sql: string) => Promise<unknown> } }).client;
   if (client) {
     await client.execute('BEGIN IMMEDIATE');

@@ -1,6 +1,7 @@
 /** `npm run seed [-- --if-empty]`: fills the configured database with the sample content (idempotent). */
 import { getPayload } from 'payload';
 
+import { checkpoint } from '../database/checkpoint';
 import { DatabaseUriError } from '../utilities/database';
 import { seed } from './index';
 import { assertSeedPasswordAllowed, SeedPasswordError, seedPassword } from './users';
@@ -20,6 +21,7 @@ try {
   // Refused before any content is written, not halfway through.
   if (password) assertSeedPasswordAllowed(password, { database: payload.db.name, nodeEnv: process.env.NODE_ENV });
   const report = await seed(payload, { password, log: (line) => console.log(`seed: ${line}`) });
+  await checkpoint(payload);
   console.log(`seed: done (${Object.entries(report.created).map(([name, count]) => `${count} ${name}`).join(', ')} created)`);
   process.exit(0);
 } catch (error) {

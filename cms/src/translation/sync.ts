@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload';
 import { locales, type Locale, type TranslationStatus, type UnitKey } from '@passerelle/content-schemas';
 
 import { keepRequestLocale } from '../utilities/keepRequestLocale';
+import type { Translation } from '../payload-types';
 import { recordsOf, type UnitRecords } from './records';
 import { unitsOf, type TranslatableContent } from './units';
 
@@ -25,16 +26,31 @@ async function translationsOf(payload: Payload, ficheId: string, req?: PayloadRe
   return docs;
 }
 
-/** Every fiche has one translation document per language, created empty when the fiche is. */
+/**
+ * What a bulk import brings for one fiche (`req.context.importedTranslations`): each language's
+ * text, validated as it was on the instance it comes from.
+ */
+export type ImportedTranslations = Partial<Record<Exclude<Locale, 'fr'>, Partial<Translation>>>;
+
+/**
+ * Every fiche has one translation document per language, created empty when the fiche is. A bulk
+ * import creates each one with its text at once, asking for « validated »: the workflow hook
+ * records the units against the French just saved and publishes the language on the fiche, as an
+ * expert's validation does, without first writing an empty document and then the text.
+ */
 export async function ensureTranslationDocs(payload: Payload, ficheId: string, req?: PayloadRequest, french?: TranslatableContent): Promise<void> {
+  const imported = (req?.context.importedTranslations ?? {}) as ImportedTranslations;
   const run = async () => {
     const docs = await translationsOf(payload, ficheId, req);
     const existing = new Set(docs.map((doc) => doc.language));
     for (const language of translationLanguages) {
       if (existing.has(language)) continue;
+      const text = imported[language];
       await payload.create({
         collection: 'translations',
-        data: { fiche: ficheId, language, status: 'notStarted' },
+        data: text ? { ...text, fiche: ficheId, language, status: 'validated' } : { fiche: ficheId, language, status: 'notStarted' },
+        // Nobody reads what comes back: no relation or link to populate.
+        depth: 0,
         overrideAccess: true,
         context: workflowContext,
         req,

@@ -95,6 +95,33 @@ describe('dashboard figures kept by hooks', () => {
     expect(after.some((doc) => (doc.progress?.total ?? 0) > 0)).toBe(true);
   });
 
+  it('open the fiche list filtered by the state a figure counts: missing, outdated, to review in one language', async () => {
+    const ids = async (translationState: string) =>
+      (await payload.find({ collection: 'fiches', where: { translationState: { equals: translationState } }, draft: true, pagination: false, depth: 0 })).docs.map(
+        (doc) => doc.id,
+      );
+    const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Ouvrir un compte bancaire'), _status: 'published' }, context });
+    expect(await ids('ru-missing')).toContain(fiche.id);
+    const russian = await translationOf(fiche.id, 'ru');
+    await payload.update({ collection: 'translations', id: russian.id, data: { ...arabicDemarche(), status: 'toReview' } as never, context });
+    expect(await ids('ru-missing')).not.toContain(fiche.id);
+    expect(await ids('ru-toReview')).toContain(fiche.id);
+    expect(await ids('ru-outdated')).not.toContain(fiche.id);
+    await payload.update({ collection: 'translations', id: russian.id, data: { status: 'validated' } as never, context });
+    await payload.update({ collection: 'fiches', id: fiche.id, data: { summary: 'Le résumé a changé en français.', _status: 'published' }, context });
+    expect(await ids('ru-outdated')).toContain(fiche.id);
+    expect(await ids('ru-toReview')).not.toContain(fiche.id);
+    // Only that language: the Ukrainian translation was never started.
+    expect(await ids('uk-outdated')).not.toContain(fiche.id);
+    expect(await ids('uk-missing')).toContain(fiche.id);
+    // With other conditions, in an and/or tree, and through the count the pager asks for.
+    const both = { and: [{ _status: { equals: 'published' } }, { or: [{ translationState: { equals: 'ru-outdated' } }, { translationState: { equals: 'ru-toReview' } }] }] };
+    expect((await payload.find({ collection: 'fiches', where: both as never, draft: true, depth: 0 })).docs.map((doc) => doc.id)).toContain(fiche.id);
+    expect((await payload.count({ collection: 'fiches', where: { translationState: { equals: 'ru-outdated' } } })).totalDocs).toBeGreaterThan(0);
+    // A value that means nothing matches nothing, rather than every fiche.
+    expect(await ids('xx-outdated')).toEqual([]);
+  });
+
   it('list at most `limit` rows and say how many there are', async () => {
     const list = await workList(payload, ['en', 'ar'], 1);
     expect(list.rows).toHaveLength(1);

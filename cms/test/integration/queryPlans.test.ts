@@ -94,6 +94,16 @@ describe.skipIf(onMongo)('query plans at the size of the real service', () => {
     }
   });
 
+  it('fiche list filtered by translation state (missing, outdated, to review in a language): the dashboard’s links', async () => {
+    const editor = await userOf('editor@example.test');
+    for (const value of ['ar-missing', 'ar-outdated', 'uk-toReview']) {
+      const { problems, queries } = await plansOf(() => adminList('fiches', editor, { where: { translationState: { equals: value } } }));
+      // The translations' ids through their index, then the list as for any other filter.
+      expect(queries.some((query) => /from "translations"/.test(query.sql)), value).toBe(true);
+      expect(problems, value).toEqual([]);
+    }
+  });
+
   it('fiche list as the REST API serves it (the bench’s query)', async () => {
     const { problems } = await plansOf(() =>
       api('GET', '/fiches?depth=0&limit=10&page=1&sort=-updatedAt&draft=true&locale=fr', { token: tokens.admin }),

@@ -7,13 +7,16 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
 type Timing = { p50: number; p95: number; samples: number };
 export type ScalePoint = {
   fiches: number;
-  insert: { fichesPerSecond: number; insertMs: number; peakRssMb: number };
+  insert: { fichesPerSecond: number; insertMs: number; peakRssMb: number; cpuMsPerFiche?: number };
   timings: Record<string, Timing | number>;
+  /** The machine is shared: the 1-minute load average when the insert and the timings ended. */
+  load?: { insert: number; timings: number };
 };
 
 function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, onLine: (line: string) => void): Promise<void> {
@@ -58,17 +61,21 @@ export async function runScale(options: { sizes: number[]; randomSeed: number; s
       let insert: ScalePoint['insert'] | undefined;
       let timings: ScalePoint['timings'] | undefined;
       const started = Date.now();
-      await run('node', ['--expose-gc', '--import', 'tsx', path.join(options.repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(fiches), String(options.randomSeed)], { cwd: cmsDir, env }, (line) => {
+      let insertLoad = 0;
+      await run('node', ['--expose-gc', '--max-semi-space-size=64', '--import', 'tsx', path.join(options.repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(fiches), String(options.randomSeed)], { cwd: cmsDir, env }, (line) => {
         const counted = /^progress (\d+) (\d+) (\d+)/.exec(line);
         if (counted) console.log(`[scale ${fiches}] inserting… ${counted[1]}/${counted[2]} fiches, RSS ${counted[3]} MB, ${((Date.now() - started) / 1000).toFixed(0)} s`);
         if (line.startsWith('inserted ')) insert = JSON.parse(line.slice('inserted '.length)) as ScalePoint['insert'];
       });
+      insertLoad = os.loadavg()[0] ?? 0;
       await run('node', ['--import', 'tsx', path.join(options.repoRoot, 'scripts/src/bench/adminTimings.ts'), String(options.samples)], { cwd: cmsDir, env }, (line) => {
         if (line.startsWith('timings ')) timings = JSON.parse(line.slice('timings '.length)) as ScalePoint['timings'];
       });
       if (!insert || !timings) throw new Error(`no figures for ${fiches} fiches`);
-      points.push({ fiches, insert, timings });
+      points.push({ fiches, insert, timings, load: { insert: insertLoad, timings: os.loadavg()[0] ?? 0 } });
       console.log(`[scale ${fiches}] done: insert ${insert.fichesPerSecond.toFixed(2)} fiches/s, peak RSS ${insert.peakRssMb} MB`);
+      // A long run may be stopped: each size's figures are printed as soon as they are known.
+      console.log(scaleTable(points));
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }
@@ -85,6 +92,8 @@ export function scaleTable(points: readonly ScalePoint[]): string {
   const names = [...new Set(points.flatMap((point) => Object.keys(point.timings).filter((name) => typeof point.timings[name] === 'object')))];
   const rows = [
     ['insert (fiches/s, peak RSS MB)', ...points.map((point) => `${point.insert.fichesPerSecond.toFixed(2)} / ${point.insert.peakRssMb}`)],
+    ['insert CPU time per fiche (ms)', ...points.map((point) => (point.insert.cpuMsPerFiche === undefined ? '—' : String(point.insert.cpuMsPerFiche)))],
+    ['load average (insert / timings)', ...points.map((point) => (point.load ? `${point.load.insert.toFixed(1)} / ${point.load.timings.toFixed(1)}` : '—'))],
     ...names.map((name) => [
       name,
       ...points.map((point) => {

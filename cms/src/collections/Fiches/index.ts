@@ -17,10 +17,12 @@ import { assignIdentifiers } from './hooks/assignIdentifiers';
 import { checkCompleteness } from './hooks/checkCompleteness';
 import { duplicateAsNewFiche, notDuplicated } from './hooks/duplicateAsNewFiche';
 import { enforceEditorialRights } from './hooks/enforceEditorialRights';
+import { filterByTranslationState } from './hooks/filterByTranslationState';
 import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { infocardsField } from './infocardsField';
 import { computeTranslationStatus } from '../../translation/hooks/syncTranslations';
+import { translationStateFilterField } from '../../translation/translationState';
 
 /** Every data field of a fiche, tabs included, is read-only outside French (writableInFrenchOnly). */
 function frenchOnly(fields: Field[]): Field[] {
@@ -61,7 +63,7 @@ export const Fiches: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
-    beforeOperation: [duplicateAsNewFiche, keepLiveFichesForEditors],
+    beforeOperation: [duplicateAsNewFiche, keepLiveFichesForEditors, filterByTranslationState],
     beforeValidate: [assignIdentifiers],
     // The translation workflow adds its own hooks (translation/plugin.ts).
     beforeChange: [enforceEditorialRights, checkCompleteness, stampChangeNote],
@@ -236,5 +238,7 @@ export const Fiches: CollectionConfig = {
       type: 'date',
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
     },
+    // A filter of the list only (hooks/filterByTranslationState.ts).
+    { ...translationStateFilterField, custom: { hiddenFromContributors: true } } as Field,
   ]),
 };

@@ -10,6 +10,7 @@ import { locales, type Locale } from '@passerelle/content-schemas';
 
 import { hasRole, languagesOf, type UserWithRoles } from '../../access/roles';
 import { coverage, reviewQueue, workList, type DashboardList, type DashboardRow } from '../dashboard';
+import { translationStateField, type TranslationState } from '../translationState';
 
 type Props = { payload: Payload; user?: UserWithRoles };
 
@@ -72,11 +73,10 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
                       <a href={translationsIn(language, 'validated')}>{percent(sums.validated, sums.total)} %</a>
                     </td>
                     <td style={cell}>
-                      {/* An outdated translation is back « En cours » until validated again. */}
-                      <a href={translationsIn(language, 'inProgress')}>{sums.outdated}</a>
+                      <a href={fichesIn(language, 'outdated')}>{sums.outdated}</a>
                     </td>
                     <td style={cell}>
-                      <a href={translationsIn(language, 'toReview')}>{sums.toReview}</a>
+                      <a href={fichesIn(language, 'toReview')}>{sums.toReview}</a>
                     </td>
                     {/* New and outdated units, counted on the French source. */}
                     <td style={cell}>{sums.wordsToTranslate.toLocaleString('fr-FR')}</td>
@@ -119,6 +119,14 @@ function WordCountsExport() {
 /** The translations list, filtered to one language and state: where a coverage figure leads. */
 function translationsIn(language: string, status: string): string {
   return `/admin/collections/translations?where[language][equals]=${language}&where[status][equals]=${status}`;
+}
+
+/**
+ * The fiche list filtered to the fiches whose translation into `language` is in `state`
+ * (translation/translationState.ts): exactly the fiches a figure counts units of.
+ */
+function fichesIn(language: string, state: TranslationState): string {
+  return `/admin/collections/fiches?where[${translationStateField}][equals]=${language}-${state}`;
 }
 
 function WorkList({ list, link, empty }: { list: DashboardList | undefined; link: (row: Row) => React.ReactNode; empty: string }) {

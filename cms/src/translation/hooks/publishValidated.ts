@@ -16,6 +16,9 @@ const withoutIds = (items: Translation['what']) => (items ?? []).map(({ title, b
 export const publishValidated: CollectionAfterChangeHook<Translation> = async ({ doc, req }) => {
   if (!req.context.publishTranslation) return doc;
   req.context.publishTranslation = false;
+  // A bulk import writes every language's validated text with the fiche itself, in one write
+  // (import/importedLocales.ts): the fiche already shows it.
+  if (req.context.importedTranslations) return doc;
   const ficheId = typeof doc.fiche === 'object' ? doc.fiche.id : doc.fiche;
   const language = doc.language;
 

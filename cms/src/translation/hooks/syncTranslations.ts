@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, FieldHook } from 'payload';
 
 import type { Fiche } from '../../payload-types';
+import { forgetFrenchOf } from '../frenchOf';
 import { ensureTranslationDocs, markOutdatedTranslations, publishedTranslationStatus, relabelTranslations } from '../sync';
 import { translationRecordsOf } from '../translationRecords';
 import { translatableContentOf, translatableFields, type TranslatableContent } from '../units';
@@ -16,8 +17,9 @@ export const readMinorChange: CollectionBeforeChangeHook<Fiche> = ({ data, req }
  * every French publication flags the validated units whose French changed (unless minor).
  */
 export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, previousDoc, operation, req, context }) => {
-  if (context.translationWorkflow) return doc;
   const french = !req.locale || req.locale === 'fr';
+  if (french) forgetFrenchOf(doc.id, req);
+  if (context.translationWorkflow) return doc;
   // « Créer » saves a draft at once (autosave): translation documents wait for a French title,
   // so an abandoned click leaves no « (sans titre) » records, and their labels follow the title.
   const title = french ? frenchTitleOf(doc.title) : undefined;
@@ -26,7 +28,8 @@ export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, 
     await ensureTranslationDocs(req.payload, doc.id, req, translatableContentOf(doc));
     if (previousTitle) await relabelTranslations(req.payload, doc.id, title, req);
   }
-  if (doc._status === 'published' && french) {
+  // A fiche just created has no validated translation that its French could have left behind.
+  if (doc._status === 'published' && french && operation !== 'create') {
     await markOutdatedTranslations(req.payload, {
       ficheId: doc.id,
       french: translatableContentOf(doc),
