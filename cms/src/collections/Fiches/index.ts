@@ -20,6 +20,7 @@ import { duplicateAsNewFiche, notDuplicated } from './hooks/duplicateAsNewFiche'
 import { enforceEditorialRights } from './hooks/enforceEditorialRights';
 import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
 import { stampChangeNote } from './hooks/stampChangeNote';
+import { sweepOnCreate } from './hooks/sweepAbandonedFiches';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
 import { refreshTranslationProgress } from '../../translation/progress';
@@ -64,6 +65,7 @@ export const Fiches: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [duplicateAsNewFiche, keepLiveFichesForEditors],
+    afterOperation: [sweepOnCreate],
     beforeValidate: [assignIdentifiers],
     beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
     afterChange: [syncTranslations, refreshTranslationProgress, recordFormerAddress, rebuildAfterChange],
