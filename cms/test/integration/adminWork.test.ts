@@ -266,6 +266,17 @@ describe('tidiness', () => {
   });
 });
 
+describe('Payload’s own French', () => {
+  it('has none of the clumsy strings editors met, and speaks of languages, not « locales »', () => {
+    const french = JSON.stringify((payload.config.i18n.translations as Record<string, unknown>).fr);
+    for (const clumsy of ['nouveau ou nouvelle', 'Copier vers le lieu', 'Retour à la locale', 'la locale', 'Locale à publier', 'paramètres régionaux', 'localités'])
+      expect(french.toLowerCase(), clumsy).not.toContain(clumsy.toLowerCase());
+    const general = (payload.config.i18n.translations as { fr: { general: Record<string, string> } }).fr.general;
+    expect(general.createNew).toBe('Créer');
+    expect(general.fallbackToDefaultLocale).toBe('Revenir au texte français');
+  });
+});
+
 describe('an abandoned « Créer »', () => {
   // What the admin does on « Créer » with autosave on: a draft saved before anything is typed.
   const clickCreate = () => api('POST', '/fiches?draft=true&locale=fr', { token: tokens.editor, body: {} });
