@@ -3,12 +3,14 @@
  * deploy (our static server with the deploy's `_headers`: compression, cache rules, the CSP with
  * the hashes of any inline code). For measuring a change without running the whole bench:
  *
- *   npx tsx scripts/src/lighthouseSite.ts --dist site/test-dist --runs 3 [--2g] [--then /fr/] [--inline-css] [--json out.json] /fr/ /ar/demarches/carte-vitale/
+ *   npx tsx scripts/src/lighthouseSite.ts --dist site/test-dist --runs 3 [--2g] [--then /fr/] [--inline-css | --critical-css] [--json out.json] /fr/ /ar/demarches/carte-vitale/
  *
  * `--then P`: on 2G, each run goes on to page P in the same profile (a second visit, the cache
  * warm). `--inline-css`: measures a copy of the build whose pages carry the stylesheet in a
  * `<style>` element instead of linking it (allowed by its hash in the CSP), to weigh what
- * inlining costs and gains on first and second visits.
+ * inlining costs and gains on first and second visits. `--critical-css`: the measured pages carry
+ * only the rules their first screen uses (PurgeCSS on the HTML down to the first section) inline,
+ * and link the whole stylesheet at the end of the body.
  *
  * Prints the median run of each page with the figures that explain it (long tasks, main-thread
  * work, scripts' boot-up, layout shifts, failed audits). The `_headers` file it writes into the
