@@ -97,6 +97,8 @@ export default buildConfig({
       actions: ['/components/BuildStatus#BuildStatus'],
       // Two-factor code and enrolment, under the login form.
       afterLogin: ['/components/SecondFactorLogin#SecondFactorLogin'],
+      // French names for the rich-text editor's buttons that Payload's i18n does not reach.
+      providers: ['/components/EditorFrenchLabels#EditorFrenchLabels'],
     },
   },
   // The admin speaks French by default; English stays available in each user's preferences.

@@ -3,12 +3,14 @@
  * deploy (our static server with the deploy's `_headers`: compression, cache rules, the CSP with
  * the hashes of any inline code). For measuring a change without running the whole bench:
  *
- *   npx tsx scripts/src/lighthouseSite.ts --dist site/test-dist --runs 3 [--2g] [--then /fr/] [--inline-css] [--json out.json] /fr/ /ar/demarches/carte-vitale/
+ *   npx tsx scripts/src/lighthouseSite.ts --dist site/test-dist --runs 3 [--2g] [--then /fr/] [--inline-css | --critical-css] [--json out.json] /fr/ /ar/demarches/carte-vitale/
  *
  * `--then P`: on 2G, each run goes on to page P in the same profile (a second visit, the cache
  * warm). `--inline-css`: measures a copy of the build whose pages carry the stylesheet in a
  * `<style>` element instead of linking it (allowed by its hash in the CSP), to weigh what
- * inlining costs and gains on first and second visits.
+ * inlining costs and gains on first and second visits. `--critical-css`: the measured pages carry
+ * only the rules their first screen uses (PurgeCSS on the HTML down to the first section) inline,
+ * and link the whole stylesheet at the end of the body.
  *
  * Prints the median run of each page with the figures that explain it (long tasks, main-thread
  * work, scripts' boot-up, layout shifts, failed audits). The `_headers` file it writes into the
@@ -36,6 +38,7 @@ let lighthouse = true;
 let jsonOut = '';
 let then: string | undefined;
 let inlineCss = false;
+let criticalCss = false;
 const paths: string[] = [];
 for (let index = 0; index < args.length; index += 1) {
   const arg = args[index] ?? '';
@@ -46,6 +49,7 @@ for (let index = 0; index < args.length; index += 1) {
   else if (arg === '--json') jsonOut = path.resolve(args[(index += 1)] ?? '');
   else if (arg === '--then') then = args[(index += 1)];
   else if (arg === '--inline-css') inlineCss = true;
+  else if (arg === '--critical-css') criticalCss = true;
   else if (arg.startsWith('/')) paths.push(arg);
   else throw new Error(`unknown argument ${arg}`);
 }
@@ -57,7 +61,7 @@ if (!dist || paths.length === 0 || !(runs >= 1)) {
 // The experiment's copy only: a real deploy refuses inline code (verifyDeploy), so no hash is ever
 // added to the production policy.
 const inlinedStyleHashes = new Set<string>();
-if (inlineCss) {
+if (inlineCss || criticalCss) {
   const copy = await mkdtemp(path.join(tmpdir(), 'passerelle-inline-css-'));
   await cp(dist, copy, { recursive: true });
   dist = copy;
@@ -65,11 +69,35 @@ if (inlineCss) {
     const html = await readFile(path.join(dist, file), 'utf8');
     const link = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"\s*\/?>/.exec(html);
     if (!link?.[1]) continue;
-    const css = await readFile(path.join(dist, link[1]), 'utf8');
-    await writeFile(path.join(dist, file), html.replace(link[0], () => `<style>${css}</style>`));
+    // PurgeCSS on each of 1,000 pages would take minutes: only the measured pages change.
+    if (criticalCss && ![...paths, then].some((measured) => measured && file === `${measured.slice(1)}index.html`)) continue;
+    const fullCss = await readFile(path.join(dist, link[1]), 'utf8');
+    const css = criticalCss ? await criticalPart(fullCss, html) : fullCss;
+    // Critical: the rules the first screen uses go inline; the whole stylesheet is linked at the
+    // end of the body, where it blocks the rendering of nothing before it (Chromium, Firefox).
+    const page = criticalCss ? html.replace('</body>', () => `${link[0]}</body>`) : html;
+    await writeFile(path.join(dist, file), page.replace(link[0], () => `<style>${css}</style>`));
     inlinedStyleHashes.add(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
   }
   process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
+}
+/**
+ * The rules of the stylesheet that the first screen of a page uses: PurgeCSS run on the page's
+ * HTML up to its first collapsible section (the header, breadcrumb, title, summary, practical
+ * information and tools of a fiche).
+ */
+async function criticalPart(css: string, html: string): Promise<string> {
+  const fold = html.search(/<details class="fiche-section|<\/main>/);
+  const { PurgeCSS } = await import('purgecss');
+  const [result] = await new PurgeCSS().purge({
+    content: [{ raw: html.slice(0, fold === -1 ? undefined : fold), extension: 'html' }],
+    css: [{ raw: css }],
+    variables: true,
+    keyframes: true,
+    fontFace: true,
+    safelist: { greedy: [/^:root$/] },
+  });
+  return result?.css ?? css;
 }
 const headersFile = path.join(dist, '_headers');
 const hadHeaders = existsSync(headersFile);

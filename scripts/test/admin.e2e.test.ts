@@ -196,7 +196,7 @@ describe('the admin, role by role', () => {
     expect(await page.locator('[data-sonner-toast][data-type="error"]').count()).toBe(0);
   });
 
-  it('an editor ticks « Modification mineure » and publishes: no translation goes outdated', { timeout: 4 * 60_000 }, async () => {
+  it('an editor ticks « Modification mineure » and publishes: no translation goes outdated; the editor’s buttons speak French', { timeout: 4 * 60_000 }, async () => {
     const fiche = await ficheBySlug('carte-vitale');
     const page = await logIn('editor@passerelle.test');
     await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}`);
@@ -204,6 +204,21 @@ describe('the admin, role by role', () => {
     await summary.waitFor({ timeout: 60_000 });
     const text = await summary.inputValue();
     await summary.fill(`${text.trimEnd()} `.replace(/\.\s*$/, ' .').trimEnd());
+    // The rich-text editor's own buttons, which Payload's i18n does not reach, are named in
+    // French (cms/src/components/EditorFrenchLabels.tsx): the block handles, drawn on hover…
+    const editor = page.locator('[data-lexical-editor="true"]').first();
+    await editor.locator('p').first().hover();
+    const handleNames = async () => page.locator('button.draggable-block-menu, button.add-block-menu').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
+    await until('the block handles', async () => ((await handleNames()).length >= 2 ? true : undefined), 30_000);
+    expect(new Set(await handleNames())).toEqual(new Set(['Glisser pour déplacer le bloc', 'Ajouter un bloc']));
+    // …and the popup of a link, drawn when the caret is in one.
+    const link = page.locator('[data-lexical-editor="true"] a[href="https://assure.ameli.fr/"]').first();
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    await page.locator('button[aria-label="Modifier le lien"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('button[aria-label="Retirer le lien"]').count()).toBe(1);
+    expect(await page.locator('button[aria-label="Edit link"], button[aria-label="Remove link"], button[aria-label="Drag to move"], button[aria-label="Add block"]').count()).toBe(0);
+
     const minor = page.locator('#field-minorChange');
     await minor.check();
     expect(await minor.isChecked()).toBe(true);

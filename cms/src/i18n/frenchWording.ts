@@ -1,11 +1,13 @@
 /**
  * Where Payload's French is clumsy (« Créer un(e) nouveau ou nouvelle ») or speaks of « locales »
  * and « lieux » for what our editors call languages. Merged over Payload's own French.
- * Strings Payload writes in English without going through its i18n (the rich-text editor's
- * « Drag to move », « Add block » handles) cannot be changed here.
+ * Strings the rich-text editor writes in English without going through its i18n (« Drag to
+ * move », « Add block », « Edit link », « Remove link ») are renamed by
+ * components/EditorFrenchLabels.tsx instead.
  */
 export const frenchWording = {
   general: {
+    allLocales: 'Toutes les langues',
     addNew: 'Ajouter',
     addNewLabel: 'Ajouter : {{label}}',
     createNew: 'Créer',
@@ -24,5 +26,11 @@ export const frenchWording = {
     copyTo: 'Copier vers',
     copyToLocale: 'Copier vers une autre langue',
     localeToPublish: 'Langue à publier',
+    selectLocaleToCopy: 'Choisissez la langue à copier',
+  },
+  version: {
+    publishAllLocales: 'Publier toutes les langues',
+    selectLocales: 'Langues à afficher',
+    showLocales: 'Langues affichées :',
   },
 };

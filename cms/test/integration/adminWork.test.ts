@@ -9,6 +9,7 @@ import type { Payload } from 'payload';
 
 import { isShortId } from '@passerelle/content-schemas';
 
+import { abandonedAfterMs, sweepAbandonedFiches } from '../../src/collections/Fiches/hooks/sweepAbandonedFiches';
 import { arabicDemarche, createTaxonomy, frenchDemarche } from '../helpers/fixtures';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
 import { restClient, type RestClient } from '../helpers/rest';
@@ -262,6 +263,51 @@ describe('tidiness', () => {
     const { docs } = await payload.find({ collection: 'translations', where: { fiche: { equals: created.body.doc.id } }, depth: 0 });
     expect(docs).toHaveLength(7);
     expect(docs.every((doc) => doc.label === `Apprendre à nager à Lyon — ${doc.language}`)).toBe(true);
+  });
+});
+
+describe('Payload’s own French', () => {
+  it('has none of the clumsy strings editors met, and speaks of languages, not « locales »', () => {
+    const french = JSON.stringify((payload.config.i18n.translations as Record<string, unknown>).fr);
+    for (const clumsy of ['nouveau ou nouvelle', 'Copier vers le lieu', 'Retour à la locale', 'la locale', 'Locale à publier', 'paramètres régionaux', 'localités'])
+      expect(french.toLowerCase(), clumsy).not.toContain(clumsy.toLowerCase());
+    const general = (payload.config.i18n.translations as { fr: { general: Record<string, string> } }).fr.general;
+    expect(general.createNew).toBe('Créer');
+    expect(general.fallbackToDefaultLocale).toBe('Revenir au texte français');
+  });
+});
+
+describe('an abandoned « Créer »', () => {
+  // What the admin does on « Créer » with autosave on: a draft saved before anything is typed.
+  const clickCreate = () => api('POST', '/fiches?draft=true&locale=fr', { token: tokens.editor, body: {} });
+
+  it('is deleted once nobody wrote in it, and nothing else is', async () => {
+    const blank = (await clickCreate()).body.doc.id as string;
+    // Typed a summary and no title: the admin's autosave made a second version.
+    const typed = (await clickCreate()).body.doc.id as string;
+    await api('PATCH', `/fiches/${typed}?draft=true&autosave=true&locale=fr`, { token: tokens.editor, body: { summary: 'Un début de résumé.' } });
+    // Still open in someone's browser: Payload keeps a document lock.
+    const open = (await clickCreate()).body.doc.id as string;
+    await payload.create({ collection: 'payload-locked-documents', data: { document: { relationTo: 'fiches', value: open }, globalSlug: null, user: { relationTo: 'users', value: (await payload.find({ collection: 'users', limit: 1 })).docs[0]!.id } }, overrideAccess: true });
+    const titled = await payload.create({ collection: 'fiches', data: frenchDemarche(taxonomy, 'Ouvrir un compte bancaire'), draft: true, context });
+
+    const swept = await sweepAbandonedFiches(payload, { olderThanMs: 0 });
+    expect(swept).toContain(blank);
+    expect(swept).not.toEqual(expect.arrayContaining([typed]));
+    expect(swept).not.toEqual(expect.arrayContaining([open]));
+    const left = await payload.find({ collection: 'fiches', where: { id: { in: [blank, typed, open, titled.id] } }, draft: true, depth: 0 });
+    expect(left.docs.map((doc) => doc.id).sort()).toEqual([typed, open, titled.id].sort());
+  });
+
+  it('is swept by the next « Créer » once old enough, not before', async () => {
+    const first = (await clickCreate()).body.doc.id as string;
+    const second = (await clickCreate()).body.doc.id as string;
+    // Thirty minutes are not over: both stay.
+    expect((await payload.count({ collection: 'fiches', where: { id: { in: [first, second] } } })).totalDocs).toBe(2);
+    await payload.db.updateOne({ collection: 'fiches', id: first, data: { createdAt: new Date(Date.now() - abandonedAfterMs - 1000).toISOString() } });
+    const third = (await clickCreate()).body.doc.id as string;
+    const left = await payload.find({ collection: 'fiches', where: { id: { in: [first, second, third] } }, depth: 0 });
+    expect(left.docs.map((doc) => doc.id).sort()).toEqual([second, third].sort());
   });
 });
 

@@ -19,6 +19,27 @@ async function filesUnder(directory: string, extension: string): Promise<string[
 }
 
 /**
+ * Puts the page's stylesheet link first in its `<head>`, right after the charset and viewport:
+ * Astro writes it at the end of the head, after the hreflang links, Open Graph tags and JSON-LD
+ * (about 1.5 KB gzipped on a fiche). On a 2G link the browser asks for the stylesheet, which
+ * the first paint waits for, as soon as it reads the link, so earlier means painted sooner
+ * (`scripts/src/lighthouseSite.ts --2g`). The order of the head has no other effect.
+ */
+export function stylesheetFirst(html: string): string {
+  const links = [...html.matchAll(/<link rel="stylesheet" href="[^"]+"\s*\/?>/g)];
+  const anchor = /<meta name="viewport"[^>]*>/.exec(html);
+  const head = html.indexOf('</head>');
+  if (links.length !== 1 || !anchor || head === -1) return html;
+  const link = links[0] as RegExpMatchArray;
+  const linkAt = link.index ?? 0;
+  // Only a link of the head moves; one already placed is left alone.
+  if (linkAt > head || linkAt < anchor.index) return html;
+  const insertAt = anchor.index + anchor[0].length;
+  const without = html.slice(0, linkAt) + html.slice(linkAt + link[0].length);
+  return without.slice(0, insertAt) + link[0] + without.slice(insertAt);
+}
+
+/**
  * `formerNames`: stylesheet names that pages kept from a previous deploy may still point to (an
  * incremental publication); they are pointed at the new pruned stylesheet like the others.
  */
@@ -59,7 +80,9 @@ export async function pruneCssIn(
     const html = await readFile(file, 'utf8');
     let updated = html;
     for (const [from, to] of renames) updated = updated.replaceAll(`/${from}`, `/${to}`);
+    updated = stylesheetFirst(updated);
     if (updated === html) continue;
+    // A page kept from the live deploy is a hard link to it: write a new file, never into the link.
     await rm(file);
     await writeFile(file, updated);
   }

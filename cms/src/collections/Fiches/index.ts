@@ -20,6 +20,7 @@ import { enforceEditorialRights } from './hooks/enforceEditorialRights';
 import { filterByTranslationState } from './hooks/filterByTranslationState';
 import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
 import { stampChangeNote } from './hooks/stampChangeNote';
+import { sweepOnCreate } from './hooks/sweepAbandonedFiches';
 import { infocardsField } from './infocardsField';
 import { computeTranslationStatus } from '../../translation/hooks/syncTranslations';
 import { translationStateFilterField } from '../../translation/translationState';
@@ -64,6 +65,7 @@ export const Fiches: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [duplicateAsNewFiche, keepLiveFichesForEditors, filterByTranslationState],
+    afterOperation: [sweepOnCreate],
     beforeValidate: [assignIdentifiers],
     // The translation workflow adds its own hooks (translation/plugin.ts).
     beforeChange: [enforceEditorialRights, checkCompleteness, stampChangeNote],
