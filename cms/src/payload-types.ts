@@ -113,6 +113,7 @@ export interface Config {
     users: User;
     builds: Build;
     redirects: Redirect;
+    'runner-locks': RunnerLock;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -130,6 +131,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     builds: BuildsSelect<false> | BuildsSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
+    'runner-locks': RunnerLocksSelect<false> | RunnerLocksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -632,6 +634,7 @@ export interface Media {
    * Décrivez l’image pour les personnes qui ne la voient pas (obligatoire).
    */
   alt: string;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -849,6 +852,18 @@ export interface Redirect {
   fiche?: (string | null) | Fiche;
   slug: string;
   type: 'demarche' | 'dispositif';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runner-locks".
+ */
+export interface RunnerLock {
+  id: string;
+  key: string;
+  holder: string;
+  expiresAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1235,6 +1250,7 @@ export interface StructureContactSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1398,6 +1414,17 @@ export interface RedirectsSelect<T extends boolean = true> {
   fiche?: T;
   slug?: T;
   type?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runner-locks_select".
+ */
+export interface RunnerLocksSelect<T extends boolean = true> {
+  key?: T;
+  holder?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

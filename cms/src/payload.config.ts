@@ -18,6 +18,7 @@ import { Fiches } from './collections/Fiches';
 import { Media } from './collections/Media';
 import { Needs } from './collections/Needs';
 import { Redirects } from './collections/Redirects';
+import { RunnerLocks } from './collections/RunnerLocks';
 import { Structures } from './collections/Structures';
 import { Themes } from './collections/Themes';
 import { Translations } from './collections/Translations';
@@ -29,16 +30,22 @@ import { withRequestedIdIgnored } from './hooks/ignoreRequestedId';
 import { frenchWording } from './i18n/frenchWording';
 import { publishAutoRun, rebuildSiteTask } from './jobs/rebuildSite';
 import { recoverInterruptedBuilds } from './jobs/recoverOnInit';
+import { recordRunnerBeat } from './jobs/runnerLock';
 // Before any database connection: libSQL's prepared statements are reused (native memory).
 import './database/statementCache';
 import { addScaleIndexes, ensureMongoVersionIndexes } from './database/indexes';
 import { queryLogger } from './database/queryLog';
 import { resolveDatabaseTarget } from './utilities/database';
+import { cmsRole, jobsAutoRun, logFormat } from './utilities/deployment';
+import { healthEndpoint } from './utilities/health';
+import { mediaStoragePlugin } from './utilities/mediaStoragePlugin';
 import { payloadSecret } from './utilities/secret';
 import { publicServerUrl } from './utilities/serverUrl';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const cmsRoot = path.resolve(dirname, '..');
+// Read once at load: a web instance told to run jobs, or a wrong setting, stops here in one line.
+const runsJobs = jobsAutoRun();
 
 function databaseAdapter(): DatabaseAdapterObj {
   const target = resolveDatabaseTarget(process.env.DATABASE_URI, cmsRoot);
@@ -105,7 +112,25 @@ export default buildConfig({
     fallback: true,
   },
   hooks: { afterError: [frenchValidationErrors] },
-  collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects].map(withRequestedIdIgnored),
+  collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects, RunnerLocks].map(
+    withRequestedIdIgnored,
+  ),
+  // Media on disk by default, in an S3-compatible bucket with S3_BUCKET (utilities/deployment.ts).
+  plugins: [mediaStoragePlugin()],
+  endpoints: [healthEndpoint],
+  // JSON lines (one object per line, `buildId` on every publication line) for log collectors in
+  // production; readable lines on a developer's terminal. LOG_FORMAT=json|pretty to choose.
+  ...(logFormat() === 'json'
+    ? {
+        logger: {
+          options: {
+            name: `passerelle-cms:${cmsRole()}`,
+            level: process.env.LOG_LEVEL || 'info',
+            timestamp: () => `,"time":"${new Date().toISOString()}"`,
+          },
+        },
+      }
+    : {}),
   editor: richTextEditor,
   // The parser stops reading a file past the limit and answers 413 with this message; the Media
   // hook `checkUpload` refuses any file that would reach it another way (Local API, truncation).
@@ -118,9 +143,15 @@ export default buildConfig({
     // Runs scheduled publications inside the CMS process; production may run `payload jobs:run` instead.
     // Also runs `rebuildSite` (queue `publish`: every second, one at a time); production may run
     // `payload jobs:run --queue publish --cron '* * * * * *'` instead.
-    autoRun: [{ cron: '* * * * *', queue: 'default' }, publishAutoRun],
+    // A `web` instance (CMS_ROLE) schedules nothing: only the worker runs jobs.
+    autoRun: runsJobs ? [{ cron: '* * * * *', queue: 'default' }, publishAutoRun] : [],
     tasks: [rebuildSiteTask],
-    shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+    // Each tick of the runner is its sign of life for /api/health.
+    shouldAutoRun: async (payload) => {
+      if (!jobsAutoRun()) return false;
+      await recordRunnerBeat(payload).catch((error: Error) => payload.logger.warn(`jobs: could not record the runner's beat: ${error.message}`));
+      return true;
+    },
   },
   graphQL: { disable: true },
   // Builds cut off by a crash or a restart are marked failed and requested again.
