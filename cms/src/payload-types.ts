@@ -634,6 +634,7 @@ export interface Media {
    * Décrivez l’image pour les personnes qui ne la voient pas (obligatoire).
    */
   alt: string;
+  prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1250,6 +1251,7 @@ export interface StructureContactSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;

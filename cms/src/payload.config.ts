@@ -146,10 +146,15 @@ export default buildConfig({
     // A `web` instance (CMS_ROLE) schedules nothing: only the worker runs jobs.
     autoRun: runsJobs ? [{ cron: '* * * * *', queue: 'default' }, publishAutoRun] : [],
     tasks: [rebuildSiteTask],
-    // Each tick of the runner is its sign of life for /api/health.
+    // Each tick of the runner is its sign of life for /api/health; every 10 s it also looks for a
+    // build another runner left half-done (killed, machine lost) and requests it again.
     shouldAutoRun: async (payload) => {
       if (!jobsAutoRun()) return false;
-      await recordRunnerBeat(payload).catch((error: Error) => payload.logger.warn(`jobs: could not record the runner's beat: ${error.message}`));
+      const beat = await recordRunnerBeat(payload).catch((error: Error) => {
+        payload.logger.warn(`jobs: could not record the runner's beat: ${error.message}`);
+        return false;
+      });
+      if (beat) await recoverInterruptedBuilds(payload);
       return true;
     },
   },

@@ -122,18 +122,18 @@ export async function withRunnerLock<T>(payload: Payload, key: string, work: () 
 let lastBeat = 0;
 
 /**
- * Writes that a job runner is alive now (at most every 10 s per process). Called by the job
+ * Writes that a job runner is alive now (at most every 10 s per process; true when it wrote). Called by the job
  * runner's every tick (`jobs.shouldAutoRun`) and while a lock is held (a build blocks the ticks).
  */
-export async function recordRunnerBeat(payload: Payload, { force = false }: { force?: boolean } = {}): Promise<void> {
+export async function recordRunnerBeat(payload: Payload, { force = false }: { force?: boolean } = {}): Promise<boolean> {
   const now = Date.now();
-  if (!force && now - lastBeat < 10_000) return;
+  if (!force && now - lastBeat < 10_000) return false;
   lastBeat = now;
   const data = { key: runnerBeatKey, holder: lockHolder(), expiresAt: new Date(now).toISOString() };
   const existing = await findLock(payload, runnerBeatKey);
   if (existing) {
     await payload.update({ collection, id: existing.id, data, depth: 0 });
-    return;
+    return true;
   }
   try {
     await payload.create({ collection, data, depth: 0 });
@@ -141,6 +141,7 @@ export async function recordRunnerBeat(payload: Payload, { force = false }: { fo
     // Two runners beat for the first time together: the other one wrote it, which says the same.
     if (!(await findLock(payload, runnerBeatKey))) throw error;
   }
+  return true;
 }
 
 /** When a job runner last showed a sign of life, or null if none ever has. */
@@ -166,12 +167,17 @@ export function withBuildLogger(payload: Payload, buildId: string): Payload {
 export function publishExclusively<T>(payload: Payload, buildId: string, run: (payload: Payload, buildId: string) => Promise<T>): Promise<T> {
   const logged = withBuildLogger(payload, buildId);
   return withRunnerLock(logged, publishLockKey, () => run(logged, buildId), {
+    // Straight to the database, two columns, on condition: Payload's `update` would write the
+    // whole record back as read, and could put a build another runner just finished back to
+    // "queued" (it would then be built twice). SQL: one `UPDATE … WHERE status = 'queued'`;
+    // MongoDB's findOneAndUpdate is conditional and sets only these fields by itself.
     whileWaiting: () =>
-      logged.update({
+      payload.db.updateOne({
         collection: 'builds',
         where: { and: [{ id: { equals: buildId } }, { status: { equals: 'queued' } }] },
         data: { runner: lockHolder(), heartbeatAt: new Date().toISOString() },
-        depth: 0,
+        returning: false,
+        ...(payload.db.name === 'mongoose' ? {} : { options: { atomic: true } }),
       }),
   });
 }

@@ -1,5 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 
+import { resolveDatabaseTarget } from '../../src/utilities/database';
+import { payloadSecret } from '../../src/utilities/secret';
+import { publicServerUrl } from '../../src/utilities/serverUrl';
 import { checkDeployment, cmsRole, DeploymentSettingsError, jobsAutoRun, logFormat, mediaStorage } from '../../src/utilities/deployment';
 
 const mongo = 'mongodb+srv://cms:secret@cluster0.example.net/passerelle';
@@ -141,5 +149,71 @@ describe('checkDeployment (what docs/deploy.md prescribes)', () => {
 
   it('keeps the one-machine default exactly as simple: nothing to set', () => {
     expect(checkDeployment({})).toEqual({ role: 'all', jobsAutoRun: true, media: 'disk', logFormat: 'pretty' });
+  });
+});
+
+const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const deployDoc = readFileSync(path.resolve(cmsRoot, '../docs/deploy.md'), 'utf8');
+
+/** An environment block of docs/deploy.md (```sh deploy-env=NAME), `<…>` placeholders filled in. */
+function documentedEnv(name: string): Record<string, string> {
+  const block = new RegExp('```sh deploy-env=' + name + '\\n([\\s\\S]*?)```').exec(deployDoc)?.[1];
+  if (!block) throw new Error(`docs/deploy.md has no \`\`\`sh deploy-env=${name} block`);
+  return Object.fromEntries(
+    block
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [key, ...rest] = line.split('=');
+        const value = rest.join('=');
+        // A placeholder that shows a URI keeps it; any other stands for a secret.
+        const filled = value.replace(/^<(mongodb\+srv:\/\/[^>]*)>$/, '$1').replace(/^<[^>]*>$/, 'placeholder-secret');
+        return [key as string, filled];
+      }),
+  );
+}
+
+describe('docs/deploy.md', () => {
+  it('its web instance and worker are accepted as they are written, on MongoDB and S3', () => {
+    const web = documentedEnv('web');
+    const worker = documentedEnv('worker');
+    expect(web.DATABASE_URI).toMatch(/^mongodb\+srv:\/\//);
+    expect(checkDeployment(web)).toEqual({ role: 'web', jobsAutoRun: false, media: 's3', logFormat: 'json' });
+    expect(checkDeployment(worker)).toEqual({ role: 'worker', jobsAutoRun: true, media: 's3', logFormat: 'json' });
+    for (const env of [web, worker]) {
+      expect(resolveDatabaseTarget(env.DATABASE_URI, cmsRoot).kind).toBe('mongodb');
+      expect(publicServerUrl(env as NodeJS.ProcessEnv)).toBe('https://cms.example.org');
+      expect(payloadSecret(env as NodeJS.ProcessEnv)).toBe('placeholder-secret');
+    }
+  });
+
+  it('its refused example is refused', () => {
+    expect(() => checkDeployment(documentedEnv('refused'))).toThrow(DeploymentSettingsError);
+  });
+
+  it('its table lists every variable the deployment settings read', () => {
+    const source = readFileSync(path.join(cmsRoot, 'src/utilities/deployment.ts'), 'utf8');
+    const read = new Set([...source.matchAll(/env\.([A-Z][A-Z0-9_]+)|'([A-Z][A-Z0-9_]+)'/g)].map((match) => match[1] ?? match[2]));
+    const table = new Set([...deployDoc.matchAll(/^\| ([^|]+) \|/gm)].flatMap((row) => [...(row[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1])));
+    const missing = [...read].filter((name) => name && !table.has(name) && name !== 'NEXT_PHASE');
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('next start with a web instance told to run jobs', () => {
+  it('refuses to start, in one line naming the two settings', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', "const { default: config } = await import('./next.config.ts'); config('phase-production-server'); console.log('STARTED');"],
+      {
+        cwd: cmsRoot,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'production', PAYLOAD_PUBLIC_SERVER_URL: 'https://cms.example.org', CMS_ROLE: 'web', PAYLOAD_JOBS_AUTORUN: 'true' },
+        timeout: 120_000,
+      },
+    );
+    expect(result.stdout).not.toContain('STARTED');
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^CMS: CMS_ROLE=web with PAYLOAD_JOBS_AUTORUN=true: a web instance never runs jobs/);
   });
 });
