@@ -111,7 +111,10 @@ export async function withRunnerLock<T>(payload: Payload, key: string, work: () 
       );
   }, Math.max(1_000, Math.floor(leaseMs() / 6)));
   try {
-    await recordRunnerBeat(payload, { force: true });
+    // A sign of life that could not be written must not stop the build it announces.
+    await recordRunnerBeat(payload, { force: true }).catch((error: Error) =>
+      payload.logger.warn({ lock: key, msg: `runner lock "${key}": could not record the runner's beat (${error.message})` }),
+    );
     return await work();
   } finally {
     clearInterval(renew);
