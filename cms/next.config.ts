@@ -5,6 +5,7 @@ import { withPayload } from '@payloadcms/next/withPayload';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 
+import { checkDeployment, DeploymentSettingsError } from './src/utilities/deployment';
 import { securityHeaders } from './src/utilities/securityHeaders';
 import { publicServerUrl, ServerUrlError } from './src/utilities/serverUrl';
 
@@ -24,8 +25,9 @@ export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_SERVER) {
     try {
       publicServerUrl({ ...process.env, NODE_ENV: 'production' });
+      checkDeployment({ ...process.env, NODE_ENV: 'production' });
     } catch (error) {
-      if (!(error instanceof ServerUrlError)) throw error;
+      if (!(error instanceof ServerUrlError) && !(error instanceof DeploymentSettingsError)) throw error;
       console.error(`CMS: ${error.message}`);
       process.exit(1);
     }

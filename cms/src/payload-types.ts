@@ -115,6 +115,7 @@ export interface Config {
     users: User;
     builds: Build;
     redirects: Redirect;
+    'runner-locks': RunnerLock;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -134,6 +135,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     builds: BuildsSelect<false> | BuildsSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
+    'runner-locks': RunnerLocksSelect<false> | RunnerLocksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -661,6 +663,8 @@ export interface Media {
    * Décrivez l’image pour les personnes qui ne la voient pas (obligatoire).
    */
   alt: string;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -918,6 +922,18 @@ export interface Redirect {
   fiche?: (string | null) | Fiche;
   slug: string;
   type: 'demarche' | 'dispositif';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runner-locks".
+ */
+export interface RunnerLock {
+  id: string;
+  key: string;
+  holder: string;
+  expiresAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1345,6 +1361,8 @@ export interface StructureContactSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1510,6 +1528,17 @@ export interface RedirectsSelect<T extends boolean = true> {
   fiche?: T;
   slug?: T;
   type?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runner-locks_select".
+ */
+export interface RunnerLocksSelect<T extends boolean = true> {
+  key?: T;
+  holder?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

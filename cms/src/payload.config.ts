@@ -17,6 +17,7 @@ import { Fiches } from './collections/Fiches';
 import { Media } from './collections/Media';
 import { Needs } from './collections/Needs';
 import { Redirects } from './collections/Redirects';
+import { RunnerLocks } from './collections/RunnerLocks';
 import { Structures } from './collections/Structures';
 import { Themes } from './collections/Themes';
 import { Users } from './collections/Users';
@@ -32,11 +33,16 @@ import { addScaleIndexes, ensureMongoVersionIndexes } from './database/indexes';
 import { queryLogger } from './database/queryLog';
 import { translationPlugin } from './translation/plugin';
 import { resolveDatabaseTarget } from './utilities/database';
+import { cmsRole, jobsAutoRun, logFormat } from './utilities/deployment';
+import { healthEndpoint } from './utilities/health';
+import { mediaStoragePlugin } from './utilities/mediaStoragePlugin';
 import { payloadSecret } from './utilities/secret';
 import { publicServerUrl } from './utilities/serverUrl';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const cmsRoot = path.resolve(dirname, '..');
+// Read once at load: a web instance told to run jobs, or a wrong setting, stops here in one line.
+const runsJobs = jobsAutoRun();
 
 function databaseAdapter(): DatabaseAdapterObj {
   const target = resolveDatabaseTarget(process.env.DATABASE_URI, cmsRoot);
@@ -110,7 +116,23 @@ export default buildConfig({
   },
   hooks: { afterError: [frenchValidationErrors] },
   // Translations (translation/plugin.ts) and Builds (publishing/plugin.ts) come with their plugins.
-  collections: [Fiches, Themes, Needs, Structures, Media, Users, Redirects].map(withRequestedIdIgnored),
+  collections: [Fiches, Themes, Needs, Structures, Media, Users, Redirects, RunnerLocks].map(withRequestedIdIgnored),
+  // Media on disk by default, in an S3-compatible bucket with S3_BUCKET (utilities/deployment.ts).
+  plugins: [translationPlugin(), publishingPlugin({ runsJobs }), mediaStoragePlugin()],
+  endpoints: [healthEndpoint],
+  // JSON lines (one object per line, `buildId` on every publication line) for log collectors in
+  // production; readable lines on a developer's terminal. LOG_FORMAT=json|pretty to choose.
+  ...(logFormat() === 'json'
+    ? {
+        logger: {
+          options: {
+            name: `passerelle-cms:${cmsRole()}`,
+            level: process.env.LOG_LEVEL || 'info',
+            timestamp: () => `,"time":"${new Date().toISOString()}"`,
+          },
+        },
+      }
+    : {}),
   editor: richTextEditor,
   // The parser stops reading a file past the limit and answers 413 with this message; the Media
   // hook `checkUpload` refuses any file that would reach it another way (Local API, truncation).
@@ -121,12 +143,12 @@ export default buildConfig({
   jobs: {
     access: { run: canRunJobs },
     // Runs scheduled publications inside the CMS process; production may run `payload jobs:run` instead.
-    // The publishing plugin adds its `publish` queue and `rebuildSite` task.
-    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    // A `web` instance (CMS_ROLE) schedules nothing: only the worker runs jobs. The publishing
+    // plugin adds its `publish` queue, its `rebuildSite` task and the runner's sign of life.
+    autoRun: runsJobs ? [{ cron: '* * * * *', queue: 'default' }] : [],
     tasks: [],
-    shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+    shouldAutoRun: () => runsJobs,
   },
   graphQL: { disable: true },
-  plugins: [translationPlugin(), publishingPlugin()],
   telemetry: false,
 }).then(restrictDocumentLocks);

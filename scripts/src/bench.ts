@@ -26,6 +26,7 @@ import { measureFullBuild } from './bench/buildMeasure';
 import { measureCmsLatency } from './bench/cmsLatency';
 import { describeCorpus, generateCorpus } from './bench/corpus';
 import { runLighthouse, type LighthouseScores } from './bench/lighthouse';
+import { runLoad } from './bench/load';
 import { runScale } from './bench/scale';
 import { parseBenchOptions, usage, UsageError } from './bench/options';
 import { measurePageWeight, readableWithoutJs } from './bench/pageWeights';
@@ -129,6 +130,10 @@ async function main(): Promise<void> {
     return;
   }
   const options = parseBenchOptions(process.argv.slice(2));
+  if (options.load) {
+    await runLoad({ ...options.load, repoRoot });
+    return;
+  }
   if (options.scale) {
     await runScale({ sizes: options.scale, randomSeed: options.randomSeed, samples: 20, repoRoot });
     return;

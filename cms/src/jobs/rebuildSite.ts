@@ -5,6 +5,7 @@ import { dispatchToGitHub } from './dispatchToGitHub';
 import { heartbeatMs, numberFromEnv, publishMode } from './publishSettings';
 import { isDead, publishQueue, rebuildTaskSlug, releaseDeadBuilds, thisRunner } from './requestRebuild';
 import { runPipeline, type PipelineResult } from './runPipeline';
+import { publishExclusively } from './runnerLock';
 
 type RebuildOutcome = 'succeeded' | 'failed' | 'refused' | 'dispatched' | 'skipped';
 
@@ -19,7 +20,8 @@ export const rebuildSiteTask: TaskConfig<{ input: { buildId: string }; output: {
   inputSchema: [{ name: 'buildId', type: 'text', required: true }],
   outputSchema: [{ name: 'outcome', type: 'text' }],
   retries: 0,
-  handler: async ({ input, req }) => ({ output: { outcome: await runBuild(req.payload, input.buildId) } }),
+  // One build at a time across every runner and machine (a lock in the database), build id on every log line.
+  handler: async ({ input, req }) => ({ output: { outcome: await publishExclusively(req.payload, input.buildId, runBuild) } }),
 };
 
 /** The runner configuration for `jobs.autoRun`: every second, one build at a time. */

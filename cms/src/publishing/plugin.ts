@@ -12,8 +12,10 @@ import { Builds } from '../collections/Builds';
 import { withRequestedIdIgnored } from '../hooks/ignoreRequestedId';
 import { publishAutoRun, rebuildSiteTask } from '../jobs/rebuildSite';
 import { recoverInterruptedBuilds } from '../jobs/recoverOnInit';
+import { recordRunnerBeat } from '../jobs/runnerLock';
 
-export function publishingPlugin(): Plugin {
+/** `runsJobs`: whether this process runs the job queue (CMS_ROLE, utilities/deployment.ts). */
+export function publishingPlugin({ runsJobs }: { runsJobs: boolean }): Plugin {
   return (config: Config): Config => {
     const collections = [...(config.collections ?? [])];
     // Next to « Anciennes adresses », in the admin's « Publication » group, as before.
@@ -28,13 +30,26 @@ export function publishingPlugin(): Plugin {
         ...config.jobs,
         // `rebuildSite` (queue `publish`: every second, one at a time); production may run
         // `payload jobs:run --queue publish --cron '* * * * * *'` instead.
-        autoRun: [...(autoRun ?? []), publishAutoRun],
+        // A `web` instance (CMS_ROLE) runs no publication: only the worker does.
+        autoRun: runsJobs ? [...(autoRun ?? []), publishAutoRun] : (autoRun ?? []),
         tasks: [...(config.jobs?.tasks ?? []), rebuildSiteTask],
+        // Each tick of the runner is its sign of life for /api/health; every 10 s it also looks for a
+        // build another runner left half-done (killed, machine lost) and requests it again.
+        shouldAutoRun: async (payload) => {
+          if (!runsJobs || !(await (config.jobs?.shouldAutoRun?.(payload) ?? true))) return false;
+          const beat = await recordRunnerBeat(payload).catch((error: Error) => {
+            payload.logger.warn(`jobs: could not record the runner's beat: ${error.message}`);
+            return false;
+          });
+          if (beat) await recoverInterruptedBuilds(payload);
+          return true;
+        },
       },
-      // Builds cut off by a crash or a restart are marked failed and requested again.
+      // Builds cut off by a crash or a restart are marked failed and requested again (workers only:
+      // a web instance must not judge the builds a worker is running).
       onInit: async (payload) => {
         await config.onInit?.(payload);
-        await recoverInterruptedBuilds(payload);
+        if (runsJobs) await recoverInterruptedBuilds(payload);
       },
     };
   };

@@ -10,11 +10,14 @@ export type BenchOptions = {
   lighthouseRuns: number;
   /** Corpus sizes for `--scale`: insert each, time the admin's queries; nothing else runs. */
   scale?: number[];
+  /** `--load`: concurrent editors and translators while publications go through (bench/load.ts). */
+  load?: { users: number; durationSeconds: number; publishesPerMinute: number; cmsUrl?: string; siteUrl?: string; database?: string };
 };
 
 export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishes N] [--seed N] [--lighthouse-runs N]
                         [--skip-anchor] [--skip-lighthouse] [--reuse-corpus]
        npm run bench -- --scale [100,300,1000] [--seed N]
+       npm run bench -- --load [--users N] [--duration S] [--publish-rate N] [--database FILE | --cms-url URL --site-url URL]
   --fiches N          synthetic fiches to insert (default 1000; each makes 8 pages)
   --quick             100 fiches
   --publishes N       publish → live measures (default 5)
@@ -24,7 +27,12 @@ export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishe
   --skip-lighthouse   no Lighthouse
   --reuse-corpus      keep the inserted corpus in .bench-work/corpus/ and reuse it next time
   --scale [SIZES]     only the growth of the admin's figures: for each size (default 100,300,1000)
-                      insert the corpus through the bulk import, then time each screen's queries`;
+                      insert the corpus through the bulk import, then time each screen's queries
+  --load              only the load: N users (default 50) reading and saving drafts for S seconds
+                      (default 300) while N publications a minute (default 5) go through; p50/p95/p99,
+                      errors, every publication live; then the static server's throughput
+  --database FILE     --load on a copy of this SQLite file (e.g. the kept 1,000-fiche corpus)
+  --cms-url, --site-url  --load against a CMS and a site already running on this machine`;
 
 export class UsageError extends Error {}
 
@@ -77,6 +85,28 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--scale': {
         const given = inline ?? (argv[index + 1] && !argv[index + 1]?.startsWith('--') ? argv[++index] : undefined);
         options.scale = (given ?? '100,300,1000').split(',').map((size) => count('--scale', size.trim(), 1));
+        break;
+      }
+      case '--load':
+        options.load = { users: 50, durationSeconds: 300, publishesPerMinute: 5, ...options.load };
+        break;
+      case '--users':
+      case '--duration':
+      case '--publish-rate': {
+        const number = count(flag, value(), 1);
+        const key = flag === '--users' ? 'users' : flag === '--duration' ? 'durationSeconds' : 'publishesPerMinute';
+        options.load = { users: 50, durationSeconds: 300, publishesPerMinute: 5, ...options.load, [key]: number };
+        break;
+      }
+      case '--database':
+      case '--cms-url':
+      case '--site-url': {
+        const given = value();
+        if (!given) throw new UsageError(`${flag} needs a value`);
+        if (flag !== '--database' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(given))
+          throw new UsageError(`${flag} must be on this machine (http://127.0.0.1:PORT or http://localhost:PORT): the load never leaves it`);
+        const key = flag === '--database' ? 'database' : flag === '--cms-url' ? 'cmsUrl' : 'siteUrl';
+        options.load = { users: 50, durationSeconds: 300, publishesPerMinute: 5, ...options.load, [key]: given };
         break;
       }
       case '--reuse-corpus':

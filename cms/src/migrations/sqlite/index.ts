@@ -5,6 +5,7 @@ import * as migration_20261202_102415_scale_indexes from './20261202_102415_scal
 import * as migration_20261202_113009_fiche_type_optional from './20261202_113009_fiche_type_optional';
 import * as migration_20261202_134913_translation_tools from './20261202_134913_translation_tools';
 import * as migration_20261202_133501_builds_kind from './20261202_133501_builds_kind';
+import * as migration_20261202_132117_multi_instance from './20261202_132117_multi_instance';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261202_133501_builds_kind.up,
     down: migration_20261202_133501_builds_kind.down,
     name: '20261202_133501_builds_kind'
+  },
+  {
+    up: migration_20261202_132117_multi_instance.up,
+    down: migration_20261202_132117_multi_instance.down,
+    name: '20261202_132117_multi_instance'
   },
 ];
