@@ -32,6 +32,27 @@ export type FicheSection =
     }[]
   | null;
 /**
+ * Les notes des publications précédentes, telles que les lecteurs les voient dans l’historique de la fiche.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ChangeHistoryEntry".
+ */
+export type ChangeHistoryEntry =
+  | {
+      date: string;
+      notes:
+        | {
+            [k: string]: unknown;
+          }
+        | unknown[]
+        | string
+        | number
+        | boolean
+        | null;
+      id?: string | null;
+    }[]
+  | null;
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "BuildRequests".
  */
@@ -145,8 +166,12 @@ export interface Config {
     | null
     | ('fr' | 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk')
     | ('fr' | 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'review-settings': ReviewSetting;
+  };
+  globalsSelect: {
+    'review-settings': ReviewSettingsSelect<false> | ReviewSettingsSelect<true>;
+  };
   locale: 'fr' | 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk';
   widgets: {
     collections: CollectionsWidget;
@@ -243,7 +268,18 @@ export interface Fiche {
     | number
     | boolean
     | null;
+  /**
+   * Posée à chaque publication en français et par « Vérifiée, rien n’a changé ». À modifier seulement pour une vérification faite plus tôt.
+   */
   lastCheckedAt?: string | null;
+  lastCheckedBy?: (string | null) | User;
+  /**
+   * Vide : l’intervalle par défaut de son type (« Vérification des fiches »).
+   */
+  reviewIntervalMonths?: number | null;
+  nextReviewAt?: string | null;
+  changedAt?: string | null;
+  changeHistory?: ChangeHistoryEntry;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -705,6 +741,49 @@ export interface StructureContact {
   website?: string | null;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: string;
+  name: string;
+  roles: ('admin' | 'editor' | 'expertTranslator' | 'translator' | 'contributor')[];
+  /**
+   * Langues que cette personne traduit ou valide.
+   */
+  languages?: ('en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk')[] | null;
+  /**
+   * Pour les contributeurs : la structure dont ils gèrent les dispositifs.
+   */
+  structure?: (string | null) | Structure;
+  /**
+   * Obligatoire pour les administrateurs et les traducteurs experts. Elle s’active à la connexion (« Activer la double authentification »). Décocher la réinitialise, par exemple après la perte d’un téléphone.
+   */
+  totpEnabled?: boolean | null;
+  totpSecret?: string | null;
+  totpPendingSecret?: string | null;
+  totpLastStep?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
  * Proposez une traduction, envoyez-la en relecture ; un traducteur expert la valide et la publie.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -750,49 +829,6 @@ export interface Translation {
   };
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: string;
-  name: string;
-  roles: ('admin' | 'editor' | 'expertTranslator' | 'translator' | 'contributor')[];
-  /**
-   * Langues que cette personne traduit ou valide.
-   */
-  languages?: ('en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk')[] | null;
-  /**
-   * Pour les contributeurs : la structure dont ils gèrent les dispositifs.
-   */
-  structure?: (string | null) | Structure;
-  /**
-   * Obligatoire pour les administrateurs et les traducteurs experts. Elle s’active à la connexion (« Activer la double authentification »). Décocher la réinitialise, par exemple après la perte d’un téléphone.
-   */
-  totpEnabled?: boolean | null;
-  totpSecret?: string | null;
-  totpPendingSecret?: string | null;
-  totpLastStep?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * Chaque modification visible du public reconstruit le site statique. Les modifications faites pendant une publication sont regroupées dans la suivante.
@@ -1075,6 +1111,11 @@ export interface FichesSelect<T extends boolean = true> {
   changeNoteDate?: T;
   translationStatus?: T;
   lastCheckedAt?: T;
+  lastCheckedBy?: T;
+  reviewIntervalMonths?: T;
+  nextReviewAt?: T;
+  changedAt?: T;
+  changeHistory?: T | ChangeHistoryEntrySelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1143,6 +1184,15 @@ export interface FicheDurationSelect<T extends boolean = true> {
 export interface FicheCommitmentSelect<T extends boolean = true> {
   hours?: T;
   per?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ChangeHistoryEntry_select".
+ */
+export interface ChangeHistoryEntrySelect<T extends boolean = true> {
+  date?: T;
+  notes?: T;
+  id?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1471,6 +1521,30 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * Intervalle entre deux vérifications, par type de fiche. Une fiche peut en fixer un autre.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-settings".
+ */
+export interface ReviewSetting {
+  id: string;
+  demarcheMonths: number;
+  dispositifMonths: number;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-settings_select".
+ */
+export interface ReviewSettingsSelect<T extends boolean = true> {
+  demarcheMonths?: T;
+  dispositifMonths?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -22,6 +22,7 @@ import { Structures } from './collections/Structures';
 import { Themes } from './collections/Themes';
 import { Translations } from './collections/Translations';
 import { Users } from './collections/Users';
+import { ReviewSettings } from './globals/ReviewSettings';
 import { richTextEditor } from './fields/richTextEditor';
 import { maxUploadBytes, uploadTooLargeMessage } from './hooks/checkUpload';
 import { frenchValidationErrors } from './hooks/frenchErrors';
@@ -106,6 +107,7 @@ export default buildConfig({
   },
   hooks: { afterError: [frenchValidationErrors] },
   collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects].map(withRequestedIdIgnored),
+  globals: [ReviewSettings],
   editor: richTextEditor,
   // The parser stops reading a file past the limit and answers 413 with this message; the Media
   // hook `checkUpload` refuses any file that would reach it another way (Local API, truncation).

@@ -7,6 +7,7 @@ import { isEditor } from '../../access/isEditor';
 import { isContributorOnly, structureOf } from '../../access/roles';
 import { writableInFrenchOnly } from '../../access/writableInFrenchOnly';
 import { validateChangeNote } from '../../fields/changeNote';
+import { reviewFields } from '../../fields/reviewFields';
 import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
 import { textLimits } from '../../fields/textLimits';
@@ -23,6 +24,8 @@ import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
 import { refreshTranslationProgress } from '../../translation/progress';
+import { recordCheckEndpoint } from '../../review/recordCheck';
+import { stampReview } from '../../review/stampReview';
 
 /** Every data field of a fiche, tabs included, is read-only outside French (writableInFrenchOnly). */
 function frenchOnly(fields: Field[]): Field[] {
@@ -55,6 +58,7 @@ export const Fiches: CollectionConfig = {
   defaultSort: '-updatedAt',
   // The export reads published fiches 100 at a time in creation order.
   indexes: [{ fields: ['_status', 'createdAt'] }],
+  endpoints: [recordCheckEndpoint],
   access: {
     read: canReadFiches,
     readVersions: canReadFicheVersions,
@@ -65,7 +69,7 @@ export const Fiches: CollectionConfig = {
   hooks: {
     beforeOperation: [duplicateAsNewFiche, keepLiveFichesForEditors],
     beforeValidate: [assignIdentifiers],
-    beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
+    beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote, stampReview],
     afterChange: [syncTranslations, refreshTranslationProgress, recordFormerAddress, rebuildAfterChange],
     afterDelete: [forgetFormerAddresses, rebuildAfterDelete],
     beforeDelete: [deleteTranslations],
@@ -232,11 +236,5 @@ export const Fiches: CollectionConfig = {
       admin: { hidden: true },
       hooks: { afterRead: [computeTranslationStatus] },
     },
-    {
-      name: 'lastCheckedAt',
-      label: 'Informations vérifiées le',
-      type: 'date',
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
-    },
-  ]),
+  ]).concat(reviewFields()),
 };
