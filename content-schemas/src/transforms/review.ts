@@ -84,3 +84,54 @@ export function archivedNote(
   }
   return { date: online.changeNoteDate, notes };
 }
+
+type FreshnessInput = {
+  lastCheckedAt?: string | null | undefined;
+  nextReviewAt?: string | null | undefined;
+  changedAt?: string | null | undefined;
+  updatedAt: string;
+  changeNote?: Partial<Record<string, string | null>> | null | undefined;
+  changeNoteDate?: string | null | undefined;
+  changeHistory?: readonly ChangeHistoryEntry[] | null | undefined;
+  translationStatus?: TranslationStatus | null | undefined;
+};
+
+/** The last real change: a check moves `updatedAt` but not this. Older snapshots have only `updatedAt`. */
+export function lastChangeOf(fiche: Pick<FreshnessInput, 'changedAt' | 'updatedAt'>): string {
+  return fiche.changedAt ?? fiche.updatedAt;
+}
+
+/** The date of the last check; a fiche never checked was checked when last changed (its publication). */
+export function lastCheckOf(fiche: Pick<FreshnessInput, 'lastCheckedAt' | 'changedAt' | 'updatedAt'>): string {
+  return fiche.lastCheckedAt ?? lastChangeOf(fiche);
+}
+
+export type Freshness = {
+  checkedAt: string;
+  changedAt: string;
+  /** Set when readers must be warned: unchecked for more than its interval past the due date. */
+  staleSince?: string;
+  /** Newest first; each note in `locale` where validated for it, else French. */
+  history: { text: string; locale: Locale; date: string }[];
+};
+
+/**
+ * What a fiche page says about its freshness in `locale` at `now` (the build's clock). Dates are
+ * the French fiche's: a check concerns the facts, whatever the language of the page.
+ */
+export function ficheFreshness(fiche: FreshnessInput, locale: Locale, now: Date): Freshness {
+  const checkedAt = lastCheckOf(fiche);
+  const stale = fiche.nextReviewAt && isLongOverdue({ lastCheckedAt: checkedAt, nextReviewAt: fiche.nextReviewAt }, now);
+  const entries: ChangeHistoryEntry[] = [...(fiche.changeHistory ?? [])];
+  const french = fiche.changeNote?.[defaultLocale]?.trim();
+  if (fiche.changeNoteDate && french) {
+    const current = locale !== defaultLocale && fiche.translationStatus?.[locale as Exclude<Locale, 'fr'>]?.changeNote?.state === 'validated';
+    const own = current ? fiche.changeNote?.[locale]?.trim() : undefined;
+    entries.push({ date: fiche.changeNoteDate, notes: { fr: french, ...(own ? { [locale]: own } : {}) } });
+  }
+  const history = entries
+    .map((entry) => historyNoteIn(entry, locale))
+    .filter((note): note is NonNullable<typeof note> => Boolean(note))
+    .sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+  return { checkedAt, changedAt: lastChangeOf(fiche), ...(stale ? { staleSince: checkedAt } : {}), history };
+}
