@@ -134,6 +134,7 @@ export interface Config {
     users: User;
     builds: Build;
     redirects: Redirect;
+    'review-reminders': ReviewReminder;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -151,6 +152,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     builds: BuildsSelect<false> | BuildsSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
+    'review-reminders': ReviewRemindersSelect<false> | ReviewRemindersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -168,9 +170,11 @@ export interface Config {
     | ('fr' | 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk')[];
   globals: {
     'review-settings': ReviewSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'review-settings': ReviewSettingsSelect<false> | ReviewSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'fr' | 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk';
   widgets: {
@@ -180,6 +184,7 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildSite: TaskRebuildSite;
+      sendReviewReminders: TaskSendReviewReminders;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -889,6 +894,26 @@ export interface Redirect {
   createdAt: string;
 }
 /**
+ * Les e-mails qui demandent de vérifier une fiche : un rappel par date de vérification, puis une relance 14 jours après. Un envoi en échec est réessayé automatiquement.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-reminders".
+ */
+export interface ReviewReminder {
+  id: string;
+  key: string;
+  fiche?: (string | null) | Fiche;
+  dueDate: string;
+  kind: 'reminder' | 'followUp';
+  status: 'pending' | 'sent' | 'noRecipient' | 'cancelled';
+  recipients?: string | null;
+  attempts?: number | null;
+  lastError?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -957,7 +982,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'sendReviewReminders' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -990,10 +1015,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'sendReviewReminders' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1039,6 +1073,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'redirects';
         value: string | Redirect;
+      } | null)
+    | ({
+        relationTo: 'review-reminders';
+        value: string | ReviewReminder;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1453,6 +1491,23 @@ export interface RedirectsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-reminders_select".
+ */
+export interface ReviewRemindersSelect<T extends boolean = true> {
+  key?: T;
+  fiche?: T;
+  dueDate?: T;
+  kind?: T;
+  status?: T;
+  recipients?: T;
+  attempts?: T;
+  lastError?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1487,6 +1542,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1537,11 +1593,39 @@ export interface ReviewSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: string;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "review-settings_select".
  */
 export interface ReviewSettingsSelect<T extends boolean = true> {
   demarcheMonths?: T;
   dispositifMonths?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1566,6 +1650,18 @@ export interface TaskRebuildSite {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendReviewReminders".
+ */
+export interface TaskSendReviewReminders {
+  input: {
+    now?: string | null;
+  };
+  output: {
+    sent?: number | null;
   };
 }
 /**

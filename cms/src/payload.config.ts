@@ -22,7 +22,10 @@ import { Structures } from './collections/Structures';
 import { Themes } from './collections/Themes';
 import { Translations } from './collections/Translations';
 import { Users } from './collections/Users';
+import { ReviewReminders } from './collections/ReviewReminders';
+import { smtpEmailAdapter } from './email/smtpAdapter';
 import { ReviewSettings } from './globals/ReviewSettings';
+import { reviewRemindersTask } from './review/reminders';
 import { richTextEditor } from './fields/richTextEditor';
 import { maxUploadBytes, uploadTooLargeMessage } from './hooks/checkUpload';
 import { frenchValidationErrors } from './hooks/frenchErrors';
@@ -106,8 +109,10 @@ export default buildConfig({
     fallback: true,
   },
   hooks: { afterError: [frenchValidationErrors] },
-  collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects].map(withRequestedIdIgnored),
+  collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects, ReviewReminders].map(withRequestedIdIgnored),
   globals: [ReviewSettings],
+  // SMTP when SMTP_HOST is set; otherwise Payload writes mails to the log.
+  email: smtpEmailAdapter(),
   editor: richTextEditor,
   // The parser stops reading a file past the limit and answers 413 with this message; the Media
   // hook `checkUpload` refuses any file that would reach it another way (Local API, truncation).
@@ -121,7 +126,7 @@ export default buildConfig({
     // Also runs `rebuildSite` (queue `publish`: every second, one at a time); production may run
     // `payload jobs:run --queue publish --cron '* * * * * *'` instead.
     autoRun: [{ cron: '* * * * *', queue: 'default' }, publishAutoRun],
-    tasks: [rebuildSiteTask],
+    tasks: [rebuildSiteTask, reviewRemindersTask],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
   },
   graphQL: { disable: true },

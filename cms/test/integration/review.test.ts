@@ -52,7 +52,7 @@ describe('review dates', () => {
   });
 
   it('follows the default of the type, and a fiche’s own interval', async () => {
-    const dispositif = await publish('Un dispositif', { type: 'dispositif', brandName: 'Programme', why: Array(3).fill(frenchDemarche(taxonomy).what[0]), next: undefined });
+    const dispositif = await publish('Un dispositif', { type: 'dispositif', brandName: 'Programme', why: Array(3).fill(frenchDemarche(taxonomy).what![0]), next: undefined });
     expect(dispositif.nextReviewAt).toBe(months(dispositif.lastCheckedAt!, 12));
     const own = await publish('Fiche à trois mois', { reviewIntervalMonths: 3 });
     expect(own.nextReviewAt).toBe(months(own.lastCheckedAt!, 3));
