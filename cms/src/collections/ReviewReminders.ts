@@ -28,6 +28,8 @@ export const ReviewReminders: CollectionConfig = {
       'Les e-mails qui demandent de vérifier une fiche : un rappel par date de vérification, puis une relance 14 jours après. Un envoi en échec est réessayé automatiquement.',
   },
   defaultSort: '-updatedAt',
+  // The job reads the reminders not sent yet, oldest first.
+  indexes: [{ fields: ['status', 'createdAt'] }],
   access: { read: isEditor, create: nobody, update: nobody, delete: isAdmin },
   fields: [
     { name: 'key', label: 'Clé', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },

@@ -26,7 +26,8 @@ async function* dueFiches(payload: Payload, now: Date): AsyncGenerator<DueFiche>
   for (let page = 1; ; page += 1) {
     const result = await payload.find({
       collection: 'fiches',
-      where: { and: [{ nextReviewAt: { less_than_equal: horizon } }, { _status: { equals: 'published' } }] },
+      // Only published fiches have a next review date (stampReview): the index alone answers.
+      where: { nextReviewAt: { less_than_equal: horizon } },
       sort: 'nextReviewAt',
       locale: 'fr',
       depth: 0,

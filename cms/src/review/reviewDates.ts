@@ -51,8 +51,17 @@ export const recomputeReviewDates: GlobalAfterChangeHook = async ({ doc, previou
   return doc;
 };
 
-/** Every fiche's next review date from its last check and interval; returns how many changed. Also the backfill for existing databases. */
-export async function recomputeAllReviewDates(payload: Payload, req?: PayloadRequest): Promise<number> {
+/**
+ * Backfill for databases made before review dates: a fiche's last real change is its last
+ * `updatedAt`, and its next review follows from its last check. Called by the migration
+ * `review_dates`; safe to run again.
+ */
+export async function backfillReviewDates(payload: Payload, req?: PayloadRequest): Promise<number> {
+  return recomputeAllReviewDates(payload, req, { fillChangedAt: true });
+}
+
+/** Every fiche's next review date from its last check and interval; returns how many changed. */
+export async function recomputeAllReviewDates(payload: Payload, req?: PayloadRequest, { fillChangedAt = false } = {}): Promise<number> {
   const defaults = await reviewDefaults(payload, req);
   let changed = 0;
   for (let page = 1; ; page += 1) {
@@ -65,9 +74,11 @@ export async function recomputeAllReviewDates(payload: Payload, req?: PayloadReq
       req,
     });
     for (const fiche of result.docs) {
-      const next = nextReviewOf(fiche, defaults);
-      if (next === (fiche.nextReviewAt ?? null)) continue;
-      await payload.db.updateOne({ collection: 'fiches', id: fiche.id, data: { nextReviewAt: next }, req });
+      const changedAt = fiche.changedAt ?? (fillChangedAt ? fiche.updatedAt ?? null : null);
+      // Only published fiches are due for review (see stampReview).
+      const next = (fiche as { _status?: string })._status === 'published' ? nextReviewOf({ ...fiche, changedAt }, defaults) : null;
+      if (next === (fiche.nextReviewAt ?? null) && changedAt === (fiche.changedAt ?? null)) continue;
+      await payload.db.updateOne({ collection: 'fiches', id: fiche.id, data: { nextReviewAt: next, ...(changedAt !== (fiche.changedAt ?? null) ? { changedAt } : {}) }, req });
       changed += 1;
     }
     if (!result.hasNextPage) return changed;

@@ -48,7 +48,11 @@ export const stampReview: CollectionBeforeChangeHook<Fiche> = async ({ data, ori
     return data;
   }
   if (!isPublication) {
-    (['lastCheckedBy', 'changedAt', 'nextReviewAt', 'changeHistory'] as const).forEach(keep);
+    (['lastCheckedBy', 'changedAt', 'changeHistory'] as const).forEach(keep);
+    // Only what is online is due for review: a draft save writes versions only, and an
+    // unpublication writes the main document without a date — reminders and dashboards read
+    // the index without looking at the status. The next publication computes it again.
+    data.nextReviewAt = null;
     return data;
   }
 

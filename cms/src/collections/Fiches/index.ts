@@ -56,8 +56,9 @@ export const Fiches: CollectionConfig = {
   },
   // Lists open on the latest edits, in the order an index keeps (see database/indexes.ts).
   defaultSort: '-updatedAt',
-  // The export reads published fiches 100 at a time in creation order.
-  indexes: [{ fields: ['_status', 'createdAt'] }],
+  // The export reads published fiches 100 at a time in creation order; review dashboards read a
+  // structure's or a theme's due fiches by date (src/review/dashboard.ts).
+  indexes: [{ fields: ['_status', 'createdAt'] }, { fields: ['mainStructure', 'nextReviewAt'] }, { fields: ['primaryTheme', 'nextReviewAt'] }],
   endpoints: [recordCheckEndpoint],
   access: {
     read: canReadFiches,
