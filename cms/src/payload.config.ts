@@ -21,6 +21,10 @@ import { RunnerLocks } from './collections/RunnerLocks';
 import { Structures } from './collections/Structures';
 import { Themes } from './collections/Themes';
 import { Users } from './collections/Users';
+import { ReviewReminders } from './collections/ReviewReminders';
+import { smtpEmailAdapter } from './email/smtpAdapter';
+import { ReviewSettings } from './globals/ReviewSettings';
+import { reviewRemindersTask } from './review/reminders';
 import { richTextEditor } from './fields/richTextEditor';
 import { maxUploadBytes, uploadTooLargeMessage } from './hooks/checkUpload';
 import { frenchValidationErrors } from './hooks/frenchErrors';
@@ -116,7 +120,7 @@ export default buildConfig({
   },
   hooks: { afterError: [frenchValidationErrors] },
   // Translations (translation/plugin.ts) and Builds (publishing/plugin.ts) come with their plugins.
-  collections: [Fiches, Themes, Needs, Structures, Media, Users, Redirects, RunnerLocks].map(withRequestedIdIgnored),
+  collections: [Fiches, Themes, Needs, Structures, Media, Users, Redirects, RunnerLocks, ReviewReminders].map(withRequestedIdIgnored),
   // Media on disk by default, in an S3-compatible bucket with S3_BUCKET (utilities/deployment.ts).
   plugins: [translationPlugin(), publishingPlugin({ runsJobs }), mediaStoragePlugin()],
   endpoints: [healthEndpoint],
@@ -133,6 +137,9 @@ export default buildConfig({
         },
       }
     : {}),
+  globals: [ReviewSettings],
+  // SMTP when SMTP_HOST is set; otherwise Payload writes mails to the log.
+  email: smtpEmailAdapter(),
   editor: richTextEditor,
   // The parser stops reading a file past the limit and answers 413 with this message; the Media
   // hook `checkUpload` refuses any file that would reach it another way (Local API, truncation).
@@ -146,7 +153,7 @@ export default buildConfig({
     // A `web` instance (CMS_ROLE) schedules nothing: only the worker runs jobs. The publishing
     // plugin adds its `publish` queue, its `rebuildSite` task and the runner's sign of life.
     autoRun: runsJobs ? [{ cron: '* * * * *', queue: 'default' }] : [],
-    tasks: [],
+    tasks: [reviewRemindersTask],
     shouldAutoRun: () => runsJobs,
   },
   graphQL: { disable: true },

@@ -17,3 +17,4 @@ export * from './transforms/cmsContent';
 export * from './transforms/unitLanguage';
 export * from './transforms/changeNote';
 export * from './publishProtocol';
+export * from './transforms/review';

@@ -7,6 +7,8 @@ import { collectionPageUrl, contentCollectionNames } from '@passerelle/content-s
 import { adminList as adminListQuery, type AdminListOptions } from '../../src/database/adminList';
 import { explain, planProblems } from '../../src/database/queryPlan';
 import { recordQueries } from '../../src/database/queryLog';
+import { reviewDue } from '../../src/review/dashboard';
+import { sendDueReminders } from '../../src/review/reminders';
 import { coverage, reviewQueue, workList } from '../../src/translation/dashboard';
 import { memoryMatches } from '../../src/translation/memory/lookup';
 import { piecesOf } from '../../src/translation/memory/segments';
@@ -153,6 +155,24 @@ describe.skipIf(onMongo)('query plans at the size of the real service', () => {
     const { problems, queries } = await plansOf(() => memoryMatches(payload, { language: 'ar', unit }));
     expect(queries.some(({ sql }) => sql.includes('translation_memory'))).toBe(true);
     expect(problems).toEqual([]);
+  });
+
+  it('review dashboards and the reminders job: due fiches by urgency, by theme, by département, a structure’s', async () => {
+    const editor = await userOf('editor@example.test');
+    const contributor = await userOf('contributora@example.test');
+    const now = new Date('2030-01-01T00:00:00.000Z');
+    const checks: [string, () => Promise<unknown>][] = [
+      ['editors', () => reviewDue(payload, editor, { now })],
+      ['by theme', () => reviewDue(payload, editor, { now, theme: taxonomy.themeId })],
+      ['by département', () => reviewDue(payload, editor, { now, departement: '93' })],
+      ['contributors', () => reviewDue(payload, contributor, { now })],
+      ['reminders job', () => sendDueReminders(payload, { now })],
+    ];
+    for (const [name, work] of checks) {
+      const { problems, queries } = await plansOf(work);
+      expect(queries.length, name).toBeGreaterThan(0);
+      expect(problems, name).toEqual([]);
+    }
   });
 
   it('one admin list request makes the same few queries whatever the corpus and the page size', async () => {

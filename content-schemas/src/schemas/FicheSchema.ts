@@ -12,6 +12,7 @@ import {
   publicStatuses,
 } from '../vocabulary';
 import { departementCodes } from '../departements';
+import { localeCodes } from '../locales';
 import { DocumentIdSchema, ShortIdSchema, SlugSchema, TimestampSchema } from './common';
 import { localized } from './localized';
 import { RichTextSchema } from './RichTextSchema';
@@ -46,6 +47,15 @@ export const InfocardsSchema = z.object({
   commitment: z.object({ hours: z.number().nullish(), per: z.enum(commitmentPeriods).nullish() }).nullish(),
 });
 
+/** One archived change note: French, plus the translations validated for it (see transforms/review.ts). */
+export const ChangeHistoryEntrySchema = z.object({
+  id: z.string().nullish(),
+  date: TimestampSchema,
+  notes: z
+    .record(z.enum(localeCodes), z.string().min(1).max(changeNoteMaxLength))
+    .refine((notes) => Boolean(notes.fr), { message: 'a French note is required', path: ['fr'] }),
+});
+
 /**
  * A published fiche as the CMS serves it with `locale=all&depth=0`: localized fields are
  * objects keyed by language, relations are ids. Drafts never belong in a snapshot.
@@ -71,6 +81,11 @@ export const FicheSchema = z.object({
   slug: SlugSchema,
   shortId: ShortIdSchema,
   lastCheckedAt: TimestampSchema.nullish(),
+  /** Review dates (cms/src/fields/reviewFields.ts): when the facts are due to be checked again, and the last real change (a check is not one). */
+  nextReviewAt: TimestampSchema.nullish(),
+  changedAt: TimestampSchema.nullish(),
+  /** The dated notes of earlier publications, oldest first; the current note is `changeNote`. */
+  changeHistory: z.array(ChangeHistoryEntrySchema).nullish(),
   /** What changed, in the editors' words, for the publication dated `changeNoteDate` (French; translations optional). */
   changeNote: localized(z.string().max(changeNoteMaxLength)).nullish(),
   /** Set by the CMS when a publication carries a new note: the note belongs to that publication only. */

@@ -43,7 +43,12 @@ export const OpenDataFicheSchema = z
     }),
     infocards: InfocardsSchema,
     externalLink: z.string().url().nullable(),
+    /** When the facts were last checked (a publication in French is a check; so is « vérifiée, rien n'a changé »). */
     lastCheckedAt: TimestampSchema.nullable(),
+    /** The last real change of the text: a check moves `lastCheckedAt` and `updatedAt`, not this. */
+    lastChangedAt: TimestampSchema,
+    /** When the fiche is due to be checked again; null on a fiche published before review dates existed. */
+    nextReviewAt: TimestampSchema.nullable(),
     updatedAt: TimestampSchema,
     /** The note of the fiche's latest publication that carried one, with that publication's date. */
     changeNote: z

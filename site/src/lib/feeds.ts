@@ -8,6 +8,7 @@ import {
   absoluteUrl,
   changeNoteIn,
   chooseContentLocale,
+  lastChangeOf,
   sitePaths,
   textIn,
   type Locale,
@@ -33,10 +34,13 @@ function langAttribute(textLocale: Locale, feedLocale: Locale): string {
   return textLocale === feedLocale ? '' : ` xml:lang="${textLocale}"`;
 }
 
-/** The newest changes first; ties by title so the file is the same from one build to the next. */
+/**
+ * The newest real changes first (a check, « vérifiée, rien n'a changé », is not news); ties by
+ * id so the file is the same from one build to the next.
+ */
 export function fichesForFeed(fiches: readonly CatalogFiche[]): CatalogFiche[] {
   return [...fiches]
-    .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.id.localeCompare(b.id))
+    .sort((a, b) => Date.parse(lastChangeOf(b)) - Date.parse(lastChangeOf(a)) || a.id.localeCompare(b.id))
     .slice(0, feedEntryLimit);
 }
 
@@ -60,7 +64,7 @@ function entryXml(fiche: CatalogFiche, locale: Locale, siteUrl: string): string 
     '<entry>',
     `<id>${escapeXml(feedEntryId(siteUrl, fiche, locale))}</id>`,
     `<title${langAttribute(title.locale, locale)}>${escapeXml(title.value)}</title>`,
-    `<updated>${fiche.updatedAt}</updated>`,
+    `<updated>${lastChangeOf(fiche)}</updated>`,
     `<published>${fiche.createdAt}</published>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(href)}"/>`,
     `<category term="${fiche.type}" label="${escapeXml(t(`fiche.type.${fiche.type}`))}"/>`,
@@ -95,7 +99,7 @@ type FeedInput = {
 
 export function atomFeed({ locale, siteUrl, title, subtitle, pagePath, feedPath, fiches, fallbackUpdated }: FeedInput): string {
   const entries = fichesForFeed(fiches);
-  const updated = latestUpdate(entries) ?? latestUpdate(fallbackUpdated);
+  const updated = latestUpdate(entries.map((entry) => ({ updatedAt: lastChangeOf(entry) }))) ?? latestUpdate(fallbackUpdated);
   if (!updated) throw new Error(`${feedPath}: no date to give the feed`);
   const feedUrl = absoluteUrl(siteUrl, feedPath);
   const t = translator(locale);

@@ -7,6 +7,7 @@ import { isEditor } from '../../access/isEditor';
 import { isContributorOnly, structureOf } from '../../access/roles';
 import { writableInFrenchOnly } from '../../access/writableInFrenchOnly';
 import { validateChangeNote } from '../../fields/changeNote';
+import { reviewFields } from '../../fields/reviewFields';
 import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
 import { textLimits } from '../../fields/textLimits';
@@ -24,6 +25,8 @@ import { sweepOnCreate } from './hooks/sweepAbandonedFiches';
 import { infocardsField } from './infocardsField';
 import { computeTranslationStatus } from '../../translation/hooks/syncTranslations';
 import { translationStateFilterField } from '../../translation/translationState';
+import { recordCheckEndpoint } from '../../review/recordCheck';
+import { stampReview } from '../../review/stampReview';
 
 /** Every data field of a fiche, tabs included, is read-only outside French (writableInFrenchOnly). */
 function frenchOnly(fields: Field[]): Field[] {
@@ -54,8 +57,10 @@ export const Fiches: CollectionConfig = {
   },
   // Lists open on the latest edits, in the order an index keeps (see database/indexes.ts).
   defaultSort: '-updatedAt',
-  // The export reads published fiches 100 at a time in creation order.
-  indexes: [{ fields: ['_status', 'createdAt'] }],
+  // The export reads published fiches 100 at a time in creation order; review dashboards read a
+  // structure's or a theme's due fiches by date (src/review/dashboard.ts).
+  indexes: [{ fields: ['_status', 'createdAt'] }, { fields: ['mainStructure', 'nextReviewAt'] }, { fields: ['primaryTheme', 'nextReviewAt'] }],
+  endpoints: [recordCheckEndpoint],
   access: {
     read: canReadFiches,
     readVersions: canReadFicheVersions,
@@ -68,7 +73,7 @@ export const Fiches: CollectionConfig = {
     afterOperation: [sweepOnCreate],
     beforeValidate: [assignIdentifiers],
     // The translation workflow adds its own hooks (translation/plugin.ts).
-    beforeChange: [enforceEditorialRights, checkCompleteness, stampChangeNote],
+    beforeChange: [enforceEditorialRights, checkCompleteness, stampChangeNote, stampReview],
     afterChange: [recordFormerAddress, rebuildAfterChange],
     afterDelete: [forgetFormerAddresses, rebuildAfterDelete],
   },
@@ -234,13 +239,7 @@ export const Fiches: CollectionConfig = {
       admin: { hidden: true },
       hooks: { afterRead: [computeTranslationStatus] },
     },
-    {
-      name: 'lastCheckedAt',
-      label: 'Informations vérifiées le',
-      type: 'date',
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
-    },
     // A filter of the list only (hooks/filterByTranslationState.ts).
     { ...translationStateFilterField, custom: { hiddenFromContributors: true } } as Field,
-  ]),
+  ]).concat(reviewFields()),
 };

@@ -3,9 +3,10 @@ import * as migration_20261127_231907_translated_change_note from './20261127_23
 import * as migration_20261202_101302_second_factor from './20261202_101302_second_factor';
 import * as migration_20261202_102415_scale_indexes from './20261202_102415_scale_indexes';
 import * as migration_20261202_113009_fiche_type_optional from './20261202_113009_fiche_type_optional';
-import * as migration_20261202_134913_translation_tools from './20261202_134913_translation_tools';
-import * as migration_20261202_133501_builds_kind from './20261202_133501_builds_kind';
 import * as migration_20261202_132117_multi_instance from './20261202_132117_multi_instance';
+import * as migration_20261202_133501_builds_kind from './20261202_133501_builds_kind';
+import * as migration_20261202_134913_translation_tools from './20261202_134913_translation_tools';
+import * as migration_20261202_135101_review_dates from './20261202_135101_review_dates';
 
 export const migrations = [
   {
@@ -34,18 +35,23 @@ export const migrations = [
     name: '20261202_113009_fiche_type_optional',
   },
   {
-    up: migration_20261202_134913_translation_tools.up,
-    down: migration_20261202_134913_translation_tools.down,
-    name: '20261202_134913_translation_tools'
+    up: migration_20261202_132117_multi_instance.up,
+    down: migration_20261202_132117_multi_instance.down,
+    name: '20261202_132117_multi_instance',
   },
   {
     up: migration_20261202_133501_builds_kind.up,
     down: migration_20261202_133501_builds_kind.down,
-    name: '20261202_133501_builds_kind'
+    name: '20261202_133501_builds_kind',
   },
   {
-    up: migration_20261202_132117_multi_instance.up,
-    down: migration_20261202_132117_multi_instance.down,
-    name: '20261202_132117_multi_instance'
+    up: migration_20261202_134913_translation_tools.up,
+    down: migration_20261202_134913_translation_tools.down,
+    name: '20261202_134913_translation_tools',
+  },
+  {
+    up: migration_20261202_135101_review_dates.up,
+    down: migration_20261202_135101_review_dates.down,
+    name: '20261202_135101_review_dates',
   },
 ];
