@@ -21,7 +21,10 @@ describe('the publish protocol', () => {
   });
 
   it('takes a failure that names only its reason (a PUBLISH_COMMAND of one’s own)', () => {
-    expect(parsePublishResult('PUBLISH_RESULT {"status":"failed","reason":"Disque plein."}')).toEqual({ status: 'failed', reason: 'Disque plein.' });
+    expect(parsePublishResult('PUBLISH_RESULT {"status":"failed","reason":"Disque plein."}')).toEqual({
+      status: 'failed',
+      reason: 'Disque plein.',
+    });
   });
 
   it.each([

@@ -72,10 +72,16 @@ export function changedIds(before: readonly { id: string }[], after: readonly { 
  * Pure: `before`/`after` are the snapshots behind the live deploy and of the new content.
  */
 export function planBuild(before: Snapshot, after: Snapshot): BuildPlan {
-  if (changedIds(before.themes, after.themes).size > 0) return { kind: 'full', why: 'un thème a changé : toutes les pages le montrent' };
-  if (changedIds(before.media, after.media).size > 0) return { kind: 'full', why: 'un média a changé : les images sont refaites' };
+  if (changedIds(before.themes, after.themes).size > 0)
+    return { kind: 'full', why: 'un thème a changé : toutes les pages le montrent' };
+  if (changedIds(before.media, after.media).size > 0)
+    return { kind: 'full', why: 'un média a changé : les images sont refaites' };
   const changedFiches = changedIds(before.fiches, after.fiches);
-  const referenced = new Set([...changedIds(before.needs, after.needs), ...changedIds(before.structures, after.structures), ...changedFiches]);
+  const referenced = new Set([
+    ...changedIds(before.needs, after.needs),
+    ...changedIds(before.structures, after.structures),
+    ...changedFiches,
+  ]);
   const touched = new Set(changedFiches);
   // A fiche naming a changed document: its structures and needs, or a link to another fiche.
   if (referenced.size > 0) {
@@ -128,7 +134,11 @@ const manifestFile = new RegExp(`^(?:${localeCodes.join('|')})/manifest\\.webman
  * Which files of the live deploy an incremental deploy keeps (paths relative to it, `/`
  * separators). Everything else comes from the partial build or the whole-site passes.
  */
-export function keepFile(relativePath: string, keptFicheFolders: ReadonlySet<string>, renderedDepartements: readonly string[] | 'all'): boolean {
+export function keepFile(
+  relativePath: string,
+  keptFicheFolders: ReadonlySet<string>,
+  renderedDepartements: readonly string[] | 'all',
+): boolean {
   // Scripts, images and fonts: named after their content. Stylesheets are pruned again.
   if (relativePath.startsWith('_astro/')) return !relativePath.endsWith('.css');
   // Made from the code only (social images, home screen icons and manifests).
@@ -203,7 +213,14 @@ export async function stylesheetsOf(deployDir: string): Promise<string[]> {
 }
 
 /** What the site's output depends on besides the content: its code, the contract's, the dependencies. */
-export const codeInputs = ['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'content-schemas/src', 'package-lock.json'];
+export const codeInputs = [
+  'site/src',
+  'site/public',
+  'site/astro.config.mjs',
+  'site/package.json',
+  'content-schemas/src',
+  'package-lock.json',
+];
 
 /**
  * A fingerprint of the code that builds the site: a deploy made by other code is never the base of
@@ -214,7 +231,9 @@ export async function codeVersion(root = repositoryRoot, inputs = codeInputs): P
   for (const input of inputs) {
     const absolute = path.join(root, input);
     if (!existsSync(absolute)) continue;
-    const files = (await stat(absolute)).isDirectory() ? (await filesUnder(absolute)).sort().map((file) => `${input}/${file}`) : [input];
+    const files = (await stat(absolute)).isDirectory()
+      ? (await filesUnder(absolute)).sort().map((file) => `${input}/${file}`)
+      : [input];
     for (const file of files) hash.update(`${file}\n`).update(await readFile(path.join(root, file)));
   }
   return hash.digest('hex').slice(0, 16);

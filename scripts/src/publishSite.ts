@@ -98,7 +98,12 @@ export type PublishOptions = {
   finishDeploy?: DeployFinisher;
 };
 
-export type DeployFinisher = (options: { outDir: string; formerStylesheets: string[]; log: (line: string) => void; signal?: AbortSignal }) => Promise<void>;
+export type DeployFinisher = (options: {
+  outDir: string;
+  formerStylesheets: string[];
+  log: (line: string) => void;
+  signal?: AbortSignal;
+}) => Promise<void>;
 
 /** The site's own whole-site passes (site/src/build/finishMergedDeploy.ts), in a child process like the build. */
 export const finishWithSite: DeployFinisher = ({ outDir, formerStylesheets, log, signal }) =>
@@ -272,7 +277,12 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
         const merged = await mergeDeploy({ liveDir, partialDir: rendered, outDir: partial, keep: plan.keep });
         lap('merge');
         log(`publish: ${merged.rendered} files rendered, ${merged.linked} kept from ${liveId} (hard links)`);
-        await (options.finishDeploy ?? finishWithSite)({ outDir: partial, formerStylesheets: await stylesheetsOf(liveDir), log, signal });
+        await (options.finishDeploy ?? finishWithSite)({
+          outDir: partial,
+          formerStylesheets: await stylesheetsOf(liveDir),
+          log,
+          signal,
+        });
         lap('finish');
       } catch (error) {
         await markNextFull(deploysDir, error);
@@ -310,7 +320,8 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
     const [problem] = problems;
     lap('verify');
     if (problem) {
-      if (plan.kind === 'incremental') await markNextFull(deploysDir, new Error(problems.map((entry) => entry.message).join('; ')));
+      if (plan.kind === 'incremental')
+        await markNextFull(deploysDir, new Error(problems.map((entry) => entry.message).join('; ')));
       throw new PublishError(
         'verify',
         problem.kind,
@@ -356,7 +367,9 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
       timings,
     };
     log(
-      `publish: ${id} is live (${plan.kind}, ${pages.total} pages, ${publishedFiches} fiches in ${Object.keys(pages.fiches).length} languages, ${report.durationMs} ms: ${Object.entries(timings)
+      `publish: ${id} is live (${plan.kind}, ${pages.total} pages, ${publishedFiches} fiches in ${Object.keys(pages.fiches).length} languages, ${report.durationMs} ms: ${Object.entries(
+        timings,
+      )
         .map(([step, ms]) => `${step} ${ms}`)
         .join(', ')})`,
     );
@@ -503,14 +516,16 @@ async function choosePlan({
 }): Promise<BuildPlan> {
   if (options.full) return { kind: 'full', why: 'construction complète demandée (--full)' };
   const failed = await readFile(path.join(deploysDir, nextFullMarker), 'utf8').catch(() => undefined);
-  if (failed !== undefined) return { kind: 'full', why: `la publication incrémentale précédente a échoué (${failed.trim().slice(0, 200)})` };
+  if (failed !== undefined)
+    return { kind: 'full', why: `la publication incrémentale précédente a échoué (${failed.trim().slice(0, 200)})` };
   if (!liveId) return { kind: 'full', why: 'aucun site en ligne sur lequel s’appuyer' };
   const live = await currentDeployMeta(deploysDir);
   if (!live) return { kind: 'full', why: `le site en ligne (${liveId}) n’a pas de métadonnées` };
   if (live.codeVersion !== code) return { kind: 'full', why: 'le code du site a changé depuis la version en ligne' };
   if (live.siteUrl !== siteUrl) return { kind: 'full', why: `l’adresse du site a changé (${live.siteUrl} → ${siteUrl})` };
   const liveSnapshot = snapshotDirOf(deploysDir, liveId);
-  if (!existsSync(path.join(liveSnapshot, 'fiches.json'))) return { kind: 'full', why: 'le contenu de la version en ligne n’est pas conservé' };
+  if (!existsSync(path.join(liveSnapshot, 'fiches.json')))
+    return { kind: 'full', why: 'le contenu de la version en ligne n’est pas conservé' };
   try {
     return planBuild(await readSnapshot(liveSnapshot), await readSnapshot(snapshotDir));
   } catch (error) {

@@ -99,7 +99,11 @@ describe('planBuild', () => {
 
   it.each([
     ['a theme', (snapshot: Snapshot) => Object.assign(snapshot.themes[0] ?? {}, { slug: 'autre' }), /thème/],
-    ['a media', (snapshot: Snapshot) => Object.assign(snapshot.media[0] ?? {}, { updatedAt: '2026-12-01T00:00:00.000Z' }), /média/],
+    [
+      'a media',
+      (snapshot: Snapshot) => Object.assign(snapshot.media[0] ?? {}, { updatedAt: '2026-12-01T00:00:00.000Z' }),
+      /média/,
+    ],
   ])('%s changed: a full build, saying why', (_name, change, why) => {
     const plan = planBuild(base, edit(change));
     expect(plan.kind).toBe('full');
@@ -135,11 +139,14 @@ describe('keepFile', () => {
 
 describe('changedIds', () => {
   it('names added, removed and changed documents', () => {
-    expect([...changedIds([{ id: 'a' }, { id: 'b' }, { id: 'c', x: 1 } as { id: string }], [{ id: 'a' }, { id: 'c', x: 2 } as { id: string }, { id: 'd' }])].sort()).toEqual([
-      'b',
-      'c',
-      'd',
-    ]);
+    expect(
+      [
+        ...changedIds(
+          [{ id: 'a' }, { id: 'b' }, { id: 'c', x: 1 } as { id: string }],
+          [{ id: 'a' }, { id: 'c', x: 2 } as { id: string }, { id: 'd' }],
+        ),
+      ].sort(),
+    ).toEqual(['b', 'c', 'd']);
   });
 });
 
@@ -160,7 +167,9 @@ describe('mergeDeploy and codeVersion', () => {
     await write(path.join(rendered, 'keep/b.txt'), 'new b');
     await write(path.join(rendered, 'new/d.txt'), 'new d');
     const out = path.join(root, 'out');
-    expect(await mergeDeploy({ liveDir: live, partialDir: rendered, outDir: out, keep: (file) => file.startsWith('keep/') })).toEqual({ linked: 2, rendered: 2 });
+    expect(
+      await mergeDeploy({ liveDir: live, partialDir: rendered, outDir: out, keep: (file) => file.startsWith('keep/') }),
+    ).toEqual({ linked: 2, rendered: 2 });
     expect((await stat(path.join(out, 'keep/a.txt'))).ino).toBe((await stat(path.join(live, 'keep/a.txt'))).ino);
     expect(await readFile(path.join(out, 'keep/b.txt'), 'utf8')).toBe('new b');
     expect(await readFile(path.join(live, 'keep/b.txt'), 'utf8')).toBe('live b');

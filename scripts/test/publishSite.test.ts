@@ -363,7 +363,10 @@ describe('incremental publication', () => {
     ).rejects.toMatchObject({ stage: 'build' });
     expect(await currentDeployId(settings.deploysDir)).toBe(first.deployId);
     const next = await publishSite(settings);
-    expect(next).toMatchObject({ kind: 'full', why: expect.stringMatching(/incrémentale précédente a échoué.*pagefind crashed/) });
+    expect(next).toMatchObject({
+      kind: 'full',
+      why: expect.stringMatching(/incrémentale précédente a échoué.*pagefind crashed/),
+    });
     const after = await publishSite(settings);
     expect(after.kind).toBe('incremental');
   });

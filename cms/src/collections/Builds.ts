@@ -106,7 +106,11 @@ export const Builds: CollectionConfig = {
     { name: 'logTail', label: 'Fin du journal de construction', type: 'code', admin: { language: 'shell', hidden: true } },
     { name: 'log', type: 'ui', admin: { components: { Field: '/components/BuildLog#BuildLog' } } },
     // « Remettre cette version en ligne » (editors and admins, on a successful publication).
-    { name: 'rollback', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/RollbackAction#RollbackAction' } } },
+    {
+      name: 'rollback',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/RollbackAction#RollbackAction' } },
+    },
     {
       name: 'mode',
       label: 'Construite par',
@@ -132,7 +136,12 @@ export const Builds: CollectionConfig = {
       ],
       admin: { position: 'sidebar' },
     },
-    { name: 'kindReason', label: 'Pourquoi', type: 'textarea', admin: { position: 'sidebar', condition: (data) => Boolean(data?.kind) } },
+    {
+      name: 'kindReason',
+      label: 'Pourquoi',
+      type: 'textarea',
+      admin: { position: 'sidebar', condition: (data) => Boolean(data?.kind) },
+    },
     // Bookkeeping of the job runner: which process holds the build, and when it last said so.
     { name: 'runner', type: 'text', admin: { hidden: true } },
     { name: 'heartbeatAt', type: 'date', admin: { hidden: true } },

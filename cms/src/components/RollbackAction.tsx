@@ -11,6 +11,7 @@ import { RollbackButton } from './RollbackButton';
 
 export function RollbackAction({ data, user }: UIFieldServerProps): React.ReactElement | null {
   if (!user || !canRollbackSite({ req: { user } as never })) return null;
-  if (data?.status !== 'succeeded' || typeof data?.deployId !== 'string' || !data.deployId || typeof data.id === 'undefined') return null;
+  if (data?.status !== 'succeeded' || typeof data?.deployId !== 'string' || !data.deployId || typeof data.id === 'undefined')
+    return null;
   return <RollbackButton buildId={String(data.id)} deployId={data.deployId} />;
 }

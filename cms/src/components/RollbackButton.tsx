@@ -29,13 +29,19 @@ export function RollbackButton({ buildId, deployId }: { buildId: string; deployI
   const confirm = async () => {
     setState({ step: 'sending' });
     try {
-      const response = await fetch(`/api/builds/${encodeURIComponent(buildId)}/rollback`, { method: 'POST', credentials: 'include' });
+      const response = await fetch(`/api/builds/${encodeURIComponent(buildId)}/rollback`, {
+        method: 'POST',
+        credentials: 'include',
+      });
       const body = (await response.json().catch(() => ({}))) as { error?: string; id?: string };
       if (!response.ok) {
         setState({ step: 'error', message: body.error ?? `La remise en ligne a échoué (HTTP ${response.status}).` });
         return;
       }
-      setState({ step: 'done', message: `La version ${deployId} est de nouveau en ligne. La remise en ligne est enregistrée dans les publications.` });
+      setState({
+        step: 'done',
+        message: `La version ${deployId} est de nouveau en ligne. La remise en ligne est enregistrée dans les publications.`,
+      });
       router.refresh();
     } catch {
       setState({ step: 'error', message: 'Le CMS ne répond pas : la remise en ligne n’a pas pu être demandée.' });
@@ -48,7 +54,12 @@ export function RollbackButton({ buildId, deployId }: { buildId: string; deployI
         Version du site
       </h3>
       {state.step === 'idle' || state.step === 'done' || state.step === 'error' ? (
-        <button ref={openRef} type="button" className="btn btn--style-secondary btn--size-small" onClick={() => setState({ step: 'confirm' })}>
+        <button
+          ref={openRef}
+          type="button"
+          className="btn btn--style-secondary btn--size-small"
+          onClick={() => setState({ step: 'confirm' })}
+        >
           Remettre cette version en ligne
         </button>
       ) : (
@@ -60,8 +71,8 @@ export function RollbackButton({ buildId, deployId }: { buildId: string; deployI
           }}
         >
           <p id="rollback-question" style={{ marginBlockEnd: '0.5rem' }}>
-            Remettre en ligne la version {deployId} ? Le site public reviendra à ce qu’il montrait après cette publication, jusqu’à
-            la prochaine publication.
+            Remettre en ligne la version {deployId} ? Le site public reviendra à ce qu’il montrait après cette publication,
+            jusqu’à la prochaine publication.
           </p>
           <button
             ref={confirmRef}
@@ -72,7 +83,12 @@ export function RollbackButton({ buildId, deployId }: { buildId: string; deployI
           >
             {state.step === 'sending' ? 'Remise en ligne…' : 'Confirmer la remise en ligne'}
           </button>{' '}
-          <button type="button" className="btn btn--style-secondary btn--size-small" disabled={state.step === 'sending'} onClick={cancel}>
+          <button
+            type="button"
+            className="btn btn--style-secondary btn--size-small"
+            disabled={state.step === 'sending'}
+            onClick={cancel}
+          >
             Annuler
           </button>
         </div>

@@ -22,7 +22,8 @@ export function publishingPlugin({ runsJobs }: { runsJobs: boolean }): Plugin {
     const redirects = collections.findIndex((collection) => collection.slug === 'redirects');
     collections.splice(redirects === -1 ? collections.length : redirects, 0, withRequestedIdIgnored(Builds));
     const autoRun = config.jobs?.autoRun;
-    if (typeof autoRun === 'function') throw new Error('publishingPlugin: jobs.autoRun must be a list to add the publish queue to');
+    if (typeof autoRun === 'function')
+      throw new Error('publishingPlugin: jobs.autoRun must be a list to add the publish queue to');
     return {
       ...config,
       collections,

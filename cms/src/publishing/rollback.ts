@@ -29,7 +29,10 @@ export function runRollback(deployId: string, env: NodeJS.ProcessEnv = process.e
       { cwd: repositoryRoot(env), env: { ...clean, FORCE_COLOR: '0' }, timeout: 120_000 },
       (error, stdout, stderr) => {
         const lines = `${stdout}\n${stderr}`.split('\n').filter((line) => line.trim());
-        const logTail = lines.filter((line) => !line.startsWith(rollbackResultPrefix)).slice(-40).join('\n');
+        const logTail = lines
+          .filter((line) => !line.startsWith(rollbackResultPrefix))
+          .slice(-40)
+          .join('\n');
         const last = lines.findLast((line) => line.startsWith(rollbackResultPrefix));
         let result: { status?: string; message?: string } = {};
         try {

@@ -445,7 +445,10 @@ describe('« Remettre cette version en ligne » (rollback from a publication)', 
       await mkdir(path.join(deploysDir, id));
       await writeFile(path.join(deploysDir, id, 'index.html'), id);
       const pages = { total: 1, fiches: {}, shortLinks: 0 };
-      await writeFile(path.join(deploysDir, `${id}.json`), JSON.stringify({ id, createdAt: '', cmsUrl: '', siteUrl: '', publishedFiches: 1, pages, redirects: 0 }));
+      await writeFile(
+        path.join(deploysDir, `${id}.json`),
+        JSON.stringify({ id, createdAt: '', cmsUrl: '', siteUrl: '', publishedFiches: 1, pages, redirects: 0 }),
+      );
     }
     await symlink(deployIds[1] ?? '', path.join(deploysDir, 'current'));
   });
@@ -454,7 +457,13 @@ describe('« Remettre cette version en ligne » (rollback from a publication)', 
   async function succeededBuild(deployId: string): Promise<Build> {
     return payload.create({
       collection: 'builds',
-      data: { status: 'succeeded', trigger: 'Publication de « Carte Vitale »', deployId, finishedAt: '2026-12-01T10:00:00.000Z', kind: 'full' },
+      data: {
+        status: 'succeeded',
+        trigger: 'Publication de « Carte Vitale »',
+        deployId,
+        finishedAt: '2026-12-01T10:00:00.000Z',
+        kind: 'full',
+      },
     });
   }
   const loginAs = async (email: string) => ({
@@ -485,7 +494,10 @@ describe('« Remettre cette version en ligne » (rollback from a publication)', 
       collection: 'users',
       data: { email: 'translator-rollback@example.test', name: 'Tarek', password, roles: ['translator'], languages: ['ar'] },
     });
-    expect((await call('POST', `/builds/${previous.id}/rollback`, { headers: await loginAs('translator-rollback@example.test') })).status).toBe(403);
+    expect(
+      (await call('POST', `/builds/${previous.id}/rollback`, { headers: await loginAs('translator-rollback@example.test') }))
+        .status,
+    ).toBe(403);
     expect((await call('POST', `/builds/${previous.id}/rollback`)).status).toBe(401);
     const failed = await payload.create({ collection: 'builds', data: { status: 'failed', trigger: 'x', reason: 'boom' } });
     const refused = await call('POST', `/builds/${failed.id}/rollback`, { headers: await loginAs(editor.email) });

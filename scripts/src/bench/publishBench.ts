@@ -33,7 +33,12 @@ type Corpus = Record<ContentCollection, Json[]>;
 /** N fiches: the fixture's, then clones of them with their own identity and place. */
 export async function syntheticCorpus(count: number, seed = 20_261_202): Promise<Corpus> {
   const corpus = Object.fromEntries(
-    await Promise.all(contentCollectionNames.map(async (name) => [name, JSON.parse(await readFile(path.join(fixtureDir, `${name}.json`), 'utf8'))])),
+    await Promise.all(
+      contentCollectionNames.map(async (name) => [
+        name,
+        JSON.parse(await readFile(path.join(fixtureDir, `${name}.json`), 'utf8')),
+      ]),
+    ),
   ) as Corpus;
   const random = randomGenerator(seed);
   const originals = corpus.fiches;
@@ -54,7 +59,9 @@ export async function syntheticCorpus(count: number, seed = 20_261_202): Promise
     copy.id = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
     copy.slug = `${original.slug}-${index}`;
     copy.shortId = newShortId();
-    copy.title = Object.fromEntries(Object.entries(copy.title as Json).map(([locale, text]) => [locale, `${text} (${departement}-${index})`]));
+    copy.title = Object.fromEntries(
+      Object.entries(copy.title as Json).map(([locale, text]) => [locale, `${text} (${departement}-${index})`]),
+    );
     // Most variants are local, as in the real corpus (scripts/src/bench/corpus.ts).
     if (random() < 0.8) copy.infocards = { ...copy.infocards, location: { scope: 'departements', departements: [departement] } };
     corpus.fiches.push(copy);
@@ -73,7 +80,11 @@ function cmsStandIn(corpus: Corpus): typeof fetch {
     const limit = Number(url.searchParams.get('limit') ?? 100);
     const page = Number(url.searchParams.get('page') ?? 1);
     if (!url.searchParams.has('page')) return Response.json({ docs: docs.slice(0, 1), totalDocs: docs.length });
-    return Response.json({ docs: docs.slice((page - 1) * limit, page * limit), hasNextPage: page * limit < docs.length, totalDocs: docs.length });
+    return Response.json({
+      docs: docs.slice((page - 1) * limit, page * limit),
+      hasNextPage: page * limit < docs.length,
+      totalDocs: docs.length,
+    });
   };
 }
 
@@ -115,7 +126,9 @@ const edits: { name: string; apply: (corpus: Corpus, round: number) => void }[] 
   {
     name: 'translation withdrawn (uk), local fiche',
     apply: (corpus) => {
-      const fiche = corpus.fiches.find((entry, index) => index > 20 && entry.title.uk && entry.infocards.location.scope === 'departements') as Json;
+      const fiche = corpus.fiches.find(
+        (entry, index) => index > 20 && entry.title.uk && entry.infocards.location.scope === 'departements',
+      ) as Json;
       const drop = (value: unknown): void => {
         if (Array.isArray(value)) value.forEach(drop);
         else if (value && typeof value === 'object') {
@@ -141,8 +154,16 @@ async function main(): Promise<void> {
   const deploysDir = path.join(root, 'deploys');
   try {
     const corpus = await syntheticCorpus(fiches);
-    const base = { cmsUrl: 'http://cms.bench', siteUrl: 'https://passerelle.example', deploysDir, fetchImpl: cmsStandIn(corpus), log: () => {} };
-    console.log(`publish bench: ${fiches} fiches, ${publishes} publications; load average ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`);
+    const base = {
+      cmsUrl: 'http://cms.bench',
+      siteUrl: 'https://passerelle.example',
+      deploysDir,
+      fetchImpl: cmsStandIn(corpus),
+      log: () => {},
+    };
+    console.log(
+      `publish bench: ${fiches} fiches, ${publishes} publications; load average ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`,
+    );
     const sampler = sampleTreeRss(process.pid);
     let cpu = await cpuSeconds();
     const full = await publishSite({ ...base, full: true });

@@ -17,7 +17,11 @@ import { pruneCssIn } from './pruneUnusedCss';
 import { buildSearchIndex } from './searchIndex';
 import { workerMainOf, writeServiceWorker } from './serviceWorker';
 
-export async function finishMergedDeploy(outDir: string, formerStylesheets: readonly string[], log: (line: string) => void = console.log) {
+export async function finishMergedDeploy(
+  outDir: string,
+  formerStylesheets: readonly string[],
+  log: (line: string) => void = console.log,
+) {
   let started = Date.now();
   for (const { file, before, after } of await pruneCssIn(outDir, { formerNames: formerStylesheets }))
     log(`css: ${file}: ${before} → ${after} bytes (${Date.now() - started} ms)`);

@@ -27,7 +27,10 @@ export function renderSelection(env: Record<string, string | undefined> = proces
   if (env === process.env && cached !== undefined) return cached;
   const file = env[renderOnlyVariable];
   const selection = file ? (JSON.parse(readFileSync(file, 'utf8')) as RenderSelection) : null;
-  if (selection && (!Array.isArray(selection.fiches) || !(selection.departements === 'all' || Array.isArray(selection.departements))))
+  if (
+    selection &&
+    (!Array.isArray(selection.fiches) || !(selection.departements === 'all' || Array.isArray(selection.departements)))
+  )
     throw new Error(`${renderOnlyVariable}: ${file} is not a render selection ({ fiches: [...], departements: [...] | "all" })`);
   if (env === process.env) cached = selection;
   return selection;

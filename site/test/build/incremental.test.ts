@@ -52,7 +52,8 @@ async function writeChangedContent(): Promise<void> {
   await rm(changedSnapshot, { recursive: true, force: true });
   await cp(fixtureSnapshotDir, changedSnapshot, { recursive: true });
   const read = async (name: string) => JSON.parse(await readFile(path.join(changedSnapshot, `${name}.json`), 'utf8')) as Json[];
-  const write = (name: string, documents: Json[]) => writeFile(path.join(changedSnapshot, `${name}.json`), JSON.stringify(documents, null, 2));
+  const write = (name: string, documents: Json[]) =>
+    writeFile(path.join(changedSnapshot, `${name}.json`), JSON.stringify(documents, null, 2));
   const fiches = await read('fiches');
   const bySlug = (slug: string) => {
     const fiche = fiches.find((entry) => entry.slug === slug);
@@ -63,7 +64,8 @@ async function writeChangedContent(): Promise<void> {
 
   // A French update that outdates a section, with a new change note.
   const carteVitale = bySlug('carte-vitale');
-  (carteVitale.summary as Json).fr = 'Votre carte Vitale prouve vos droits à l’Assurance Maladie : demandez-la dès votre affiliation.';
+  (carteVitale.summary as Json).fr =
+    'Votre carte Vitale prouve vos droits à l’Assurance Maladie : demandez-la dès votre affiliation.';
   const arabic = (carteVitale.translationStatus as Record<string, Record<string, Json>>).ar;
   if (arabic?.summary) Object.assign(arabic.summary, { state: 'outdated', frenchChangedAt: later });
   carteVitale.changeNote = { fr: 'Nouveau : la carte peut être demandée dès l’affiliation.' };
@@ -123,7 +125,14 @@ async function astroBuild(outDir: string, env: Record<string, string>): Promise<
   try {
     await promisify(execFile)(bin, ['build', '--outDir', outDir], {
       cwd: siteRoot,
-      env: { ...process.env, SNAPSHOT_DIR: changedSnapshot, SITE_URL: testSiteUrl, CMS_URL: '', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      env: {
+        ...process.env,
+        SNAPSHOT_DIR: changedSnapshot,
+        SITE_URL: testSiteUrl,
+        CMS_URL: '',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ...env,
+      },
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {
@@ -163,7 +172,10 @@ let plan: ReturnType<typeof planBuild>;
 let liveInodes: Map<string, number>;
 let liveHashes: Map<string, string>;
 
-const hashOf = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const hashOf = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 describe('incremental publication', () => {
   beforeAll(async () => {
@@ -172,8 +184,14 @@ describe('incremental publication', () => {
     await writeChangedContent();
     plan = planBuild(await readSnapshot(fixtureSnapshotDir), await readSnapshot(changedSnapshot));
     if (plan.kind !== 'incremental') throw new Error(`expected an incremental plan, got a full build: ${plan.why}`);
-    liveInodes = new Map(await Promise.all((await filesOf(testDistDir)).map(async (file) => [file, (await stat(path.join(testDistDir, file))).ino] as const)));
-    liveHashes = new Map(await Promise.all([...liveInodes.keys()].map(async (file) => [file, await hashOf(path.join(testDistDir, file))] as const)));
+    liveInodes = new Map(
+      await Promise.all(
+        (await filesOf(testDistDir)).map(async (file) => [file, (await stat(path.join(testDistDir, file))).ino] as const),
+      ),
+    );
+    liveHashes = new Map(
+      await Promise.all([...liveInodes.keys()].map(async (file) => [file, await hashOf(path.join(testDistDir, file))] as const)),
+    );
     const selection = path.join(work, 'render-only.json');
     await writeFile(selection, JSON.stringify(plan.selection));
     await astroBuild(rendered, { PASSERELLE_RENDER_ONLY: selection });
@@ -220,7 +238,13 @@ describe('incremental publication', () => {
     }
     expect(differing).toEqual([]);
     const pageCounts = async (root: string) =>
-      Object.entries((JSON.parse(await readFile(path.join(root, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }).languages)
+      Object.entries(
+        (
+          JSON.parse(await readFile(path.join(root, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+            languages: Record<string, { page_count: number }>;
+          }
+        ).languages,
+      )
         .map(([language, { page_count }]) => `${language}:${page_count}`)
         .sort();
     expect(await pageCounts(merged)).toEqual(await pageCounts(full));
