@@ -18,7 +18,8 @@ export function mediaStoragePlugin(env: Env = process.env): Plugin {
     bucket: storage.bucket,
     // Files are still served at /api/media/file/…, through the CMS: the same URLs as on disk,
     // so the export and the site build read them the same way, and the bucket stays private.
-    collections: { media: storage.prefix ? { prefix: storage.prefix } : true },
+    // A prefix, even empty, keeps the plugin's `prefix` field, as when it is disabled above.
+    collections: { media: { prefix: storage.prefix ?? '' } },
     config: {
       region: storage.region,
       ...(storage.endpoint ? { endpoint: storage.endpoint } : {}),
