@@ -32,6 +32,41 @@ export type FicheSection =
     }[]
   | null;
 /**
+ * Dans l’ordre où le lecteur les rassemble. Les lecteurs les cochent sur la fiche et dans leur fiche de rendez-vous.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "FicheDocuments".
+ */
+export type FicheDocuments =
+  | {
+      document?: (string | null) | SharedDocument;
+      need?: ('required' | 'sometimes') | null;
+      name?: string | null;
+      /**
+       * « original et copie », « de moins de 3 mois »…
+       */
+      note?: string | null;
+      id?: string | null;
+    }[]
+  | null;
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TranslationDocuments".
+ */
+export type TranslationDocuments =
+  | {
+      /**
+       * Vide pour un document de la liste commune : son nom est traduit une seule fois, dans la liste.
+       */
+      name?: string | null;
+      /**
+       * « original et copie », « de moins de 3 mois »…
+       */
+      note?: string | null;
+      id?: string | null;
+    }[]
+  | null;
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "BuildRequests".
  */
@@ -108,6 +143,7 @@ export interface Config {
     translations: Translation;
     themes: Theme;
     needs: Need;
+    documents: SharedDocument;
     structures: Structure;
     media: Media;
     users: User;
@@ -125,6 +161,7 @@ export interface Config {
     translations: TranslationsSelect<false> | TranslationsSelect<true>;
     themes: ThemesSelect<false> | ThemesSelect<true>;
     needs: NeedsSelect<false> | NeedsSelect<true>;
+    documents: DocumentsSelect<false> | DocumentsSelect<true>;
     structures: StructuresSelect<false> | StructuresSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -204,6 +241,16 @@ export interface Fiche {
   how?: FicheSection;
   next?: FicheSection;
   infocards: FicheInfocards;
+  documents?: FicheDocuments;
+  /**
+   * Cochez seulement si la démarche ne demande vraiment aucun document.
+   */
+  noDocuments?: boolean | null;
+  /**
+   * Par exemple, « Ouvrir un compte bancaire » avant « Demander le RSA ».
+   */
+  stepsBefore?: (string | Fiche)[] | null;
+  stepsAfter?: (string | Fiche)[] | null;
   primaryTheme?: (string | null) | Theme;
   secondaryThemes?: (string | Theme)[] | null;
   needs?: (string | Need)[] | null;
@@ -432,6 +479,22 @@ export interface FicheDuration {
 export interface FicheCommitment {
   hours?: number | null;
   per?: ('day' | 'week' | 'month') | null;
+}
+/**
+ * Les documents demandés par plusieurs démarches, traduits une seule fois ici.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "documents".
+ */
+export interface SharedDocument {
+  id: string;
+  name: string;
+  /**
+   * Laissez vide : il est créé à partir du nom.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -732,6 +795,7 @@ export interface Translation {
   why?: FicheSection;
   how?: FicheSection;
   next?: FicheSection;
+  documents?: TranslationDocuments;
   units?:
     | {
         [k: string]: unknown;
@@ -985,6 +1049,10 @@ export interface PayloadLockedDocument {
         value: string | Need;
       } | null)
     | ({
+        relationTo: 'documents';
+        value: string | SharedDocument;
+      } | null)
+    | ({
         relationTo: 'structures';
         value: string | Structure;
       } | null)
@@ -1061,6 +1129,10 @@ export interface FichesSelect<T extends boolean = true> {
   how?: T | FicheSectionSelect<T>;
   next?: T | FicheSectionSelect<T>;
   infocards?: T | FicheInfocardsSelect<T>;
+  documents?: T | FicheDocumentsSelect<T>;
+  noDocuments?: T;
+  stepsBefore?: T;
+  stepsAfter?: T;
   primaryTheme?: T;
   secondaryThemes?: T;
   needs?: T;
@@ -1146,6 +1218,17 @@ export interface FicheCommitmentSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "FicheDocuments_select".
+ */
+export interface FicheDocumentsSelect<T extends boolean = true> {
+  document?: T;
+  need?: T;
+  name?: T;
+  note?: T;
+  id?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "translations_select".
  */
 export interface TranslationsSelect<T extends boolean = true> {
@@ -1163,6 +1246,7 @@ export interface TranslationsSelect<T extends boolean = true> {
   why?: T | FicheSectionSelect<T>;
   how?: T | FicheSectionSelect<T>;
   next?: T | FicheSectionSelect<T>;
+  documents?: T | TranslationDocumentsSelect<T>;
   units?: T;
   progress?:
     | T
@@ -1175,6 +1259,15 @@ export interface TranslationsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TranslationDocuments_select".
+ */
+export interface TranslationDocumentsSelect<T extends boolean = true> {
+  name?: T;
+  note?: T;
+  id?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1199,6 +1292,16 @@ export interface NeedsSelect<T extends boolean = true> {
   theme?: T;
   slug?: T;
   order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "documents_select".
+ */
+export interface DocumentsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -14,6 +14,7 @@ import { defaultLocale, locales } from '@passerelle/content-schemas';
 import { canChangeLock, canCreateLock } from './access/canLockDocument';
 import { canRunJobs } from './access/canRunJobs';
 import { Builds } from './collections/Builds';
+import { Documents } from './collections/Documents';
 import { Fiches } from './collections/Fiches';
 import { Media } from './collections/Media';
 import { Needs } from './collections/Needs';
@@ -105,7 +106,7 @@ export default buildConfig({
     fallback: true,
   },
   hooks: { afterError: [frenchValidationErrors] },
-  collections: [Fiches, Translations, Themes, Needs, Structures, Media, Users, Builds, Redirects].map(withRequestedIdIgnored),
+  collections: [Fiches, Translations, Themes, Needs, Documents, Structures, Media, Users, Builds, Redirects].map(withRequestedIdIgnored),
   editor: richTextEditor,
   // The parser stops reading a file past the limit and answers 413 with this message; the Media
   // hook `checkUpload` refuses any file that would reach it another way (Local API, truncation).

@@ -6,7 +6,7 @@
 import type { UIFieldServerProps } from 'payload';
 import type React from 'react';
 
-import { directionOf, isLocale, sectionKeys, textUnitKeys } from '@passerelle/content-schemas';
+import { directionOf, isLocale, itemListKeys, textUnitKeys } from '@passerelle/content-schemas';
 
 import { recordsOf } from '../translation/records';
 import { unitLabel } from '../translation/unitLabel';
@@ -42,7 +42,7 @@ export async function FrenchSource({ data, payload }: UIFieldServerProps): Promi
   const translation = unitsOf(translatableContentOf(data ?? {}));
   const records = recordsOf(data?.units);
   const states = unitStates({ french, translation, records, status: data?.status });
-  const orderedKeys = [...textUnitKeys, ...sectionKeys].flatMap((prefix) => [...french.keys()].filter((key) => key === prefix || key.startsWith(`${prefix}.`)));
+  const orderedKeys = [...textUnitKeys, ...itemListKeys].flatMap((prefix) => [...french.keys()].filter((key) => key === prefix || key.startsWith(`${prefix}.`)));
   const done = orderedKeys.filter((key) => states.get(key) === 'validated').length;
 
   return (

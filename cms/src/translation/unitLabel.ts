@@ -10,6 +10,7 @@ const labels: Record<string, string> = {
   why: 'Pourquoi c’est intéressant ?',
   how: 'Comment faire ?',
   next: 'Et après ?',
+  documents: 'Documents à fournir',
 };
 
 /** « Comment faire ? — élément 2 » for `how.1`: how editors and translators name a unit. */

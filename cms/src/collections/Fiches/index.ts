@@ -11,6 +11,7 @@ import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
 import { textLimits } from '../../fields/textLimits';
 import { validateHttpUrl } from '../../fields/validateHttpUrl';
+import { documentsTab } from '../../fields/documentsField';
 import { forgetFormerAddresses, recordFormerAddress } from '../../hooks/recordFormerAddress';
 import { rebuildAfterChange, rebuildAfterDelete } from '../../hooks/triggerRebuild';
 import { assignIdentifiers } from './hooks/assignIdentifiers';
@@ -19,6 +20,7 @@ import { deleteTranslations } from './hooks/deleteTranslations';
 import { duplicateAsNewFiche, notDuplicated } from './hooks/duplicateAsNewFiche';
 import { enforceEditorialRights } from './hooks/enforceEditorialRights';
 import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
+import { refuseStepCycles } from './hooks/refuseStepCycles';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { computeTranslationStatus, readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { infocardsField } from './infocardsField';
@@ -65,7 +67,7 @@ export const Fiches: CollectionConfig = {
   hooks: {
     beforeOperation: [duplicateAsNewFiche, keepLiveFichesForEditors],
     beforeValidate: [assignIdentifiers],
-    beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, stampChangeNote],
+    beforeChange: [enforceEditorialRights, readMinorChange, checkCompleteness, refuseStepCycles, stampChangeNote],
     afterChange: [syncTranslations, refreshTranslationProgress, recordFormerAddress, rebuildAfterChange],
     afterDelete: [forgetFormerAddresses, rebuildAfterDelete],
     beforeDelete: [deleteTranslations],
@@ -131,6 +133,7 @@ export const Fiches: CollectionConfig = {
           ],
         },
         { label: 'Informations pratiques', fields: [infocardsField] },
+        documentsTab,
         {
           label: 'Classement',
           fields: [

@@ -6,6 +6,7 @@ import { canReadTranslations, canUpdateTranslations } from '../../access/transla
 import { isAdmin } from '../../access/isAdmin';
 import { hasRole } from '../../access/roles';
 import { validateChangeNote } from '../../fields/changeNote';
+import { documentsField, documentRowFields } from '../../fields/documentsField';
 import { sectionField } from '../../fields/sectionField';
 import { textLimits } from '../../fields/textLimits';
 import { applyWorkflow } from './hooks/applyWorkflow';
@@ -154,6 +155,7 @@ export const Translations: CollectionConfig = {
     withDirectedTitles(sectionField('why', 'Pourquoi c’est intéressant ?', { localized: false, admin: { condition: isDispositif } })),
     withDirectedTitles(sectionField('how', 'Comment faire ?', { localized: false })),
     withDirectedTitles(sectionField('next', 'Et après ?', { localized: false, admin: { condition: (data, sibling) => !isDispositif(data, sibling) } })),
+    withDirectedTitles(documentsField({ localized: false, interfaceName: 'TranslationDocuments', fields: documentRowFields({ translation: true }), admin: { condition: (data, sibling) => !isDispositif(data, sibling) } })),
     // The workflow's records, shown as a table (UnitRecordsTable): Payload's JSON editor loads
     // from an outside CDN and is unreadable for people anyway.
     { name: 'units', label: 'Suivi par élément', type: 'json', admin: { hidden: true } },

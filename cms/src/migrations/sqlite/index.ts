@@ -3,6 +3,7 @@ import * as migration_20261127_231907_translated_change_note from './20261127_23
 import * as migration_20261202_101302_second_factor from './20261202_101302_second_factor';
 import * as migration_20261202_102415_scale_indexes from './20261202_102415_scale_indexes';
 import * as migration_20261202_113009_fiche_type_optional from './20261202_113009_fiche_type_optional';
+import * as migration_20261202_131935_documents_steps from './20261202_131935_documents_steps';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261202_113009_fiche_type_optional.up,
     down: migration_20261202_113009_fiche_type_optional.down,
-    name: '20261202_113009_fiche_type_optional'
+    name: '20261202_113009_fiche_type_optional',
+  },
+  {
+    up: migration_20261202_131935_documents_steps.up,
+    down: migration_20261202_131935_documents_steps.down,
+    name: '20261202_131935_documents_steps'
   },
 ];

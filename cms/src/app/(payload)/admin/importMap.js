@@ -14,6 +14,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { LinkedStepsStatus as LinkedStepsStatus_3c9aa19ad8e756cba0ad4dacb6ba7d9c } from '../../../components/LinkedStepsStatus'
 import { FrenchSource as FrenchSource_90e991b991a2a229b7515d0269019a72 } from '../../../components/FrenchSource'
 import { DirectedTextField as DirectedTextField_fce78ea4fd655a5d3780acda7dc27fa0 } from '../../../components/DirectedField'
 import { DirectedTextareaField as DirectedTextareaField_fce78ea4fd655a5d3780acda7dc27fa0 } from '../../../components/DirectedField'
@@ -42,6 +43,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/LinkedStepsStatus#LinkedStepsStatus": LinkedStepsStatus_3c9aa19ad8e756cba0ad4dacb6ba7d9c,
   "/components/FrenchSource#FrenchSource": FrenchSource_90e991b991a2a229b7515d0269019a72,
   "/components/DirectedField#DirectedTextField": DirectedTextField_fce78ea4fd655a5d3780acda7dc27fa0,
   "/components/DirectedField#DirectedTextareaField": DirectedTextareaField_fce78ea4fd655a5d3780acda7dc27fa0,
