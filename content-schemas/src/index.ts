@@ -16,3 +16,4 @@ export * from './transforms/jsonLd';
 export * from './transforms/cmsContent';
 export * from './transforms/unitLanguage';
 export * from './transforms/changeNote';
+export * from './transforms/documents';
