@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { localeCodes, type Locale } from './locales';
-import { sectionKeys, type SectionKey } from './vocabulary';
+import { sectionKeys } from './vocabulary';
 
 /**
  * A fiche is translated, reviewed and kept up to date unit by unit: its title, brand name,
