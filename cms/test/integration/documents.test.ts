@@ -16,7 +16,7 @@ beforeAll(async () => {
   testPayload = await createTestPayload();
   payload = testPayload.payload;
   taxonomy = await createTaxonomy(payload);
-  rib = (await payload.create({ collection: 'documents', data: { name: 'RIB (relevé d’identité bancaire)' }, context })).id;
+  rib = (await payload.create({ collection: 'documents', data: { slug: 'rib', name: 'RIB (relevé d’identité bancaire)' }, context })).id;
   await payload.update({ collection: 'documents', id: rib, locale: 'ar', data: { name: 'RIB (كشف الهوية المصرفية)' }, context });
 });
 

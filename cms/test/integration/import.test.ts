@@ -12,7 +12,7 @@ import { createTestPayload, type TestPayload } from '../helpers/payload';
 const snapshotDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../content-schemas/fixtures/snapshot');
 const read = (name: string) => JSON.parse(readFileSync(path.join(snapshotDir, `${name}.json`), 'utf8'));
 const fiches = read('fiches') as Record<string, any>[];
-const references: SourceReferences = { themes: read('themes'), needs: read('needs'), structures: read('structures') };
+const references: SourceReferences = { themes: read('themes'), needs: read('needs'), structures: read('structures'), documents: read('documents') };
 const context = { skipRebuild: true };
 
 let testPayload: TestPayload;
@@ -27,6 +27,9 @@ async function createTaxonomyOfSnapshot() {
   }
   for (const need of read('needs')) {
     await payload.create({ collection: 'needs', data: { slug: need.slug, name: need.name.fr, theme: themeIds.get(need.theme) as string }, context });
+  }
+  for (const document of read('documents')) {
+    await payload.create({ collection: 'documents', data: { slug: document.slug, name: document.name.fr }, context });
   }
   for (const structure of read('structures')) {
     await payload.create({ collection: 'structures', data: { slug: structure.slug, name: structure.name, kind: structure.kind, status: structure.status }, context });
