@@ -133,7 +133,9 @@ async function linkSteps(
         locale: 'fr',
         depth: 0,
         overrideAccess: true,
-        context,
+        // Links only, on a fiche just imported: no new publication, so its change note stays
+        // (stampChangeNote) and its translations are untouched — as the workflow's own writes.
+        context: { ...context, translationWorkflow: true },
       });
     } catch (error) {
       problem(entry, problemOf(error));

@@ -66,8 +66,12 @@ describe('npm run import', () => {
     expect(translations).toHaveLength(7);
     const arabic = translations.find((doc) => doc.language === 'ar')!;
     expect(arabic.status).toBe('validated');
-    // Everything the file has in Arabic is validated; its French change note has no Arabic yet.
-    expect(arabic.progress).toMatchObject({ total: 10, validated: 9, toDo: 1 });
+    // Everything the file has in Arabic is validated (documents' notes included); its French change note has no Arabic yet.
+    expect(arabic.progress).toMatchObject({ total: 12, validated: 11, toDo: 1 });
+    // « Avant / après » links survive, those to fiches further down the file included.
+    expect(fiche.stepsBefore).toEqual(source.stepsBefore);
+    expect(fiche.stepsAfter).toEqual(source.stepsAfter.filter((id: string) => fiches.some((other) => other.id === id)));
+    expect((fiche.changeNote as unknown as Record<string, string> | null)?.fr ?? null).toBe(source.changeNote?.fr ?? null);
     expect(arabic.changeNote ?? null).toBeNull();
     expect(Object.values(arabic.units as Record<string, { validatedAt?: string }>).every((unit) => unit.validatedAt)).toBe(true);
   });

@@ -529,6 +529,8 @@ describe('documents checklist and appointment sheet', () => {
   const saveDemarches = (context: BrowserContext, locale: Locale) =>
     context.addInitScript(
       (fiches) => {
+        // Also runs in about:blank, which has no storage.
+        if (location.protocol !== 'http:') return;
         if (!localStorage.getItem('passerelle.savedFiches')) localStorage.setItem('passerelle.savedFiches', JSON.stringify(fiches));
       },
       [carteVitale, puma].map((fiche) => ({
