@@ -273,9 +273,9 @@ describe('search', () => {
   });
 
   it('finds a démarche by a document it asks for, in the reader’s language', async () => {
-    // « e-photo » is only in the note of a document of the Carte Vitale (its sections never say it).
-    const { page } = await open(`${sitePaths.search('uk')}?q=e-photo`);
-    await searched(page, 'q=e-photo');
+    // « Фотографія » is only in the name of a document of the Carte Vitale (its sections never say it).
+    const { page } = await open(`${sitePaths.search('uk')}?q=${encodeURIComponent('фотографія')}`);
+    await searched(page, 'q=фотографія');
     const shown = (await shownResults(page)).map((result) => result.href);
     expect(shown).toContain(sitePaths.fiche('uk', fixtureFiche('carte-vitale')));
     await page.context().close();
