@@ -13,6 +13,7 @@ import { defaultLocale, locales } from '@passerelle/content-schemas';
 
 import { canChangeLock, canCreateLock } from './access/canLockDocument';
 import { canRunJobs } from './access/canRunJobs';
+import { Documents } from './collections/Documents';
 import { Fiches } from './collections/Fiches';
 import { Media } from './collections/Media';
 import { Needs } from './collections/Needs';
@@ -120,7 +121,7 @@ export default buildConfig({
   },
   hooks: { afterError: [frenchValidationErrors] },
   // Translations (translation/plugin.ts) and Builds (publishing/plugin.ts) come with their plugins.
-  collections: [Fiches, Themes, Needs, Structures, Media, Users, Redirects, RunnerLocks, ReviewReminders].map(withRequestedIdIgnored),
+  collections: [Fiches, Themes, Needs, Documents, Structures, Media, Users, Redirects, RunnerLocks, ReviewReminders].map(withRequestedIdIgnored),
   // Media on disk by default, in an S3-compatible bucket with S3_BUCKET (utilities/deployment.ts).
   plugins: [translationPlugin(), publishingPlugin({ runsJobs }), mediaStoragePlugin()],
   endpoints: [healthEndpoint],

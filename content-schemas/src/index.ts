@@ -18,3 +18,4 @@ export * from './transforms/unitLanguage';
 export * from './transforms/changeNote';
 export * from './publishProtocol';
 export * from './transforms/review';
+export * from './transforms/documents';

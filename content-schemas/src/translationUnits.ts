@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { localeCodes, type Locale } from './locales';
-import { sectionKeys, type SectionKey } from './vocabulary';
+import { sectionKeys } from './vocabulary';
 
 /**
  * A fiche is translated, reviewed and kept up to date unit by unit: its title, brand name,
@@ -10,16 +10,24 @@ import { sectionKeys, type SectionKey } from './vocabulary';
  */
 export const textUnitKeys = ['title', 'brandName', 'administrationName', 'summary', 'changeNote'] as const;
 export type TextUnitKey = (typeof textUnitKeys)[number];
-export type UnitKey = TextUnitKey | `${SectionKey}.${number}`;
 
-export function sectionUnitKey(section: SectionKey, index: number): UnitKey {
+/**
+ * Lists whose items are translated one by one, in the order translators see them: the sections,
+ * then the documents to provide (`documents.0`: a fiche-specific name and/or a short note; a
+ * document of the shared list is translated once, in that list, so only its note is a unit).
+ */
+export const itemListKeys = [...sectionKeys, 'documents'] as const;
+export type ItemListKey = (typeof itemListKeys)[number];
+export type UnitKey = TextUnitKey | `${ItemListKey}.${number}`;
+
+export function sectionUnitKey(section: ItemListKey, index: number): UnitKey {
   return `${section}.${index}`;
 }
 
 export function isUnitKey(value: string): value is UnitKey {
   if ((textUnitKeys as readonly string[]).includes(value)) return true;
   const [section, index] = value.split('.');
-  return (sectionKeys as readonly string[]).includes(section ?? '') && /^\d+$/.test(index ?? '');
+  return (itemListKeys as readonly string[]).includes(section ?? '') && /^\d+$/.test(index ?? '');
 }
 
 /** Where a translation unit stands, from nothing written to checked against the current French. */

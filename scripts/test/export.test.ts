@@ -44,7 +44,7 @@ describe('exportSnapshot', () => {
     const cms = await fakeCms();
     const snapshotDir = path.join(await tempDir(), 'snapshot');
     const report = await exportSnapshot({ cmsUrl: 'http://cms.test', snapshotDir, fetchImpl: cms.fetch });
-    expect((await readdir(snapshotDir)).sort()).toEqual(['fiches.json', 'manifest.json', 'media', 'media.json', 'needs.json', 'structures.json', 'themes.json']);
+    expect((await readdir(snapshotDir)).sort()).toEqual(['documents.json', 'fiches.json', 'manifest.json', 'media', 'media.json', 'needs.json', 'structures.json', 'themes.json']);
     for (const collection of contentCollectionNames) {
       const written = JSON.parse(await readFile(path.join(snapshotDir, `${collection}.json`), 'utf8'));
       expect(written, collection).toEqual(await fixtureDocuments(collection));

@@ -180,6 +180,8 @@ function safeFicheValue(field: string, n: number): unknown {
     case 'how':
     case 'next':
       return [item('Élément')];
+    case 'documents':
+      return [{ name: 'Pièce d’identité', need: 'required' }];
     default:
       return null;
   }
@@ -244,7 +246,9 @@ async function publishHostileFiche(n: number, taxonomy: Awaited<ReturnType<typeo
     [dispositif ? 'brandName' : 'administrationName']: input,
     what: [hostileItem(input, 1)],
     how: [hostileItem(input, 2)],
-    ...(dispositif ? { why: [hostileItem(input, 3), hostileItem(input, 4), hostileItem(input, 5)] } : { next: [hostileItem(input, 6)] }),
+    ...(dispositif
+      ? { why: [hostileItem(input, 3), hostileItem(input, 4), hostileItem(input, 5)] }
+      : { next: [hostileItem(input, 6)], documents: [{ name: input, note: input, need: 'required' }] }),
     changeNote: input,
     slug: input,
     externalLink: input,
@@ -416,6 +420,7 @@ beforeAll(async () => {
       what: [{ title: 'Le compte', body: richText(paragraph(lexicalText('Un compte pour recevoir un salaire.'))) }],
       how: [{ title: 'La demande', body: richText(paragraph(lexicalText('Prenez rendez-vous avec une pièce d’identité.'))) }],
       next: [{ title: 'Ensuite', body: richText(paragraph(lexicalText('La carte arrive par la poste.'))) }],
+      documents: [{ name: 'Pièce d’identité', need: 'required' }],
       infocards: { location: { scope: 'france' } },
       primaryTheme: taxonomy.themes[0],
       mainStructure: structureA.id,

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 
-import { FicheSchema, MediaSchema, NeedSchema, StructureSchema, ThemeSchema } from '@passerelle/content-schemas';
+import { DocumentSchema, FicheSchema, MediaSchema, NeedSchema, StructureSchema, ThemeSchema } from '@passerelle/content-schemas';
 
 import { cmsLoader } from './content/loader';
 
@@ -13,5 +13,6 @@ export const collections = {
   themes: defineCollection({ loader: cmsLoader('themes'), schema: ThemeSchema }),
   needs: defineCollection({ loader: cmsLoader('needs'), schema: NeedSchema }),
   structures: defineCollection({ loader: cmsLoader('structures'), schema: StructureSchema }),
+  documents: defineCollection({ loader: cmsLoader('documents'), schema: DocumentSchema }),
   media: defineCollection({ loader: cmsLoader('media'), schema: ({ image }) => MediaSchema.extend({ src: image() }) }),
 };

@@ -12,6 +12,7 @@ const namings: Record<string, Naming> = {
   needs: { noun: 'Besoin', feminine: false },
   structures: { noun: 'Structure', feminine: true },
   media: { noun: 'Média', feminine: false },
+  documents: { noun: 'Document', feminine: false },
 };
 
 type AnyDoc = TypeWithID & Record<string, unknown>;

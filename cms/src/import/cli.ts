@@ -37,7 +37,7 @@ function readJson(target: string): unknown {
 
 const input = readJson(filePath);
 const references: SourceReferences = {};
-for (const collection of ['themes', 'needs', 'structures'] as const) {
+for (const collection of ['themes', 'needs', 'structures', 'documents'] as const) {
   const sibling = path.join(path.dirname(filePath), `${collection}.json`);
   if (existsSync(sibling)) references[collection] = readJson(sibling) as { id: string; slug: string }[];
 }

@@ -26,7 +26,7 @@ export type ImportProgress = { done: number; total: number; imported: number; sk
 export type ImportReport = ImportProgress & { problems: ImportProblem[]; stopped: boolean };
 
 /** Themes, needs and structures of the instance the file comes from (its snapshot's other files). */
-export type SourceReferences = Partial<Record<'themes' | 'needs' | 'structures', { id: string; slug: string }[]>>;
+export type SourceReferences = Partial<Record<'themes' | 'needs' | 'structures' | 'documents', { id: string; slug: string }[]>>;
 
 export type ImportOptions = {
   strict?: boolean;
@@ -47,7 +47,7 @@ export class ImportFileError extends Error {
  */
 const context: RequestContext = { skipRebuild: true, keepImportedShortId: true, bulkImport: true };
 
-const label = { themes: 'thème', needs: 'besoin', structures: 'structure' } as const;
+const label = { themes: 'thème', needs: 'besoin', structures: 'structure', documents: 'document de la liste commune' } as const;
 
 export async function importFiches(payload: Payload, input: unknown, options: ImportOptions = {}): Promise<ImportReport> {
   if (!Array.isArray(input)) {
@@ -56,6 +56,10 @@ export async function importFiches(payload: Payload, input: unknown, options: Im
   const report: ImportReport = { done: 0, total: input.length, imported: 0, skipped: 0, failed: 0, problems: [], stopped: false };
   const references = await referenceMaps(payload, options.references);
   writeImportedLocalesOnCreate(payload);
+  // « Avant / après » links go to fiches already here or imported by this run; links to fiches
+  // further down the file are set once every fiche is in (see linkSteps).
+  const known = await ficheIds(payload);
+  const pendingSteps: { id: string; position: number; slug: string; before: string[]; after: string[] }[] = [];
   const fail = (position: number, slug: string | undefined, path: string, message: string) => {
     report.failed += 1;
     report.problems.push({ position, slug, path, message });
@@ -83,7 +87,14 @@ export async function importFiches(payload: Payload, input: unknown, options: Im
           fail(position, slug, mapped.path, mapped.message);
         } else {
           try {
-            await inOneTransaction(payload, (req) => insertFiche(payload, parsed.data, mapped.data, req));
+            const before = parsed.data.stepsBefore ?? [];
+            const after = parsed.data.stepsAfter ?? [];
+            const now = { ...mapped.data, stepsBefore: before.filter((id) => known.has(id)), stepsAfter: after.filter((id) => known.has(id)) };
+            await inOneTransaction(payload, (req) => insertFiche(payload, parsed.data, now, req));
+            known.add(parsed.data.id);
+            if (now.stepsBefore.length < before.length || now.stepsAfter.length < after.length) {
+              pendingSteps.push({ id: parsed.data.id, position, slug: parsed.data.slug, before, after });
+            }
             report.imported += 1;
           } catch (error) {
             const problem = problemOf(error);
@@ -97,7 +108,41 @@ export async function importFiches(payload: Payload, input: unknown, options: Im
       if (report.stopped) break;
     }
   }
+  await linkSteps(payload, pendingSteps, known, (pending, problem) => {
+    report.problems.push({ position: pending.position, slug: pending.slug, ...problem });
+  });
   return report;
+}
+
+async function ficheIds(payload: Payload): Promise<Set<string>> {
+  const { docs } = await payload.find({ collection: 'fiches', pagination: false, depth: 0, draft: true, select: { slug: true }, overrideAccess: true });
+  return new Set(docs.map((doc) => String(doc.id)));
+}
+
+/** The second pass: links to fiches imported after the one that names them (links to fiches not in this CMS are dropped). */
+async function linkSteps(
+  payload: Payload,
+  pending: { id: string; position: number; slug: string; before: string[]; after: string[] }[],
+  known: Set<string>,
+  problem: (pending: { position: number; slug: string }, problem: { path: string; message: string }) => void,
+): Promise<void> {
+  for (const entry of pending) {
+    try {
+      await payload.update({
+        collection: 'fiches',
+        id: entry.id,
+        data: { stepsBefore: entry.before.filter((id) => known.has(id)), stepsAfter: entry.after.filter((id) => known.has(id)) },
+        locale: 'fr',
+        depth: 0,
+        overrideAccess: true,
+        // Links only, on a fiche just imported: no new publication, so its change note stays
+        // (stampChangeNote) and its translations are untouched — as the workflow's own writes.
+        context: { ...context, translationWorkflow: true },
+      });
+    } catch (error) {
+      problem(entry, problemOf(error));
+    }
+  }
 }
 
 type FicheData = Omit<Partial<Fiche>, 'id'> & { id: string };
@@ -176,16 +221,17 @@ function contentIn(fiche: SnapshotFiche, locale: Locale) {
     why: items(fiche.why, locale),
     how: items(fiche.how, locale),
     next: items(fiche.next, locale),
+    documents: (pick(fiche.documents, locale) ?? []).map(({ name, note }) => ({ name: name ?? null, note: note ?? null })),
   };
   const hasText = Object.values(content).some((value) => (Array.isArray(value) ? value.length > 0 : Boolean(value)));
   return hasText ? content : undefined;
 }
 
-type ReferenceMaps = Record<'themes' | 'needs' | 'structures', (sourceId: string) => string | undefined>;
+type ReferenceMaps = Record<'themes' | 'needs' | 'structures' | 'documents', (sourceId: string) => string | undefined>;
 
 /** Source ids → ids here: through the slugs of the source's snapshot when given, else ids as they are. */
 async function referenceMaps(payload: Payload, source: SourceReferences = {}): Promise<ReferenceMaps> {
-  const build = async (collection: 'themes' | 'needs' | 'structures') => {
+  const build = async (collection: 'themes' | 'needs' | 'structures' | 'documents') => {
     const { docs } = await payload.find({ collection, pagination: false, depth: 0, select: { slug: true }, overrideAccess: true });
     const bySlug = new Map(docs.map((doc) => [doc.slug as string, doc.id]));
     const ids = new Set(docs.map((doc) => doc.id));
@@ -196,7 +242,7 @@ async function referenceMaps(payload: Payload, source: SourceReferences = {}): P
       return slug ? bySlug.get(slug) : undefined;
     };
   };
-  return { themes: await build('themes'), needs: await build('needs'), structures: await build('structures') };
+  return { themes: await build('themes'), needs: await build('needs'), structures: await build('structures'), documents: await build('documents') };
 }
 
 function mapReferences(fiche: SnapshotFiche, maps: ReferenceMaps): { data: FicheData } | { path: string; message: string } {
@@ -222,6 +268,13 @@ function mapReferences(fiche: SnapshotFiche, maps: ReferenceMaps): { data: Fiche
     why: items(fiche.why, 'fr') as never,
     how: items(fiche.how, 'fr') as never,
     next: items(fiche.next, 'fr') as never,
+    documents: (pick(fiche.documents, 'fr') ?? []).map((row, index) => ({
+      document: row.document ? one('documents', row.document, `documents.${index}.document`) : null,
+      need: row.need ?? 'required',
+      name: row.name ?? null,
+      note: row.note ?? null,
+    })),
+    noDocuments: fiche.noDocuments ?? false,
     infocards: fiche.infocards as never,
     primaryTheme: one('themes', fiche.primaryTheme, 'primaryTheme'),
     secondaryThemes: many('themes', fiche.secondaryThemes, 'secondaryThemes'),

@@ -21,7 +21,7 @@ export type SeedOptions = {
 };
 
 export type SeedReport = {
-  created: Record<'themes' | 'needs' | 'structures' | 'media' | 'fiches' | 'users', number>;
+  created: Record<'themes' | 'needs' | 'structures' | 'documents' | 'media' | 'fiches' | 'users', number>;
   users: SeedUser[];
 };
 
@@ -36,7 +36,7 @@ export async function seed(
   payload: Payload,
   { password, log = () => {}, data = loadSeedData(), onFiche = () => {} }: SeedOptions,
 ): Promise<SeedReport> {
-  const created: SeedReport['created'] = { themes: 0, needs: 0, structures: 0, media: 0, fiches: 0, users: 0 };
+  const created: SeedReport['created'] = { themes: 0, needs: 0, structures: 0, documents: 0, media: 0, fiches: 0, users: 0 };
 
   const themeIds = new Map<string, string>();
   for (const [order, theme] of data.themes.entries()) {
@@ -104,6 +104,20 @@ export async function seed(
   }
   log(`structures: ${data.structures.length} (${created.structures} new)`);
 
+  const documentIds = new Map<string, string>();
+  for (const document of data.documents ?? []) {
+    const existing = await findIdBySlug(payload, 'documents', document.id);
+    if (existing) {
+      documentIds.set(document.id, existing);
+      continue;
+    }
+    const doc = await payload.create({ collection: 'documents', data: { slug: document.id, name: document.name.fr }, context });
+    await translate(payload, 'documents', doc.id, (locale) => ({ name: document.name[locale] }));
+    documentIds.set(document.id, doc.id);
+    created.documents += 1;
+  }
+  log(`documents: ${data.documents?.length ?? 0} (${created.documents} new)`);
+
   // Fiches link to each other: create the missing ones first so every link has an id to point to.
   const ficheIds = new Map<string, string>();
   const toFill: SeedFiche[] = [];
@@ -133,6 +147,7 @@ export async function seed(
       data: {
         ...sectionsOf(fiche.translations.fr, 'fr', resolveFiche),
         ...languageNeutralFields(fiche, { themeIds, needIds, structureIds }),
+        ...documentsAndSteps(fiche, documentIds, resolveFiche),
         _status: 'published',
       },
       // Nothing reads the returned document: populating its links would only cost time.
@@ -168,7 +183,7 @@ export async function seed(
   return { created, users };
 }
 
-type SlugCollection = 'themes' | 'needs' | 'structures' | 'fiches';
+type SlugCollection = 'themes' | 'needs' | 'structures' | 'documents' | 'fiches';
 
 async function findIdBySlug(payload: Payload, collection: SlugCollection, slug: string): Promise<string | undefined> {
   const { docs } = await payload.find({
@@ -185,7 +200,7 @@ async function findIdBySlug(payload: Payload, collection: SlugCollection, slug: 
 /** Writes each non-French locale of a document that has no drafts. */
 async function translate(
   payload: Payload,
-  collection: 'themes' | 'needs' | 'structures',
+  collection: 'themes' | 'needs' | 'structures' | 'documents',
   id: string,
   fieldsFor: (locale: Exclude<Locale, 'fr'>) => Record<string, string>,
 ): Promise<void> {
@@ -207,6 +222,23 @@ function sectionsOf(translation: SeedTranslation, locale: Locale, resolveFiche: 
     why: section(translation.why),
     how: section(translation.how),
     next: section(translation.next),
+    // Only the texts; the French row adds which shared document and whether it is required.
+    documents: translation.documents.map(({ name, note }) => ({ name, note })),
+  };
+}
+
+/** The French document rows (shared document, need, texts) and the « avant / après » links. */
+function documentsAndSteps(fiche: SeedFiche, documentIds: Map<string, string>, resolveFiche: (key: string) => string): Partial<Fiche> {
+  return {
+    documents: fiche.documents.map((row, index) => ({
+      document: row.document ? required(documentIds, row.document) : null,
+      need: row.need,
+      name: fiche.translations.fr.documents[index]?.name ?? null,
+      note: fiche.translations.fr.documents[index]?.note ?? null,
+    })),
+    noDocuments: fiche.noDocuments,
+    stepsBefore: fiche.stepsBefore.map(resolveFiche),
+    stepsAfter: fiche.stepsAfter.map(resolveFiche),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   commitmentPeriods,
   conditions,
   departements,
+  documentNeeds,
   durationUnits,
   ficheTypes,
   frenchLevels,
@@ -58,6 +59,12 @@ const SeedStructure = z.object({
 
 const Section = z.array(z.object({ title: z.string().min(1), body: z.string().min(1) }));
 
+/** A document of the shared list: translated once, in every language. */
+const SeedDocument = z.object({ id: key, name: localeRecord(z.string().min(1)) });
+
+/** The texts of a fiche's document row, in one language: a fiche-specific name and/or a note. */
+const SeedDocumentText = z.object({ name: z.string().min(1).nullable(), note: z.string().min(1).nullable() });
+
 const SeedTranslation = z.object({
   title: z.string().min(1),
   brandName: z.string().nullable(),
@@ -67,6 +74,7 @@ const SeedTranslation = z.object({
   why: Section,
   how: Section,
   next: Section,
+  documents: z.array(SeedDocumentText).default([]),
 });
 
 const SeedFiche = z.object({
@@ -95,6 +103,12 @@ const SeedFiche = z.object({
   conditions: z.array(z.enum(conditions)),
   commitment: z.object({ hours: z.number().positive(), per: z.enum(commitmentPeriods) }).nullable(),
   lastCheckedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Démarches: which document of the shared list (or null: the name is in each translation) and whether always needed. */
+  documents: z.array(z.object({ document: key.nullable(), need: z.enum(documentNeeds) })).default([]),
+  noDocuments: z.boolean().default(false),
+  /** Keys of the démarches that usually come before and after this one. */
+  stepsBefore: z.array(key).default([]),
+  stepsAfter: z.array(key).default([]),
   translations: z.object({ fr: SeedTranslation }).catchall(SeedTranslation),
 });
 
@@ -103,19 +117,22 @@ export type SeedNeed = z.infer<typeof SeedNeed>;
 export type SeedStructure = z.infer<typeof SeedStructure>;
 export type SeedFiche = z.infer<typeof SeedFiche>;
 export type SeedTranslation = z.infer<typeof SeedTranslation>;
+export type SeedDocument = z.infer<typeof SeedDocument>;
 
 export type SeedData = {
   themes: SeedTheme[];
   needs: SeedNeed[];
   structures: SeedStructure[];
   fiches: SeedFiche[];
+  /** The shared list of documents; optional so seed-shaped content made elsewhere may leave it out. */
+  documents?: SeedDocument[];
 };
 
 function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+function parse<S extends z.ZodTypeAny>(schema: S, value: unknown, file: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
@@ -126,14 +143,15 @@ export function loadSeedData(dir = dataDir): SeedData {
   const themes = parse(z.array(SeedTheme), readJson(path.join(dir, 'themes.json')), path.join(dir, 'themes.json'));
   const needs = parse(z.array(SeedNeed), readJson(path.join(dir, 'needs.json')), path.join(dir, 'needs.json'));
   const structures = parse(z.array(SeedStructure), readJson(path.join(dir, 'structures.json')), path.join(dir, 'structures.json'));
+  const documents = parse(z.array(SeedDocument), readJson(path.join(dir, 'documents.json')), path.join(dir, 'documents.json'));
   const ficheDir = path.join(dir, 'fiches');
   const fiches = readdirSync(ficheDir)
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => parse(SeedFiche, readJson(path.join(ficheDir, name)), path.join(ficheDir, name)));
 
-  checkReferences({ themes, needs, structures, fiches });
-  return { themes, needs, structures, fiches };
+  checkReferences({ themes, needs, structures, fiches, documents });
+  return { themes, needs, structures, fiches, documents };
 }
 
 /**
@@ -146,13 +164,16 @@ export function checkSeedData(data: SeedData): SeedData {
     needs: parse(z.array(SeedNeed), data.needs, 'needs'),
     structures: parse(z.array(SeedStructure), data.structures, 'structures'),
     fiches: data.fiches.map((fiche) => parse(SeedFiche, fiche, `fiche ${fiche.key}`)),
+    ...(data.documents ? { documents: parse(z.array(SeedDocument), data.documents, 'documents') } : {}),
   };
   checkReferences(checked);
   return checked;
 }
 
 /** Cross-file references: every id a fiche names must exist, every key must match its file. */
-function checkReferences({ needs, structures, fiches }: SeedData): void {
+function checkReferences({ needs, structures, fiches, documents = [] }: SeedData): void {
+  const documentIds = new Set(documents.map((document) => document.id));
+  const ficheTypes = new Map(fiches.map((fiche) => [fiche.key, fiche.type]));
   const needIds = new Set(needs.map((need) => need.id));
   const structureIds = new Set(structures.map((structure) => structure.id));
   const ficheKeys = new Set(fiches.map((fiche) => fiche.key));
@@ -162,8 +183,18 @@ function checkReferences({ needs, structures, fiches }: SeedData): void {
     for (const structure of [fiche.mainStructure, ...fiche.partnerStructures]) {
       if (!structureIds.has(structure)) problems.push(`${fiche.key}: unknown structure "${structure}"`);
     }
+    for (const [index, row] of fiche.documents.entries()) {
+      if (row.document && !documentIds.has(row.document)) problems.push(`${fiche.key}: unknown document "${row.document}"`);
+      if (!row.document && !fiche.translations.fr.documents[index]?.name) problems.push(`${fiche.key}: document ${index} has neither a shared document nor a French name`);
+    }
+    for (const step of [...fiche.stepsBefore, ...fiche.stepsAfter]) {
+      if (ficheTypes.get(step) !== 'demarche') problems.push(`${fiche.key}: step "${step}" is not a démarche of the seed`);
+    }
     for (const [locale, translation] of Object.entries(fiche.translations)) {
       if (!(localeCodes as readonly string[]).includes(locale)) problems.push(`${fiche.key}: unknown language "${locale}"`);
+      if (translation.documents.length !== fiche.documents.length) {
+        problems.push(`${fiche.key} (${locale}): ${translation.documents.length} document texts for ${fiche.documents.length} documents`);
+      }
       const bodies = [...translation.what, ...translation.why, ...translation.how, ...translation.next].map((item) => item.body);
       for (const body of bodies) {
         for (const [, target] of body.matchAll(/\]\(fiche:([^)]+)\)/g)) {

@@ -5,7 +5,7 @@ import { createShortId, directionOf, type Locale } from '@passerelle/content-sch
 import { markupToLexical } from './markupToLexical';
 import { infocardsOf, type SeedFiche, type SeedTranslation } from './seedData';
 
-type Ids = Record<'themes' | 'needs' | 'structures', Map<string, string>>;
+type Ids = Record<'themes' | 'needs' | 'structures' | 'documents', Map<string, string>>;
 
 /**
  * Seed-shaped fiches (the bench's synthetic corpus) in the shape of a published snapshot, so they
@@ -47,6 +47,19 @@ export function snapshotFichesOf(fiches: readonly SeedFiche[], ids: Ids): Record
       why: section('why'),
       how: section('how'),
       next: section('next'),
+      documents: Object.fromEntries(
+        languages.map(([locale, translation]) => [
+          locale,
+          fiche.documents.map((row, index) => ({
+            ...(locale === 'fr' ? { document: row.document ? required('documents', row.document) : null, need: row.need } : {}),
+            name: translation.documents[index]?.name ?? null,
+            note: translation.documents[index]?.note ?? null,
+          })),
+        ]),
+      ),
+      noDocuments: fiche.noDocuments,
+      stepsBefore: fiche.stepsBefore.map(resolveFiche),
+      stepsAfter: fiche.stepsAfter.map(resolveFiche),
       infocards: infocardsOf(fiche),
       primaryTheme: required('themes', fiche.primaryTheme),
       secondaryThemes: fiche.secondaryThemes.map((theme) => required('themes', theme)),

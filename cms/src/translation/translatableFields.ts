@@ -1,8 +1,9 @@
 import type { ArrayField, Field } from 'payload';
 
-import { locales, sectionKeys, textUnitKeys, type SectionKey, type TextUnitKey } from '@passerelle/content-schemas';
+import { itemListKeys, locales, sectionKeys, textUnitKeys, type SectionKey, type TextUnitKey } from '@passerelle/content-schemas';
 
 import { validateChangeNote } from '../fields/changeNote';
+import { documentRowFields, documentsField } from '../fields/documentsField';
 import { sectionField } from '../fields/sectionField';
 import { textLimits } from '../fields/textLimits';
 
@@ -37,14 +38,15 @@ export const sectionSpecs: Record<SectionKey, SectionSpec> = {
   next: { label: 'Et après ?', onlyFor: 'demarche' },
 };
 
-/** Every translatable field, text units then sections: the order of the side-by-side view. */
-export const translatableFields = [...textUnitKeys, ...sectionKeys] as const;
+/** Every translatable field, text units then item lists (sections, documents): the order of the side-by-side view. */
+export const translatableFields = [...textUnitKeys, ...itemListKeys] as const;
 export type TranslatableField = (typeof translatableFields)[number];
 
 /** How editors and translators name a field (`unitLabel` names the items of a section). */
 export const fieldLabels: Record<TranslatableField, string> = {
   ...Object.fromEntries(textUnitKeys.map((key) => [key, textUnitSpecs[key].label])),
   ...Object.fromEntries(sectionKeys.map((key) => [key, sectionSpecs[key].label])),
+  documents: 'Documents à fournir',
   // Shorter in tables than on the form.
   administrationName: 'Administration',
 } as Record<TranslatableField, string>;
@@ -75,15 +77,20 @@ export function translationFields(): Field[] {
       },
     } as Field;
   });
-  const sections = sectionKeys.map((name): Field => {
-    const spec = sectionSpecs[name];
-    const section = sectionField(name, spec.label, { localized: false, admin: shownFor(spec.onlyFor) });
-    return {
-      ...section,
-      fields: section.fields.map((field) =>
+  const withDirectedTexts = (list: ArrayField): ArrayField =>
+    ({
+      ...list,
+      fields: list.fields.map((field) =>
         field.type === 'text' ? { ...field, admin: { ...field.admin, components: { ...field.admin?.components, ...directed('DirectedTextField') } } } : field,
       ),
-    } as ArrayField;
+    }) as ArrayField;
+  const sections = sectionKeys.map((name): Field => {
+    const spec = sectionSpecs[name];
+    return withDirectedTexts(sectionField(name, spec.label, { localized: false, admin: shownFor(spec.onlyFor) }));
   });
-  return [...texts, ...sections];
+  // A démarche's documents: the fiche's own names and the notes (fields/documentsField.ts).
+  const documents = withDirectedTexts(
+    documentsField({ localized: false, interfaceName: 'TranslationDocuments', fields: documentRowFields({ translation: true }), admin: shownFor('demarche') }),
+  );
+  return [...texts, ...sections, documents];
 }

@@ -1,14 +1,32 @@
 import { createHash } from 'node:crypto';
 
-import { richTextToPlainText, sectionKeys, sectionUnitKey, textUnitKeys, type RichText, type SectionKey, type TextUnitKey, type UnitKey } from '@passerelle/content-schemas';
+import { itemListKeys, richTextToPlainText, sectionUnitKey, textUnitKeys, type ItemListKey, type RichText, type SectionKey, type TextUnitKey, type UnitKey } from '@passerelle/content-schemas';
 
 import { translatableFields } from './translatableFields';
 
 /** The translatable text of a fiche in one language: the same shape in Fiches and Translations. */
-export type TranslatableContent = { [K in TextUnitKey]?: string | null } & { [K in SectionKey]?: SectionItems };
+export type TranslatableContent = { [K in TextUnitKey]?: string | null } & { [K in SectionKey]?: SectionItems } & { documents?: DocumentItems };
 type SectionItems = { title?: string | null; body?: unknown }[] | null | undefined;
+type DocumentItems = { name?: string | null; note?: string | null }[] | null | undefined;
 
 export { translatableFields };
+
+/**
+ * The text of one item of each list: a section item's title and body; a document's own name
+ * (fiche-specific ones only: the shared list is translated once, in its own collection) and note.
+ */
+const itemText: Record<ItemListKey, (item: Record<string, unknown>) => string> = {
+  what: sectionItemText,
+  why: sectionItemText,
+  how: sectionItemText,
+  next: sectionItemText,
+  documents: (item) => [item.name, item.note].filter((part) => typeof part === 'string' && part.trim()).join('\n'),
+};
+
+function sectionItemText(item: Record<string, unknown>): string {
+  const body = isRichText(item.body) ? richTextToPlainText(item.body) : '';
+  return [typeof item.title === 'string' ? item.title : '', body].join('\n');
+}
 
 export type Unit = { key: UnitKey; text: string; fingerprint: string };
 
@@ -23,11 +41,8 @@ export function unitsOf(content: TranslatableContent): Map<UnitKey, Unit> {
     if (normalized) units.set(key, { key, text: normalized, fingerprint: fingerprint(normalized) });
   };
   for (const key of textUnitKeys) add(key, content[key] ?? '');
-  for (const section of sectionKeys) {
-    (content[section] ?? []).forEach((item, index) => {
-      const body = isRichText(item.body) ? richTextToPlainText(item.body) : '';
-      add(sectionUnitKey(section, index), [item.title ?? '', body].join('\n'));
-    });
+  for (const list of itemListKeys) {
+    ((content[list] ?? []) as Record<string, unknown>[]).forEach((item, index) => add(sectionUnitKey(list, index), itemText[list](item)));
   }
   return units;
 }

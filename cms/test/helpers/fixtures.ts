@@ -38,6 +38,8 @@ export function frenchDemarche(
     what: [item('La carte Vitale', 'Une carte verte avec votre photo.')],
     how: [item('Faire la demande', 'Connectez-vous à votre compte ameli.')],
     next: [item('Recevoir la carte', 'La carte arrive par la poste en quelques semaines.')],
+    // Documents are tested on their own (documents.test.ts); here they add no translation unit.
+    noDocuments: true,
     infocards: { location: { scope: 'france' } },
     primaryTheme: taxonomy.themeId,
     mainStructure: taxonomy.structureId,

@@ -12,7 +12,7 @@ import { createTestPayload, type TestPayload } from '../helpers/payload';
 
 const read = (name: string) => JSON.parse(readFileSync(path.join(snapshotDir, `${name}.json`), 'utf8'));
 const fiches = read('fiches') as Record<string, any>[];
-const references: SourceReferences = { themes: read('themes'), needs: read('needs'), structures: read('structures') };
+const references: SourceReferences = { themes: read('themes'), needs: read('needs'), structures: read('structures'), documents: read('documents') };
 const context = { skipRebuild: true };
 
 let testPayload: TestPayload;
@@ -27,6 +27,9 @@ async function createTaxonomyOfSnapshot() {
   }
   for (const need of read('needs')) {
     await payload.create({ collection: 'needs', data: { slug: need.slug, name: need.name.fr, theme: themeIds.get(need.theme) as string }, context });
+  }
+  for (const document of read('documents')) {
+    await payload.create({ collection: 'documents', data: { slug: document.slug, name: document.name.fr }, context });
   }
   for (const structure of read('structures')) {
     await payload.create({ collection: 'structures', data: { slug: structure.slug, name: structure.name, kind: structure.kind, status: structure.status }, context });
@@ -70,8 +73,12 @@ describe('npm run import', () => {
     expect(translations).toHaveLength(7);
     const arabic = translations.find((doc) => doc.language === 'ar')!;
     expect(arabic.status).toBe('validated');
-    // Everything the file has in Arabic is validated; its French change note has no Arabic yet.
-    expect(arabic.progress).toMatchObject({ total: 10, validated: 9, toDo: 1 });
+    // Everything the file has in Arabic is validated (documents' notes included); its French change note has no Arabic yet.
+    expect(arabic.progress).toMatchObject({ total: 12, validated: 11, toDo: 1 });
+    // « Avant / après » links survive, those to fiches further down the file included.
+    expect(fiche.stepsBefore).toEqual(source.stepsBefore);
+    expect(fiche.stepsAfter).toEqual(source.stepsAfter.filter((id: string) => fiches.some((other) => other.id === id)));
+    expect((fiche.changeNote as unknown as Record<string, string> | null)?.fr ?? null).toBe(source.changeNote?.fr ?? null);
     expect(arabic.changeNote ?? null).toBeNull();
     expect(Object.values(arabic.units as Record<string, { validatedAt?: string }>).every((unit) => unit.validatedAt)).toBe(true);
   });

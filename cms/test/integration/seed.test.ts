@@ -65,6 +65,23 @@ describe('the seed', () => {
     }
   });
 
+  it('gives every démarche its documents, translated like the rest, and its « avant / après » links', async () => {
+    expect(firstRun.created.documents).toBeGreaterThanOrEqual(15);
+    const { docs } = await payload.find({ collection: 'fiches', where: { type: { equals: 'demarche' } }, locale: 'all', limit: 0, pagination: false, depth: 0 });
+    for (const fiche of docs) {
+      const documents = fiche.documents as unknown as Record<string, { document?: string | null; name?: string | null }[] | undefined>;
+      expect(documents.fr?.length ?? 0, fiche.slug ?? fiche.id).toBeGreaterThan(0);
+    }
+    const rsa = docs.find((fiche) => fiche.slug === 'demander-le-rsa');
+    const compte = docs.find((fiche) => fiche.slug === 'droit-au-compte-bancaire');
+    expect(rsa?.stepsBefore).toEqual([compte?.id]);
+    // A fiche's own document, validated in Tigrinya through the workflow.
+    const delf = docs.find((fiche) => fiche.slug === 'passer-le-delf');
+    const tigrinya = (delf?.documents as unknown as Record<string, { name?: string | null }[]>).ti;
+    expect(tigrinya?.[1]?.name).toBe('መጸዋዕታ ፈተና');
+    expect((delf?.translationStatus as Record<string, Record<string, { state: string }>>).ti?.['documents.1']?.state).toBe('validated');
+  });
+
   it('leaves some work for the development logins: a proposal to review and an outdated section', async () => {
     const review = await payload.find({ collection: 'translations', where: { status: { equals: 'toReview' } }, depth: 0 });
     expect(review.docs.map((doc) => doc.language)).toEqual(['fa']);
@@ -76,7 +93,7 @@ describe('the seed', () => {
 
   it('creates nothing the second time', async () => {
     const secondRun = await seed(payload, { password: 'test-password' });
-    expect(secondRun.created).toEqual({ themes: 0, needs: 0, structures: 0, media: 0, fiches: 0, users: 0 });
+    expect(secondRun.created).toEqual({ themes: 0, needs: 0, structures: 0, documents: 0, media: 0, fiches: 0, users: 0 });
     const { totalDocs } = await payload.count({ collection: 'fiches' });
     expect(totalDocs).toBe(loadSeedData().fiches.length);
   });

@@ -13,6 +13,7 @@ const completeDemarche = {
   what: [item()],
   how: [item()],
   next: [item()],
+  documents: [{ document: 'document-id', need: 'required' as const }],
   primaryTheme: 'theme-id',
   mainStructure: 'structure-id',
 };
@@ -34,11 +35,24 @@ describe('findMissingForPublication', () => {
   });
 
   it('lists every missing common field', () => {
-    expect(paths({ type: 'demarche' })).toEqual(['title', 'summary', 'what', 'primaryTheme', 'mainStructure', 'how', 'next']);
+    expect(paths({ type: 'demarche' })).toEqual(['title', 'summary', 'what', 'primaryTheme', 'mainStructure', 'how', 'next', 'documents']);
   });
 
   it('requires a brand name and three reasons for a dispositif, but no "next"', () => {
     expect(paths({ ...completeDispositif, brandName: ' ', why: [item(), item()] })).toEqual(['brandName', 'why']);
+  });
+
+  it('asks a démarche for at least one document, or an explicit « aucun document »', () => {
+    const withoutDocuments = { ...completeDemarche, documents: [{ name: '  ', need: 'required' as const }] };
+    expect(findMissingForPublication(withoutDocuments)).toEqual([
+      {
+        path: 'documents',
+        message: 'Indiquez au moins un document à fournir, ou cochez « Aucun document à fournir » (onglet « Documents et étapes »).',
+      },
+    ]);
+    expect(paths({ ...withoutDocuments, noDocuments: true })).toEqual([]);
+    expect(paths({ ...withoutDocuments, documents: [{ name: 'Lettre de l’OFII', need: 'sometimes' as const }] })).toEqual([]);
+    expect(paths({ ...completeDispositif, documents: [] })).toEqual([]);
   });
 
   it('does not count items with an empty body or title', () => {

@@ -17,6 +17,7 @@ import { DocumentIdSchema, ShortIdSchema, SlugSchema, TimestampSchema } from './
 import { localized } from './localized';
 import { RichTextSchema } from './RichTextSchema';
 import { TranslationStatusSchema } from '../translationUnits';
+import { FicheDocumentSchema } from './DocumentSchema';
 
 /** Change notes are read in feeds and partner lists: one or two short sentences. */
 export const changeNoteMaxLength = 200;
@@ -71,6 +72,13 @@ export const FicheSchema = z.object({
   why: SectionSchema.nullish(),
   how: SectionSchema,
   next: SectionSchema.nullish(),
+  /** Démarches: the documents to provide, in order (see DocumentSchema.ts). */
+  documents: localized(z.array(FicheDocumentSchema)).nullish(),
+  /** Set when the editor said the démarche needs no document at all. */
+  noDocuments: z.boolean().nullish(),
+  /** Démarches that usually come before and after this one; ids, possibly of fiches not published. */
+  stepsBefore: z.array(DocumentIdSchema).nullish(),
+  stepsAfter: z.array(DocumentIdSchema).nullish(),
   infocards: InfocardsSchema,
   primaryTheme: DocumentIdSchema,
   secondaryThemes: z.array(DocumentIdSchema).nullish(),

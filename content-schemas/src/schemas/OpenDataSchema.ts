@@ -50,6 +50,26 @@ export const OpenDataFicheSchema = z
     /** When the fiche is due to be checked again; null on a fiche published before review dates existed. */
     nextReviewAt: TimestampSchema.nullable(),
     updatedAt: TimestampSchema,
+    /**
+     * Démarches: the documents to provide, in order, each named in the file's language (or French)
+     * and in French; `shared` is the slug of the shared list's document, the same on every fiche.
+     */
+    documents: z.array(
+      z
+        .object({
+          name: TextWithLanguageSchema,
+          french: z.string().min(1),
+          note: TextWithLanguageSchema.nullable(),
+          frenchNote: z.string().min(1).nullable(),
+          required: z.boolean(),
+          shared: SlugSchema.nullable(),
+        })
+        .strict(),
+    ),
+    /** True when the démarche needs no document at all (then `documents` is empty). */
+    noDocuments: z.boolean(),
+    /** Published démarches that usually come before and after this one, by short id. */
+    steps: z.object({ before: z.array(ShortIdSchema), after: z.array(ShortIdSchema) }).strict(),
     /** The note of the fiche's latest publication that carried one, with that publication's date. */
     changeNote: z
       .object({ text: z.string().min(1).max(changeNoteMaxLength), lang: LocaleSchema, date: TimestampSchema })

@@ -2,6 +2,7 @@ export * from './common';
 export * from './localized';
 export * from './RichTextSchema';
 export * from './FicheSchema';
+export * from './DocumentSchema';
 export * from './ThemeSchema';
 export * from './NeedSchema';
 export * from './StructureSchema';

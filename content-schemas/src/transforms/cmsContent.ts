@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { DocumentSchema } from '../schemas/DocumentSchema';
 import { FicheSchema } from '../schemas/FicheSchema';
 import { MediaSchema } from '../schemas/MediaSchema';
 import { NeedSchema } from '../schemas/NeedSchema';
@@ -13,6 +14,7 @@ export const contentCollections = {
   needs: NeedSchema,
   structures: StructureSchema,
   media: MediaSchema,
+  documents: DocumentSchema,
 } as const;
 
 export type ContentCollection = keyof typeof contentCollections;

@@ -23,6 +23,10 @@ export type FicheJsonLdInput = {
   /** Undefined when the fiche says nothing about the price. */
   price?: { free: boolean; amount?: number | null | undefined } | undefined;
   breadcrumb: readonly BreadcrumbEntry[];
+  /** A démarche's documents to provide, in the page's language: `HowTo` supplies. */
+  documents?: readonly { name: string; note?: string | undefined; required: boolean }[] | undefined;
+  /** The published démarches that come before or after it (`isRelatedTo`). */
+  relatedServices?: readonly { name: string; url: string }[] | undefined;
 };
 
 type JsonLdNode = { '@type': string; [key: string]: unknown };
@@ -50,6 +54,9 @@ export function ficheJsonLd(input: FicheJsonLdInput): { '@context': 'https://sch
     areaServed: areaServed(input.location),
     availableLanguage: [...input.availableLanguages],
   };
+  if (input.relatedServices?.length) {
+    service.isRelatedTo = input.relatedServices.map((related) => ({ '@type': 'GovernmentService', '@id': `${related.url}#service`, name: related.name, url: related.url }));
+  }
   if (input.serviceUrl) service.availableChannel = { '@type': 'ServiceChannel', serviceUrl: input.serviceUrl };
   const price = offeredPrice(input.price);
   if (price !== undefined) service.offers = { '@type': 'Offer', price, priceCurrency: 'EUR' };
@@ -64,7 +71,27 @@ export function ficheJsonLd(input: FicheJsonLdInput): { '@context': 'https://sch
     mainEntity: { '@id': serviceId },
     breadcrumb: { '@id': breadcrumbId },
   });
-  return { '@context': 'https://schema.org', '@graph': [page, service, breadcrumbList(input.breadcrumb, breadcrumbId)] };
+  const graph = [page, service, breadcrumbList(input.breadcrumb, breadcrumbId)];
+  // schema.org gives services no list of papers to bring; a HowTo about the service does (`supply`).
+  if (input.documents?.length) {
+    graph.push({
+      '@type': 'HowTo',
+      '@id': `${input.url}#documents`,
+      name: input.name,
+      inLanguage: input.inLanguage,
+      about: { '@id': serviceId },
+      supply: input.documents.map((document) =>
+        withoutEmpty({
+          '@type': 'HowToSupply',
+          name: document.name,
+          description: document.note,
+          // Supplies needed only in some situations say so, in the page's words, through the note.
+          requiredQuantity: document.required ? 1 : undefined,
+        }),
+      ),
+    });
+  }
+  return { '@context': 'https://schema.org', '@graph': graph };
 }
 
 export function breadcrumbList(entries: readonly BreadcrumbEntry[], id?: string): JsonLdNode {

@@ -63,7 +63,12 @@ export function generateCorpus(seedData: SeedData, { fiches: count, randomSeed =
       }
     }
   }
-  return { themes: seedData.themes, needs: seedData.needs, structures: seedData.structures, fiches };
+  // « Avant / après » links to seed fiches left out of a small corpus are dropped likewise.
+  for (const fiche of fiches) {
+    fiche.stepsBefore = fiche.stepsBefore.filter((key) => keys.has(key));
+    fiche.stepsAfter = fiche.stepsAfter.filter((key) => keys.has(key));
+  }
+  return { themes: seedData.themes, needs: seedData.needs, structures: seedData.structures, documents: seedData.documents, fiches };
 }
 
 function variantOf(
@@ -119,6 +124,8 @@ function variantOf(
       administrationName: own.administrationName,
       summary: own.summary,
       ...sections,
+      // The base's documents, with their texts where it has the language (else French is shown).
+      documents: base.translations[locale]?.documents ?? base.documents.map(() => ({ name: null, note: null })),
     };
   }
 

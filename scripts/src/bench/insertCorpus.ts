@@ -35,11 +35,16 @@ if (client) {
 const corpus = generateCorpus(loadSeedData(), { fiches: Number(fichesArgument), randomSeed: Number(randomSeedArgument) });
 // Themes, needs, structures (with their logos) and the logins, as the seed makes them.
 const report = await seed(payload, { password: seedPassword({ ...process.env, NODE_ENV: 'development' }), data: { ...corpus, fiches: [] } });
-const idsOf = async (collection: 'themes' | 'needs' | 'structures') => {
+const idsOf = async (collection: 'themes' | 'needs' | 'structures' | 'documents') => {
   const { docs } = await payload.find({ collection, pagination: false, depth: 0, select: { slug: true } });
   return new Map(docs.map((doc) => [doc.slug as string, doc.id]));
 };
-const fiches = snapshotFichesOf(corpus.fiches, { themes: await idsOf('themes'), needs: await idsOf('needs'), structures: await idsOf('structures') });
+const fiches = snapshotFichesOf(corpus.fiches, {
+  themes: await idsOf('themes'),
+  needs: await idsOf('needs'),
+  structures: await idsOf('structures'),
+  documents: await idsOf('documents'),
+});
 const ready = Date.now();
 // The machine is shared: CPU time per fiche says what the import costs whatever the load.
 const cpuBefore = process.cpuUsage();

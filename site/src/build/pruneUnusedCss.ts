@@ -55,8 +55,9 @@ export async function pruneCssIn(
     variables: true,
     keyframes: true,
     fontFace: true,
-    // Toggled by the browser or by the print script rather than present in the HTML.
-    safelist: { standard: ['open'], greedy: [/^:root$/] },
+    // Toggled by the browser or by the print script rather than present in the HTML; the
+    // appointment sheet's table is made in the browser (src/client/appointmentSheet.ts).
+    safelist: { standard: ['open'], greedy: [/^:root$/, /appointment-table/] },
   });
   const report = [];
   const renames = new Map<string, string>();

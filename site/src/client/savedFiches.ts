@@ -17,6 +17,8 @@ const storageKey = 'passerelle.savedFiches';
 /** Not versioned: saved fiches outlive site updates (the service worker refreshes them). */
 export const savedCacheName = 'passerelle-saved';
 export const qrCodeFile = 'qr.svg';
+/** A démarche's part of the appointment sheet (src/lib/appointment.ts); dispositifs have none. */
+export const appointmentFile = 'rendez-vous.json';
 
 function isSavedFiche(value: unknown): value is SavedFiche {
   if (typeof value !== 'object' || value === null) return false;
@@ -67,6 +69,7 @@ async function keepOffline(path: string): Promise<void> {
   try {
     const cache = await caches.open(savedCacheName);
     await cache.addAll([path, `${path}${qrCodeFile}`]);
+    if (path.includes('/demarches/')) await cache.add(`${path}${appointmentFile}`);
   } catch (error) {
     console.error(`Could not keep ${path} for offline reading`, error);
   }
@@ -75,5 +78,5 @@ async function keepOffline(path: string): Promise<void> {
 async function dropOffline(path: string): Promise<void> {
   if (!('caches' in window)) return;
   const cache = await caches.open(savedCacheName);
-  await Promise.all([cache.delete(path), cache.delete(`${path}${qrCodeFile}`)]);
+  await Promise.all([cache.delete(path), cache.delete(`${path}${qrCodeFile}`), cache.delete(`${path}${appointmentFile}`)]);
 }

@@ -13,6 +13,7 @@ import {
   type Fiche,
   type Locale,
   type Need,
+  type SharedDocument,
   type Structure,
   type Theme,
 } from '@passerelle/content-schemas';
@@ -30,6 +31,8 @@ export type Catalog = {
   needById: Map<string, Need>;
   structureById: Map<string, Structure>;
   mediaById: Map<string, CatalogMedia>;
+  /** The shared list of documents démarches ask for (« RIB »…), translated once. */
+  documentById: Map<string, SharedDocument>;
 };
 
 export class ContentReferenceError extends Error {
@@ -58,6 +61,7 @@ function checkReferences(catalog: Catalog): void {
     fiche.secondaryThemes?.forEach((id, index) => referenced(catalog.themeById, id, `${where} secondaryThemes.${index}`));
     fiche.needs?.forEach((id, index) => referenced(catalog.needById, id, `${where} needs.${index}`));
     referenced(catalog.structureById, fiche.mainStructure, `${where} mainStructure`);
+    fiche.documents?.fr?.forEach((row, index) => row.document && referenced(catalog.documentById, row.document, `${where} documents.fr.${index}.document`));
     fiche.partnerStructures?.forEach((id, index) => referenced(catalog.structureById, id, `${where} partnerStructures.${index}`));
   }
   for (const need of catalog.needs) referenced(catalog.themeById, need.theme, `needs ${need.id} theme`);
@@ -73,12 +77,13 @@ function checkReferences(catalog: Catalog): void {
 }
 
 async function loadCatalog(): Promise<Catalog> {
-  const [ficheEntries, themeEntries, needEntries, structureEntries, mediaEntries] = await Promise.all([
+  const [ficheEntries, themeEntries, needEntries, structureEntries, mediaEntries, documentEntries] = await Promise.all([
     getCollection('fiches'),
     getCollection('themes'),
     getCollection('needs'),
     getCollection('structures'),
     getCollection('media'),
+    getCollection('documents'),
   ]);
   const fiches = ficheEntries
     .map((entry): CatalogFiche => ({ ...entry.data, translations: translatedLocales(entry.data) }))
@@ -96,6 +101,7 @@ async function loadCatalog(): Promise<Catalog> {
     needById: byId(needs),
     structureById: byId(structures),
     mediaById: byId(mediaEntries.map((entry) => entry.data)),
+    documentById: byId(documentEntries.map((entry) => entry.data)),
   };
   checkReferences(catalog);
   return catalog;

@@ -11,6 +11,7 @@ import {
   defaultLocale,
   lastChangeOf,
   lastCheckOf,
+  documentLinesIn,
   OpenDataSchema,
   openDataFormatVersion,
   sitePaths,
@@ -20,6 +21,7 @@ import {
 } from '@passerelle/content-schemas';
 
 import { latestUpdate, referenced, type Catalog, type CatalogFiche } from './catalog';
+import { ficheSteps } from './ficheSteps';
 
 /** Placeholder until the project settles its data licence (see docs/partners.md). */
 export const openDataLicence = 'to be decided: see the licence section of the partner documentation';
@@ -40,6 +42,7 @@ function openDataFiche(catalog: Catalog, fiche: CatalogFiche, locale: Locale, si
     return { slug: found.slug, name: found.name };
   };
   const note = changeNoteIn(fiche, locale);
+  const steps = ficheSteps(catalog, fiche);
   return {
     id: fiche.id,
     shortId: fiche.shortId,
@@ -65,6 +68,16 @@ function openDataFiche(catalog: Catalog, fiche: CatalogFiche, locale: Locale, si
     lastChangedAt: lastChangeOf(fiche),
     nextReviewAt: fiche.nextReviewAt ?? null,
     updatedAt: fiche.updatedAt,
+    documents: documentLinesIn(fiche, catalog.documentById, locale).map((line) => ({
+      name: { text: line.name.value, lang: line.name.locale },
+      french: line.french,
+      note: line.note ? { text: line.note.value, lang: line.note.locale } : null,
+      frenchNote: line.frenchNote ?? null,
+      required: line.need === 'required',
+      shared: line.key.startsWith('d:') ? line.key.slice(2) : null,
+    })),
+    noDocuments: Boolean(fiche.noDocuments),
+    steps: { before: steps.before.map((linked) => linked.shortId), after: steps.after.map((linked) => linked.shortId) },
     changeNote: note ? { text: note.text, lang: note.locale, date: note.date } : null,
   };
 }

@@ -523,6 +523,100 @@ describe('read aloud', () => {
   });
 });
 
+describe('documents checklist and appointment sheet', () => {
+  const sheetPath = (locale: Locale) => `${sitePaths.saved(locale)}rendez-vous/`;
+  /** Saved as the save button saves them, without the clicks (covered in « save and offline »). */
+  const saveDemarches = (context: BrowserContext, locale: Locale) =>
+    context.addInitScript(
+      (fiches) => {
+        // Also runs in about:blank, which has no storage.
+        if (location.protocol !== 'http:') return;
+        if (!localStorage.getItem('passerelle.savedFiches')) localStorage.setItem('passerelle.savedFiches', JSON.stringify(fiches));
+      },
+      [carteVitale, puma].map((fiche) => ({
+        path: sitePaths.fiche(locale, fiche),
+        title: fiche.title[locale] ?? fiche.title.fr ?? '',
+        lang: fiche.title[locale] ? locale : 'fr',
+        savedAt: '2026-12-01T10:00:00.000Z',
+      })),
+    );
+
+  it('keeps ticks on the device, shares a common document between démarches, and loads its script only there', async () => {
+    const context = await newContext();
+    const page = await open(context, sitePaths.fiche('uk', carteVitale));
+    const identity = page.locator('input[data-document="d:piece-identite"]');
+    await identity.waitFor();
+    await expect(page.locator('[data-checklist-hint]').isVisible()).resolves.toBe(true);
+    // Each document in Ukrainian with its French name beside it, marked as French.
+    await expect(page.locator('.document-list__french [lang="fr"]').first().textContent()).resolves.toBe('Passeport ou pièce d\'identité — original et copie');
+    await identity.check();
+    await page.reload();
+    await expect(page.locator('input[data-document="d:piece-identite"]').isChecked()).resolves.toBe(true);
+    const other = await open(context, sitePaths.fiche('uk', puma));
+    await expect(other.locator('input[data-document="d:piece-identite"]').isChecked()).resolves.toBe(true);
+    await expect(other.locator('input[data-document="d:rib"]').isChecked()).resolves.toBe(false);
+    const dispositif = await open(context, sitePaths.fiche('uk', halte));
+    await expect(dispositif.locator('script[src*="DocumentChecklist"]').count()).resolves.toBe(0);
+    await expect(page.locator('script[src*="DocumentChecklist"]').count()).resolves.toBe(1);
+  });
+
+  it('is a plain list without JavaScript', async () => {
+    const context = await newContext({ javaScriptEnabled: false });
+    const page = await open(context, sitePaths.fiche('ar', carteVitale));
+    await expect(page.locator('.document-list li').count()).resolves.toBe(2);
+    await expect(page.locator('.document-list li').first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('.document-list input:visible').count()).resolves.toBe(0);
+  });
+
+  it.each(['ar', 'uk'] as const)(
+    'builds the %s sheet side by side with French, merges documents, prints on one A4 page and works offline',
+    async (locale: Locale) => {
+      const context = await newContext({ offlineExpected: true });
+      await saveDemarches(context, locale);
+      const page = await open(context, sheetPath(locale));
+      await serviceWorkerControls(page);
+      await page.reload();
+      const table = page.locator('.appointment-table');
+      await table.waitFor();
+      const direction = locale === 'ar' ? 'rtl' : 'ltr';
+      await expect(table.locator('thead th').evaluateAll((cells) => cells.map((th) => [th.getAttribute('lang'), th.getAttribute('dir')]))).resolves.toEqual([
+        [locale, direction],
+        ['fr', 'ltr'],
+      ]);
+      // Carte Vitale (2 documents) and PUMa (5) share « pièce d'identité »: 6 lines, each once.
+      const rows = table.locator('.appointment-table__document');
+      await expect(rows.count()).resolves.toBe(6);
+      const cells = await rows.evaluateAll((lines) =>
+        lines.map((line) => [...line.querySelectorAll('td')].map((td) => [td.getAttribute('lang'), td.getAttribute('dir'), td.textContent?.trim()])),
+      );
+      expect(cells.every(([own, french]) => own?.[1] === (own?.[0] === 'fr' ? 'ltr' : direction) && french?.[0] === 'fr' && french[1] === 'ltr')).toBe(true);
+      expect(cells.map(([, french]) => french?.[2])).toContain('RIB (relevé d\'identité bancaire)');
+      expect(cells.filter(([own]) => own?.[0] === locale).length).toBeGreaterThanOrEqual(5);
+      await expect(
+        table.locator('img.appointment-table__qr').evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth > 0)),
+      ).resolves.toEqual([true, true]);
+      // A tick on the sheet is the fiche's tick.
+      await rows.first().locator('input[type=checkbox]').check();
+      await expect(page.evaluate(() => localStorage.getItem('passerelle.documentTicks'))).resolves.toContain('d:piece-identite');
+      await expect(axeViolations(page)).resolves.toEqual([]);
+
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.locator('[data-appointment-choice]').isVisible()).resolves.toBe(false);
+      await expect(page.locator('[data-print]').isVisible()).resolves.toBe(false);
+      await expect(page.locator('.fr-header').isVisible()).resolves.toBe(false);
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
+      await page.emulateMedia({ media: 'screen' });
+
+      await context.setOffline(true);
+      await page.reload();
+      await page.locator('.appointment-table').waitFor();
+      await expect(page.locator('.appointment-table__document').count()).resolves.toBe(6);
+      await expect(page.locator('[data-appointment-status]').textContent()).resolves.toBe('');
+    },
+  );
+});
+
 describe('without JavaScript', () => {
   it.each([sitePaths.fiche('fr', carteVitale), sitePaths.fiche('ar', carteVitale), sitePaths.fiche('fa', puma)])(
     '%s is readable and shows no button',

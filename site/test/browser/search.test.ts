@@ -272,6 +272,15 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('finds a démarche by a document it asks for, in the reader’s language', async () => {
+    // « Фотографія » is only in the name of a document of the Carte Vitale (its sections never say it).
+    const { page } = await open(`${sitePaths.search('uk')}?q=${encodeURIComponent('фотографія')}`);
+    await searched(page, 'q=фотографія');
+    const shown = (await shownResults(page)).map((result) => result.href);
+    expect(shown).toContain(sitePaths.fiche('uk', fixtureFiche('carte-vitale')));
+    await page.context().close();
+  });
+
   it('lists French-only fiches in a filter-only search in Arabic, after the others, by title', async () => {
     expect(complementaire.translations).not.toContain('ar');
     const { page } = await open(`${sitePaths.search('ar')}?theme=health`);

@@ -110,10 +110,26 @@ describe('JSON-LD', () => {
     const fiche = fixtureFiche(slug);
     const [data] = jsonLdOf(sitePaths.fiche('ar', fiche));
     const types = data['@graph'].map((node: { '@type': string }) => node['@type']);
-    expect(types).toEqual(['WebPage', serviceType, 'BreadcrumbList']);
+    // A démarche's documents to provide are the supplies of a HowTo about the service.
+    expect(types).toEqual(serviceType === 'GovernmentService' ? ['WebPage', serviceType, 'BreadcrumbList', 'HowTo'] : ['WebPage', serviceType, 'BreadcrumbList']);
     expect(data['@graph'][1].provider['@type']).toBe(providerType);
     expect(data['@graph'][0].inLanguage).toBe('ar');
     expect(data['@graph'][2].itemListElement.at(-1).item).toBe(`${testSiteUrl}${sitePaths.fiche('ar', fiche)}`);
+  });
+
+  it('lists a démarche’s documents as HowTo supplies in the page language, and its published steps as related services', () => {
+    const fiche = fixtureFiche('carte-vitale');
+    const [data] = jsonLdOf(sitePaths.fiche('uk', fiche));
+    const howTo = data['@graph'].find((node: { '@type': string }) => node['@type'] === 'HowTo');
+    expect(howTo.about['@id']).toBe(data['@graph'][1]['@id']);
+    expect(howTo.supply.map((supply: { name: string }) => supply.name)).toEqual(['Паспорт або посвідчення особи', 'Фотографія на документи']);
+    expect(howTo.supply[0]).toMatchObject({ '@type': 'HowToSupply', description: 'оригінал і копія', requiredQuantity: 1 });
+    // Before: PUMa; after: the CSS — the link to an unpublished fiche is left out.
+    const related = data['@graph'][1].isRelatedTo.map((service: { url: string }) => service.url);
+    expect(related).toEqual([
+      `${testSiteUrl}${sitePaths.fiche('uk', fixtureFiche('protection-universelle-maladie'))}`,
+      `${testSiteUrl}${sitePaths.fiche('uk', fixtureFiche('complementaire-sante-solidaire'))}`,
+    ]);
   });
 
   it('says a fallback page is in French', () => {

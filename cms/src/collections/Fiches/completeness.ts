@@ -1,5 +1,6 @@
 import { isSlug } from '@passerelle/content-schemas';
 
+import { documentsMissing } from '../../fields/documentsField';
 import type { Fiche, FicheSection } from '../../payload-types';
 
 export type MissingField = { path: string; message: string };
@@ -31,6 +32,8 @@ export function findMissingForPublication(fiche: Partial<Fiche>): MissingField[]
   } else {
     need(countComplete(fiche.next) >= 1, 'next', 'La section « Et après ? » doit avoir au moins un élément complet.');
   }
+  const documents = documentsMissing(fiche);
+  if (documents) missing.push(documents);
   return missing;
 }
 

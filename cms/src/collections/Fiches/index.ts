@@ -12,6 +12,7 @@ import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
 import { textLimits } from '../../fields/textLimits';
 import { validateHttpUrl } from '../../fields/validateHttpUrl';
+import { documentsTab } from '../../fields/documentsField';
 import { forgetFormerAddresses, recordFormerAddress } from '../../hooks/recordFormerAddress';
 import { rebuildAfterChange, rebuildAfterDelete } from '../../hooks/triggerRebuild';
 import { assignIdentifiers } from './hooks/assignIdentifiers';
@@ -20,6 +21,7 @@ import { duplicateAsNewFiche, notDuplicated } from './hooks/duplicateAsNewFiche'
 import { enforceEditorialRights } from './hooks/enforceEditorialRights';
 import { filterByTranslationState } from './hooks/filterByTranslationState';
 import { keepLiveFichesForEditors } from './hooks/keepLiveFichesForEditors';
+import { refuseStepCycles } from './hooks/refuseStepCycles';
 import { stampChangeNote } from './hooks/stampChangeNote';
 import { sweepOnCreate } from './hooks/sweepAbandonedFiches';
 import { infocardsField } from './infocardsField';
@@ -73,7 +75,7 @@ export const Fiches: CollectionConfig = {
     afterOperation: [sweepOnCreate],
     beforeValidate: [assignIdentifiers],
     // The translation workflow adds its own hooks (translation/plugin.ts).
-    beforeChange: [enforceEditorialRights, checkCompleteness, stampChangeNote, stampReview],
+    beforeChange: [enforceEditorialRights, checkCompleteness, refuseStepCycles, stampChangeNote, stampReview],
     afterChange: [recordFormerAddress, rebuildAfterChange],
     afterDelete: [forgetFormerAddresses, rebuildAfterDelete],
   },
@@ -138,6 +140,7 @@ export const Fiches: CollectionConfig = {
           ],
         },
         { label: 'Informations pratiques', fields: [infocardsField] },
+        documentsTab,
         {
           label: 'Classement',
           fields: [

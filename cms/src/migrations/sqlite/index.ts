@@ -3,6 +3,7 @@ import * as migration_20261127_231907_translated_change_note from './20261127_23
 import * as migration_20261202_101302_second_factor from './20261202_101302_second_factor';
 import * as migration_20261202_102415_scale_indexes from './20261202_102415_scale_indexes';
 import * as migration_20261202_113009_fiche_type_optional from './20261202_113009_fiche_type_optional';
+import * as migration_20261202_131935_documents_steps from './20261202_131935_documents_steps';
 import * as migration_20261202_132117_multi_instance from './20261202_132117_multi_instance';
 import * as migration_20261202_133501_builds_kind from './20261202_133501_builds_kind';
 import * as migration_20261202_134913_translation_tools from './20261202_134913_translation_tools';
@@ -33,6 +34,11 @@ export const migrations = [
     up: migration_20261202_113009_fiche_type_optional.up,
     down: migration_20261202_113009_fiche_type_optional.down,
     name: '20261202_113009_fiche_type_optional',
+  },
+  {
+    up: migration_20261202_131935_documents_steps.up,
+    down: migration_20261202_131935_documents_steps.down,
+    name: '20261202_131935_documents_steps',
   },
   {
     up: migration_20261202_132117_multi_instance.up,

@@ -7,7 +7,7 @@
 import type { UIFieldServerProps } from 'payload';
 import type React from 'react';
 
-import { directionOf, isLocale, sectionKeys, textUnitKeys } from '@passerelle/content-schemas';
+import { directionOf, isLocale, itemListKeys, textUnitKeys } from '@passerelle/content-schemas';
 
 import { hasRole, languagesOf, type UserWithRoles } from '../../access/roles';
 import { memoryMatches } from '../memory/lookup';
@@ -47,7 +47,7 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
   const translation = unitsOf(translatableContentOf(data ?? {}));
   const records = recordsOf(data?.units);
   const states = unitStates({ french, translation, records, status: data?.status });
-  const orderedKeys = [...textUnitKeys, ...sectionKeys].flatMap((prefix) => [...french.keys()].filter((key) => key === prefix || key.startsWith(`${prefix}.`)));
+  const orderedKeys = [...textUnitKeys, ...itemListKeys].flatMap((prefix) => [...french.keys()].filter((key) => key === prefix || key.startsWith(`${prefix}.`)));
   // Memory suggestions for what is left to translate: one indexed lookup per unit (memory/lookup.ts).
   const toTranslate = orderedKeys.filter((key) => ['missing', 'inProgress', 'outdated'].includes(states.get(key) ?? ''));
   const frenchContent = translatableContentOf(fiche);

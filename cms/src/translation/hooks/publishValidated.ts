@@ -35,6 +35,8 @@ export const publishValidated: CollectionAfterChangeHook<Translation> = async ({
     const data = Object.fromEntries([
       ...textUnitKeys.map((key) => [key, saved[key] ?? null]),
       ...sectionKeys.map((key) => [key, withoutIds(saved[key])]),
+      // Only the texts: which shared document and whether it is required stay on the French row.
+      ['documents', (saved.documents ?? []).map(({ name, note }) => ({ name: name ?? null, note: note ?? null }))],
     ]);
     // Publishing one locale (Payload's `publishSpecificLocale`) always ends with a draft version
     // carrying the rest of the latest draft, so the admin would show « Brouillon (a une version

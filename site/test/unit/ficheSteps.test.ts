@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+
+import type { CatalogFiche } from '../../src/lib/catalog';
+import { ficheSteps } from '../../src/lib/ficheSteps';
+
+const fiche = (id: string, links: Partial<Pick<CatalogFiche, 'stepsBefore' | 'stepsAfter' | 'type'>> = {}) =>
+  ({ id, type: 'demarche', stepsBefore: [], stepsAfter: [], ...links }) as unknown as CatalogFiche;
+
+function catalogOf(fiches: CatalogFiche[]) {
+  return { fiches, ficheById: new Map(fiches.map((entry) => [entry.id, entry])) };
+}
+
+describe('ficheSteps', () => {
+  const compte = fiche('compte');
+  const rsa = fiche('rsa', { stepsBefore: ['compte'], stepsAfter: ['france-travail', 'unpublished'] });
+  const franceTravail = fiche('france-travail');
+  const catalog = catalogOf([compte, rsa, franceTravail]);
+
+  it('shows the fiche’s own links, published only', () => {
+    expect(ficheSteps(catalog, rsa)).toEqual({ before: [compte], after: [franceTravail] });
+  });
+
+  it('shows a link written on the other fiche from this side too', () => {
+    expect(ficheSteps(catalog, compte)).toEqual({ before: [], after: [rsa] });
+    expect(ficheSteps(catalog, franceTravail)).toEqual({ before: [rsa], after: [] });
+  });
+
+  it('lists a démarche once when both sides name the link, and never a dispositif', () => {
+    const both = fiche('compte', { stepsAfter: ['rsa', 'atelier'] });
+    const atelier = fiche('atelier', { type: 'dispositif' });
+    expect(ficheSteps(catalogOf([both, rsa, franceTravail, atelier]), both)).toEqual({ before: [], after: [rsa] });
+  });
+});
