@@ -32,6 +32,62 @@ export type FicheSection =
     }[]
   | null;
 /**
+ * Dans l’ordre où le lecteur les rassemble. Les lecteurs les cochent sur la fiche et dans leur fiche de rendez-vous.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "FicheDocuments".
+ */
+export type FicheDocuments =
+  | {
+      document?: (string | null) | SharedDocument;
+      need?: ('required' | 'sometimes') | null;
+      name?: string | null;
+      /**
+       * « original et copie », « de moins de 3 mois »…
+       */
+      note?: string | null;
+      id?: string | null;
+    }[]
+  | null;
+/**
+ * Les notes des publications précédentes, telles que les lecteurs les voient dans l’historique de la fiche.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ChangeHistoryEntry".
+ */
+export type ChangeHistoryEntry =
+  | {
+      date: string;
+      notes:
+        | {
+            [k: string]: unknown;
+          }
+        | unknown[]
+        | string
+        | number
+        | boolean
+        | null;
+      id?: string | null;
+    }[]
+  | null;
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TranslationDocuments".
+ */
+export type TranslationDocuments =
+  | {
+      /**
+       * Vide pour un document de la liste commune : son nom est traduit une seule fois, dans la liste.
+       */
+      name?: string | null;
+      /**
+       * « original et copie », « de moins de 3 mois »…
+       */
+      note?: string | null;
+      id?: string | null;
+    }[]
+  | null;
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "BuildRequests".
  */
@@ -110,12 +166,14 @@ export interface Config {
     'translation-work-log': TranslationWorkLog;
     themes: Theme;
     needs: Need;
+    documents: SharedDocument;
     structures: Structure;
     media: Media;
     users: User;
     builds: Build;
     redirects: Redirect;
     'runner-locks': RunnerLock;
+    'review-reminders': ReviewReminder;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -130,12 +188,14 @@ export interface Config {
     'translation-work-log': TranslationWorkLogSelect<false> | TranslationWorkLogSelect<true>;
     themes: ThemesSelect<false> | ThemesSelect<true>;
     needs: NeedsSelect<false> | NeedsSelect<true>;
+    documents: DocumentsSelect<false> | DocumentsSelect<true>;
     structures: StructuresSelect<false> | StructuresSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     builds: BuildsSelect<false> | BuildsSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'runner-locks': RunnerLocksSelect<false> | RunnerLocksSelect<true>;
+    'review-reminders': ReviewRemindersSelect<false> | ReviewRemindersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -151,8 +211,14 @@ export interface Config {
     | null
     | ('fr' | 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk')
     | ('fr' | 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'review-settings': ReviewSetting;
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'review-settings': ReviewSettingsSelect<false> | ReviewSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: 'fr' | 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk';
   widgets: {
     collections: CollectionsWidget;
@@ -160,6 +226,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendReviewReminders: TaskSendReviewReminders;
       rebuildSite: TaskRebuildSite;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -210,6 +277,16 @@ export interface Fiche {
   how?: FicheSection;
   next?: FicheSection;
   infocards: FicheInfocards;
+  documents?: FicheDocuments;
+  /**
+   * Cochez seulement si la démarche ne demande vraiment aucun document.
+   */
+  noDocuments?: boolean | null;
+  /**
+   * Par exemple, « Ouvrir un compte bancaire » avant « Demander le RSA ».
+   */
+  stepsBefore?: (string | Fiche)[] | null;
+  stepsAfter?: (string | Fiche)[] | null;
   primaryTheme?: (string | null) | Theme;
   secondaryThemes?: (string | Theme)[] | null;
   needs?: (string | Need)[] | null;
@@ -249,7 +326,6 @@ export interface Fiche {
     | number
     | boolean
     | null;
-  lastCheckedAt?: string | null;
   translationState?:
     | (
         | 'en-missing'
@@ -275,6 +351,18 @@ export interface Fiche {
         | 'uk-toReview'
       )
     | null;
+  /**
+   * Posée à chaque publication en français et par « Vérifiée, rien n’a changé ». À modifier seulement pour une vérification faite plus tôt.
+   */
+  lastCheckedAt?: string | null;
+  lastCheckedBy?: (string | null) | User;
+  /**
+   * Vide : l’intervalle par défaut de son type (« Vérification des fiches »).
+   */
+  reviewIntervalMonths?: number | null;
+  nextReviewAt?: string | null;
+  changedAt?: string | null;
+  changeHistory?: ChangeHistoryEntry;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -463,6 +551,22 @@ export interface FicheDuration {
 export interface FicheCommitment {
   hours?: number | null;
   per?: ('day' | 'week' | 'month') | null;
+}
+/**
+ * Les documents demandés par plusieurs démarches, traduits une seule fois ici.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "documents".
+ */
+export interface SharedDocument {
+  id: string;
+  name: string;
+  /**
+   * Laissez vide : il est créé à partir du nom.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -738,6 +842,49 @@ export interface StructureContact {
   website?: string | null;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: string;
+  name: string;
+  roles: ('admin' | 'editor' | 'expertTranslator' | 'translator' | 'contributor')[];
+  /**
+   * Langues que cette personne traduit ou valide.
+   */
+  languages?: ('en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk')[] | null;
+  /**
+   * Pour les contributeurs : la structure dont ils gèrent les dispositifs.
+   */
+  structure?: (string | null) | Structure;
+  /**
+   * Obligatoire pour les administrateurs et les traducteurs experts. Elle s’active à la connexion (« Activer la double authentification »). Décocher la réinitialise, par exemple après la perte d’un téléphone.
+   */
+  totpEnabled?: boolean | null;
+  totpSecret?: string | null;
+  totpPendingSecret?: string | null;
+  totpLastStep?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
  * Proposez une traduction, envoyez-la en relecture ; un traducteur expert la valide et la publie.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -765,6 +912,7 @@ export interface Translation {
   why?: FicheSection;
   how?: FicheSection;
   next?: FicheSection;
+  documents?: TranslationDocuments;
   units?:
     | {
         [k: string]: unknown;
@@ -821,49 +969,6 @@ export interface TranslationWorkLog {
   translation: string;
   unit: string;
   words: number;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: string;
-  name: string;
-  roles: ('admin' | 'editor' | 'expertTranslator' | 'translator' | 'contributor')[];
-  /**
-   * Langues que cette personne traduit ou valide.
-   */
-  languages?: ('en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk')[] | null;
-  /**
-   * Pour les contributeurs : la structure dont ils gèrent les dispositifs.
-   */
-  structure?: (string | null) | Structure;
-  /**
-   * Obligatoire pour les administrateurs et les traducteurs experts. Elle s’active à la connexion (« Activer la double authentification »). Décocher la réinitialise, par exemple après la perte d’un téléphone.
-   */
-  totpEnabled?: boolean | null;
-  totpSecret?: string | null;
-  totpPendingSecret?: string | null;
-  totpLastStep?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * Chaque modification visible du public reconstruit le site statique. Les modifications faites pendant une publication sont regroupées dans la suivante.
@@ -938,6 +1043,26 @@ export interface RunnerLock {
   createdAt: string;
 }
 /**
+ * Les e-mails qui demandent de vérifier une fiche : un rappel par date de vérification, puis une relance 14 jours après. Un envoi en échec est réessayé automatiquement.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-reminders".
+ */
+export interface ReviewReminder {
+  id: string;
+  key: string;
+  fiche?: (string | null) | Fiche;
+  dueDate: string;
+  kind: 'reminder' | 'followUp';
+  status: 'pending' | 'sent' | 'noRecipient' | 'cancelled';
+  recipients?: string | null;
+  attempts?: number | null;
+  lastError?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1006,7 +1131,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendReviewReminders' | 'rebuildSite' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1039,10 +1164,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendReviewReminders' | 'rebuildSite' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1078,6 +1212,10 @@ export interface PayloadLockedDocument {
         value: string | Need;
       } | null)
     | ({
+        relationTo: 'documents';
+        value: string | SharedDocument;
+      } | null)
+    | ({
         relationTo: 'structures';
         value: string | Structure;
       } | null)
@@ -1096,6 +1234,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'redirects';
         value: string | Redirect;
+      } | null)
+    | ({
+        relationTo: 'review-reminders';
+        value: string | ReviewReminder;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1154,6 +1296,10 @@ export interface FichesSelect<T extends boolean = true> {
   how?: T | FicheSectionSelect<T>;
   next?: T | FicheSectionSelect<T>;
   infocards?: T | FicheInfocardsSelect<T>;
+  documents?: T | FicheDocumentsSelect<T>;
+  noDocuments?: T;
+  stepsBefore?: T;
+  stepsAfter?: T;
   primaryTheme?: T;
   secondaryThemes?: T;
   needs?: T;
@@ -1167,8 +1313,13 @@ export interface FichesSelect<T extends boolean = true> {
   changeNote?: T;
   changeNoteDate?: T;
   translationStatus?: T;
-  lastCheckedAt?: T;
   translationState?: T;
+  lastCheckedAt?: T;
+  lastCheckedBy?: T;
+  reviewIntervalMonths?: T;
+  nextReviewAt?: T;
+  changedAt?: T;
+  changeHistory?: T | ChangeHistoryEntrySelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1240,6 +1391,26 @@ export interface FicheCommitmentSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "FicheDocuments_select".
+ */
+export interface FicheDocumentsSelect<T extends boolean = true> {
+  document?: T;
+  need?: T;
+  name?: T;
+  note?: T;
+  id?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ChangeHistoryEntry_select".
+ */
+export interface ChangeHistoryEntrySelect<T extends boolean = true> {
+  date?: T;
+  notes?: T;
+  id?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "translations_select".
  */
 export interface TranslationsSelect<T extends boolean = true> {
@@ -1257,6 +1428,7 @@ export interface TranslationsSelect<T extends boolean = true> {
   why?: T | FicheSectionSelect<T>;
   how?: T | FicheSectionSelect<T>;
   next?: T | FicheSectionSelect<T>;
+  documents?: T | TranslationDocumentsSelect<T>;
   units?: T;
   progress?:
     | T
@@ -1270,6 +1442,15 @@ export interface TranslationsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TranslationDocuments_select".
+ */
+export interface TranslationDocumentsSelect<T extends boolean = true> {
+  name?: T;
+  note?: T;
+  id?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1325,6 +1506,16 @@ export interface NeedsSelect<T extends boolean = true> {
   theme?: T;
   slug?: T;
   order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "documents_select".
+ */
+export interface DocumentsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1544,6 +1735,23 @@ export interface RunnerLocksSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-reminders_select".
+ */
+export interface ReviewRemindersSelect<T extends boolean = true> {
+  key?: T;
+  fiche?: T;
+  dueDate?: T;
+  kind?: T;
+  status?: T;
+  recipients?: T;
+  attempts?: T;
+  lastError?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1578,6 +1786,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1614,6 +1823,58 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * Intervalle entre deux vérifications, par type de fiche. Une fiche peut en fixer un autre.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-settings".
+ */
+export interface ReviewSetting {
+  id: string;
+  demarcheMonths: number;
+  dispositifMonths: number;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: string;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-settings_select".
+ */
+export interface ReviewSettingsSelect<T extends boolean = true> {
+  demarcheMonths?: T;
+  dispositifMonths?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
@@ -1622,6 +1883,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendReviewReminders".
+ */
+export interface TaskSendReviewReminders {
+  input: {
+    now?: string | null;
+  };
+  output: {
+    sent?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

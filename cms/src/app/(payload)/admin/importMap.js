@@ -14,6 +14,8 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { LinkedStepsStatus as LinkedStepsStatus_3c9aa19ad8e756cba0ad4dacb6ba7d9c } from '../../../components/LinkedStepsStatus'
+import { ReviewCheckButton as ReviewCheckButton_34d37d71c7dbeac0ea261f7bd3dee831 } from '../../../components/ReviewCheckButton'
 import { FrenchSource as FrenchSource_20dd5fb3ca9d8490a39b51c076e40b27 } from '../../../translation/components/FrenchSource'
 import { DirectedTextField as DirectedTextField_d1cfdf249df770e2f3d7ceb5cf9313bb } from '../../../translation/components/DirectedField'
 import { DirectedTextareaField as DirectedTextareaField_d1cfdf249df770e2f3d7ceb5cf9313bb } from '../../../translation/components/DirectedField'
@@ -23,6 +25,8 @@ import { RollbackAction as RollbackAction_4283896eb070f33b40fd3e390982c4b0 } fro
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
 import { SecondFactorLogin as SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680 } from '../../../components/SecondFactorLogin'
 import { TranslationDashboard as TranslationDashboard_57ba8fb5bcd542cf264f8008e93215a7 } from '../../../translation/components/TranslationDashboard'
+import { EditorFrenchLabels as EditorFrenchLabels_0ba34cb195267af938794fdf4603e749 } from '../../../components/EditorFrenchLabels'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -43,6 +47,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/LinkedStepsStatus#LinkedStepsStatus": LinkedStepsStatus_3c9aa19ad8e756cba0ad4dacb6ba7d9c,
+  "/components/ReviewCheckButton#ReviewCheckButton": ReviewCheckButton_34d37d71c7dbeac0ea261f7bd3dee831,
   "/translation/components/FrenchSource#FrenchSource": FrenchSource_20dd5fb3ca9d8490a39b51c076e40b27,
   "/translation/components/DirectedField#DirectedTextField": DirectedTextField_d1cfdf249df770e2f3d7ceb5cf9313bb,
   "/translation/components/DirectedField#DirectedTextareaField": DirectedTextareaField_d1cfdf249df770e2f3d7ceb5cf9313bb,
@@ -52,5 +58,7 @@ export const importMap = {
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
   "/components/SecondFactorLogin#SecondFactorLogin": SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680,
   "/translation/components/TranslationDashboard#TranslationDashboard": TranslationDashboard_57ba8fb5bcd542cf264f8008e93215a7,
+  "/components/EditorFrenchLabels#EditorFrenchLabels": EditorFrenchLabels_0ba34cb195267af938794fdf4603e749,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
