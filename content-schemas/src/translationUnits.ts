@@ -30,10 +30,6 @@ export function isUnitKey(value: string): value is UnitKey {
   return (itemListKeys as readonly string[]).includes(section ?? '') && /^\d+$/.test(index ?? '');
 }
 
-/** Where a translation unit stands, from nothing written to checked against the current French. */
-export const translationStates = ['missing', 'inProgress', 'toReview', 'validated', 'outdated'] as const;
-export type TranslationState = (typeof translationStates)[number];
-
 /**
  * What the public site learns about each published translation unit: it exists because an expert
  * validated it; `outdated` when the French changed since (then `frenchChangedAt` says when).

@@ -26,10 +26,6 @@ export function structureOf(user: UserWithRoles): string | undefined {
   return typeof structure === 'string' ? structure : structure.id;
 }
 
-export function isStaffEditor(user: UserWithRoles): boolean {
-  return hasRole(user, 'admin', 'editor');
-}
-
 /** A structure's contributor with no editorial role: writes only its structure's dispositifs, as drafts. */
 export function isContributorOnly(user: UserWithRoles): boolean {
   return hasRole(user, 'contributor') && !hasRole(user, 'admin', 'editor');

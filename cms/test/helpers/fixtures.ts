@@ -2,6 +2,7 @@ import type { Payload, RequiredDataFromCollectionSlug } from 'payload';
 
 import type { Fiche } from '../../src/payload-types';
 import { markupToLexical } from '../../src/seed/markupToLexical';
+import { createTestPayload, type TestPayload } from './payload';
 
 const context = { skipRebuild: true };
 
@@ -23,6 +24,12 @@ export async function createTaxonomy(payload: Payload): Promise<{ themeId: strin
     context,
   });
   return { themeId: theme.id, structureId: structure.id };
+}
+
+/** A real Payload on a throw-away database, with one theme and one structure. */
+export async function createPayloadWithTaxonomy(): Promise<{ testPayload: TestPayload; payload: Payload; taxonomy: { themeId: string; structureId: string } }> {
+  const testPayload = await createTestPayload();
+  return { testPayload, payload: testPayload.payload, taxonomy: await createTaxonomy(testPayload.payload) };
 }
 
 /** French content of a complete démarche, ready to publish. */

@@ -1,7 +1,9 @@
 import type { Payload } from 'payload';
 
 import type { User } from '../../src/payload-types';
-import type { RestClient } from './rest';
+import { createTaxonomy } from './fixtures';
+import { createTestPayload, type TestPayload } from './payload';
+import { restClient, type RestClient } from './rest';
 
 export const testPassword = 'correct horse battery';
 
@@ -31,4 +33,31 @@ export async function createUsersAndLogIn(
     tokens[role] = response.body.token;
   }
   return tokens;
+}
+
+export type RoleWorld = TestPayload & {
+  api: RestClient;
+  tokens: Record<Role, string>;
+  /** A: the taxonomy's structure (its contributor is contributorA); B: another one (contributorB). */
+  structures: { a: string; b: string };
+  themeId: string;
+};
+
+/**
+ * A real Payload on a throw-away database with what the role tests share: one theme, two
+ * structures and one logged-in account per role.
+ */
+export async function createRoleWorld(): Promise<RoleWorld> {
+  const testPayload = await createTestPayload();
+  const { payload } = testPayload;
+  const api = restClient(testPayload.config);
+  const taxonomy = await createTaxonomy(payload);
+  const other = await payload.create({
+    collection: 'structures',
+    data: { slug: 'toit-partage', name: 'Toit Partagé', kind: 'association', status: 'active' },
+    context: { skipRebuild: true },
+  });
+  const structures = { a: taxonomy.structureId, b: other.id };
+  const tokens = await createUsersAndLogIn(payload, api, structures);
+  return { ...testPayload, api, tokens, structures, themeId: taxonomy.themeId };
 }

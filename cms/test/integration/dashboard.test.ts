@@ -6,8 +6,8 @@ import type { Translation } from '../../src/payload-types';
 import { coverage, reviewQueue, workList } from '../../src/translation/dashboard';
 import { backfillTranslationProgress, progressOf } from '../../src/translation/progress';
 import { translatableContentOf } from '../../src/translation/units';
-import { arabicDemarche, createTaxonomy, frenchDemarche } from '../helpers/fixtures';
-import { createTestPayload, type TestPayload } from '../helpers/payload';
+import { arabicDemarche, createPayloadWithTaxonomy, frenchDemarche } from '../helpers/fixtures';
+import type { TestPayload } from '../helpers/payload';
 
 const context = { skipRebuild: true };
 
@@ -27,9 +27,7 @@ async function recomputed(ficheId: string, language: string) {
 }
 
 beforeAll(async () => {
-  testPayload = await createTestPayload();
-  payload = testPayload.payload;
-  taxonomy = await createTaxonomy(payload);
+  ({ testPayload, payload, taxonomy } = await createPayloadWithTaxonomy());
 });
 
 afterAll(async () => {

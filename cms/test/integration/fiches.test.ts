@@ -4,8 +4,8 @@ import type { Payload } from 'payload';
 
 import { isShortId } from '@passerelle/content-schemas';
 
-import { arabicDemarche, createTaxonomy, frenchDemarche } from '../helpers/fixtures';
-import { createTestPayload, type TestPayload } from '../helpers/payload';
+import { arabicDemarche, createPayloadWithTaxonomy, frenchDemarche } from '../helpers/fixtures';
+import type { TestPayload } from '../helpers/payload';
 
 const context = { skipRebuild: true };
 
@@ -14,9 +14,7 @@ let payload: Payload;
 let taxonomy: { themeId: string; structureId: string };
 
 beforeAll(async () => {
-  testPayload = await createTestPayload();
-  payload = testPayload.payload;
-  taxonomy = await createTaxonomy(payload);
+  ({ testPayload, payload, taxonomy } = await createPayloadWithTaxonomy());
 });
 
 afterAll(async () => {

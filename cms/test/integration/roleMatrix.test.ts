@@ -6,16 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Payload } from 'payload';
 
-import { createTaxonomy, frenchDemarche } from '../helpers/fixtures';
-import { createTestPayload, type TestPayload } from '../helpers/payload';
-import { restClient, type RestClient } from '../helpers/rest';
-import { createUsersAndLogIn, type Role } from '../helpers/users';
+import { frenchDemarche } from '../helpers/fixtures';
+import type { RestClient } from '../helpers/rest';
+import { createRoleWorld, type Role, type RoleWorld } from '../helpers/users';
 
 const context = { skipRebuild: true };
 type Who = Role | 'anonymous';
 const everyone: Who[] = ['anonymous', 'admin', 'editor', 'expertAr', 'translatorAr', 'translatorUk', 'contributorA', 'contributorB'];
 
-let testPayload: TestPayload;
+let testPayload: RoleWorld;
 let payload: Payload;
 let api: RestClient;
 let tokens: Record<Role, string>;
@@ -38,14 +37,8 @@ async function newPublishedFiche(title: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  testPayload = await createTestPayload();
-  payload = testPayload.payload;
-  api = restClient(testPayload.config);
-  const taxonomy = await createTaxonomy(payload);
-  themeId = taxonomy.themeId;
-  const other = await payload.create({ collection: 'structures', data: { slug: 'toit-partage', name: 'Toit Partagé', kind: 'association', status: 'active' }, context });
-  structures = { a: taxonomy.structureId, b: other.id };
-  tokens = await createUsersAndLogIn(payload, api, structures);
+  testPayload = await createRoleWorld();
+  ({ payload, api, tokens, structures, themeId } = testPayload);
   publishedId = await newPublishedFiche('Fiche publiée');
   draftOfAId = (
     await payload.create({

@@ -10,15 +10,14 @@ import type { Payload } from 'payload';
 
 import { maxUploadBytes } from '../../src/hooks/checkUpload';
 import { markupToLexical } from '../../src/seed/markupToLexical';
-import { createTaxonomy, frenchDemarche } from '../helpers/fixtures';
-import { createTestPayload, type TestPayload } from '../helpers/payload';
-import { restClient, type RestClient } from '../helpers/rest';
-import { createUsersAndLogIn, type Role } from '../helpers/users';
+import { frenchDemarche } from '../helpers/fixtures';
+import type { RestClient } from '../helpers/rest';
+import { createRoleWorld, type Role, type RoleWorld } from '../helpers/users';
 
 const context = { skipRebuild: true };
 type Who = Role | 'anonymous';
 
-let testPayload: TestPayload;
+let testPayload: RoleWorld;
 let payload: Payload;
 let api: RestClient;
 let tokens: Record<Role, string>;
@@ -47,14 +46,8 @@ async function liveDispositif(title: string): Promise<string> {
 const mainStatus = async (id: string) => (await payload.findByID({ collection: 'fiches', id, depth: 0 }))._status;
 
 beforeAll(async () => {
-  testPayload = await createTestPayload();
-  payload = testPayload.payload;
-  api = restClient(testPayload.config);
-  const taxonomy = await createTaxonomy(payload);
-  themeId = taxonomy.themeId;
-  const other = await payload.create({ collection: 'structures', data: { slug: 'toit-partage', name: 'Toit Partagé', kind: 'association', status: 'active' }, context });
-  structures = { a: taxonomy.structureId, b: other.id };
-  tokens = await createUsersAndLogIn(payload, api, structures);
+  testPayload = await createRoleWorld();
+  ({ payload, api, tokens, structures, themeId } = testPayload);
 });
 
 afterAll(async () => {

@@ -103,4 +103,3 @@ export const OpenDataSchema = z
   });
 
 export type OpenData = z.infer<typeof OpenDataSchema>;
-export type OpenDataFiche = z.infer<typeof OpenDataFicheSchema>;
