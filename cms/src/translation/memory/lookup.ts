@@ -75,6 +75,15 @@ export async function memoryMatches(
   const docs = await candidates(payload, columns);
   const rows = docs.filter((row) => row.translation !== args.excludeTranslation);
 
+  // The same sentence is often validated in many fiches: score each distinct French text once.
+  const scores = new Map<string, number>();
+  const scoreOf = (french: string, text: string) => {
+    const key = `${french}\u0000${text}`;
+    let score = scores.get(key);
+    if (score === undefined) scores.set(key, (score = similarity(french, text)));
+    return score;
+  };
+
   const matches: MemoryMatch[] = [];
   const matchOf = (french: string, target: string, score: number, kind: MemoryMatch['kind'], fiche: string): MemoryMatch => ({
     french,
@@ -86,7 +95,7 @@ export async function memoryMatches(
   });
 
   for (const row of rows) {
-    const score = similarity(row.french, unit.text);
+    const score = scoreOf(row.french, unit.text);
     if (score >= minimumSimilarity) matches.push(matchOf(row.french, row.target, score, 'unit', row.fiche));
   }
 
@@ -96,7 +105,7 @@ export async function memoryMatches(
     const best = unit.pieces.map((piece) => {
       let found: { row: Row; score: number } | undefined;
       for (const row of sentenceRows) {
-        const score = similarity(row.french, piece);
+        const score = scoreOf(row.french, piece);
         if (score >= minimumSimilarity && score > (found?.score ?? 0)) found = { row, score };
       }
       return found;
