@@ -94,7 +94,7 @@ export default buildConfig({
     // Payload's own avatar: Gravatar would send a hash of each address to an outside service.
     avatar: 'default',
     components: {
-      beforeDashboard: ['/components/TranslationDashboard#TranslationDashboard'],
+      beforeDashboard: ['/components/TranslationDashboard#TranslationDashboard', '/components/ReviewDashboard#ReviewDashboard'],
       // State of the latest publication of the public site, on every admin page.
       actions: ['/components/BuildStatus#BuildStatus'],
       // Two-factor code and enrolment, under the login form.

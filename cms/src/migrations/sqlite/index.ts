@@ -3,7 +3,7 @@ import * as migration_20261127_231907_translated_change_note from './20261127_23
 import * as migration_20261202_101302_second_factor from './20261202_101302_second_factor';
 import * as migration_20261202_102415_scale_indexes from './20261202_102415_scale_indexes';
 import * as migration_20261202_113009_fiche_type_optional from './20261202_113009_fiche_type_optional';
-import * as migration_20261202_135101_review_dates from './20261202_135101_review_dates';
+import * as migration_20261202_142008_review_dates from './20261202_142008_review_dates';
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: '20261202_113009_fiche_type_optional',
   },
   {
-    up: migration_20261202_135101_review_dates.up,
-    down: migration_20261202_135101_review_dates.down,
-    name: '20261202_135101_review_dates'
+    up: migration_20261202_142008_review_dates.up,
+    down: migration_20261202_142008_review_dates.down,
+    name: '20261202_142008_review_dates'
   },
 ];
