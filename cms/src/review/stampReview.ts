@@ -43,7 +43,8 @@ export const stampReview: CollectionBeforeChangeHook<Fiche> = async ({ data, ori
 
   if (context.translationWorkflow || (req.locale && req.locale !== 'fr')) {
     (['lastCheckedAt', 'lastCheckedBy', 'nextReviewAt', 'changeHistory'] as const).forEach(keep);
-    if (isPublication && !context.translationBookkeeping) data.changedAt = now;
+    // An import publishes the snapshot's translations right after the fiche: not a new change.
+    if (isPublication && !context.translationBookkeeping && !context.keepImportedShortId) data.changedAt = now;
     else keep('changedAt');
     return data;
   }

@@ -67,6 +67,9 @@ describe('npm run import', () => {
     expect(arabic.progress).toMatchObject({ total: 10, validated: 9, toDo: 1 });
     expect(arabic.changeNote ?? null).toBeNull();
     expect(Object.values(arabic.units as Record<string, { validatedAt?: string }>).every((unit) => unit.validatedAt)).toBe(true);
+    // Its freshness moves with it: the check, the last real change, the history of its notes.
+    expect(fiche).toMatchObject({ lastCheckedAt: source.lastCheckedAt, changedAt: (source as { changedAt?: string }).changedAt, nextReviewAt: '2027-03-15T00:00:00.000Z' });
+    expect((fiche.changeHistory ?? []).map(({ date, notes }) => ({ date, notes }))).toEqual(((source as { changeHistory?: { date: string; notes: unknown }[] }).changeHistory ?? []).map(({ date, notes }) => ({ date, notes })));
   });
 
   it('started again, skips what is already there: no duplicate', async () => {
