@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
+  // Next wants `jsx: preserve` in tsconfig; tests that render an admin component need it compiled.
+  oxc: { jsx: { runtime: 'automatic' } },
   resolve: { alias: { '@payload-config': path.resolve(dirname, 'src/payload.config.ts') } },
   test: {
     environment: 'node',

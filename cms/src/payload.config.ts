@@ -104,6 +104,8 @@ export default buildConfig({
     // Payload's own avatar: Gravatar would send a hash of each address to an outside service.
     avatar: 'default',
     components: {
+      // After the translation plugin's panel (translation/plugin.ts): fiches due for a check.
+      beforeDashboard: ['/components/ReviewDashboard#ReviewDashboard'],
       // State of the latest publication of the public site, on every admin page.
       actions: ['/components/BuildStatus#BuildStatus'],
       // Two-factor code and enrolment, under the login form.

@@ -283,6 +283,9 @@ function mapReferences(fiche: SnapshotFiche, maps: ReferenceMaps): { data: Fiche
     partnerStructures: many('structures', fiche.partnerStructures, 'partnerStructures'),
     externalLink: fiche.externalLink ?? null,
     lastCheckedAt: fiche.lastCheckedAt ?? null,
+    // Kept by stampReview on an import: the history and the last real change move with the fiche.
+    changedAt: fiche.changedAt ?? null,
+    changeHistory: (fiche.changeHistory ?? []).map(({ date, notes }) => ({ date, notes })),
     _status: 'published',
   };
   return missing ?? { data };

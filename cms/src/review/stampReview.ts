@@ -43,7 +43,8 @@ export const stampReview: CollectionBeforeChangeHook<Fiche> = async ({ data, ori
 
   if (context.translationWorkflow || (req.locale && req.locale !== 'fr')) {
     (['lastCheckedAt', 'lastCheckedBy', 'nextReviewAt', 'changeHistory'] as const).forEach(keep);
-    if (isPublication && !context.translationBookkeeping) data.changedAt = now;
+    // An import publishes the snapshot's translations right after the fiche: not a new change.
+    if (isPublication && !context.translationBookkeeping && !context.keepImportedShortId) data.changedAt = now;
     else keep('changedAt');
     return data;
   }
@@ -63,9 +64,16 @@ export const stampReview: CollectionBeforeChangeHook<Fiche> = async ({ data, ori
     data.lastCheckedAt = now;
     data.lastCheckedBy = idOf(req.user?.id);
   }
-  data.changedAt = now;
+  // The bulk import (server side only: requests cannot set `context`) brings a fiche's history
+  // and last real change from the snapshot it was exported to.
+  const imported = Boolean(context.keepImportedShortId) && !originalDoc?.id;
+  data.changedAt = imported && data.changedAt ? data.changedAt : now;
   data.nextReviewAt = nextReviewOf({ ...originalDoc, ...data } as Parameters<typeof nextReviewOf>[0], await reviewDefaults(req.payload, req));
 
+  if (imported) {
+    data.changeHistory = ((data.changeHistory ?? []) as ChangeHistoryEntry[]).map(({ date, notes }) => ({ date, notes }));
+    return data;
+  }
   const history: ChangeHistoryEntry[] = ((online?.changeHistory ?? originalDoc?.changeHistory ?? []) as ChangeHistoryEntry[]).map(({ date, notes }) => ({ date, notes }));
   const previous = online ? archivedNote({ ...online, changeNote: typeof online.changeNote === 'object' ? online.changeNote : null }) : undefined;
   if (previous && !sameInstant(previous.date, data.changeNoteDate) && !history.some((entry) => sameInstant(entry.date, previous.date))) {

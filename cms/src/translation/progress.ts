@@ -5,7 +5,7 @@ import { latestFrenchOf } from './frenchOf';
 import { keepRequestLocale } from '../utilities/keepRequestLocale';
 import { recordsOf } from './records';
 import { unitStates } from './unitStates';
-import { translatableContentOf, unitsOf, wordCount, type TranslatableContent } from './units';
+import { translatableContentOf, translatableFields, unitsOf, wordCount, type TranslatableContent } from './units';
 
 /**
  * Per translation document, how many of the French units are in each state — stored on the
@@ -121,6 +121,9 @@ export async function backfillTranslationProgress(payload: Payload, req?: Payloa
       page,
       sort: 'createdAt',
       overrideAccess: true,
+      // Only the translatable fields: this runs inside an early migration, before the columns
+      // and tables of later fields exist, and the full row would name them.
+      select: Object.fromEntries(translatableFields.map((field) => [field, true])),
       req,
     });
     for (const fiche of result.docs) {

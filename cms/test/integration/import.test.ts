@@ -81,6 +81,9 @@ describe('npm run import', () => {
     expect((fiche.changeNote as unknown as Record<string, string> | null)?.fr ?? null).toBe(source.changeNote?.fr ?? null);
     expect(arabic.changeNote ?? null).toBeNull();
     expect(Object.values(arabic.units as Record<string, { validatedAt?: string }>).every((unit) => unit.validatedAt)).toBe(true);
+    // Its freshness moves with it: the check, the last real change, the history of its notes.
+    expect(fiche).toMatchObject({ lastCheckedAt: source.lastCheckedAt, changedAt: (source as { changedAt?: string }).changedAt, nextReviewAt: '2027-03-15T00:00:00.000Z' });
+    expect((fiche.changeHistory ?? []).map(({ date, notes }) => ({ date, notes }))).toEqual(((source as { changeHistory?: { date: string; notes: unknown }[] }).changeHistory ?? []).map(({ date, notes }) => ({ date, notes })));
   });
 
   it('started again, skips what is already there: no duplicate', async () => {

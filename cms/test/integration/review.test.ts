@@ -215,3 +215,74 @@ describe('history of change notes', () => {
     expect((await readMain(fiche.id)).changeHistory).toEqual([]);
   });
 });
+
+describe('review dashboards', () => {
+  const now = new Date('2026-12-20T08:00:00.000Z');
+  const mine = (rows: { title: string }[] | undefined) => (rows ?? []).map((row) => row.title).filter((title) => title.startsWith('Tableau'));
+  let ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const overdue = await publish('Tableau : en retard', { lastCheckedAt: '2026-05-01T00:00:00.000Z' });
+    const soon = await publish('Tableau : bientôt, en Seine-Saint-Denis', {
+      lastCheckedAt: '2026-06-25T00:00:00.000Z',
+      infocards: { location: { scope: 'departements', departements: ['93'] } },
+    });
+    const other = await publish('Tableau : dispositif d’une autre structure', {
+      lastCheckedAt: '2025-12-10T00:00:00.000Z',
+      type: 'dispositif',
+      brandName: 'Programme',
+      why: Array(3).fill(frenchDemarche(taxonomy).what![0]),
+      next: undefined,
+      mainStructure: otherStructure,
+    });
+    await publish('Tableau : à jour', { lastCheckedAt: '2026-11-30T00:00:00.000Z' });
+    ids = { overdue: overdue.id, soon: soon.id, other: other.id };
+  });
+
+  const user = async (email: string) => (await payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0]!;
+
+  it('list for editors the fiches due within 14 days or overdue, most overdue first', async () => {
+    const { reviewDue } = await import('../../src/review/dashboard');
+    const list = await reviewDue(payload, await user('editor@example.test'), { now });
+    expect(mine(list?.rows)).toEqual(['Tableau : en retard', 'Tableau : dispositif d’une autre structure', 'Tableau : bientôt, en Seine-Saint-Denis']);
+    expect(list?.rows.find((row) => row.id === ids.overdue)?.state).toBe('followUp');
+    expect(list?.rows.find((row) => row.id === ids.other)?.state).toBe('overdue');
+    expect(list?.rows.find((row) => row.id === ids.soon)?.state).toBe('dueSoon');
+  });
+
+  it('filter by theme and by département', async () => {
+    const { reviewDue } = await import('../../src/review/dashboard');
+    const editor = await user('editor@example.test');
+    expect(mine((await reviewDue(payload, editor, { now, departement: '93' }))?.rows)).toEqual(['Tableau : bientôt, en Seine-Saint-Denis']);
+    expect(mine((await reviewDue(payload, editor, { now, departement: '75' }))?.rows)).toEqual([]);
+    const theme = await payload.create({ collection: 'themes', data: { slug: 'housing', name: 'Se loger', color: 'blue-ecume', icon: 'fr-icon-home-4-line' }, context });
+    expect(mine((await reviewDue(payload, editor, { now, theme: theme.id }))?.rows)).toEqual([]);
+    expect(mine((await reviewDue(payload, editor, { now, theme: taxonomy.themeId }))?.rows)).toHaveLength(3);
+  });
+
+  it('show contributors their structure’s fiches only, and nothing to other roles', async () => {
+    const { reviewDue } = await import('../../src/review/dashboard');
+    expect(mine((await reviewDue(payload, await user('contributorb@example.test'), { now }))?.rows)).toEqual(['Tableau : dispositif d’une autre structure']);
+    expect(mine((await reviewDue(payload, await user('contributora@example.test'), { now }))?.rows)).toEqual(['Tableau : en retard', 'Tableau : bientôt, en Seine-Saint-Denis']);
+    expect(await reviewDue(payload, await user('translatorar@example.test'), { now })).toBeUndefined();
+  });
+
+  it('drop a fiche once checked, and an unpublished one', async () => {
+    const { reviewDue } = await import('../../src/review/dashboard');
+    const editor = await user('editor@example.test');
+    await recordCheck(payload, { ficheId: ids.overdue!, user: { id: editorId, roles: ['editor'] }, now });
+    await payload.update({ collection: 'fiches', id: ids.soon!, data: { _status: 'draft' }, context });
+    expect(mine((await reviewDue(payload, editor, { now }))?.rows)).toEqual(['Tableau : dispositif d’une autre structure']);
+  });
+
+  it('render as a dashboard panel with links to the fiches and the filters', async () => {
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { ReviewDashboard } = await import('../../src/components/ReviewDashboard');
+    const element = await ReviewDashboard({ payload, user: await user('editor@example.test'), searchParams: { reviewDepartement: '93' } });
+    const html = renderToStaticMarkup(element!);
+    expect(html).toContain('Fiches à vérifier');
+    expect(html).toContain('<select name="reviewDepartement">');
+    expect(html).toContain('<option value="93" selected="">');
+    expect(await ReviewDashboard({ payload, user: await user('translatorar@example.test') })).toBeNull();
+  });
+});

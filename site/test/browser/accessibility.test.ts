@@ -95,6 +95,26 @@ describe('axe on pages the sitemaps leave out', () => {
   }, 600_000);
 });
 
+describe('axe on the fiche history, opened', () => {
+  it('a history with notes in Arabic and in French, and a fiche with its overdue notice (fa, RTL): no violation', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    const problems: string[] = [];
+    try {
+      for (const urlPath of [sitePaths.fiche('ar', fixtureFiche('carte-vitale')), sitePaths.fiche('fa', fixtureFiche('permanence-sante-exil'))]) {
+        await page.goto(`${origin}${urlPath}`);
+        // Opened from the keyboard, as a reader would.
+        await page.locator('details.fiche-history summary').focus();
+        await page.keyboard.press('Enter');
+        expect(await page.locator('details.fiche-history').getAttribute('open'), urlPath).not.toBeNull();
+        for (const violation of await axeViolations(page)) problems.push(`${urlPath}: ${violation}`);
+      }
+    } finally {
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
+
 /** Presses Tab until the focus is on a link to `href`; fails after `limit` presses. */
 async function tabTo(page: Page, href: string, limit = 120): Promise<void> {
   for (let pressed = 0; pressed < limit; pressed += 1) {

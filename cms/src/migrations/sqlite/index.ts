@@ -7,7 +7,7 @@ import * as migration_20261202_131935_documents_steps from './20261202_131935_do
 import * as migration_20261202_132117_multi_instance from './20261202_132117_multi_instance';
 import * as migration_20261202_133501_builds_kind from './20261202_133501_builds_kind';
 import * as migration_20261202_134913_translation_tools from './20261202_134913_translation_tools';
-import * as migration_20261202_135101_review_dates from './20261202_135101_review_dates';
+import * as migration_20261202_142008_review_dates from './20261202_142008_review_dates';
 
 export const migrations = [
   {
@@ -56,8 +56,8 @@ export const migrations = [
     name: '20261202_134913_translation_tools',
   },
   {
-    up: migration_20261202_135101_review_dates.up,
-    down: migration_20261202_135101_review_dates.down,
-    name: '20261202_135101_review_dates',
+    up: migration_20261202_142008_review_dates.up,
+    down: migration_20261202_142008_review_dates.down,
+    name: '20261202_142008_review_dates',
   },
 ];

@@ -47,6 +47,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`review_reminders_status_idx\` ON \`review_reminders\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`review_reminders_updated_at_idx\` ON \`review_reminders\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`review_reminders_created_at_idx\` ON \`review_reminders\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`status_createdAt_idx\` ON \`review_reminders\` (\`status\`,\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`review_settings\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`demarche_months\` numeric DEFAULT 6 NOT NULL,
@@ -68,12 +69,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`fiches\` ADD \`changed_at\` text;`)
   await db.run(sql`CREATE INDEX \`fiches_last_checked_by_idx\` ON \`fiches\` (\`last_checked_by_id\`);`)
   await db.run(sql`CREATE INDEX \`fiches_next_review_at_idx\` ON \`fiches\` (\`next_review_at\`);`)
+  await db.run(sql`CREATE INDEX \`mainStructure_nextReviewAt_idx\` ON \`fiches\` (\`main_structure_id\`,\`next_review_at\`);`)
+  await db.run(sql`CREATE INDEX \`primaryTheme_nextReviewAt_idx\` ON \`fiches\` (\`primary_theme_id\`,\`next_review_at\`);`)
   await db.run(sql`ALTER TABLE \`_fiches_v\` ADD \`version_last_checked_by_id\` text(36) REFERENCES users(id);`)
   await db.run(sql`ALTER TABLE \`_fiches_v\` ADD \`version_review_interval_months\` numeric;`)
   await db.run(sql`ALTER TABLE \`_fiches_v\` ADD \`version_next_review_at\` text;`)
   await db.run(sql`ALTER TABLE \`_fiches_v\` ADD \`version_changed_at\` text;`)
   await db.run(sql`CREATE INDEX \`_fiches_v_version_version_last_checked_by_idx\` ON \`_fiches_v\` (\`version_last_checked_by_id\`);`)
   await db.run(sql`CREATE INDEX \`_fiches_v_version_version_next_review_at_idx\` ON \`_fiches_v\` (\`version_next_review_at\`);`)
+  await db.run(sql`CREATE INDEX \`version_mainStructure_version_nextReviewAt_idx\` ON \`_fiches_v\` (\`version_main_structure_id\`,\`version_next_review_at\`);`)
+  await db.run(sql`CREATE INDEX \`version_primaryTheme_version_nextReviewAt_idx\` ON \`_fiches_v\` (\`version_primary_theme_id\`,\`version_next_review_at\`);`)
   await db.run(sql`ALTER TABLE \`payload_jobs\` ADD \`meta\` text;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`review_reminders_id\` text(36) REFERENCES review_reminders(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_review_reminders_id_idx\` ON \`payload_locked_documents_rels\` (\`review_reminders_id\`);`)
