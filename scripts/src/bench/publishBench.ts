@@ -27,6 +27,7 @@ import { median } from './stats';
 
 const fixtureDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../content-schemas/fixtures/snapshot');
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench edits snapshot JSON of every collection freely
 type Json = Record<string, any>;
 type Corpus = Record<ContentCollection, Json[]>;
 

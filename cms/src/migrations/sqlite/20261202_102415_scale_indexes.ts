@@ -1,7 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { backfillTranslationProgress } from '../../translation/progress'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`translations\` ADD \`progress_total\` numeric DEFAULT 0;`)
   await db.run(sql`ALTER TABLE \`translations\` ADD \`progress_validated\` numeric DEFAULT 0;`)
@@ -23,8 +21,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`needs_locales_parent_id_locale_idx\` ON \`needs_locales\` (\`_parent_id\`,\`_locale\`);`)
   await db.run(sql`CREATE INDEX \`structures_locales_parent_id_locale_idx\` ON \`structures_locales\` (\`_parent_id\`,\`_locale\`);`)
   await db.run(sql`CREATE INDEX \`media_locales_parent_id_locale_idx\` ON \`media_locales\` (\`_parent_id\`,\`_locale\`);`)
-  // The dashboards read these figures: existing translations get theirs now.
-  await backfillTranslationProgress(payload, req)
+  // The figures of existing translations are filled by a later migration
+  // (20261202_143735_session_features), once every table they read exists.
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

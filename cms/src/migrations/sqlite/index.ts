@@ -3,11 +3,7 @@ import * as migration_20261127_231907_translated_change_note from './20261127_23
 import * as migration_20261202_101302_second_factor from './20261202_101302_second_factor';
 import * as migration_20261202_102415_scale_indexes from './20261202_102415_scale_indexes';
 import * as migration_20261202_113009_fiche_type_optional from './20261202_113009_fiche_type_optional';
-import * as migration_20261202_131935_documents_steps from './20261202_131935_documents_steps';
-import * as migration_20261202_132117_multi_instance from './20261202_132117_multi_instance';
-import * as migration_20261202_133501_builds_kind from './20261202_133501_builds_kind';
-import * as migration_20261202_134913_translation_tools from './20261202_134913_translation_tools';
-import * as migration_20261202_142008_review_dates from './20261202_142008_review_dates';
+import * as migration_20261202_143735_session_features from './20261202_143735_session_features';
 
 export const migrations = [
   {
@@ -36,28 +32,8 @@ export const migrations = [
     name: '20261202_113009_fiche_type_optional',
   },
   {
-    up: migration_20261202_131935_documents_steps.up,
-    down: migration_20261202_131935_documents_steps.down,
-    name: '20261202_131935_documents_steps',
-  },
-  {
-    up: migration_20261202_132117_multi_instance.up,
-    down: migration_20261202_132117_multi_instance.down,
-    name: '20261202_132117_multi_instance',
-  },
-  {
-    up: migration_20261202_133501_builds_kind.up,
-    down: migration_20261202_133501_builds_kind.down,
-    name: '20261202_133501_builds_kind',
-  },
-  {
-    up: migration_20261202_134913_translation_tools.up,
-    down: migration_20261202_134913_translation_tools.down,
-    name: '20261202_134913_translation_tools',
-  },
-  {
-    up: migration_20261202_142008_review_dates.up,
-    down: migration_20261202_142008_review_dates.down,
-    name: '20261202_142008_review_dates',
+    up: migration_20261202_143735_session_features.up,
+    down: migration_20261202_143735_session_features.down,
+    name: '20261202_143735_session_features',
   },
 ];
