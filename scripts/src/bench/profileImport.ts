@@ -24,11 +24,11 @@ const { default: config } = await import('@passerelle/cms/payload.config');
 const payload = await getPayload({ config });
 const corpus = generateCorpus(loadSeedData(), { fiches: fichesWanted, randomSeed: 20261127 });
 await seed(payload, { password: seedPassword({ ...process.env, NODE_ENV: 'development' }), data: { ...corpus, fiches: [] } });
-const idsOf = async (collection: 'themes' | 'needs' | 'structures') => {
+const idsOf = async (collection: 'themes' | 'needs' | 'structures' | 'documents') => {
   const { docs } = await payload.find({ collection, pagination: false, depth: 0, select: { slug: true } });
   return new Map(docs.map((doc) => [doc.slug as string, doc.id]));
 };
-const fiches = snapshotFichesOf(corpus.fiches, { themes: await idsOf('themes'), needs: await idsOf('needs'), structures: await idsOf('structures') });
+const fiches = snapshotFichesOf(corpus.fiches, { themes: await idsOf('themes'), needs: await idsOf('needs'), structures: await idsOf('structures'), documents: await idsOf('documents') });
 
 // Each Local API operation timed, minus the operations it made itself.
 type Call = { key: string; nested: number };

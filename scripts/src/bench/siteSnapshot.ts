@@ -29,7 +29,7 @@ type Row = { id: string; slug: string; name?: string } & Record<string, unknown>
 export async function writeSiteSnapshot(outDir: string, fiches: number, randomSeed?: number): Promise<{ fiches: number; structures: number }> {
   const corpus = generateCorpus(loadSeedData(), { fiches, ...(randomSeed === undefined ? {} : { randomSeed }) });
   const read = async (name: string) => JSON.parse(await readFile(path.join(fixtureDir, `${name}.json`), 'utf8')) as Row[];
-  const [themes, needs, structures] = await Promise.all([read('themes'), read('needs'), read('structures')]);
+  const [themes, needs, structures, documents] = await Promise.all([read('themes'), read('needs'), read('structures'), read('documents')]);
   // The fixture keeps 4 of the seed's structures: the others are copies of the first under the
   // seed's slug and name, enough for the pages and the search that name them.
   const model = structures[0];
@@ -39,7 +39,7 @@ export async function writeSiteSnapshot(outDir: string, fiches: number, randomSe
     structures.push({ ...model, id: randomUUID(), slug: structure.id, name: structure.name, acronym: structure.acronym ?? null, logo: null });
   }
   const ids = (rows: Row[]) => new Map(rows.map((row) => [row.slug, row.id]));
-  const snapshotFiches = snapshotFichesOf(corpus.fiches, { themes: ids(themes), needs: ids(needs), structures: ids(structures) });
+  const snapshotFiches = snapshotFichesOf(corpus.fiches, { themes: ids(themes), needs: ids(needs), structures: ids(structures), documents: ids(documents) });
   await mkdir(outDir, { recursive: true });
   await cp(fixtureDir, outDir, { recursive: true });
   await writeFile(path.join(outDir, 'structures.json'), JSON.stringify(structures));

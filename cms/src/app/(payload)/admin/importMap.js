@@ -24,14 +24,10 @@ import { BuildLog as BuildLog_15ec1830b581cbd304db719c401a8590 } from '../../../
 import { RollbackAction as RollbackAction_4283896eb070f33b40fd3e390982c4b0 } from '../../../components/RollbackAction'
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
 import { SecondFactorLogin as SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680 } from '../../../components/SecondFactorLogin'
-<<<<<<< HEAD
 import { TranslationDashboard as TranslationDashboard_57ba8fb5bcd542cf264f8008e93215a7 } from '../../../translation/components/TranslationDashboard'
+import { ReviewDashboard as ReviewDashboard_33a73c485fea0a40c48cd1ef0b291316 } from '../../../components/ReviewDashboard'
 import { EditorFrenchLabels as EditorFrenchLabels_0ba34cb195267af938794fdf4603e749 } from '../../../components/EditorFrenchLabels'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
-=======
-import { TranslationDashboard as TranslationDashboard_ead0c668b824ecb46d7d4e9284f440bc } from '../../../components/TranslationDashboard'
-import { ReviewDashboard as ReviewDashboard_33a73c485fea0a40c48cd1ef0b291316 } from '../../../components/ReviewDashboard'
->>>>>>> wip/fresh
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,13 +58,9 @@ export const importMap = {
   "/components/RollbackAction#RollbackAction": RollbackAction_4283896eb070f33b40fd3e390982c4b0,
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
   "/components/SecondFactorLogin#SecondFactorLogin": SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680,
-<<<<<<< HEAD
   "/translation/components/TranslationDashboard#TranslationDashboard": TranslationDashboard_57ba8fb5bcd542cf264f8008e93215a7,
+  "/components/ReviewDashboard#ReviewDashboard": ReviewDashboard_33a73c485fea0a40c48cd1ef0b291316,
   "/components/EditorFrenchLabels#EditorFrenchLabels": EditorFrenchLabels_0ba34cb195267af938794fdf4603e749,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
-=======
-  "/components/TranslationDashboard#TranslationDashboard": TranslationDashboard_ead0c668b824ecb46d7d4e9284f440bc,
-  "/components/ReviewDashboard#ReviewDashboard": ReviewDashboard_33a73c485fea0a40c48cd1ef0b291316,
->>>>>>> wip/fresh
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
