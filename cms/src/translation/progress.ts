@@ -66,15 +66,10 @@ export async function refreshProgressOf(payload: Payload, ficheId: string, frenc
     for (const translation of docs) {
       const progress = progressOf(french, translation);
       if (same(translation.progress, progress)) continue;
-      await payload.update({
-        collection: 'translations',
-        id: translation.id,
-        data: { progress },
-        depth: 0,
-        overrideAccess: true,
-        context,
-        req,
-      });
+      // A derived figure, written straight to the database: the workflow's hooks have nothing to
+      // do with it, and a full update inside a restore (`?draft=true`) refuses the document's
+      // required fields it was not given.
+      await payload.db.updateOne({ collection: 'translations', id: translation.id, data: { progress }, req, returning: false });
     }
   };
   // With `req` (inside the fiche's transaction) Payload reads the context from the request.

@@ -215,7 +215,7 @@ describe('the toast an editor reads', () => {
     const refused = await api('PATCH', `/fiches/${created.body.doc.id}?locale=fr`, { token: tokens.editor, body: { _status: 'published' } });
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].message).toBe(
-      'Les champs suivants ne sont pas valides : Résumé, C’est quoi ?, Thème principal, Structure responsable, Comment faire ?, Et après ?',
+      'Les champs suivants ne sont pas valides : Résumé, C’est quoi ?, Thème principal, Structure responsable, Comment faire ?, Et après ?, Documents à fournir',
     );
     // Each field still gets its own sentence beside it.
     expect(refused.body.errors[0].data.errors.map((error: { path: string }) => error.path)).toContain('primaryTheme');

@@ -62,9 +62,12 @@ describe('npm run import', () => {
     expect(arabicWhat?.map((item) => item.title)).toEqual(source.what.ar.map((item: { title: string }) => item.title));
     expect(arabicWhat?.every((item) => /^[0-9a-f]{24}$/.test(item.id))).toBe(true);
     // One write for the fiche and all its languages: one published version, holding every language.
-    const { docs: versions } = await payload.findVersions({ collection: 'fiches', where: { parent: { equals: source.id } }, locale: 'all', depth: 0 });
-    expect(versions).toHaveLength(1);
+    // Carte Vitale names « après » démarches further down the file: the run sets those links once
+    // every fiche is in, which is the one more version it gets.
+    const { docs: versions } = await payload.findVersions({ collection: 'fiches', where: { parent: { equals: source.id } }, locale: 'all', depth: 0, sort: 'createdAt' });
+    expect(versions).toHaveLength(2);
     expect(versions[0]?.version).toMatchObject({ _status: 'published', title: { fr: source.title.fr, ar: source.title.ar } });
+    expect(versions[1]?.version.stepsAfter).toHaveLength(source.stepsAfter.length - 1);
     // The theme is this CMS's own, found by slug.
     const health = await payload.find({ collection: 'themes', where: { slug: { equals: 'health' } }, depth: 0 });
     expect(fiche.primaryTheme).toBe(health.docs[0]?.id);

@@ -71,7 +71,7 @@ function startWorker(): Promise<ChildProcess> {
       LOG_FORMAT: 'json',
       PUBLISH_SETTLE_MS: '200',
       // `$PPID` is the runner that started the build; like the export, it reads the published fiches.
-      PUBLISH_COMMAND: `echo "start $PUBLISH_BUILD_ID $PPID $(date +%s%3N) $(node -e "${countPublished()}")" >> ${buildLog}; echo PUBLISH_STAGE build; sleep 2; echo "end $PUBLISH_BUILD_ID $PPID $(date +%s%3N)" >> ${buildLog}; echo 'PUBLISH_RESULT {"status":"succeeded","deployId":"test"}'`,
+      PUBLISH_COMMAND: `echo "start $PUBLISH_BUILD_ID $PPID $(date +%s%3N) $(node -e "${countPublished()}")" >> ${buildLog}; echo PUBLISH_STAGE build; sleep 2; echo "end $PUBLISH_BUILD_ID $PPID $(date +%s%3N)" >> ${buildLog}; echo 'PUBLISH_RESULT {"status":"succeeded","deployId":"test","publishedFiches":1,"pages":{"total":1,"fiches":{"fr":1},"shortLinks":0},"redirects":0}'`,
     },
   });
   workers.push(child);

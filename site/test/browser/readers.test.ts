@@ -433,6 +433,8 @@ describe('read aloud', () => {
     await page.evaluate(() => ((window as unknown as { speechLog: SpeechLog }).speechLog.autoEnd = false));
     const start = page.locator('[data-read-start]');
     const pause = page.locator('[data-read-pause]');
+    // The tools start when the main thread is idle after load (pageStart.ts): wait for the button.
+    await start.waitFor({ state: 'visible' });
     await start.focus();
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-read-pause'))).resolves.toBe(true);

@@ -24,6 +24,7 @@ function fichePage({
       <h1${has('title') ? ' data-pagefind-meta="title"' : ''}>Obtenir sa carte Vitale</h1>
       <p${has('summary') ? ' data-pagefind-meta="summary"' : ''}>La carte verte de l’Assurance Maladie.</p>
       <p><time datetime="2025-03-01T00:00:00.000Z"${has('updated') ? ' data-pagefind-meta="updated[datetime], updatedLabel"' : ''}>Mis à jour le 1er mars 2025</time></p>
+      <div hidden data-pagefind-ignore data-pagefind-sort="title:collated"></div>
       <div hidden><span data-pagefind-filter="theme:health"></span>${text ? `<span data-pagefind-filter="text:${text}"></span>` : ''}</div>
     </article></body></html>`;
 }
