@@ -280,10 +280,15 @@ describe('the admin, role by role', () => {
       await title.fill(proposedTitle);
       await choose(translator, 'field-status', 'À relire');
       // A translator is offered no « Validée » (it was listed only as the state the text had).
+      // The offer is computed by the server with the form's state: a form-state answer to the
+      // title's edit can arrive after the state's and still list the saved « Validée », so the
+      // choice is made again until the server has seen it.
       await until('the states offered to a translator', async () => {
         const options = await optionsOf(translator, 'field-status');
-        return options.includes('À relire') && !options.includes('Validée') ? options : undefined;
-      }, 20_000);
+        if (options.includes('À relire') && !options.includes('Validée')) return options;
+        if (options.includes('À relire')) await choose(translator, 'field-status', 'À relire');
+        return undefined;
+      }, 40_000);
       expect(await translator.locator('#field-status .rs__single-value').textContent()).toBe('À relire');
       await translator.locator('#action-save').click();
       await translator.locator('[data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 30_000 });
@@ -324,6 +329,25 @@ describe('the admin, role by role', () => {
     const pointer = page.locator('.passerelle-translation-pointer a');
     const translation = await translationOf(fiche.id, 'ar');
     expect(await pointer.getAttribute('href')).toBe(`/admin/collections/translations/${translation.id}`);
+  });
+
+  it('an editor records « Vérifiée, rien n’a changé »: the check is dated, and no translation goes outdated', { timeout: 3 * 60_000 }, async () => {
+    // The check is written to the published document (the one the site exports), not as a version.
+    type Checked = Fiche & { lastCheckedAt?: string | null };
+    const published = async () => api<Checked>('GET', `/fiches/${(await ficheBySlug('carte-vitale')).id}?depth=0&locale=fr`);
+    const fiche = await published();
+    const arabic = await translationOf(fiche.id, 'ar');
+    const page = await logIn('editor@passerelle.test');
+    await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}?locale=fr`);
+    const check = page.getByRole('button', { name: 'Vérifiée, rien n’a changé' });
+    await check.waitFor({ timeout: 60_000 });
+    await check.click();
+    await page.locator('p[role="status"]', { hasText: 'Vérification enregistrée le' }).waitFor({ timeout: 30_000 });
+    const checked = await published();
+    expect(Date.parse(checked.lastCheckedAt ?? '')).toBeGreaterThan(Date.parse(fiche.lastCheckedAt ?? '1970-01-01'));
+    expect(checked.title).toBe(fiche.title);
+    const after = await translationOf(fiche.id, 'ar');
+    expect({ status: after.status, units: after.units }).toEqual({ status: arabic.status, units: arabic.units });
   });
 
   it('a translator gets a memory match from another fiche, inserts it as a proposal, badged, right to left', { timeout: 4 * 60_000 }, async () => {
