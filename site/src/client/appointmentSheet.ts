@@ -7,19 +7,9 @@
  * from `rendez-vous.json` files kept offline with the saved fiches: no account, nothing sent.
  */
 import { readTicks, setTick } from './documentTicks';
+import type { AppointmentFiche } from '../lib/appointment';
 import { readSaved, type SavedFiche } from './savedFiches';
 
-type Text = { text: string; lang: string };
-type AppointmentFiche = {
-  path: string;
-  qrCode: string;
-  title: Text;
-  frenchTitle: string;
-  administration: (Text & { french: string }) | null;
-  documents: { key: string; name: Text; french: string; note: Text | null; frenchNote: string | null; required: boolean }[];
-  steps: (Text & { french: string })[];
-  office: { name: string; address: string | null; phone: string | null; email: string | null; website: string | null };
-};
 type Labels = { documents: string; steps: string; office: string; sometimes: string; qrCode: string };
 
 const rtl = new Set(['ar', 'fa', 'ps']);
