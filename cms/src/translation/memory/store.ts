@@ -10,6 +10,7 @@ import type { UnitKey } from '@passerelle/content-schemas';
 
 import type { Translation } from '../../payload-types';
 import { keepRequestLocale } from '../../utilities/keepRequestLocale';
+import { latestFrenchOf } from '../frenchOf';
 import { recordsOf } from '../records';
 import { translatableContentOf, unitsOf } from '../units';
 import { bandsOf, frenchHash, segmentsOf } from './segments';
@@ -30,7 +31,9 @@ export async function refreshMemoryOf(payload: Payload, translation: Pick<Transl
   const ficheId = idOf(translation.fiche);
   const read = (locale: string) =>
     payload.findByID({ collection: 'fiches', id: ficheId, locale: locale as 'fr', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req });
-  const french = translatableContentOf(await read('fr'));
+  // Through the request's French (frenchOf.ts): a bulk import then reads it once per fiche, not
+  // once more per language it validates.
+  const french = translatableContentOf(await (req ? latestFrenchOf(ficheId, req) : read('fr')));
   const current = unitsOf(french);
   const records = recordsOf(translation.units);
   const upToDate = (Object.keys(records) as UnitKey[]).filter((key) => {
