@@ -77,7 +77,19 @@ async function stopProduct(): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   process.kill(-child.pid, 'SIGINT');
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-  if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+  // npm start can exit while the servers under it still close their ports: wait for the whole group.
+  const deadline = Date.now() + 30_000;
+  while (groupAlive(child.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (groupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function api<T = any>(method: string, pathname: string, body?: unknown): Promise<T> {
@@ -314,8 +326,8 @@ describe('publishing on npm start', () => {
     );
 
     await stopProduct();
-    expect(await isPortTaken(cmsPort)).toBe(false);
-    expect(await isPortTaken(sitePort)).toBe(false);
+    // The restart below needs both ports; start.e2e checks that Ctrl-C frees them.
+    await until('the ports to be free', async () => !(await isPortTaken(cmsPort)) && !(await isPortTaken(sitePort)), 30_000);
 
     await startProduct();
     expect(product?.output).toContain('serving the live deploy');
