@@ -92,7 +92,10 @@ async function logIn(email: string, viewport = { width: 1280, height: 900 }, exp
     if (expectedErrorStatus && message.text().includes(`status of ${expectedErrorStatus} `)) return;
     problems.push(`console error: ${message.text()}`);
   });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // With where it was thrown and the URL at the time, so that a rare error can be found from one CI log.
+  page.on('pageerror', (error) =>
+    problems.push(`page error: ${error.message} at ${page.url()}\n${error.stack?.split('\n').slice(1, 6).join('\n') ?? ''}`),
+  );
   await page.goto(`${cmsUrl}/admin/login`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
@@ -395,6 +398,10 @@ describe('the admin, role by role', () => {
     const rows = page.locator('.collection-list tbody tr');
     await rows.first().waitFor({ timeout: 60_000 });
     expect(await rows.count()).toBe(1);
+    // The « Filtres » panel shows the condition, so the editor sees why the list is short and can change it.
+    await page.locator('.condition__field .rs__single-value', { hasText: 'Traductions' }).waitFor({ timeout: 30_000 });
+    // The filter builder reacts to its value after a 300 ms pause: a crash would show as a page error.
+    await page.waitForTimeout(1_000);
   });
 
   it('error toasts are in French and name fields by their French labels', { timeout: 4 * 60_000 }, async () => {

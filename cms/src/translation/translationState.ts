@@ -31,14 +31,16 @@ export function parseTranslationState(value: unknown): { language: string; state
 const languageLabel = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
 
 /**
- * A filter, not data: nothing is stored (`virtual`) and the edit form never shows it. The list's
- * « Filtres » offer it with the 21 language × state choices.
+ * A filter, not data: the edit form never shows it, and the query hook (filterByTranslationState)
+ * replaces its condition before the database sees it. The list's « Filtres » offer it with the
+ * 21 language × state choices. It has an (always empty) column because Payload's filter builder
+ * leaves `virtual` fields out, and a list opened with such a condition in its URL then crashed.
  */
 export const translationStateFilterField: Field = {
   name: translationStateField,
   label: 'Traductions',
   type: 'select',
-  virtual: true,
+  hooks: { beforeChange: [() => null] },
   options: translationLanguages.flatMap((language) =>
     (Object.keys(translationStates) as TranslationState[]).map((state) => ({
       value: `${language}-${state}`,
