@@ -398,10 +398,12 @@ describe('the admin, role by role', () => {
     const rows = page.locator('.collection-list tbody tr');
     await rows.first().waitFor({ timeout: 60_000 });
     expect(await rows.count()).toBe(1);
-    // The « Filtres » panel shows the condition, so the editor sees why the list is short and can change it.
-    await page.locator('.condition__field .rs__single-value', { hasText: 'Traductions' }).waitFor({ timeout: 30_000 });
-    // The filter builder reacts to its value after a 300 ms pause: a crash would show as a page error.
-    await page.waitForTimeout(1_000);
+    // « Filtres » shows the condition, so the editor sees why the list is short and can change it
+    // (Payload's filter builder crashed on a condition it did not list: a page error fails the test).
+    await page.locator('#toggle-list-filters').click();
+    const condition = page.locator('#list-controls-where .condition');
+    await condition.locator('.condition__field .rs__single-value', { hasText: 'Traductions' }).waitFor({ timeout: 30_000 });
+    expect(await condition.locator('.condition__value .rs__single-value').textContent()).toBe('فارسی : à relire');
   });
 
   it('error toasts are in French and name fields by their French labels', { timeout: 4 * 60_000 }, async () => {
