@@ -8,7 +8,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, Pay
 
 import type { UnitKey } from '@passerelle/content-schemas';
 
-import type { Translation } from '../../payload-types';
+import type { Translation, TranslationMemory } from '../../payload-types';
 import { keepRequestLocale } from '../../utilities/keepRequestLocale';
 import { latestFrenchOf } from '../frenchOf';
 import { recordsOf } from '../records';
@@ -25,6 +25,36 @@ function validatedSignature(units: unknown): string {
     .map(([key, record]) => `${key}:${record!.fingerprint}:${record!.validatedAt}:${record!.outdatedAt ?? ''}`)
     .sort()
     .join('|');
+}
+
+type MemoryRow = Omit<TranslationMemory, 'id'>;
+type SqlDatabase = {
+  drizzle: { insert: (table: unknown) => { values: (rows: object[]) => PromiseLike<unknown> } };
+  tables: Record<string, unknown>;
+  sessions?: Record<string | number, { db?: SqlDatabase['drizzle'] } | undefined>;
+};
+
+/** Rows per INSERT: 13 bound values each, far under SQLite's limit, and few distinct statements to prepare. */
+export const rowsPerInsert = 100;
+
+/**
+ * Writes a translation's pairs in a few multi-row INSERTs on SQL databases: one `payload.db.create`
+ * per pair was an INSERT and a read-back each, about 460 of the 560 statements of an imported
+ * fiche. The rows go through the connection (or transaction) the rest of the request uses, so
+ * they commit or roll back with it; Drizzle's table fills the ids as Payload's create would.
+ * Other adapters (MongoDB) keep Payload's create, one pair at a time.
+ */
+async function insertRows(payload: Payload, rows: MemoryRow[], req?: PayloadRequest): Promise<void> {
+  if (rows.length === 0) return;
+  const db = payload.db as unknown as Partial<SqlDatabase>;
+  const table = db.tables?.[slug.replace(/-/g, '_')];
+  if (db.drizzle && table) {
+    const transactionID = req?.transactionID ? await req.transactionID : undefined;
+    const drizzle = (transactionID !== undefined && db.sessions?.[transactionID]?.db) || db.drizzle;
+    for (let start = 0; start < rows.length; start += rowsPerInsert) await drizzle.insert(table).values(rows.slice(start, start + rowsPerInsert));
+    return;
+  }
+  for (const data of rows) await payload.db.create({ collection: slug, data, req, returning: false });
 }
 
 export async function refreshMemoryOf(payload: Payload, translation: Pick<Translation, 'id' | 'fiche' | 'language' | 'units'>, req?: PayloadRequest): Promise<number> {
@@ -44,21 +74,15 @@ export async function refreshMemoryOf(payload: Payload, translation: Pick<Transl
   // translation document may already hold a newer proposal.
   const segments = upToDate.length > 0 ? segmentsOf(french, translatableContentOf(await read(translation.language)), upToDate) : [];
   await payload.db.deleteMany({ collection: slug, where: { translation: { equals: translation.id } }, req });
-  for (const segment of segments) {
-    const bands = bandsOf(translation.language, segment.french);
-    await payload.db.create({
-      collection: slug,
-      data: {
-        language: translation.language,
-        translation: translation.id,
-        fiche: ficheId,
-        ...segment,
-        hash: frenchHash(translation.language, segment.french),
-        ...Object.fromEntries(bands.map((band, index) => [`band${index}`, band])),
-      },
-      req,
-    });
-  }
+  const rows = segments.map((segment) => ({
+    language: translation.language,
+    translation: translation.id,
+    fiche: ficheId,
+    ...segment,
+    hash: frenchHash(translation.language, segment.french),
+    ...Object.fromEntries(bandsOf(translation.language, segment.french).map((band, index) => [`band${index}`, band])),
+  }));
+  await insertRows(payload, rows, req);
   return segments.length;
 }
 
