@@ -28,7 +28,7 @@ describe('--scale', () => {
     expect(table[0]).toBe('| figure (ms, p50 / p95) | 100 fiches | 1000 fiches |');
     expect(table[1]).toBe('| insert (fiches/s, peak RSS MB) | 12.50 / 400 | 12.50 / 400 |');
     expect(table[2]).toBe('| insert CPU time per fiche (ms) | 80 | 80 |');
-    expect(table[3]).toBe('| load average (insert / timings) | 3.5 / 12.0 | 3.5 / 12.0 |');
+    expect(table[3]).toBe('| load average (insert / timings[ / browser]) | 3.5 / 12.0 | 3.5 / 12.0 |');
     expect(table[4]).toBe('| fiche list, page 1 | 5.0 / 10.0 | 6.0 / 12.0 |');
     expect(table[5]).toBe('| fiche list, last page (≤ 50) | 6.0 / 7.0 | 7.0 / 8.0 |');
     expect(table).toHaveLength(6);
