@@ -38,6 +38,9 @@ const totalOf = async (cmsUrl: string, headers: Headers, query: string) =>
 /** A French browser context, logged in through the form; console errors and page errors are kept. */
 async function logIn(browser: Browser, cmsUrl: string, email: string, password: string): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  // A loaded machine makes a first server render slow: waits fail late rather than time figures out.
+  context.setDefaultTimeout(120_000);
+  context.setDefaultNavigationTimeout(120_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`${email}: page error: ${error.message}`));
@@ -53,11 +56,11 @@ async function logIn(browser: Browser, cmsUrl: string, email: string, password: 
 /** Rows of Payload's list table, or its « no results » message when the API has none. */
 async function listRows(page: Page, expectedTotal: number): Promise<number> {
   if (expectedTotal === 0) {
-    await page.locator('.collection-list__no-results').waitFor({ timeout: 60_000 });
+    await page.locator('.collection-list .no-results').waitFor({ timeout: 120_000 });
     return 0;
   }
   const rows = page.locator('.collection-list tbody tr');
-  await rows.first().waitFor({ timeout: 60_000 });
+  await rows.first().waitFor({ timeout: 120_000 });
   const count = await rows.count();
   if (count === 0 || count > expectedTotal) throw new ScreenError(`the list shows ${count} rows, the API has ${expectedTotal}`);
   return count;
@@ -110,7 +113,7 @@ export async function timeAdminScreens(options: {
   // sample has its own translation to validate.
   const { docs: toPropose } = await get<{ docs: TranslationDoc[] }>(
     'translator',
-    `/translations?depth=0&limit=${samples + 1}&sort=createdAt&where[language][equals]=ar&where[status][equals]=validated&where[fiche][in]=${fiches.map((fiche) => fiche.id).join(',')}`,
+    `/translations?depth=0&limit=${samples + 1}&sort=createdAt&where[language][equals]=ar&where[status][equals]=validated`,
   );
   if (toPropose.length < samples + 1) throw new ScreenError(`only ${toPropose.length} validated Arabic translations to propose changes to`);
   for (const translation of toPropose) {
@@ -158,11 +161,11 @@ export async function timeAdminScreens(options: {
   await time('dashboard, editor (coverage, fiches to check)', async () => {
     await editor.page.goto(`${cmsUrl}/admin`);
     const rows = editor.page.locator('section[aria-labelledby="coverage"] tbody tr');
-    await rows.first().waitFor({ timeout: 60_000 });
+    await rows.first().waitFor({ timeout: 120_000 });
     if ((await rows.count()) !== 7) throw new ScreenError(`the coverage table has ${await rows.count()} languages, not 7`);
     const arabic = (await rows.nth(0).locator('td').first().textContent()) ?? '';
     if (!/^\d+ %$/.test(arabic.trim())) throw new ScreenError(`the coverage shows « ${arabic} »`);
-    await editor.page.locator('#review-due').waitFor({ timeout: 60_000 });
+    await editor.page.locator('#review-due').waitFor({ timeout: 120_000 });
     assertOn(editor.page, '/admin', 'the editor’s dashboard');
   });
   // The work list's own filter (translation/dashboard.ts).
@@ -170,7 +173,7 @@ export async function timeAdminScreens(options: {
   await time('dashboard, translator ar (work list)', async () => {
     await translator.page.goto(`${cmsUrl}/admin`);
     const section = translator.page.locator('section[aria-labelledby="my-translations"]');
-    await section.waitFor({ timeout: 60_000 });
+    await section.waitFor({ timeout: 120_000 });
     const rows = await section.locator('tbody tr').count();
     if (workTotal > 0 && rows === 0) throw new ScreenError(`the work list is empty, the API has ${workTotal} translations to do`);
     assertOn(translator.page, '/admin', 'the translator’s dashboard');
@@ -178,7 +181,7 @@ export async function timeAdminScreens(options: {
   await time('dashboard, expert ar (review queue)', async () => {
     await expert.page.goto(`${cmsUrl}/admin`);
     const section = expert.page.locator('section[aria-labelledby="my-translations"]');
-    await section.waitFor({ timeout: 60_000 });
+    await section.waitFor({ timeout: 120_000 });
     const links = await section.locator('a[href^="/admin/collections/translations/"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
     const missing = toPropose.filter((translation) => !links.includes(`/admin/collections/translations/${translation.id}`));
     if (missing.length > 0) throw new ScreenError(`${missing.length} of the ${toPropose.length} proposals are not in the review queue`);
@@ -189,14 +192,14 @@ export async function timeAdminScreens(options: {
     const fiche = fiches[sample % fiches.length]!;
     await editor.page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}`);
     const title = editor.page.locator('#field-title');
-    await title.waitFor({ timeout: 60_000 });
+    await title.waitFor({ timeout: 120_000 });
     if ((await title.inputValue()) !== fiche.title) throw new ScreenError(`the title field shows « ${await title.inputValue()} »`);
   });
   await time('side-by-side view (translation ar)', async (sample) => {
     const translation = toPropose[sample % toPropose.length]!;
     await translator.page.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
-    await translator.page.locator('.passerelle-french-source tbody tr').first().waitFor({ timeout: 60_000 });
-    await translator.page.locator('#field-title').waitFor({ timeout: 60_000 });
+    await translator.page.locator('.passerelle-french-source tbody tr').first().waitFor({ timeout: 120_000 });
+    await translator.page.locator('#field-title').waitFor({ timeout: 120_000 });
   });
 
   // Publish: a French title change, « Publier », until the success toast; then the API must say so.
@@ -205,12 +208,12 @@ export async function timeAdminScreens(options: {
     const fiche = fiches[sample % fiches.length]!;
     await editor.page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}`);
     const title = editor.page.locator('#field-title');
-    await title.waitFor({ timeout: 60_000 });
+    await title.waitFor({ timeout: 120_000 });
     const changed = `${fiche.title} (${sample + 1})`;
     await title.fill(changed);
     const started = performance.now();
     await editor.page.locator('#action-save').click();
-    await editor.page.locator('[data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 60_000 });
+    await editor.page.locator('[data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 120_000 });
     const elapsed = performance.now() - started;
     published.push({ id: fiche.id, title: changed });
     return elapsed;
@@ -220,12 +223,12 @@ export async function timeAdminScreens(options: {
   await time('validate (click → saved)', async (sample) => {
     const translation = toPropose[sample]!;
     await expert.page.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
-    await expert.page.locator('#field-title').waitFor({ timeout: 60_000 });
+    await expert.page.locator('#field-title').waitFor({ timeout: 120_000 });
     await expert.page.locator('#field-status .rs__control').click();
     await expert.page.locator('.rs__option', { hasText: 'Validée' }).click();
     const started = performance.now();
     await expert.page.locator('#action-save').click();
-    await expert.page.locator('[data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 60_000 });
+    await expert.page.locator('[data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 120_000 });
     const elapsed = performance.now() - started;
     validated.push(translation.id);
     return elapsed;

@@ -48,7 +48,12 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
     child.on('exit', (code) => {
       process.off('SIGINT', stop);
       if (code === 0) resolve();
-      else reject(new Error(`${path.basename(args.at(-3) ?? command)} exited with ${code}:\n${tail.join('\n')}`));
+      else {
+        const script = path.basename(args.find((arg) => arg.endsWith('.ts')) ?? command);
+        // 13: Node's « unsettled top-level await » — the script waited on something that could no longer happen.
+        const meaning = code === 13 ? ' (a top-level await never settled: its last « timing » line names the step)' : '';
+        reject(new Error(`${script} exited with ${code}${meaning}:\n${tail.join('\n')}`));
+      }
     });
   });
 }
@@ -69,6 +74,8 @@ async function timeScreensOn(options: { browser: Browser; cmsDir: string; env: N
         DEPLOYS_DIR: path.join(options.workDir, 'deploys'),
         PUBLISH_TOKEN: randomBytes(24).toString('hex'),
         NEXT_TELEMETRY_DISABLED: '1',
+        // The development logins of a throw-away corpus, on this machine only (as --load does).
+        TOTP_REQUIRED: 'false',
       },
       label: `scale ${options.fiches} cms`,
     });
