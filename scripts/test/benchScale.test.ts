@@ -10,6 +10,9 @@ describe('--scale', () => {
     expect(parseBenchOptions(['--scale=3000']).scale).toEqual([3000]);
     expect(parseBenchOptions([]).scale).toBeUndefined();
     expect(() => parseBenchOptions(['--scale', '100,abc'])).toThrow(UsageError);
+    // The screens in Chromium are part of it unless left out.
+    expect(parseBenchOptions(['--scale']).skipBrowser).toBe(false);
+    expect(parseBenchOptions(['--scale', '100', '--skip-browser'])).toMatchObject({ scale: [100], skipBrowser: true });
   });
 
   it('prints one row per figure and one column per size, whatever the last page’s number', () => {
