@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     return;
   }
   if (options.scale) {
-    await runScale({ sizes: options.scale, randomSeed: options.randomSeed, samples: 20, repoRoot });
+    await runScale({ sizes: options.scale, randomSeed: options.randomSeed, samples: 20, repoRoot, browserSamples: options.skipBrowser ? 0 : 5 });
     return;
   }
   const startedAt = new Date();

@@ -10,6 +10,9 @@ describe('--scale', () => {
     expect(parseBenchOptions(['--scale=3000']).scale).toEqual([3000]);
     expect(parseBenchOptions([]).scale).toBeUndefined();
     expect(() => parseBenchOptions(['--scale', '100,abc'])).toThrow(UsageError);
+    // The screens in Chromium are part of it unless left out.
+    expect(parseBenchOptions(['--scale']).skipBrowser).toBe(false);
+    expect(parseBenchOptions(['--scale', '100', '--skip-browser'])).toMatchObject({ scale: [100], skipBrowser: true });
   });
 
   it('prints one row per figure and one column per size, whatever the last page’s number', () => {
@@ -28,7 +31,7 @@ describe('--scale', () => {
     expect(table[0]).toBe('| figure (ms, p50 / p95) | 100 fiches | 1000 fiches |');
     expect(table[1]).toBe('| insert (fiches/s, peak RSS MB) | 12.50 / 400 | 12.50 / 400 |');
     expect(table[2]).toBe('| insert CPU time per fiche (ms) | 80 | 80 |');
-    expect(table[3]).toBe('| load average (insert / timings) | 3.5 / 12.0 | 3.5 / 12.0 |');
+    expect(table[3]).toBe('| load average (insert / timings[ / browser]) | 3.5 / 12.0 | 3.5 / 12.0 |');
     expect(table[4]).toBe('| fiche list, page 1 | 5.0 / 10.0 | 6.0 / 12.0 |');
     expect(table[5]).toBe('| fiche list, last page (≤ 50) | 6.0 / 7.0 | 7.0 / 8.0 |');
     expect(table).toHaveLength(6);

@@ -8,6 +8,7 @@ import type { Payload } from 'payload';
 import { fixtureSnapshotDir as snapshotDir } from '@passerelle/content-schemas/repository';
 
 import { importFiches, type SourceReferences } from '../../src/import/importFiches';
+import { refreshMemoryOf } from '../../src/translation/memory/store';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
 
 const read = (name: string) => JSON.parse(readFileSync(path.join(snapshotDir, `${name}.json`), 'utf8'));
@@ -17,6 +18,13 @@ const context = { skipRebuild: true };
 
 let testPayload: TestPayload;
 let payload: Payload;
+
+/** A translation's memory rows, without their ids, in a stable order. */
+async function memoryRowsOf(where: { translation: string } | { fiche: string }) {
+  const [field, value] = Object.entries(where)[0]!;
+  const { docs } = await payload.find({ collection: 'translation-memory', where: { [field]: { equals: value } }, pagination: false, depth: 0 });
+  return docs.map(({ id: _id, ...row }) => row).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
 
 /** Another Passerelle: the same themes, needs and structures (by slug), under ids of its own. */
 async function createTaxonomyOfSnapshot() {
@@ -84,6 +92,13 @@ describe('npm run import', () => {
     expect((fiche.changeNote as unknown as Record<string, string> | null)?.fr ?? null).toBe(source.changeNote?.fr ?? null);
     expect(arabic.changeNote ?? null).toBeNull();
     expect(Object.values(arabic.units as Record<string, { validatedAt?: string }>).every((unit) => unit.validatedAt)).toBe(true);
+    // The translation memory got the validated pairs (written from the imported text, a few rows
+    // per INSERT): the same rows as the fiche's Arabic, read back, gives outside the import.
+    const memory = await memoryRowsOf({ translation: arabic.id });
+    expect(memory.length).toBeGreaterThan(11);
+    expect(memory.some((row) => row.scope === 'sentence')).toBe(true);
+    await refreshMemoryOf(payload, arabic);
+    expect(await memoryRowsOf({ translation: arabic.id })).toEqual(memory);
     // Its freshness moves with it: the check, the last real change, the history of its notes.
     expect(fiche).toMatchObject({ lastCheckedAt: source.lastCheckedAt, changedAt: (source as { changedAt?: string }).changedAt, nextReviewAt: '2027-03-15T00:00:00.000Z' });
     expect((fiche.changeHistory ?? []).map(({ date, notes }) => ({ date, notes }))).toEqual(((source as { changeHistory?: { date: string; notes: unknown }[] }).changeHistory ?? []).map(({ date, notes }) => ({ date, notes })));
@@ -134,7 +149,10 @@ describe('npm run import', () => {
     expect(report.problems).toEqual([{ position: 1, slug: 'coupee-en-route', path: '(fiche)', message: 'enregistrement refusé : disque plein' }]);
     expect((await payload.count({ collection: 'fiches', where: { id: { equals: fiche.id } } })).totalDocs).toBe(0);
     expect((await payload.count({ collection: 'translations', where: { fiche: { equals: fiche.id } } })).totalDocs).toBe(0);
+    // The memory rows of the two translations that went in are rolled back with them.
+    expect(await memoryRowsOf({ fiche: fiche.id })).toEqual([]);
     // And the same fiche goes in whole on the next run.
     expect(await importFiches(payload, [fiche], { references })).toMatchObject({ imported: 1, failed: 0 });
+    expect((await memoryRowsOf({ fiche: fiche.id })).length).toBeGreaterThan(0);
   });
 });

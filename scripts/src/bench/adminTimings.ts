@@ -34,6 +34,8 @@ const expert = await userOf('expert-ar@passerelle.test');
 
 type Timing = { p50: number; p95: number; samples: number };
 async function time(name: string, run: () => Promise<number>): Promise<[string, Timing]> {
+  // Said before each figure: if this process ever stops early, the scale run's tail names the step.
+  console.log(`timing ${name}`);
   if ((await run()) === 0) throw new Error(`${name}: the screen got no rows`);
   const durations: number[] = [];
   for (let sample = 0; sample < samples; sample += 1) {

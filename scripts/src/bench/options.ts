@@ -10,13 +10,15 @@ export type BenchOptions = {
   lighthouseRuns: number;
   /** Corpus sizes for `--scale`: insert each, time the admin's queries; nothing else runs. */
   scale?: number[];
+  /** `--scale` without the admin's screens in Chromium (no admin build, no CMS server). */
+  skipBrowser: boolean;
   /** `--load`: concurrent editors and translators while publications go through (bench/load.ts). */
   load?: { users: number; durationSeconds: number; publishesPerMinute: number; cmsUrl?: string; siteUrl?: string; database?: string };
 };
 
 export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishes N] [--seed N] [--lighthouse-runs N]
                         [--skip-anchor] [--skip-lighthouse] [--reuse-corpus]
-       npm run bench -- --scale [100,300,1000] [--seed N]
+       npm run bench -- --scale [100,300,1000] [--seed N] [--skip-browser]
        npm run bench -- --load [--users N] [--duration S] [--publish-rate N] [--database FILE | --cms-url URL --site-url URL]
   --fiches N          synthetic fiches to insert (default 1000; each makes 8 pages)
   --quick             100 fiches
@@ -27,7 +29,9 @@ export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishe
   --skip-lighthouse   no Lighthouse
   --reuse-corpus      keep the inserted corpus in .bench-work/corpus/ and reuse it next time
   --scale [SIZES]     only the growth of the admin's figures: for each size (default 100,300,1000)
-                      insert the corpus through the bulk import, then time each screen's queries
+                      insert the corpus through the bulk import, then time each screen's queries,
+                      then each admin screen in Chromium, logged in (builds the admin first)
+  --skip-browser      --scale without the screens in Chromium
   --load              only the load: N users (default 50) reading and saving drafts for S seconds
                       (default 300) while N publications a minute (default 5) go through; p50/p95/p99,
                       errors, every publication live; then the static server's throughput
@@ -43,6 +47,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     randomSeed: 20_261_127,
     skipAnchor: false,
     skipLighthouse: false,
+    skipBrowser: false,
     reuseCorpus: false,
     lighthouseRuns: 3,
   };
@@ -81,6 +86,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--skip-lighthouse':
         options.skipLighthouse = true;
+        break;
+      case '--skip-browser':
+        options.skipBrowser = true;
         break;
       case '--scale': {
         const given = inline ?? (argv[index + 1] && !argv[index + 1]?.startsWith('--') ? argv[++index] : undefined);

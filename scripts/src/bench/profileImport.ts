@@ -72,6 +72,8 @@ for (const { sql } of statements) {
   byTable.set(`${verb} ${table}`, (byTable.get(`${verb} ${table}`) ?? 0) + 1);
 }
 console.log(`${report.imported} fiches: ${(wallMs / report.imported).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000 / report.imported).toFixed(0)} ms CPU and ${per(statements.length).trim()} statements per fiche`);
+// Each distinct text is prepared once per connection (database/statementCache.ts): few is good.
+console.log(`${new Set(statements.map(({ sql }) => sql)).size} distinct SQL texts over ${statements.length} statements`);
 console.log('statements per fiche:');
 for (const [key, count] of [...byTable].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${per(count)}  ${key}`);
 console.log('operations per fiche (ms of their own, count):');

@@ -8,11 +8,12 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, Pay
 
 import type { UnitKey } from '@passerelle/content-schemas';
 
-import type { Translation } from '../../payload-types';
+import type { Translation, TranslationMemory } from '../../payload-types';
 import { keepRequestLocale } from '../../utilities/keepRequestLocale';
 import { latestFrenchOf } from '../frenchOf';
 import { recordsOf } from '../records';
-import { translatableContentOf, unitsOf } from '../units';
+import type { ImportedTranslations } from '../sync';
+import { translatableContentOf, unitsOf, type TranslatableContent } from '../units';
 import { bandsOf, frenchHash, segmentsOf } from './segments';
 
 const slug = 'translation-memory';
@@ -25,6 +26,39 @@ function validatedSignature(units: unknown): string {
     .map(([key, record]) => `${key}:${record!.fingerprint}:${record!.validatedAt}:${record!.outdatedAt ?? ''}`)
     .sort()
     .join('|');
+}
+
+type MemoryRow = Omit<TranslationMemory, 'id'>;
+type SqlDatabase = {
+  drizzle: { insert: (table: unknown) => { values: (rows: object[]) => PromiseLike<unknown> } };
+  tables: Record<string, unknown>;
+  sessions?: Record<string | number, { db?: SqlDatabase['drizzle'] } | undefined>;
+};
+
+/** Rows per INSERT: 13 bound values each, far under SQLite's limit, and few distinct statements to prepare. */
+export const rowsPerInsert = 100;
+
+/**
+ * Writes a translation's pairs in a few multi-row INSERTs on SQL databases: one `payload.db.create`
+ * per pair was an INSERT and a read-back each, about 460 of the 560 statements of an imported
+ * fiche. The rows go through the connection (or transaction) the rest of the request uses, so
+ * they commit or roll back with it; Drizzle's table fills the ids as Payload's create would.
+ * Other adapters (MongoDB) keep Payload's create, one pair at a time.
+ */
+async function insertRows(payload: Payload, rows: MemoryRow[], req?: PayloadRequest): Promise<void> {
+  if (rows.length === 0) return;
+  const db = payload.db as unknown as Partial<SqlDatabase>;
+  const table = db.tables?.[slug.replace(/-/g, '_')];
+  if (db.drizzle && table) {
+    // As Payload's own writes (getTransaction): the request's transaction when it has one. On
+    // SQLite without `transactionOptions` its id resolves to null, and the import's BEGIN…COMMIT
+    // is on the adapter's one connection, which is `db.drizzle`.
+    const transactionID = req?.transactionID ? await req.transactionID : undefined;
+    const drizzle = (transactionID != null && db.sessions?.[transactionID]?.db) || db.drizzle;
+    for (let start = 0; start < rows.length; start += rowsPerInsert) await drizzle.insert(table).values(rows.slice(start, start + rowsPerInsert));
+    return;
+  }
+  for (const data of rows) await payload.db.create({ collection: slug, data, req, returning: false });
 }
 
 export async function refreshMemoryOf(payload: Payload, translation: Pick<Translation, 'id' | 'fiche' | 'language' | 'units'>, req?: PayloadRequest): Promise<number> {
@@ -41,24 +75,22 @@ export async function refreshMemoryOf(payload: Payload, translation: Pick<Transl
     return record?.validatedAt && !record.outdatedAt && record.fingerprint === current.get(key)?.fingerprint;
   });
   // The validated text is the fiche's in that language (publishValidated wrote it): the
-  // translation document may already hold a newer proposal.
-  const segments = upToDate.length > 0 ? segmentsOf(french, translatableContentOf(await read(translation.language)), upToDate) : [];
+  // translation document may already hold a newer proposal. In a bulk import it is the text the
+  // import brings for that language, which importedLocales.ts wrote into the fiche in this very
+  // request: no read of the whole fiche again per language (7 per imported fiche).
+  const imported = (req?.context.importedTranslations as ImportedTranslations | undefined)?.[translation.language as keyof ImportedTranslations];
+  const validated = upToDate.length === 0 ? undefined : (imported ?? (await read(translation.language)));
+  const segments = validated ? segmentsOf(french, translatableContentOf(validated as TranslatableContent), upToDate) : [];
   await payload.db.deleteMany({ collection: slug, where: { translation: { equals: translation.id } }, req });
-  for (const segment of segments) {
-    const bands = bandsOf(translation.language, segment.french);
-    await payload.db.create({
-      collection: slug,
-      data: {
-        language: translation.language,
-        translation: translation.id,
-        fiche: ficheId,
-        ...segment,
-        hash: frenchHash(translation.language, segment.french),
-        ...Object.fromEntries(bands.map((band, index) => [`band${index}`, band])),
-      },
-      req,
-    });
-  }
+  const rows = segments.map((segment) => ({
+    language: translation.language,
+    translation: translation.id,
+    fiche: ficheId,
+    ...segment,
+    hash: frenchHash(translation.language, segment.french),
+    ...Object.fromEntries(bandsOf(translation.language, segment.french).map((band, index) => [`band${index}`, band])),
+  }));
+  await insertRows(payload, rows, req);
   return segments.length;
 }
 
