@@ -18,7 +18,7 @@ import type { Endpoint, PayloadRequest } from 'payload';
 import { localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas';
 
 import { canPreviewDraft } from '../../access/canPreviewDraft';
-import { applyProposal, PreviewContentError, writePreviewSnapshot } from './previewSnapshot';
+import { applyProposal, previewableFiche, writePreviewSnapshot } from './previewSnapshot';
 import {
   forgetFailure,
   isInside,
@@ -114,7 +114,7 @@ async function open(
   if (!state) {
     let draft: Record<string, unknown>;
     try {
-      draft = content();
+      draft = previewableFiche(content());
     } catch (error) {
       return notice({ status: 422, title: 'Aperçu impossible', text: error instanceof Error ? error.message : String(error) });
     }
@@ -162,7 +162,7 @@ export const previewFicheEndpoint: Endpoint = {
     if (!access.ok) return notice({ status: access.status, ...refused[access.status] });
     const fiche = access.doc;
     return open(req, {
-      target: { collection: 'fiches', id: String(fiche.id) },
+      target: { collection: 'fiches', id: String(fiche.id), version: versionOf(fiche) },
       fiche,
       locale: locale as Locale,
       versions: [versionOf(fiche)],
@@ -187,7 +187,7 @@ export const previewTranslationEndpoint: Endpoint = {
       | null;
     if (!fiche) return notice({ status: 404, ...refused[404] });
     return open(req, {
-      target: { collection: 'translations', id: String(proposal.id) },
+      target: { collection: 'translations', id: String(proposal.id), version: versionOf(proposal) },
       fiche,
       locale: language,
       versions: [versionOf(proposal), versionOf(fiche)],
@@ -241,6 +241,14 @@ export const previewPageEndpoint: Endpoint = {
     if (!target) return notice({ status: 404, title: 'Aperçu expiré', text: 'Cet aperçu n’existe plus : rouvrez-le depuis l’administration.' });
     const access = await canPreviewDraft(req, target.collection, target.id);
     if (!access.ok) return notice({ status: access.status, ...refused[access.status] });
+    // Reading the document is not enough: a contributor of another structure reads a live fiche,
+    // not its draft. The version this reader gets must be the one rendered.
+    if (versionOf(access.doc) !== target.version)
+      return notice({
+        status: 403,
+        title: 'Aperçu inaccessible',
+        text: 'Cet aperçu montre une version que votre compte ne peut pas lire, ou qui a été modifiée depuis : rouvrez l’aperçu depuis l’administration.',
+      });
     const file = (req.routeParams as { file?: string[] | string } | undefined)?.file;
     const segments = Array.isArray(file) ? file : file ? [file] : [];
     const root = renderedSiteDir(key);

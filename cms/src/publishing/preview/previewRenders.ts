@@ -7,7 +7,7 @@
  * Folders, under PREVIEW_DIR (default site/node_modules/.cache/passerelle-preview, never served
  * by the site and never inside DEPLOYS_DIR):
  *   <key>/site/…      the rendered pages and assets
- *   <key>/ready.json  what it previews (collection and id, for the access check of each file)
+ *   <key>/ready.json  what it previews (collection, id and version, for the access check of each file)
  *   astro-cache/      Astro's cache for previews, apart from the publisher's
  */
 import { spawn } from 'node:child_process';
@@ -19,7 +19,8 @@ import path from 'node:path';
 import { pipelineEnv } from '../../jobs/runPipeline';
 import { numberFromEnv, repositoryRoot } from '../../jobs/publishSettings';
 
-export type PreviewTarget = { collection: 'fiches' | 'translations'; id: string };
+/** What a render shows: a document, at the version (`updatedAt`) that was rendered. */
+export type PreviewTarget = { collection: 'fiches' | 'translations'; id: string; version: string };
 
 export type RenderState =
   | { status: 'rendering'; stage: string; startedAt: number }

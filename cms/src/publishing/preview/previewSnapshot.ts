@@ -67,6 +67,24 @@ export class PreviewContentError extends Error {
   override name = 'PreviewContentError';
 }
 
+/**
+ * The draft as the site's contract wants a published fiche; a draft the contract refuses (a
+ * required field still empty) throws the French sentence the editor reads instead of a page.
+ */
+export function previewableFiche(fiche: Json): Json {
+  const draft = plain({ ...fiche, _status: 'published' });
+  try {
+    parseDocument('fiches', draft);
+  } catch (error) {
+    if (!(error instanceof ContentContractError)) throw error;
+    const fields = [...new Set(error.issues.map((issue) => issue.path))].join(', ');
+    throw new PreviewContentError(
+      `Ce brouillon ne peut pas encore être affiché comme sur le site : des champs obligatoires sont vides ou incomplets (${fields}). Complétez-les, enregistrez, puis prévisualisez à nouveau.`,
+    );
+  }
+  return draft;
+}
+
 /** Fiche ids this fiche points to: its steps and the internal links of its rich text. */
 export function linkedFicheIds(fiche: Json): string[] {
   const ids = new Set<string>();
@@ -100,16 +118,7 @@ const shared: ContentCollection[] = ['themes', 'needs', 'structures', 'documents
  * machine's disk (media in S3).
  */
 export async function writePreviewSnapshot(payload: Payload, fiche: Json, dir: string, mediaBaseUrl: string): Promise<void> {
-  const draft = plain({ ...fiche, _status: 'published' });
-  try {
-    parseDocument('fiches', draft);
-  } catch (error) {
-    if (!(error instanceof ContentContractError)) throw error;
-    const fields = [...new Set(error.issues.map((issue) => issue.path))].join(', ');
-    throw new PreviewContentError(
-      `Ce brouillon ne peut pas encore être affiché comme sur le site : des champs obligatoires sont vides ou incomplets (${fields}). Complétez-les, enregistrez, puis prévisualisez à nouveau.`,
-    );
-  }
+  const draft = previewableFiche(fiche);
   await mkdir(path.join(dir, 'media'), { recursive: true });
   const read = async (collection: ContentCollection, where?: Json) =>
     plain(
