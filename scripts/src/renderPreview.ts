@@ -31,7 +31,8 @@ export type RenderPreviewOptions = {
   signal?: AbortSignal;
 };
 
-const robotsMeta = '<meta name="robots" content="noindex, nofollow">';
+/** `passerelle-preview` keeps the site's scripts from installing the offline worker (registerServiceWorker.ts). */
+const robotsMeta = '<meta name="robots" content="noindex, nofollow"><meta name="passerelle-preview" content="">';
 
 /**
  * Marks a rendered page as not to be indexed: the site's own robots meta (a fallback page has

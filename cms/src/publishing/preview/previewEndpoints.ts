@@ -221,8 +221,10 @@ const contentTypes: Record<string, string> = {
  * The site's pages use root-relative addresses (`/_astro/site.css`, `/ar/`): under the CMS they
  * point into this preview. Absolute addresses (canonical, hreflang) keep the public site's.
  */
-export function rewriteRootPaths(text: string, prefix: string, kind: 'html' | 'css'): string {
+export function rewriteRootPaths(text: string, prefix: string, kind: 'html' | 'css' | 'js'): string {
   if (kind === 'css') return text.replace(/url\((["']?)\/(?!\/)/g, `url($1${prefix}/`);
+  // Scripts name their own chunks from the root: in strings, and in Vite's preload helper.
+  if (kind === 'js') return text.replace(/(["'`])\/_astro\//g, `$1${prefix}/_astro/`).replace(/return\s*(["'])\/\1\s*\+/g, `return$1${prefix}/$1+`);
   return text
     .replace(/(\s(?:href|src|action|poster|data-[\w-]+)=)(["']?)\/(?!\/)/g, `$1$2${prefix}/`)
     .replace(/(\ssrcset=)(["'])([^"']*)\2/g, (_all, name: string, quote: string, value: string) =>
@@ -261,8 +263,9 @@ export const previewPageEndpoint: Endpoint = {
     const extension = path.extname(absolute).toLowerCase();
     const type = contentTypes[extension] ?? 'application/octet-stream';
     const prefix = pagePrefix(req, key);
-    if (extension === '.html' || extension === '.css') {
-      const text = rewriteRootPaths(body.toString('utf8'), prefix, extension === '.html' ? 'html' : 'css');
+    const kind = ({ '.html': 'html', '.css': 'css', '.js': 'js' } as const)[extension as '.html' | '.css' | '.js'];
+    if (kind) {
+      const text = rewriteRootPaths(body.toString('utf8'), prefix, kind);
       return new Response(text, { status: 200, headers: previewHeaders(type) });
     }
     // Assets are named by their content: the browser may keep them for the session.
