@@ -321,7 +321,7 @@ describe('the admin, role by role', () => {
     },
   );
 
-  it('an editor saves a draft and clicks « Prévisualiser »: the page shows the draft as the site will, noindex, and nothing is published', { timeout: 6 * 60_000 }, async () => {
+  it('an editor edits a live fiche and clicks « Prévisualiser »: the page shows the draft as the site will, noindex, and nothing is published', { timeout: 6 * 60_000 }, async () => {
     const fiche = await ficheBySlug('demander-le-rsa');
     const draftSummary = 'Brouillon à relire : le RSA se demande désormais en ligne, en une seule fois.';
     const page = await logIn('editor@passerelle.test');
@@ -329,8 +329,11 @@ describe('the admin, role by role', () => {
     const summary = page.locator('#field-summary');
     await summary.waitFor({ timeout: 60_000 });
     await summary.fill(draftSummary);
-    await page.locator('#action-save-draft').click();
-    await page.locator('[data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 30_000 });
+    // Fiches save their draft by themselves (autosave): the preview shows the saved draft.
+    await until('the autosaved draft', async () => {
+      const draft = await api<{ summary: string }>('GET', `/fiches/${fiche.id}?draft=true&depth=0&locale=fr`);
+      return draft.summary === draftSummary ? true : undefined;
+    });
     const button = page.getByRole('link', { name: /Prévisualiser/ });
     const [preview] = await Promise.all([page.context().waitForEvent('page'), button.click()]);
     const problems = opened.at(-1)!.problems;

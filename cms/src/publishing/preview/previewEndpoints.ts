@@ -273,5 +273,27 @@ export const previewPageEndpoint: Endpoint = {
   },
 };
 
-export const previewEndpoints: Endpoint[] = [previewFicheEndpoint, previewTranslationEndpoint, previewPageEndpoint];
+/**
+ * A preview needs the site's sources next to the CMS (the repository checkout the publisher
+ * also runs from): where they are missing, or anything else fails, the reader gets a French page.
+ */
+function withFrenchFailure(endpoint: Endpoint): Endpoint {
+  return {
+    ...endpoint,
+    handler: async (req) => {
+      try {
+        return await endpoint.handler(req);
+      } catch (error) {
+        req.payload.logger.error({ err: error, msg: `preview: ${req.url ?? ''}` });
+        return notice({
+          status: 500,
+          title: 'Aperçu indisponible',
+          text: `L’aperçu n’a pas pu être préparé sur ce serveur : ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    },
+  };
+}
+
+export const previewEndpoints: Endpoint[] = [previewFicheEndpoint, previewTranslationEndpoint, previewPageEndpoint].map(withFrenchFailure);
 
