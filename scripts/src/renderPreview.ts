@@ -36,10 +36,11 @@ const robotsMeta = '<meta name="robots" content="noindex, nofollow"><meta name="
 
 /**
  * Marks a rendered page as not to be indexed: the site's own robots meta (a fallback page has
- * one) is replaced by ours, placed first in the head.
+ * one) is replaced by ours, placed first in the head. A preview is not an app to install: the
+ * manifest and home-screen icon, made by the publisher's whole-site pass, are not linked.
  */
 export function markNoindex(html: string): string {
-  const withoutOwn = html.replace(/<meta\s+name=["']?robots["']?[^>]*>/gi, '');
+  const withoutOwn = html.replace(/<meta\s+name=["']?robots["']?[^>]*>/gi, '').replace(/<link\s+rel=["']?(?:manifest|apple-touch-icon)["']?[^>]*>/gi, '');
   const head = /<head(\s[^>]*)?>/i.exec(withoutOwn);
   if (!head) return `${robotsMeta}${withoutOwn}`;
   const at = head.index + head[0].length;

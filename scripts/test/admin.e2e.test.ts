@@ -339,6 +339,7 @@ describe('the admin, role by role', () => {
     const problems = opened.at(-1)!.problems;
     preview.on('console', (message) => message.type() === 'error' && problems.push(`preview console error: ${message.text()}`));
     preview.on('pageerror', (error) => problems.push(`preview page error: ${error.message}`));
+    preview.on('response', (response) => response.status() >= 400 && problems.push(`preview: HTTP ${response.status()} for ${response.url()}`));
     // The progress page reloads itself until the site's build has rendered the draft.
     await preview.waitForURL(/\/api\/preview\/page\/[0-9a-f]{32}\/fr\/demarches\/demander-le-rsa\/?$/, { timeout: 4 * 60_000 });
     await preview.getByText(draftSummary).first().waitFor({ timeout: 30_000 });

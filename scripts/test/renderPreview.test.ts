@@ -12,6 +12,12 @@ afterEach(async () => {
 });
 
 describe('markNoindex', () => {
+  it('links no web app manifest or home-screen icon: the publisher makes them, not the preview', () => {
+    expect(markNoindex('<head><link rel="manifest" href="/fr/manifest.webmanifest"><link rel="apple-touch-icon" href="/icons/a.png"><link rel="icon" href="/favicon.svg"></head>')).toBe(
+      '<head><meta name="robots" content="noindex, nofollow"><meta name="passerelle-preview" content=""><link rel="icon" href="/favicon.svg"></head>',
+    );
+  });
+
   it('puts noindex first in the head and drops the page’s own robots meta', () => {
     const html = markNoindex('<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="robots" content="index, follow"></head></html>');
     expect(html).toBe(

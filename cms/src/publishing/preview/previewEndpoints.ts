@@ -65,13 +65,14 @@ function previewHeaders(contentType: string, cache = 'private, no-store'): Heade
 function notice({ status, title, text, refresh, retry }: { status: number; title: string; text: string; refresh?: boolean; retry?: string }): Response {
   const html = `<!DOCTYPE html><html lang="fr" dir="ltr"><head><meta charset="utf-8"><meta name="robots" content="${previewRobots}">${
     refresh ? '<meta http-equiv="refresh" content="2">' : ''
-  }<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} — Aperçu Passerelle</title></head>` +
+  }<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escapeHtml(title)} — Aperçu Passerelle</title></head>` +
     `<body style="font-family: system-ui, sans-serif; max-inline-size: 40rem; margin-block: 4rem; margin-inline: auto; padding-inline: 1rem; line-height: 1.5">` +
     `<main><h1 style="font-size: 1.5rem">${escapeHtml(title)}</h1>${refresh ? `<p role="status">${escapeHtml(text)}</p>` : `<p>${escapeHtml(text)}</p>`}` +
     `${retry ? `<p><a href="${escapeHtml(retry)}">Réessayer</a></p>` : ''}</main></body></html>`;
   const headers = previewHeaders('text/html; charset=utf-8');
-  // The progress page's own inline styles; nothing of the site runs here.
-  headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  // The progress page's own inline styles and empty icon (else the browser asks the CMS for
+  // /favicon.ico at every reload); nothing of the site runs here.
+  headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
   return new Response(html, { status, headers });
 }
 
