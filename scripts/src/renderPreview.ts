@@ -40,7 +40,9 @@ const robotsMeta = '<meta name="robots" content="noindex, nofollow"><meta name="
  * manifest and home-screen icon, made by the publisher's whole-site pass, are not linked.
  */
 export function markNoindex(html: string): string {
-  const withoutOwn = html.replace(/<meta\s+name=["']?robots["']?[^>]*>/gi, '').replace(/<link\s+rel=["']?(?:manifest|apple-touch-icon)["']?[^>]*>/gi, '');
+  const withoutOwn = html
+    .replace(/<meta\s+name=["']?robots["']?[^>]*>/gi, '')
+    .replace(/<link\s+rel=["']?(?:manifest|apple-touch-icon)["']?[^>]*>/gi, '');
   const head = /<head(\s[^>]*)?>/i.exec(withoutOwn);
   if (!head) return `${robotsMeta}${withoutOwn}`;
   const at = head.index + head[0].length;

@@ -13,13 +13,19 @@ afterEach(async () => {
 
 describe('markNoindex', () => {
   it('links no web app manifest or home-screen icon: the publisher makes them, not the preview', () => {
-    expect(markNoindex('<head><link rel="manifest" href="/fr/manifest.webmanifest"><link rel="apple-touch-icon" href="/icons/a.png"><link rel="icon" href="/favicon.svg"></head>')).toBe(
+    expect(
+      markNoindex(
+        '<head><link rel="manifest" href="/fr/manifest.webmanifest"><link rel="apple-touch-icon" href="/icons/a.png"><link rel="icon" href="/favicon.svg"></head>',
+      ),
+    ).toBe(
       '<head><meta name="robots" content="noindex, nofollow"><meta name="passerelle-preview" content=""><link rel="icon" href="/favicon.svg"></head>',
     );
   });
 
   it('puts noindex first in the head and drops the page’s own robots meta', () => {
-    const html = markNoindex('<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="robots" content="index, follow"></head></html>');
+    const html = markNoindex(
+      '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="robots" content="index, follow"></head></html>',
+    );
     expect(html).toBe(
       '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta name="robots" content="noindex, nofollow"><meta name="passerelle-preview" content=""><meta charset="utf-8"></head></html>',
     );
@@ -46,7 +52,9 @@ describe('renderPreview', () => {
       },
     });
     expect(selection).toEqual({ fiches: ['f1'], departements: [] });
-    expect(await readFile(path.join(work, 'out', 'fr', 'index.html'), 'utf8')).toContain('<head><meta name="robots" content="noindex, nofollow">');
+    expect(await readFile(path.join(work, 'out', 'fr', 'index.html'), 'utf8')).toContain(
+      '<head><meta name="robots" content="noindex, nofollow">',
+    );
   });
 
   it('refuses to render into the deploys folder', async () => {
@@ -56,7 +64,14 @@ describe('renderPreview', () => {
       throw new Error('must not build');
     };
     await expect(
-      renderPreview({ snapshotDir: work, outDir: path.join(work, 'deploys', 'preview'), ficheId: 'f1', siteUrl: 'https://site.example', deploysDir: path.join(work, 'deploys'), buildSite: build }),
+      renderPreview({
+        snapshotDir: work,
+        outDir: path.join(work, 'deploys', 'preview'),
+        ficheId: 'f1',
+        siteUrl: 'https://site.example',
+        deploysDir: path.join(work, 'deploys'),
+        buildSite: build,
+      }),
     ).rejects.toThrow(/overlaps the deploys folder/);
   });
 });

@@ -36,7 +36,11 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'passerelle-preview-'));
   deploysDir = path.join(work, 'deploys');
   mkdirSync(deploysDir);
-  for (const [name, value] of Object.entries({ DEPLOYS_DIR: deploysDir, PREVIEW_DIR: path.join(work, 'previews'), SITE_URL: 'https://passerelle.example' })) {
+  for (const [name, value] of Object.entries({
+    DEPLOYS_DIR: deploysDir,
+    PREVIEW_DIR: path.join(work, 'previews'),
+    SITE_URL: 'https://passerelle.example',
+  })) {
     saved[name] = process.env[name];
     process.env[name] = value;
   }
@@ -65,7 +69,11 @@ beforeAll(async () => {
       context,
     })
   ).id;
-  const { docs } = await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: ficheId } }, { language: { equals: 'ar' } }] }, depth: 0 });
+  const { docs } = await payload.find({
+    collection: 'translations',
+    where: { and: [{ fiche: { equals: ficheId } }, { language: { equals: 'ar' } }] },
+    depth: 0,
+  });
   translationAr = docs[0]!.id;
   const arabic = arabicDemarche();
   await payload.update({

@@ -11,7 +11,12 @@ describe('applyProposal', () => {
     title: { fr: 'Obtenir sa carte Vitale', ar: 'عنوان منشور' },
     summary: { fr: 'Résumé' },
     changeNote: { fr: 'Note', ar: 'ملاحظة قديمة' },
-    what: { fr: [{ title: 'Un', body }, { title: 'Deux', body }] },
+    what: {
+      fr: [
+        { title: 'Un', body },
+        { title: 'Deux', body },
+      ],
+    },
     documents: { fr: [{ id: 'r1', document: 'd1', name: null, note: 'original', need: 'required' }] },
   };
 
@@ -23,30 +28,57 @@ describe('applyProposal', () => {
   });
 
   it('drops a unit the proposal leaves empty, so the page shows the French there', () => {
-    expect((applyProposal(fiche, { title: 'عنوان', changeNote: '  ' }, 'ar').changeNote as Record<string, string>).ar).toBeUndefined();
+    expect(
+      (applyProposal(fiche, { title: 'عنوان', changeNote: '  ' }, 'ar').changeNote as Record<string, string>).ar,
+    ).toBeUndefined();
   });
 
   it('keeps section items up to the first untranslated one', () => {
-    const next = applyProposal(fiche, { what: [{ id: 'x', title: 'واحد', body }, { title: '', body }] }, 'ar');
+    const next = applyProposal(
+      fiche,
+      {
+        what: [
+          { id: 'x', title: 'واحد', body },
+          { title: '', body },
+        ],
+      },
+      'ar',
+    );
     expect((next.what as Record<string, unknown>).ar).toEqual([{ title: 'واحد', body }]);
   });
 
   it('gives each document row the proposal’s name and note, keeping the shared document', () => {
     const next = applyProposal(fiche, { documents: [{ name: '', note: 'أصل' }] }, 'ar');
-    expect((next.documents as Record<string, unknown>).ar).toEqual([{ document: 'd1', name: null, note: 'أصل', need: 'required' }]);
+    expect((next.documents as Record<string, unknown>).ar).toEqual([
+      { document: 'd1', name: null, note: 'أصل', need: 'required' },
+    ]);
   });
 });
 
 describe('linkedFicheIds', () => {
   it('finds steps and internal links, not the fiche itself', () => {
-    const ids = linkedFicheIds({ id: 'f1', stepsBefore: ['a'], how: { fr: [{ body: { children: [{ fields: { doc: { relationTo: 'fiches', value: 'b' } } }, { relationTo: 'fiches', value: 'f1' }] } }] } });
+    const ids = linkedFicheIds({
+      id: 'f1',
+      stepsBefore: ['a'],
+      how: {
+        fr: [
+          {
+            body: {
+              children: [{ fields: { doc: { relationTo: 'fiches', value: 'b' } } }, { relationTo: 'fiches', value: 'f1' }],
+            },
+          },
+        ],
+      },
+    });
     expect(ids.sort()).toEqual(['a', 'b']);
   });
 });
 
 describe('previewableFiche', () => {
   it('explains in French which required fields a draft still lacks', () => {
-    expect(() => previewableFiche({ id: 'f1', type: 'dispositif', title: { fr: 'Brouillon' } })).toThrow(/champs obligatoires.*primaryTheme/);
+    expect(() => previewableFiche({ id: 'f1', type: 'dispositif', title: { fr: 'Brouillon' } })).toThrow(
+      /champs obligatoires.*primaryTheme/,
+    );
   });
 });
 
@@ -62,7 +94,11 @@ describe('rewriteRootPaths', () => {
   });
 
   it('rewrites url() in stylesheets and chunk addresses in scripts', () => {
-    expect(rewriteRootPaths('a{background:url(/_astro/i.svg)}', prefix, 'css')).toBe('a{background:url(/api/preview/page/k/_astro/i.svg)}');
-    expect(rewriteRootPaths('_=function(t){return"/"+t};x="/_astro/a.js"', prefix, 'js')).toBe('_=function(t){return"/api/preview/page/k/"+t};x="/api/preview/page/k/_astro/a.js"');
+    expect(rewriteRootPaths('a{background:url(/_astro/i.svg)}', prefix, 'css')).toBe(
+      'a{background:url(/api/preview/page/k/_astro/i.svg)}',
+    );
+    expect(rewriteRootPaths('_=function(t){return"/"+t};x="/_astro/a.js"', prefix, 'js')).toBe(
+      '_=function(t){return"/api/preview/page/k/"+t};x="/api/preview/page/k/_astro/a.js"',
+    );
   });
 });

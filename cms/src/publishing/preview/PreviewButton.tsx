@@ -21,7 +21,16 @@ export function PreviewButton(): React.ReactElement | null {
     ? 'Ouvre la dernière version enregistrée dans un nouvel onglet : enregistrez d’abord vos modifications pour les voir.'
     : 'Ouvre ce brouillon dans un nouvel onglet, tel que le site l’affichera, sans le publier.';
   return (
-    <Button el="anchor" url={url} newTab buttonStyle="secondary" size="medium" margin={false} tooltip={title} aria-label={`Prévisualiser (nouvel onglet). ${title}`}>
+    <Button
+      el="anchor"
+      url={url}
+      newTab
+      buttonStyle="secondary"
+      size="medium"
+      margin={false}
+      tooltip={title}
+      aria-label={`Prévisualiser (nouvel onglet). ${title}`}
+    >
       Prévisualiser
     </Button>
   );

@@ -49,7 +49,10 @@ const previewPolicy = [
 ].join('; ');
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character);
+  text.replace(
+    /[&<>"']/g,
+    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character,
+  );
 
 function previewHeaders(contentType: string, cache = 'private, no-store'): Headers {
   return new Headers({
@@ -62,23 +65,42 @@ function previewHeaders(contentType: string, cache = 'private, no-store'): Heade
 }
 
 /** A small French page of the CMS itself: progress, or why there is nothing to show. */
-function notice({ status, title, text, refresh, retry }: { status: number; title: string; text: string; refresh?: boolean; retry?: string }): Response {
-  const html = `<!DOCTYPE html><html lang="fr" dir="ltr"><head><meta charset="utf-8"><meta name="robots" content="${previewRobots}">${
-    refresh ? '<meta http-equiv="refresh" content="2">' : ''
-  }<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escapeHtml(title)} — Aperçu Passerelle</title></head>` +
+function notice({
+  status,
+  title,
+  text,
+  refresh,
+  retry,
+}: {
+  status: number;
+  title: string;
+  text: string;
+  refresh?: boolean;
+  retry?: string;
+}): Response {
+  const html =
+    `<!DOCTYPE html><html lang="fr" dir="ltr"><head><meta charset="utf-8"><meta name="robots" content="${previewRobots}">${
+      refresh ? '<meta http-equiv="refresh" content="2">' : ''
+    }<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escapeHtml(title)} — Aperçu Passerelle</title></head>` +
     `<body style="font-family: system-ui, sans-serif; max-inline-size: 40rem; margin-block: 4rem; margin-inline: auto; padding-inline: 1rem; line-height: 1.5">` +
     `<main><h1 style="font-size: 1.5rem">${escapeHtml(title)}</h1>${refresh ? `<p role="status">${escapeHtml(text)}</p>` : `<p>${escapeHtml(text)}</p>`}` +
     `${retry ? `<p><a href="${escapeHtml(retry)}">Réessayer</a></p>` : ''}</main></body></html>`;
   const headers = previewHeaders('text/html; charset=utf-8');
   // The progress page's own inline styles and empty icon (else the browser asks the CMS for
   // /favicon.ico at every reload); nothing of the site runs here.
-  headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  headers.set(
+    'content-security-policy',
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  );
   return new Response(html, { status, headers });
 }
 
 const refused: Record<401 | 403 | 404, { title: string; text: string }> = {
   401: { title: 'Connexion requise', text: 'Connectez-vous à l’administration de Passerelle pour voir cet aperçu.' },
-  403: { title: 'Accès refusé', text: 'Votre compte ne peut pas lire ce brouillon : l’aperçu est réservé aux personnes qui peuvent le consulter dans l’administration.' },
+  403: {
+    title: 'Accès refusé',
+    text: 'Votre compte ne peut pas lire ce brouillon : l’aperçu est réservé aux personnes qui peuvent le consulter dans l’administration.',
+  },
   404: { title: 'Introuvable', text: 'Ce document n’existe pas ou a été supprimé.' },
 };
 
@@ -86,7 +108,8 @@ const apiPath = (req: PayloadRequest) => req.payload.config.routes.api.replace(/
 const pagePrefix = (req: PayloadRequest, key: string) => `${apiPath(req)}/preview/page/${key}`;
 
 /** Where a media file that is not on this machine's disk is read from: this CMS, as the browser reached it. */
-const originOf = (req: PayloadRequest) => req.payload.config.serverURL || (req.url ? new URL(req.url).origin : 'http://localhost:3000');
+const originOf = (req: PayloadRequest) =>
+  req.payload.config.serverURL || (req.url ? new URL(req.url).origin : 'http://localhost:3000');
 
 function param(req: PayloadRequest, name: string): string {
   const value = (req.routeParams as Record<string, unknown> | undefined)?.[name];
@@ -106,7 +129,14 @@ async function open(
     versions,
     content,
     self,
-  }: { target: PreviewTarget; fiche: Record<string, unknown>; locale: Locale; versions: string[]; content: () => Record<string, unknown>; self: string },
+  }: {
+    target: PreviewTarget;
+    fiche: Record<string, unknown>;
+    locale: Locale;
+    versions: string[];
+    content: () => Record<string, unknown>;
+    self: string;
+  },
 ): Promise<Response> {
   const key = await renderKey(target, versions);
   const retry = new URL(req.url ?? 'http://localhost').searchParams.has('retry');
@@ -130,7 +160,14 @@ async function open(
   }
   if (state?.status === 'ready') {
     const page = sitePaths.fiche(locale, { type: fiche.type as 'demarche' | 'dispositif', slug: String(fiche.slug) });
-    return new Response(null, { status: 302, headers: { location: `${pagePrefix(req, key)}${page}`, 'cache-control': 'private, no-store', 'x-robots-tag': previewRobots } });
+    return new Response(null, {
+      status: 302,
+      headers: {
+        location: `${pagePrefix(req, key)}${page}`,
+        'cache-control': 'private, no-store',
+        'x-robots-tag': previewRobots,
+      },
+    });
   }
   if (state?.status === 'failed') {
     const contentProblem = state.reason.startsWith('Ce brouillon');
@@ -158,7 +195,11 @@ export const previewFicheEndpoint: Endpoint = {
   handler: async (req) => {
     const locale = param(req, 'locale');
     if (!(localeCodes as readonly string[]).includes(locale))
-      return notice({ status: 400, title: 'Langue inconnue', text: `« ${locale} » n’est pas une langue du site (${localeCodes.join(', ')}).` });
+      return notice({
+        status: 400,
+        title: 'Langue inconnue',
+        text: `« ${locale} » n’est pas une langue du site (${localeCodes.join(', ')}).`,
+      });
     const access = await canPreviewDraft(req, 'fiches', param(req, 'id'));
     if (!access.ok) return notice({ status: access.status, ...refused[access.status] });
     const fiche = access.doc;
@@ -181,11 +222,21 @@ export const previewTranslationEndpoint: Endpoint = {
     if (!access.ok) return notice({ status: access.status, ...refused[access.status] });
     const proposal = access.doc;
     const language = proposal.language as Exclude<Locale, 'fr'>;
-    const ficheId = typeof proposal.fiche === 'object' && proposal.fiche ? String((proposal.fiche as { id: unknown }).id) : String(proposal.fiche);
+    const ficheId =
+      typeof proposal.fiche === 'object' && proposal.fiche
+        ? String((proposal.fiche as { id: unknown }).id)
+        : String(proposal.fiche);
     // The translation is read over the fiche as it now stands, French draft included.
-    const fiche = (await req.payload.findByID({ collection: 'fiches', id: ficheId, depth: 0, draft: true, locale: 'all', overrideAccess: true, disableErrors: true, req })) as unknown as
-      | Record<string, unknown>
-      | null;
+    const fiche = (await req.payload.findByID({
+      collection: 'fiches',
+      id: ficheId,
+      depth: 0,
+      draft: true,
+      locale: 'all',
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    })) as unknown as Record<string, unknown> | null;
     if (!fiche) return notice({ status: 404, ...refused[404] });
     return open(req, {
       target: { collection: 'translations', id: String(proposal.id), version: versionOf(proposal) },
@@ -225,11 +276,16 @@ const contentTypes: Record<string, string> = {
 export function rewriteRootPaths(text: string, prefix: string, kind: 'html' | 'css' | 'js'): string {
   if (kind === 'css') return text.replace(/url\((["']?)\/(?!\/)/g, `url($1${prefix}/`);
   // Scripts name their own chunks from the root: in strings, and in Vite's preload helper.
-  if (kind === 'js') return text.replace(/(["'`])\/_astro\//g, `$1${prefix}/_astro/`).replace(/return\s*(["'])\/\1\s*\+/g, `return$1${prefix}/$1+`);
+  if (kind === 'js')
+    return text
+      .replace(/(["'`])\/_astro\//g, `$1${prefix}/_astro/`)
+      .replace(/return\s*(["'])\/\1\s*\+/g, `return$1${prefix}/$1+`);
   return text
     .replace(/(\s(?:href|src|action|poster|data-[\w-]+)=)(["']?)\/(?!\/)/g, `$1$2${prefix}/`)
-    .replace(/(\ssrcset=)(["'])([^"']*)\2/g, (_all, name: string, quote: string, value: string) =>
-      `${name}${quote}${value.replace(/(^|,\s*)\/(?!\/)/g, `$1${prefix}/`)}${quote}`,
+    .replace(
+      /(\ssrcset=)(["'])([^"']*)\2/g,
+      (_all, name: string, quote: string, value: string) =>
+        `${name}${quote}${value.replace(/(^|,\s*)\/(?!\/)/g, `$1${prefix}/`)}${quote}`,
     )
     .replace(/url\((["']?)\/(?!\/)/g, `url($1${prefix}/`);
 }
@@ -241,7 +297,12 @@ export const previewPageEndpoint: Endpoint = {
     const key = param(req, 'key');
     const target = isRenderKey(key) ? await readyTarget(key) : undefined;
     if (!req.user) return notice({ status: 401, ...refused[401] });
-    if (!target) return notice({ status: 404, title: 'Aperçu expiré', text: 'Cet aperçu n’existe plus : rouvrez-le depuis l’administration.' });
+    if (!target)
+      return notice({
+        status: 404,
+        title: 'Aperçu expiré',
+        text: 'Cet aperçu n’existe plus : rouvrez-le depuis l’administration.',
+      });
     const access = await canPreviewDraft(req, target.collection, target.id);
     if (!access.ok) return notice({ status: access.status, ...refused[access.status] });
     // Reading the document is not enough: a contributor of another structure reads a live fiche,
@@ -260,7 +321,12 @@ export const previewPageEndpoint: Endpoint = {
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isDirectory()) absolute = path.join(absolute, 'index.html');
     const body = await readFile(absolute).catch(() => undefined);
-    if (!body) return notice({ status: 404, title: 'Page absente de l’aperçu', text: 'L’aperçu ne contient que la fiche prévisualisée et les fichiers de sa page.' });
+    if (!body)
+      return notice({
+        status: 404,
+        title: 'Page absente de l’aperçu',
+        text: 'L’aperçu ne contient que la fiche prévisualisée et les fichiers de sa page.',
+      });
     const extension = path.extname(absolute).toLowerCase();
     const type = contentTypes[extension] ?? 'application/octet-stream';
     const prefix = pagePrefix(req, key);
@@ -296,5 +362,6 @@ function withFrenchFailure(endpoint: Endpoint): Endpoint {
   };
 }
 
-export const previewEndpoints: Endpoint[] = [previewFicheEndpoint, previewTranslationEndpoint, previewPageEndpoint].map(withFrenchFailure);
-
+export const previewEndpoints: Endpoint[] = [previewFicheEndpoint, previewTranslationEndpoint, previewPageEndpoint].map(
+  withFrenchFailure,
+);

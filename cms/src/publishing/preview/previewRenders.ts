@@ -28,7 +28,9 @@ export type RenderState =
   | { status: 'failed'; reason: string };
 
 export function previewRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PREVIEW_DIR ? path.resolve(env.PREVIEW_DIR) : path.join(repositoryRoot(env), 'site', 'node_modules', '.cache', 'passerelle-preview');
+  return env.PREVIEW_DIR
+    ? path.resolve(env.PREVIEW_DIR)
+    : path.join(repositoryRoot(env), 'site', 'node_modules', '.cache', 'passerelle-preview');
 }
 
 function deploysDir(env: NodeJS.ProcessEnv): string {
@@ -51,12 +53,21 @@ export async function siteCodeStamp(env: NodeJS.ProcessEnv = process.env): Promi
   if (stamp && Date.now() - stamp.at < 10_000) return stamp.value;
   const root = repositoryRoot(env);
   const hash = createHash('sha256');
-  for (const input of ['site/src', 'site/public', 'site/astro.config.ts', 'site/package.json', 'content-schemas/src', 'scripts/src/renderPreview.ts']) {
+  for (const input of [
+    'site/src',
+    'site/public',
+    'site/astro.config.ts',
+    'site/package.json',
+    'content-schemas/src',
+    'scripts/src/renderPreview.ts',
+  ]) {
     const absolute = path.join(root, input);
     if (!existsSync(absolute)) continue;
     const info = await stat(absolute);
     const files = info.isDirectory()
-      ? (await readdir(absolute, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name))
+      ? (await readdir(absolute, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.join(entry.parentPath, entry.name))
       : [absolute];
     for (const file of files.sort()) {
       const { size, mtimeMs } = await stat(file);
@@ -70,7 +81,10 @@ export async function siteCodeStamp(env: NodeJS.ProcessEnv = process.env): Promi
 /** The render's name: the document, its version(s) and the site's code. */
 export async function renderKey(target: PreviewTarget, versions: readonly string[]): Promise<string> {
   const code = await siteCodeStamp();
-  return createHash('sha256').update(JSON.stringify([target.collection, target.id, ...versions, code])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([target.collection, target.id, ...versions, code]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export const isRenderKey = (value: string) => /^[0-9a-f]{32}$/.test(value);
@@ -117,14 +131,20 @@ export function startRender({
   env?: NodeJS.ProcessEnv;
 }): void {
   if (running.has(key)) return;
-  const state: Extract<RenderState, { status: 'rendering' }> = { status: 'rendering', stage: 'Préparation du contenu du brouillon', startedAt: Date.now() };
+  const state: Extract<RenderState, { status: 'rendering' }> = {
+    status: 'rendering',
+    stage: 'Préparation du contenu du brouillon',
+    startedAt: Date.now(),
+  };
   running.set(key, state);
   const root = previewRoot(env);
   const work = path.join(root, `${key}.work`);
   const run = async () => {
     const deploys = deploysDir(env);
     if (isInside(root, deploys) || isInside(deploys, root))
-      throw new Error(`Le dossier des aperçus (${root}) ne doit pas se trouver dans celui du site public (${deploys}) : changez PREVIEW_DIR.`);
+      throw new Error(
+        `Le dossier des aperçus (${root}) ne doit pas se trouver dans celui du site public (${deploys}) : changez PREVIEW_DIR.`,
+      );
     await rm(work, { recursive: true, force: true });
     await mkdir(path.join(work, 'snapshot'), { recursive: true });
     await writeSnapshot(path.join(work, 'snapshot'));
@@ -140,23 +160,29 @@ export function startRender({
     await rename(path.join(work, 'site'), path.join(root, key, 'site'));
     await writeFile(path.join(root, key, 'ready.json'), JSON.stringify(target));
   };
-  run().then(
-    () => {
-      running.set(key, { status: 'ready' });
-      void pruneRenders(root).catch(() => undefined);
-    },
-    (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      log(`preview ${key}: ${message}`);
-      running.set(key, { status: 'failed', reason: message });
-    },
-  ).finally(() => rm(work, { recursive: true, force: true }).catch(() => undefined));
+  run()
+    .then(
+      () => {
+        running.set(key, { status: 'ready' });
+        void pruneRenders(root).catch(() => undefined);
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        log(`preview ${key}: ${message}`);
+        running.set(key, { status: 'failed', reason: message });
+      },
+    )
+    .finally(() => rm(work, { recursive: true, force: true }).catch(() => undefined));
 }
 
 /** Keeps the most recent previews (PREVIEW_KEEP, default 30): each is a small site of its own. */
 export async function pruneRenders(root: string, keep = numberFromEnv(process.env.PREVIEW_KEEP, 30)): Promise<void> {
-  const entries = (await readdir(root, { withFileTypes: true })).filter((entry) => entry.isDirectory() && isRenderKey(entry.name));
-  const dated = await Promise.all(entries.map(async (entry) => ({ name: entry.name, at: (await stat(path.join(root, entry.name))).mtimeMs })));
+  const entries = (await readdir(root, { withFileTypes: true })).filter(
+    (entry) => entry.isDirectory() && isRenderKey(entry.name),
+  );
+  const dated = await Promise.all(
+    entries.map(async (entry) => ({ name: entry.name, at: (await stat(path.join(root, entry.name))).mtimeMs })),
+  );
   for (const old of dated.sort((a, b) => b.at - a.at).slice(keep)) {
     if (running.get(old.name)?.status === 'rendering') continue;
     running.delete(old.name);
@@ -180,12 +206,20 @@ function runRenderer({
   log: (line: string) => void;
 }): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'src', 'renderPreview.ts'), snapshotDir, outDir, ficheId], {
-      cwd: repositoryRoot(env),
-      // The CMS's secrets stay with the CMS, as for a publication.
-      env: { ...pipelineEnv('preview', env), PASSERELLE_ASTRO_CACHE_DIR: path.join(root, 'astro-cache'), DEPLOYS_DIR: deploysDir(env) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join('scripts', 'src', 'renderPreview.ts'), snapshotDir, outDir, ficheId],
+      {
+        cwd: repositoryRoot(env),
+        // The CMS's secrets stay with the CMS, as for a publication.
+        env: {
+          ...pipelineEnv('preview', env),
+          PASSERELLE_ASTRO_CACHE_DIR: path.join(root, 'astro-cache'),
+          DEPLOYS_DIR: deploysDir(env),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const tail: string[] = [];
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {

@@ -150,7 +150,8 @@ export async function writePreviewSnapshot(payload: Payload, fiche: Json, dir: s
   const staticDir = payload.collections.media?.config.upload?.staticDir;
   for (const media of collections.media) {
     const filename = String(media.filename ?? '');
-    if (!filename || filename !== path.basename(filename)) throw new Error(`media ${String(media.id)}: unsafe file name "${filename}"`);
+    if (!filename || filename !== path.basename(filename))
+      throw new Error(`media ${String(media.id)}: unsafe file name "${filename}"`);
     const target = path.join(dir, 'media', filename);
     const local = staticDir ? path.join(staticDir, filename) : undefined;
     if (local && existsSync(local)) {
@@ -163,5 +164,8 @@ export async function writePreviewSnapshot(payload: Payload, fiche: Json, dir: s
     await writeFile(target, new Uint8Array(await response.arrayBuffer()));
   }
   const counts = Object.fromEntries(Object.entries(collections).map(([name, docs]) => [name, docs.length]));
-  await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify({ preview: true, exportedAt: new Date().toISOString(), counts })}\n`);
+  await writeFile(
+    path.join(dir, 'manifest.json'),
+    `${JSON.stringify({ preview: true, exportedAt: new Date().toISOString(), counts })}\n`,
+  );
 }
