@@ -17,6 +17,9 @@ const siteUrl = process.env.SITE_URL || 'http://localhost:4321';
 export default defineConfig({
   site: siteUrl,
   output: 'static',
+  // Previews of drafts (scripts/src/renderPreview.ts) build with a cache of their own: the content
+  // store in the cache is what Vite reads, and a publication building at the same time must read its own.
+  ...(process.env.PASSERELLE_ASTRO_CACHE_DIR ? { cacheDir: process.env.PASSERELLE_ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -32,6 +32,7 @@ import { frenchValidationErrors } from './hooks/frenchErrors';
 import { withRequestedIdIgnored } from './hooks/ignoreRequestedId';
 import { frenchWording } from './i18n/frenchWording';
 import { publishingPlugin } from './publishing/plugin';
+import { previewPlugin } from './publishing/preview/plugin';
 // Before any database connection: libSQL's prepared statements are reused (native memory).
 import './database/statementCache';
 import { addScaleIndexes, ensureMongoVersionIndexes } from './database/indexes';
@@ -125,7 +126,7 @@ export default buildConfig({
   // Translations (translation/plugin.ts) and Builds (publishing/plugin.ts) come with their plugins.
   collections: [Fiches, Themes, Needs, Documents, Structures, Media, Users, Redirects, RunnerLocks, ReviewReminders].map(withRequestedIdIgnored),
   // Media on disk by default, in an S3-compatible bucket with S3_BUCKET (utilities/deployment.ts).
-  plugins: [translationPlugin(), publishingPlugin({ runsJobs }), mediaStoragePlugin()],
+  plugins: [translationPlugin(), publishingPlugin({ runsJobs }), previewPlugin(), mediaStoragePlugin()],
   endpoints: [healthEndpoint],
   // JSON lines (one object per line, `buildId` on every publication line) for log collectors in
   // production; readable lines on a developer's terminal. LOG_FORMAT=json|pretty to choose.

@@ -3,7 +3,7 @@
  * and submits a dispositif; an editor ticks « Modification mineure » and publishes; « Dupliquer »
  * makes a fiche of its own; a translator proposes in Arabic with right-to-left inputs and an
  * expert validates from the review queue with the diff in view; the list then says « Publié »;
- * error toasts speak French.
+ * « Prévisualiser » shows a saved draft as the site will; error toasts speak French.
  *
  * One admin build (turbo's, shared with `npm start`), one seeded database, one CMS — without the
  * job runner: these tests are about the admin, the publish pipeline has its own
@@ -323,6 +323,37 @@ describe('the admin, role by role', () => {
       expect(await row.textContent()).not.toContain('Brouillon');
     },
   );
+
+  it('an editor edits a live fiche and clicks « Prévisualiser »: the page shows the draft as the site will, noindex, and nothing is published', { timeout: 6 * 60_000 }, async () => {
+    const fiche = await ficheBySlug('demander-le-rsa');
+    const draftSummary = 'Brouillon à relire : le RSA se demande désormais en ligne, en une seule fois.';
+    const page = await logIn('editor@passerelle.test');
+    await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}`);
+    const summary = page.locator('#field-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    await summary.fill(draftSummary);
+    // Fiches save their draft by themselves (autosave): the preview shows the saved draft.
+    await until('the autosaved draft', async () => {
+      const draft = await api<{ summary: string }>('GET', `/fiches/${fiche.id}?draft=true&depth=0&locale=fr`);
+      return draft.summary === draftSummary ? true : undefined;
+    });
+    const button = page.getByRole('link', { name: /Prévisualiser/ });
+    const [preview] = await Promise.all([page.context().waitForEvent('page'), button.click()]);
+    const problems = opened.at(-1)!.problems;
+    preview.on('console', (message) => message.type() === 'error' && problems.push(`preview console error: ${message.text()}`));
+    preview.on('pageerror', (error) => problems.push(`preview page error: ${error.message}`));
+    preview.on('response', (response) => response.status() >= 400 && problems.push(`preview: HTTP ${response.status()} for ${response.url()}`));
+    // The progress page reloads itself until the site's build has rendered the draft.
+    await preview.waitForURL(/\/api\/preview\/page\/[0-9a-f]{32}\/fr\/demarches\/demander-le-rsa\/?$/, { timeout: 4 * 60_000 });
+    await preview.getByText(draftSummary).first().waitFor({ timeout: 30_000 });
+    expect(await preview.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await preview.locator('html').getAttribute('dir')).toBe('ltr');
+    expect(await preview.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
+    // The site's own stylesheet, served from the preview.
+    expect(await preview.locator('link[rel="stylesheet"]').first().getAttribute('href')).toMatch(/^\/api\/preview\/page\//);
+    const live = await fetch(`${cmsUrl}/api/fiches/${fiche.id}?depth=0&locale=fr`).then((response) => response.json() as Promise<{ summary: string }>);
+    expect(live.summary).not.toBe(draftSummary);
+  });
 
   it('an editor who switches a fiche to Arabic reads it, and is pointed to its translation', { timeout: 3 * 60_000 }, async () => {
     const fiche = await ficheBySlug('carte-vitale');

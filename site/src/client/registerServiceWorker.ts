@@ -8,6 +8,9 @@
  */
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
+  // A draft previewed from the CMS (scripts/src/renderPreview.ts) is served by the admin's own
+  // address: a worker there would answer for the admin.
+  if (document.querySelector('meta[name="passerelle-preview"]')) return;
   const register = () =>
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((error: unknown) => console.error('Service worker registration failed', error));
   if ('requestIdleCallback' in window) requestIdleCallback(() => void register(), { timeout: 5000 });

@@ -16,6 +16,7 @@ import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1e
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { LinkedStepsStatus as LinkedStepsStatus_3c9aa19ad8e756cba0ad4dacb6ba7d9c } from '../../../components/LinkedStepsStatus'
 import { ReviewCheckButton as ReviewCheckButton_34d37d71c7dbeac0ea261f7bd3dee831 } from '../../../components/ReviewCheckButton'
+import { PreviewButton as PreviewButton_9dda7e38185eed7547bd37b9965b77da } from '../../../publishing/preview/PreviewButton'
 import { FrenchSource as FrenchSource_20dd5fb3ca9d8490a39b51c076e40b27 } from '../../../translation/components/FrenchSource'
 import { DirectedTextField as DirectedTextField_d1cfdf249df770e2f3d7ceb5cf9313bb } from '../../../translation/components/DirectedField'
 import { DirectedTextareaField as DirectedTextareaField_d1cfdf249df770e2f3d7ceb5cf9313bb } from '../../../translation/components/DirectedField'
@@ -50,6 +51,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/LinkedStepsStatus#LinkedStepsStatus": LinkedStepsStatus_3c9aa19ad8e756cba0ad4dacb6ba7d9c,
   "/components/ReviewCheckButton#ReviewCheckButton": ReviewCheckButton_34d37d71c7dbeac0ea261f7bd3dee831,
+  "/publishing/preview/PreviewButton#PreviewButton": PreviewButton_9dda7e38185eed7547bd37b9965b77da,
   "/translation/components/FrenchSource#FrenchSource": FrenchSource_20dd5fb3ca9d8490a39b51c076e40b27,
   "/translation/components/DirectedField#DirectedTextField": DirectedTextField_d1cfdf249df770e2f3d7ceb5cf9313bb,
   "/translation/components/DirectedField#DirectedTextareaField": DirectedTextareaField_d1cfdf249df770e2f3d7ceb5cf9313bb,
