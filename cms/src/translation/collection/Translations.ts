@@ -11,6 +11,7 @@ import { forgetMemory, updateMemory } from '../memory/store';
 import { memoryProposalEndpoint } from '../memory/proposalEndpoint';
 import { recordProgress } from '../progress';
 import { wordCountsEndpoint } from '../wordCounts/wordCountsCsv';
+import { xliffExportEndpoint, xliffImportEndpoint } from '../xliff/xliffEndpoints';
 import { translationFields } from '../translatableFields';
 
 export const translationStatusLabels = {
@@ -71,7 +72,7 @@ export const Translations: CollectionConfig = {
     // The coverage's words to translate per language: summed from this index alone.
     { fields: ['language', 'progress.wordsToTranslate'] },
   ],
-  endpoints: [memoryProposalEndpoint, wordCountsEndpoint],
+  endpoints: [memoryProposalEndpoint, wordCountsEndpoint, xliffExportEndpoint, xliffImportEndpoint],
   hooks: {
     beforeChange: [applyWorkflow, recordProgress],
     // The memory is written after the validated text reached the fiche, which it reads.
