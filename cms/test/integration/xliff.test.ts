@@ -138,11 +138,29 @@ describe('XLIFF export', () => {
     expect((await exportFile('language=ar', tokens.editor)).text.match(/id="[^"]+:[^"]+"/g)).toEqual(file.text.match(/id="[^"]+:[^"]+"/g));
   });
 
-  it('exports every unit of chosen fiches', async () => {
+  it('exports every unit of chosen fiches, named by id or slug', async () => {
+    const { slug } = await payload.findByID({ collection: 'fiches', id: ficheB, locale: 'fr', depth: 0 });
+    expect(slug).toBeTruthy();
+    const bySlug = await exportFile(`language=ar&fiches=${slug}`, tokens.expertAr);
+    expect((await xliff.xliff12ToJs(bySlug.text)).resources).toHaveProperty(`fiches/${ficheB}`);
     const file = await exportFile(`language=ar&fiches=${ficheB}`, tokens.expertAr);
     const read = await xliff.xliff12ToJs(file.text);
     expect(Object.keys(read.resources)).toEqual([`fiches/${ficheB}`]);
     expect(Object.keys(read.resources[`fiches/${ficheB}`]!)).toHaveLength(6);
+  });
+});
+
+describe('XLIFF in the admin', () => {
+  it('shows the export and import above the translations list to editors and experts, in their languages only', async () => {
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { XliffExchange } = await import('../../src/translation/components/XliffExchange');
+    const editor = renderToStaticMarkup(XliffExchange({ user: { roles: ['editor'], languages: [] } })!);
+    expect(editor).toContain('Échange XLIFF avec une agence de traduction');
+    expect(editor).toContain('<option value="uk">');
+    const expert = renderToStaticMarkup(XliffExchange({ user: { roles: ['expertTranslator'], languages: ['ar'] } })!);
+    expect(expert.match(/<option value="[a-z]+"/g)).toEqual(['<option value="ar"']);
+    expect(expert).toContain('<label for="xliff-file">');
+    expect(XliffExchange({ user: { roles: ['translator'], languages: ['ar'] } })).toBeNull();
   });
 });
 

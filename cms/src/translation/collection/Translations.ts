@@ -49,6 +49,8 @@ export const Translations: CollectionConfig = {
     listSearchableFields: ['label'],
     group: 'Contenus',
     description: 'Proposez une traduction, envoyez-la en relecture ; un traducteur expert la valide et la publie.',
+    // Export and import of XLIFF files for translation agencies (translation/xliff).
+    components: { beforeList: ['/translation/components/XliffExchange#XliffExchange'] },
   },
   access: {
     read: canReadTranslations,

@@ -95,6 +95,29 @@ async function translationsOf(payload: Payload, language: string, ficheIds: stri
   return found;
 }
 
+const looksLikeId = (value: string) => /^[0-9a-f-]{24,36}$/i.test(value);
+
+/** Fiches named by id, or by the slug or short id editors see in addresses (unique, indexed columns). */
+async function ficheIdsOf(payload: Payload, values: string[], req?: PayloadRequest): Promise<string[]> {
+  const ids = new Set(values.filter(looksLikeId));
+  const names = [...new Set(values.filter((value) => !looksLikeId(value)))];
+  if (names.length > 0) {
+    const { docs } = await payload.find({
+      collection: 'fiches',
+      where: { or: [{ slug: { in: names } }, { shortId: { in: names } }] },
+      locale: 'fr',
+      draft: true,
+      depth: 0,
+      pagination: false,
+      select: { slug: true },
+      overrideAccess: true,
+      req,
+    });
+    for (const doc of docs) ids.add(String(doc.id));
+  }
+  return [...ids];
+}
+
 export type XliffExport = { xml: string; fiches: number; units: number };
 
 /**
@@ -105,7 +128,7 @@ export type XliffExport = { xml: string; fiches: number; units: number };
 export async function exportXliff(payload: Payload, language: Exclude<Locale, 'fr'>, scope: ExportScope, req?: PayloadRequest): Promise<XliffExport> {
   let translations: TranslationRow[];
   if (scope.kind === 'fiches') {
-    translations = [...(await translationsOf(payload, language, [...new Set(scope.ids)], req)).values()];
+    translations = [...(await translationsOf(payload, language, await ficheIdsOf(payload, scope.ids, req), req)).values()];
   } else {
     // The stored figure behind the coverage dashboard, read through its (language, words) index.
     const { docs } = await payload.find({
