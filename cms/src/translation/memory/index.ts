@@ -2,3 +2,4 @@
 export { memoryMatches } from './lookup';
 export { bandsOf, frenchHash, piecesOf, segmentsOf, unitKeysOf } from './segments';
 export { backfillTranslationMemory } from './store';
+export { backfillSharedDocumentsMemory } from './sharedDocuments';
