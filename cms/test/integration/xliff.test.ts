@@ -71,7 +71,9 @@ beforeAll(async () => {
   const how = item('Faire la demande', 'Connectez-vous à **votre compte** sur [ameli.fr](https://www.ameli.fr).\n\n- votre passeport\n- un justificatif de domicile');
   const firstParagraph = (how.body as { root: { children: { children: unknown[] }[] } }).root.children[0]!;
   firstParagraph.children.push({ type: 'linebreak', version: 1 }, { type: 'text', text: 'Gardez votre numéro.', format: 0, detail: 0, mode: 'normal', style: '', version: 1 });
-  const a = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Obtenir sa carte Vitale'), how: [how], _status: 'published' }, context });
+  // A document of the fiche's own: its name and its note, two parts of one unit.
+  const documents = [{ name: 'Lettre de la banque', note: 'de moins de 3 mois', need: 'required' as const }];
+  const a = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Obtenir sa carte Vitale'), how: [how], noDocuments: false, documents, _status: 'published' }, context });
   ficheA = a.id;
 
   // Fully validated in Arabic, then its French summary changes: only that unit is left to translate.
@@ -123,7 +125,8 @@ describe('XLIFF export', () => {
     // Fiche B: only its summary, whose French changed since the validation.
     expect(Object.keys(read.resources[`fiches/${ficheB}`]!)).toEqual([`${ficheB}:summary`]);
     const a = read.resources[`fiches/${ficheA}`] as Record<string, JsUnit>;
-    expect(Object.keys(a)).toEqual([`${ficheA}:title`, `${ficheA}:administrationName`, `${ficheA}:summary`, `${ficheA}:what.0`, `${ficheA}:how.0`, `${ficheA}:next.0`]);
+    expect(Object.keys(a)).toEqual([`${ficheA}:title`, `${ficheA}:administrationName`, `${ficheA}:summary`, `${ficheA}:what.0`, `${ficheA}:how.0`, `${ficheA}:next.0`, `${ficheA}:documents.0`]);
+    expect(Object.keys(a[`${ficheA}:documents.0`]!.groupUnits!)).toEqual([`${ficheA}:documents.0:name`, `${ficheA}:documents.0:note`]);
     expect(a[`${ficheA}:title`]!.source).toBe('Obtenir sa carte Vitale');
     expect(a[`${ficheA}:title`]!.additionalAttributes?.['passerelle:fingerprint']).toMatch(/^[0-9a-f]{32}$/);
     const how = a[`${ficheA}:how.0`]!;
@@ -177,12 +180,13 @@ describe('XLIFF import', () => {
     const publishedBefore = await payload.findByID({ collection: 'fiches', id: ficheA, locale: 'ar', fallbackLocale: false, depth: 0 });
     const response = await importFile(agencyFile, tokens.editor);
     expect(response.status).toBe(200);
-    expect(response.body.counts).toEqual({ imported: 7, unchanged: 0, frenchChanged: 0, invalid: 0 });
+    expect(response.body.counts).toEqual({ imported: 8, unchanged: 0, frenchChanged: 0, invalid: 0 });
     expect(response.body.rows.map((row: { unit: string }) => row.unit)).toContain('how.0');
 
     const after = await translationOf(ficheA);
     expect(after.title).toBe(arabic('Obtenir sa carte Vitale'));
     expect(after.how?.[0]?.title).toBe(arabic('Faire la demande'));
+    expect(after.documents?.map(({ name, note }) => ({ name, note }))).toEqual([{ name: arabic('Lettre de la banque'), note: arabic('de moins de 3 mois') }]);
     const body = after.how?.[0]?.body as unknown as { root: { direction: string; children: { type: string; direction?: string; children: Record<string, unknown>[] }[] } };
     expect(body.root.direction).toBe('rtl');
     const [paragraph, list] = body.root.children;
@@ -213,7 +217,7 @@ describe('XLIFF import', () => {
 
     // The same file again: nothing to do.
     const again = await importFile(agencyFile, tokens.editor);
-    expect(again.body.counts).toEqual({ imported: 0, unchanged: 7, frenchChanged: 0, invalid: 0 });
+    expect(again.body.counts).toEqual({ imported: 0, unchanged: 8, frenchChanged: 0, invalid: 0 });
   });
 
   it('refuses the units whose French changed since the export and imports the others', async () => {
@@ -228,7 +232,7 @@ describe('XLIFF import', () => {
     const summary = response.body.rows.find((row: { unit: string }) => row.unit === 'summary');
     expect(summary.outcome).toBe('frenchChanged');
     expect(summary.message).toMatch(/français a changé/);
-    expect(response.body.counts.imported).toBe(5);
+    expect(response.body.counts.imported).toBe(6);
     expect((await translationOf(ficheA)).summary).toBe(arabic('La carte Vitale montre vos droits à l’Assurance Maladie chez le médecin et à la pharmacie.'));
     expect((await translationOf(ficheA)).title).toBe('ب Obtenir sa carte Vitale');
   });
