@@ -265,6 +265,10 @@ describe('XLIFF import', () => {
     expect(foreign.status).toBe(400);
     expect(foreign.body.message).toMatch(/ne vient pas d’un export de Passerelle/);
 
+    const entities = await importFile(withTargets.replace('<xliff ', '<!DOCTYPE xliff [<!ENTITY a "aaaa">]>\n<xliff '), tokens.editor);
+    expect(entities.status).toBe(400);
+    expect(entities.body.message).toMatch(/DOCTYPE/);
+
     const after = await translationOf(ficheA);
     expect(after.updatedAt).toBe(before.updatedAt);
     expect(after.title).toBe(before.title);

@@ -213,6 +213,8 @@ const languageOf = (tag: string | undefined) => translationLanguages.find((code)
 
 /** Reads the file: XML, the XLIFF 1.2 frame, one target language, our ids. Throws XliffFileError with a French message. */
 export function readXliff(text: string): { language: Exclude<Locale, 'fr'>; units: FileUnit[] } {
+  // XLIFF needs no DTD: declared entities could expand a small file into gigabytes.
+  if (/<!DOCTYPE/i.test(text)) throw new XliffFileError('Fichier refusé : il contient une déclaration <!DOCTYPE>, qu’un fichier XLIFF n’a pas à contenir. Rien n’a été importé.');
   const checked = XMLValidator.validate(text);
   if (checked !== true) throw new XliffFileError(`Fichier illisible : ce n’est pas du XML valide (ligne ${checked.err.line} : ${checked.err.msg}). Rien n’a été importé.`);
   const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@_', trimValues: false, parseTagValue: false, parseAttributeValue: false, processEntities: true });
