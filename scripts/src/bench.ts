@@ -27,6 +27,7 @@ import { measureCmsLatency } from './bench/cmsLatency';
 import { describeCorpus, generateCorpus } from './bench/corpus';
 import { runLighthouse, type LighthouseScores } from './bench/lighthouse';
 import { runLoad } from './bench/load';
+import { runMemoryBench } from './bench/memoryBench';
 import { runScale } from './bench/scale';
 import { parseBenchOptions, usage, UsageError } from './bench/options';
 import { measurePageWeight, readableWithoutJs } from './bench/pageWeights';
@@ -132,6 +133,10 @@ async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   if (options.load) {
     await runLoad({ ...options.load, repoRoot });
+    return;
+  }
+  if (options.memory) {
+    await runMemoryBench({ fiches: options.memory, randomSeed: options.randomSeed, lookups: 200, repoRoot });
     return;
   }
   if (options.scale) {

@@ -6,6 +6,7 @@ import { TranslationMemory } from './memory/TranslationMemory';
 import { TranslationWorkLog } from './wordCounts/TranslationWorkLog';
 import { deleteTranslations } from './hooks/deleteTranslations';
 import { readMinorChange, syncTranslations } from './hooks/syncTranslations';
+import { forgetSharedDocument, rememberSharedDocument } from './memory/sharedDocuments';
 import { refreshTranslationProgress } from './progress';
 
 /**
@@ -17,7 +18,7 @@ import { refreshTranslationProgress } from './progress';
 export function translationPlugin(): Plugin {
   return (config: Config): Config => {
     const collections = (config.collections ?? []).flatMap((collection) =>
-      collection.slug === 'fiches' ? [withTranslationHooks(collection), ...ownCollections] : [collection],
+      collection.slug === 'fiches' ? [withTranslationHooks(collection), ...ownCollections] : collection.slug === 'documents' ? [withSharedDocumentMemory(collection)] : [collection],
     );
     if (!collections.some((collection) => collection.slug === 'translations')) {
       throw new Error('translationPlugin: the fiches collection must be registered before the plugin runs.');
@@ -54,5 +55,14 @@ function withTranslationHooks(fiches: CollectionConfig): CollectionConfig {
       afterChange: [syncTranslations, refreshTranslationProgress, ...(hooks.afterChange ?? [])],
       beforeDelete: [deleteTranslations, ...(hooks.beforeDelete ?? [])],
     },
+  };
+}
+
+/** The shared list of documents feeds the memory with its translated names (memory/sharedDocuments.ts). */
+function withSharedDocumentMemory(documents: CollectionConfig): CollectionConfig {
+  const hooks = documents.hooks ?? {};
+  return {
+    ...documents,
+    hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), rememberSharedDocument], afterDelete: [...(hooks.afterDelete ?? []), forgetSharedDocument] },
   };
 }

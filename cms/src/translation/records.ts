@@ -10,8 +10,8 @@ export type UnitRecord = {
   fingerprint?: string | null;
   /** The French text at validation, to show translators what changed since. */
   sourceText?: string | null;
-  /** Where the current proposal came from, when not typed in: the memory (or a machine draft). */
-  origin?: 'memory' | 'machine' | null;
+  /** Where the current proposal came from, when not typed in: the memory, a machine draft, an agency's XLIFF file. */
+  origin?: 'memory' | 'machine' | 'xliff' | null;
   /** When a French change made this validated unit outdated. */
   outdatedAt?: string | null;
 };

@@ -12,6 +12,7 @@ import { sendDueReminders } from '../../src/review/reminders';
 import { coverage, reviewQueue, workList } from '../../src/translation/dashboard';
 import { memoryMatches } from '../../src/translation/memory/lookup';
 import { piecesOf } from '../../src/translation/memory/segments';
+import { exportXliff, importXliff, readXliff } from '../../src/translation/xliff/xliffExchange';
 import type { User } from '../../src/payload-types';
 import { createTaxonomy, frenchDemarche } from '../helpers/fixtures';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
@@ -155,6 +156,19 @@ describe.skipIf(onMongo)('query plans at the size of the real service', () => {
     const { problems, queries } = await plansOf(() => memoryMatches(payload, { language: 'ar', unit }));
     expect(queries.some(({ sql }) => sql.includes('translation_memory'))).toBe(true);
     expect(problems).toEqual([]);
+  });
+
+  it('XLIFF: the export (left to translate, chosen fiches) and the import read through indexes', async () => {
+    const { docs } = await payload.find({ collection: 'fiches', limit: 2, depth: 0, select: { slug: true } });
+    const toTranslate = await plansOf(() => exportXliff(payload, 'ar', { kind: 'toTranslate' }));
+    expect(toTranslate.problems).toEqual([]);
+    const chosen = await plansOf(() => exportXliff(payload, 'ar', { kind: 'fiches', ids: [docs[0]!.id, String(docs[1]!.slug)] }));
+    expect(chosen.problems).toEqual([]);
+    const { xml } = await exportXliff(payload, 'ar', { kind: 'toTranslate' });
+    const admin = await userOf('admin@example.test');
+    const imported = await plansOf(() => importXliff(payload, readXliff(xml), admin as never));
+    expect(imported.queries.some(({ sql }) => sql.includes('translations'))).toBe(true);
+    expect(imported.problems).toEqual([]);
   });
 
   it('review dashboards and the reminders job: due fiches by urgency, by theme, by département, a structure’s', async () => {

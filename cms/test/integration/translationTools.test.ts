@@ -256,3 +256,58 @@ describe('translation memory', () => {
     expect(await matchesFor(ficheB, 'summary')).toEqual([]);
   });
 });
+
+describe('documents in the translation memory', () => {
+  it('offers the shared list’s translation of a document name written in a fiche, and inserts it as the row’s name', async () => {
+    const shared = await payload.create({ collection: 'documents', data: { name: 'Titre de séjour' } as never, locale: 'fr', context });
+    await payload.update({ collection: 'documents', id: shared.id, data: { name: 'تصريح الإقامة' }, locale: 'ar', context });
+    const fiche = await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Renouveler son titre de séjour'), noDocuments: false, documents: [{ name: 'Titre de séjour', need: 'required' }], _status: 'published' },
+      context,
+    });
+    const [match] = await matchesFor(fiche.id, 'documents.0');
+    expect(match).toMatchObject({ similarity: 100, target: 'تصريح الإقامة', kind: 'unit' });
+
+    const translation = await translationOf(fiche.id, 'ar');
+    const response = await api('POST', `/translations/${translation.id}/memory-proposal`, { token: tokens.translatorAr, body: { unit: 'documents.0', target: match!.target } });
+    expect(response.status).toBe(200);
+    const saved = await translationOf(fiche.id, 'ar');
+    expect(saved.documents?.map(({ name, note }) => ({ name, note }))).toEqual([{ name: 'تصريح الإقامة', note: null }]);
+    expect(recordsOf(saved.units)['documents.0']?.origin).toBe('memory');
+
+    // The list's name changes: the memory follows; the document deleted, its pairs go.
+    await payload.update({ collection: 'documents', id: shared.id, data: { name: 'بطاقة الإقامة' }, locale: 'ar', context });
+    expect((await matchesFor(fiche.id, 'documents.0'))[0]?.target).toBe('بطاقة الإقامة');
+    await payload.delete({ collection: 'documents', id: shared.id, context });
+    expect(await matchesFor(fiche.id, 'documents.0')).toEqual([]);
+  });
+
+  it('keeps a fiche’s validated document (name and note) and offers it to another fiche', async () => {
+    const documents = [{ name: 'Lettre de refus de la banque', note: 'si vous en avez une', need: 'sometimes' as const }];
+    const first = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Ouvrir un compte bancaire'), noDocuments: false, documents, _status: 'published' }, context });
+    const translation = await translationOf(first.id, 'ar');
+    await payload.update({
+      collection: 'translations',
+      id: translation.id,
+      data: {
+        title: 'فتح حساب بنكي',
+        administrationName: 'البنك',
+        summary: 'ملخص',
+        what: [item('بطاقة فيتال', 'بطاقة خضراء عليها صورتك.', 'rtl')],
+        how: [item('تقديم الطلب', 'ادخل إلى حسابك على ameli.', 'rtl')],
+        next: [item('استلام البطاقة', 'تصل البطاقة بالبريد خلال بضعة أسابيع.', 'rtl')],
+        documents: [{ name: 'رسالة رفض البنك', note: 'إن كانت لديك' }],
+        status: 'validated',
+      } as never,
+      context,
+    });
+    expect((await memoryOf(translation.id)).filter((row) => row.unit === 'documents.0').map((row) => [row.scope, row.french, row.target]).sort()).toEqual([
+      ['sentence', 'Lettre de refus de la banque', 'رسالة رفض البنك'],
+      ['sentence', 'si vous en avez une', 'إن كانت لديك'],
+      ['unit', 'Lettre de refus de la banque si vous en avez une', 'رسالة رفض البنك\nإن كانت لديك'],
+    ]);
+    const second = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Changer de banque'), noDocuments: false, documents, _status: 'published' }, context });
+    expect((await matchesFor(second.id, 'documents.0'))[0]).toMatchObject({ similarity: 100, target: 'رسالة رفض البنك\nإن كانت لديك' });
+  });
+});

@@ -12,6 +12,8 @@ export type BenchOptions = {
   scale?: number[];
   /** `--scale` without the admin's screens in Chromium (no admin build, no CMS server). */
   skipBrowser: boolean;
+  /** `--memory`: only the translation memory's lookup, on a corpus of this many fiches (bench/memoryBench.ts). */
+  memory?: number;
   /** `--load`: concurrent editors and translators while publications go through (bench/load.ts). */
   load?: { users: number; durationSeconds: number; publishesPerMinute: number; cmsUrl?: string; siteUrl?: string; database?: string };
 };
@@ -19,6 +21,7 @@ export type BenchOptions = {
 export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishes N] [--seed N] [--lighthouse-runs N]
                         [--skip-anchor] [--skip-lighthouse] [--reuse-corpus]
        npm run bench -- --scale [100,300,1000] [--seed N] [--skip-browser]
+       npm run bench -- --memory [FICHES] [--seed N]
        npm run bench -- --load [--users N] [--duration S] [--publish-rate N] [--database FILE | --cms-url URL --site-url URL]
   --fiches N          synthetic fiches to insert (default 1000; each makes 8 pages)
   --quick             100 fiches
@@ -32,6 +35,7 @@ export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishe
                       insert the corpus through the bulk import, then time each screen's queries,
                       then each admin screen in Chromium, logged in (builds the admin first)
   --skip-browser      --scale without the screens in Chromium
+  --memory [FICHES]   only the translation memory's lookup (default 1000 fiches): p50/p95 of 200 lookups
   --load              only the load: N users (default 50) reading and saving drafts for S seconds
                       (default 300) while N publications a minute (default 5) go through; p50/p95/p99,
                       errors, every publication live; then the static server's throughput
@@ -93,6 +97,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--scale': {
         const given = inline ?? (argv[index + 1] && !argv[index + 1]?.startsWith('--') ? argv[++index] : undefined);
         options.scale = (given ?? '100,300,1000').split(',').map((size) => count('--scale', size.trim(), 1));
+        break;
+      }
+      case '--memory': {
+        const given = inline ?? (argv[index + 1] && !argv[index + 1]?.startsWith('--') ? argv[++index] : undefined);
+        options.memory = count('--memory', given ?? '1000', 1);
         break;
       }
       case '--load':

@@ -29,7 +29,7 @@ export type ScalePoint = {
   load?: { insert: number; timings: number; browser?: number };
 };
 
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, onLine: (line: string) => void): Promise<void> {
+export function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, onLine: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     const tail: string[] = [];

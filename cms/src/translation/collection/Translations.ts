@@ -11,6 +11,7 @@ import { forgetMemory, updateMemory } from '../memory/store';
 import { memoryProposalEndpoint } from '../memory/proposalEndpoint';
 import { recordProgress } from '../progress';
 import { wordCountsEndpoint } from '../wordCounts/wordCountsCsv';
+import { xliffExportEndpoint, xliffImportEndpoint } from '../xliff/xliffEndpoints';
 import { translationFields } from '../translatableFields';
 
 export const translationStatusLabels = {
@@ -48,6 +49,8 @@ export const Translations: CollectionConfig = {
     listSearchableFields: ['label'],
     group: 'Contenus',
     description: 'Proposez une traduction, envoyez-la en relecture ; un traducteur expert la valide et la publie.',
+    // Export and import of XLIFF files for translation agencies (translation/xliff).
+    components: { beforeList: ['/translation/components/XliffExchange#XliffExchange'] },
   },
   access: {
     read: canReadTranslations,
@@ -71,7 +74,7 @@ export const Translations: CollectionConfig = {
     // The coverage's words to translate per language: summed from this index alone.
     { fields: ['language', 'progress.wordsToTranslate'] },
   ],
-  endpoints: [memoryProposalEndpoint, wordCountsEndpoint],
+  endpoints: [memoryProposalEndpoint, wordCountsEndpoint, xliffExportEndpoint, xliffImportEndpoint],
   hooks: {
     beforeChange: [applyWorkflow, recordProgress],
     // The memory is written after the validated text reached the fiche, which it reads.

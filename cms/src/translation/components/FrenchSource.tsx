@@ -114,6 +114,11 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
                       Issue de la mémoire de traduction, non modifiée
                     </span>
                   )}
+                  {record?.origin === 'xliff' && state !== 'validated' && (
+                    <span style={{ ...badge, display: 'block' }} lang="fr" dir="ltr">
+                      Importée d’un fichier XLIFF (agence), non modifiée
+                    </span>
+                  )}
                   <MemoryMatches matches={matchesByUnit.get(key) ?? []} unit={key} language={language} translationId={String(data?.id ?? '')} canInsert={canInsert} />
                 </td>
               </tr>

@@ -1,4 +1,5 @@
 /** The translation memory's lookup, for the bench (scripts/src/bench/adminTimings.ts). */
 export { memoryMatches } from './lookup';
-export { piecesOf, unitKeysOf } from './segments';
+export { bandsOf, frenchHash, piecesOf, segmentsOf, unitKeysOf } from './segments';
 export { backfillTranslationMemory } from './store';
+export { backfillSharedDocumentsMemory } from './sharedDocuments';

@@ -18,9 +18,23 @@ const answer = (status: number, message: string) => Response.json({ message }, {
  * A memory text, as the unit's data: a text unit takes it as is; a section item takes the first
  * line as its title and the rest as its body (`- ` lines as a list), in the language's direction.
  */
-export function proposalData(translation: Pick<Translation, SectionKey>, unit: UnitKey, text: string, language: string): Partial<Translation> {
+export function proposalData(
+  translation: Pick<Translation, SectionKey | 'documents'>,
+  unit: UnitKey,
+  text: string,
+  language: string,
+  /** For a document: whether the French row has a name of its own (else it is one of the shared list, and the text is its note). */
+  documentHasName = true,
+): Partial<Translation> {
   const [section, index] = unit.split('.') as [string, string | undefined];
   if (index === undefined) return { [unit]: text };
+  if (section === 'documents') {
+    const rows = [...(translation.documents ?? [])].map(({ name, note }) => ({ name: name ?? null, note: note ?? null }));
+    if (rows.length < Number(index)) throw new MissingItemsError();
+    const [first = '', ...rest] = text.split('\n');
+    rows[Number(index)] = documentHasName ? { name: first, note: rest.join(' ') || null } : { name: null, note: text.replace(/\n/g, ' ') };
+    return { documents: rows };
+  }
   const [title = '', ...lines] = text.split('\n');
   // Blank lines between paragraphs, list items kept together: the markup markupToLexical reads.
   const markup = lines
@@ -74,7 +88,7 @@ export const memoryProposalEndpoint: Endpoint = {
         collection: 'translations',
         id,
         // A proposal, never a validation: a validated translation goes back to « En cours ».
-        data: { ...proposalData(translation, unit, target, translation.language), status: translation.status === 'validated' ? 'inProgress' : translation.status },
+        data: { ...proposalData(translation, unit, target, translation.language, Boolean(french.documents?.[Number(unit.split('.')[1])]?.name?.trim())), status: translation.status === 'validated' ? 'inProgress' : translation.status },
         depth: 0,
         overrideAccess: false,
         user: req.user,

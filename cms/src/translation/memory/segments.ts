@@ -56,15 +56,21 @@ const unlisted = (block: string) => block.replace(/^- /, '');
 
 type Item = { title?: string | null; body?: unknown };
 
-function itemOf(content: TranslatableContent, key: UnitKey): { text?: string | null; item?: Item } {
+function itemOf(content: TranslatableContent, key: UnitKey): { text?: string | null; item?: Item; document?: string[] } {
   if ((textUnitKeys as readonly string[]).includes(key)) return { text: content[key as TextUnitKey] };
   const [section, index] = key.split('.');
+  if (section === 'documents') {
+    // A document of the fiche: its own name (empty for one of the shared list) and its note, one line each.
+    const row = (content.documents ?? [])[Number(index)];
+    return { document: row ? [row.name, row.note].map((part) => spaces(part ?? '')).filter(Boolean) : [] };
+  }
   return { item: (content[section as SectionKey] ?? [])[Number(index)] };
 }
 
 /** The French side of a unit: whole text (as `unitsOf`) and sentences (a section item's title is one). */
 export function piecesOf(content: TranslatableContent, key: UnitKey): UnitPieces | undefined {
-  const { text, item } = itemOf(content, key);
+  const { text, item, document } = itemOf(content, key);
+  if (document) return document.length > 0 ? { key, text: document.join(' '), pieces: document, sectioned: true } : undefined;
   if (item) {
     const title = spaces(item.title ?? '');
     const body = blocksOf(item.body).map(unlisted);
@@ -78,7 +84,8 @@ export function piecesOf(content: TranslatableContent, key: UnitKey): UnitPieces
 
 /** The target side as it is inserted back: a section item is its title, then its body's blocks. */
 function targetOf(content: TranslatableContent, key: UnitKey): { whole: string; pieces: string[] } | undefined {
-  const { text, item } = itemOf(content, key);
+  const { text, item, document } = itemOf(content, key);
+  if (document) return document.length > 0 ? { whole: document.join('\n'), pieces: document } : undefined;
   if (item) {
     const title = spaces(item.title ?? '');
     const blocks = blocksOf(item.body);
@@ -120,6 +127,7 @@ export function unitKeysOf(content: TranslatableContent): UnitKey[] {
   return [
     ...textUnitKeys.filter((key) => spaces(content[key] ?? '')),
     ...sectionKeys.flatMap((section) => (content[section] ?? []).map((_, index) => `${section}.${index}` as UnitKey)),
+    ...(content.documents ?? []).flatMap((row, index) => (spaces(row.name ?? '') || spaces(row.note ?? '') ? [`documents.${index}` as UnitKey] : [])),
   ];
 }
 

@@ -21,6 +21,7 @@ import { FrenchSource as FrenchSource_20dd5fb3ca9d8490a39b51c076e40b27 } from '.
 import { DirectedTextField as DirectedTextField_d1cfdf249df770e2f3d7ceb5cf9313bb } from '../../../translation/components/DirectedField'
 import { DirectedTextareaField as DirectedTextareaField_d1cfdf249df770e2f3d7ceb5cf9313bb } from '../../../translation/components/DirectedField'
 import { UnitRecordsTable as UnitRecordsTable_dc492f869b6ea79b9a21ca4e60c22c0c } from '../../../translation/components/UnitRecordsTable'
+import { XliffExchange as XliffExchange_15baa9b374584d27b97611ba939ef6cb } from '../../../translation/components/XliffExchange'
 import { BuildLog as BuildLog_15ec1830b581cbd304db719c401a8590 } from '../../../components/BuildLog'
 import { RollbackAction as RollbackAction_4283896eb070f33b40fd3e390982c4b0 } from '../../../components/RollbackAction'
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
@@ -56,6 +57,7 @@ export const importMap = {
   "/translation/components/DirectedField#DirectedTextField": DirectedTextField_d1cfdf249df770e2f3d7ceb5cf9313bb,
   "/translation/components/DirectedField#DirectedTextareaField": DirectedTextareaField_d1cfdf249df770e2f3d7ceb5cf9313bb,
   "/translation/components/UnitRecordsTable#UnitRecordsTable": UnitRecordsTable_dc492f869b6ea79b9a21ca4e60c22c0c,
+  "/translation/components/XliffExchange#XliffExchange": XliffExchange_15baa9b374584d27b97611ba939ef6cb,
   "/components/BuildLog#BuildLog": BuildLog_15ec1830b581cbd304db719c401a8590,
   "/components/RollbackAction#RollbackAction": RollbackAction_4283896eb070f33b40fd3e390982c4b0,
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
