@@ -4,6 +4,7 @@ import * as migration_20261202_101302_second_factor from './20261202_101302_seco
 import * as migration_20261202_102415_scale_indexes from './20261202_102415_scale_indexes';
 import * as migration_20261202_113009_fiche_type_optional from './20261202_113009_fiche_type_optional';
 import * as migration_20261202_143735_session_features from './20261202_143735_session_features';
+import * as migration_20261202_162049_machine_drafts from './20261202_162049_machine_drafts';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261202_143735_session_features.up,
     down: migration_20261202_143735_session_features.down,
     name: '20261202_143735_session_features',
+  },
+  {
+    up: migration_20261202_162049_machine_drafts.up,
+    down: migration_20261202_162049_machine_drafts.down,
+    name: '20261202_162049_machine_drafts'
   },
 ];

@@ -9,7 +9,12 @@ import type React from 'react';
 
 import { directionOf, isLocale, itemListKeys, textUnitKeys } from '@passerelle/content-schemas';
 
+import { canAskMachineDraft } from '../../access/canAskMachineDraft';
+import { isExpertOfLanguage } from '../../access/isExpertOfLanguage';
 import { hasRole, languagesOf, type UserWithRoles } from '../../access/roles';
+import { budgetOf } from '../machine/budget';
+import { machineProvider } from '../machine/config';
+import { MachineDraftBar, MachineUnitTools, type MachineOffer } from '../machine/components/MachineMarks';
 import { memoryMatches } from '../memory/lookup';
 import { piecesOf } from '../memory/segments';
 import { recordsOf } from '../records';
@@ -63,6 +68,20 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
   const user = req.user as UserWithRoles | null | undefined;
   const canInsert = Boolean(data?.id && user && (hasRole(user, 'admin') || (hasRole(user, 'translator', 'expertTranslator') && languagesOf(user).includes(language))));
   const done = orderedKeys.filter((key) => states.get(key) === 'validated').length;
+  // Machine drafts: offered only when a provider is configured, translates into this language
+  // (asked once an hour; unknown when it does not answer, and then the button says why), and
+  // the user writes this language. Off, nothing is shown here.
+  const provider = machineProvider();
+  const offer: MachineOffer | undefined =
+    provider && data?.id && canAskMachineDraft(user, language) && (await provider.supports(language).catch(() => true))
+      ? {
+          provider: provider.label,
+          translationId: String(data.id),
+          budget: await budgetOf(payload, language),
+          missing: orderedKeys.filter((key) => states.get(key) === 'missing').length,
+        }
+      : undefined;
+  const confirmFor = data?.id && isExpertOfLanguage(user, language) ? String(data.id) : undefined;
 
   return (
     <section aria-labelledby="french-source-title" style={{ marginBlockEnd: '2rem' }}>
@@ -73,6 +92,7 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
         {done} élément(s) validé(s) sur {orderedKeys.length}. Les modifications du français depuis la dernière validation sont
         marquées : <ins style={{ background: '#b8fec9' }}>ajouté</ins>, <del style={{ background: '#ffe9e6' }}>supprimé</del>.
       </p>
+      {offer && <MachineDraftBar offer={offer} />}
       <table className="passerelle-french-source" style={{ inlineSize: '100%', borderCollapse: 'collapse' }}>
         <thead>
           <tr>
@@ -114,6 +134,7 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
                       Issue de la mémoire de traduction, non modifiée
                     </span>
                   )}
+                  <MachineUnitTools offer={offer} confirmFor={confirmFor} unit={key} unitName={unitLabel(key)} record={record} state={state} hasText={translation.has(key)} />
                   <MemoryMatches matches={matchesByUnit.get(key) ?? []} unit={key} language={language} translationId={String(data?.id ?? '')} canInsert={canInsert} />
                 </td>
               </tr>
