@@ -47,7 +47,7 @@ function useLibreTranslate() {
 function richBody(direction: 'ltr' | 'rtl' = 'ltr') {
   const body = markupToLexical(`Demandez la **carte Vitale** sur [le site ameli](https://www.ameli.fr) ou lisez [la fiche PUMa](fiche:puma).\n\n- un passeport\n- un justificatif de domicile`, direction, () => linkedFiche);
   // A line break inside the first paragraph (the seed markup has none).
-  const first = body.root.children[0]!.children as { type: string; text?: string }[];
+  const first = body.root.children[0]!.children as { type: string; text?: string; version?: number }[];
   first.splice(2, 0, { type: 'linebreak', version: 1 });
   first[3]!.text = first[3]!.text!.trimStart();
   return body;

@@ -73,7 +73,7 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
   // the user writes this language. Off, nothing is shown here.
   const provider = machineProvider();
   const offer: MachineOffer | undefined =
-    provider && data?.id && canAskMachineDraft(user, language) && (await provider.supports(language).catch(() => true))
+    provider && data?.id && canAskMachineDraft(user, language) && (await answerSoon(provider.supports(language)))
       ? {
           provider: provider.label,
           translationId: String(data.id),
@@ -144,6 +144,14 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
       </table>
     </section>
   );
+}
+
+/**
+ * Whether the provider translates into the language, or « yes » when it cannot tell within 3 s
+ * (down, slow): the page never waits on it, and a draft asked then says what went wrong.
+ */
+function answerSoon(supports: Promise<boolean>): Promise<boolean> {
+  return Promise.race([supports.catch(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 3_000, true).unref())]);
 }
 
 /** The id Payload gives the unit's input: `how.1` → `field-how__1__title`. */
