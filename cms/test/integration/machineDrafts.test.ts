@@ -139,6 +139,32 @@ describe('machine drafts', () => {
     expect(await usage()).toBeGreaterThan(0);
   });
 
+  it('offers drafts only when on and to who may ask; the records keep the machine mark', async () => {
+    useDeepL();
+    const translation = await newFiche('Badge et interrupteur');
+    expect((await draft(translation.id, 'translatorAr', 'summary')).status).toBe(200);
+    for (const name of envNames) delete process.env[name];
+    // The side-by-side view's offer (machine/offer.ts): none when off, none for who may not ask.
+    const { machineOfferFor } = await import('../../src/translation/machine/offer');
+    const { machineProvider } = await import('../../src/translation/machine/config');
+    const userOf = async (email: string) => (await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0]!;
+    const translator = await userOf('translatorar@example.test');
+    const ask = { payload, language: 'ar' as const, translationId: translation.id, missing: 3 };
+    expect(await machineOfferFor({ ...ask, user: translator })).toBeUndefined();
+    useDeepL();
+    expect(await machineOfferFor({ ...ask, user: translator })).toMatchObject({ provider: 'DeepL', missing: 3, budget: { budget: expect.any(Number), used: expect.any(Number), month: expect.stringMatching(/^\d{4}-\d{2}$/) } });
+    expect(await machineOfferFor({ ...ask, user: await userOf('editor@example.test') })).toBeUndefined();
+    expect(await machineOfferFor({ ...ask, user: await userOf('translatoruk@example.test') })).toBeUndefined();
+    expect(await machineOfferFor({ ...ask, language: 'ti', user: await userOf('admin@example.test'), provider: machineProvider() })).toBeUndefined();
+
+    // The badge stays wherever the text appears, provider on or off: here, « Suivi par élément ».
+    for (const name of envNames) delete process.env[name];
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { UnitRecordsTable } = await import('../../src/translation/components/UnitRecordsTable');
+    const html = renderToStaticMarkup(await UnitRecordsTable({ data: await read(translation.id), payload } as never));
+    expect(html).toContain('— traduction automatique (DeepL)');
+  });
+
   it('refuses to validate unedited machine text until an expert confirms each unit', async () => {
     useDeepL();
     const translation = await newFiche('Ouvrir un compte bancaire');

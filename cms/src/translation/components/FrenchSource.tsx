@@ -9,12 +9,10 @@ import type React from 'react';
 
 import { directionOf, isLocale, itemListKeys, textUnitKeys } from '@passerelle/content-schemas';
 
-import { canAskMachineDraft } from '../../access/canAskMachineDraft';
 import { isExpertOfLanguage } from '../../access/isExpertOfLanguage';
 import { hasRole, languagesOf, type UserWithRoles } from '../../access/roles';
-import { budgetOf } from '../machine/budget';
-import { machineProvider } from '../machine/config';
-import { MachineDraftBar, MachineUnitTools, type MachineOffer } from '../machine/components/MachineMarks';
+import { MachineDraftBar, MachineUnitTools } from '../machine/components/MachineMarks';
+import { machineOfferFor } from '../machine/offer';
 import { memoryMatches } from '../memory/lookup';
 import { piecesOf } from '../memory/segments';
 import { recordsOf } from '../records';
@@ -68,19 +66,13 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
   const user = req.user as UserWithRoles | null | undefined;
   const canInsert = Boolean(data?.id && user && (hasRole(user, 'admin') || (hasRole(user, 'translator', 'expertTranslator') && languagesOf(user).includes(language))));
   const done = orderedKeys.filter((key) => states.get(key) === 'validated').length;
-  // Machine drafts: offered only when a provider is configured, translates into this language
-  // (asked once an hour; unknown when it does not answer, and then the button says why), and
-  // the user writes this language. Off, nothing is shown here.
-  const provider = machineProvider();
-  const offer: MachineOffer | undefined =
-    provider && data?.id && canAskMachineDraft(user, language) && (await answerSoon(provider.supports(language)))
-      ? {
-          provider: provider.label,
-          translationId: String(data.id),
-          budget: await budgetOf(payload, language),
-          missing: orderedKeys.filter((key) => states.get(key) === 'missing').length,
-        }
-      : undefined;
+  const offer = await machineOfferFor({
+    payload,
+    user,
+    language,
+    translationId: data?.id ? String(data.id) : undefined,
+    missing: orderedKeys.filter((key) => states.get(key) === 'missing').length,
+  });
   const confirmFor = data?.id && isExpertOfLanguage(user, language) ? String(data.id) : undefined;
 
   return (
@@ -144,14 +136,6 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
       </table>
     </section>
   );
-}
-
-/**
- * Whether the provider translates into the language, or « yes » when it cannot tell within 3 s
- * (down, slow): the page never waits on it, and a draft asked then says what went wrong.
- */
-function answerSoon(supports: Promise<boolean>): Promise<boolean> {
-  return Promise.race([supports.catch(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 3_000, true).unref())]);
 }
 
 /** The id Payload gives the unit's input: `how.1` → `field-how__1__title`. */

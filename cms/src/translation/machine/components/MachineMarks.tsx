@@ -8,12 +8,10 @@ import type React from 'react';
 
 import type { UnitRecord } from '../../records';
 import type { UnitState } from '../../unitStates';
-import { formatCount, monthInFrench, type Budget } from '../budget';
+import { formatCount, monthInFrench } from '../budget';
 import { isUnconfirmedMachineDraft } from '../marking';
+import type { MachineOffer } from '../offer';
 import { MachineDraftButton } from './MachineDraftButton';
-
-/** What the view needs to offer machine drafts; undefined when the feature is off for this user. */
-export type MachineOffer = { provider: string; translationId: string; budget: Budget; missing: number };
 
 export function MachineDraftBar({ offer }: { offer: MachineOffer }): React.ReactElement {
   const { budget } = offer;
