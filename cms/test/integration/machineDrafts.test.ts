@@ -307,6 +307,32 @@ describe('machine drafts', () => {
     expect(await usage()).toBe(used);
   });
 
+  it('drafts a document of a démarche after shared documents that have nothing to translate', async () => {
+    useDeepL();
+    const shared = await payload.create({ collection: 'documents', data: { slug: 'titre-de-sejour-test', name: 'Titre de séjour' }, context });
+    const fiche = await payload.create({
+      collection: 'fiches',
+      data: {
+        ...frenchDemarche(taxonomy, 'Demander la prime d’activité'),
+        noDocuments: false,
+        documents: [
+          { document: shared.id, need: 'required' },
+          { name: 'Attestation de la CAF', note: 'de moins de 3 mois', need: 'required' },
+        ],
+        _status: 'published',
+      } as never,
+      context,
+    });
+    const { docs } = await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: fiche.id } }, { language: { equals: 'ar' } }] }, depth: 0 });
+    const response = await draft(docs[0]!.id, 'translatorAr', 'documents.1');
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const saved = await read(docs[0]!.id);
+    expect(saved.documents?.map(({ name, note }) => [name ?? null, note ?? null])).toEqual([
+      [null, null],
+      ['ar:Attestation de la CAF', 'ar:de moins de 3 mois'],
+    ]);
+  });
+
   it('is asked only by the language’s translators and experts, and admins', async () => {
     useDeepL();
     const translation = await newFiche('Qui peut demander un brouillon');

@@ -63,7 +63,7 @@ export async function machineDraft(req: PayloadRequest, translationId: string, u
     if (keys.length === 0) throw new MachineTranslationError('Tous les éléments ont déjà un texte : demandez un brouillon élément par élément.', 400);
   }
   keys = inOrder(keys);
-  checkItemOrder(translation, keys);
+  checkItemOrder(translation, keys, new Set(frenchUnits.keys()));
 
   const jobs = keys.map((key) => jobOf(french, translation, key, language, frenchUnits.get(key)?.text.length ?? 0));
   const characters = jobs.reduce((sum, job) => sum + job.characters, 0);
@@ -123,15 +123,19 @@ function inOrder(keys: UnitKey[]): UnitKey[] {
   return [...keys].sort((a, b) => rank(a) - rank(b));
 }
 
-/** A list's items are written in order: item 3 needs items 1 and 2, already there or drafted now. */
-function checkItemOrder(translation: Translation, keys: UnitKey[]) {
+/**
+ * A list's items are written in order: item 3 needs items 1 and 2, already there or drafted now
+ * (a row with nothing to translate, such as a shared document without a note, is left empty).
+ */
+function checkItemOrder(translation: Translation, keys: UnitKey[], frenchUnits: Set<UnitKey>) {
   const drafted = new Set(keys);
   for (const key of keys) {
     const [list, index] = key.split('.') as [ItemListKey, string | undefined];
     if (index === undefined) continue;
     const existing = ((translation as unknown as Record<string, unknown>)[list] as unknown[] | null | undefined)?.length ?? 0;
     for (let previous = existing; previous < Number(index); previous++) {
-      if (!drafted.has(`${list}.${previous}` as UnitKey)) {
+      const before = `${list}.${previous}` as UnitKey;
+      if (frenchUnits.has(before) && !drafted.has(before)) {
         throw new MachineTranslationError(`Traduisez d’abord « ${unitLabel(`${list}.${previous}`)} », puis demandez le brouillon de « ${unitLabel(key)} ».`, 400);
       }
     }
@@ -154,6 +158,7 @@ function jobOf(french: TranslatableContent, translation: Translation, key: UnitK
       html: parts.map((part) => escapeHtml(row[part] ?? '')),
       apply: (answers, data) => {
         const rows = itemsFor<DocumentItem>(data, translation, 'documents', (item) => ({ name: item.name ?? null, note: item.note ?? null }));
+        while (rows.length < position) rows.push({ name: null, note: null });
         rows[position] = { name: null, note: null, ...Object.fromEntries(parts.map((part, at) => [part, htmlToPlainText(answers[at] ?? '')])) };
       },
     };
