@@ -412,7 +412,7 @@ describe('the admin, role by role', () => {
     await page.getByRole('button', { name: /^Brouillon automatique des \d+ élément\(s\) à traduire$/ }).click();
     await until('the draft saved', async () => ((await translationOf(created.doc.id, 'ar')).title === 'ar:Brouillon automatique : une fiche de test' ? true : undefined));
     await until('the form shows the draft', async () => ((await page.locator('#field-title').inputValue()) === 'ar:Brouillon automatique : une fiche de test' ? true : undefined));
-    expect(await page.locator('#field-title').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('#field-title').evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
     expect(await page.locator('.passerelle-machine-badge').first().textContent()).toBe('Traduction automatique (LibreTranslate), non modifiée : à relire');
 
     const expert = await logIn('expert-ar@passerelle.test', undefined, 400);
@@ -425,6 +425,14 @@ describe('the admin, role by role', () => {
     await expert.locator('.field-error', { hasText: 'Brouillon automatique non relu' }).first().waitFor({ state: 'attached', timeout: 30_000 });
     expect((await translationOf(created.doc.id, 'ar')).status).toBe('inProgress');
     expect(await expert.getByRole('button', { name: 'Je confirme ce brouillon automatique' }).count()).toBeGreaterThanOrEqual(2);
+
+    // The admin's settings page says which provider receives the text, and the month's use.
+    const admin = await logIn('admin@passerelle.test');
+    await admin.goto(`${cmsUrl}/admin/globals/machine-translation-settings`);
+    const status = admin.locator('section[aria-labelledby="machine-status-title"]');
+    await status.waitFor({ timeout: 60_000 });
+    expect(await status.textContent()).toContain('Activée avec LibreTranslate');
+    expect(await admin.locator('#field-monthlyBudgets__ar').inputValue()).toBe('50000');
   });
 
   it('on a phone, the French source and the translation stack up', { timeout: 3 * 60_000 }, async () => {
