@@ -14,7 +14,13 @@ import type { AddressInfo } from 'node:net';
  */
 export type Mode = 'ok' | 'quota' | 'error' | 'hang';
 export type Recorded = { method: string; path: string; headers: IncomingMessage['headers']; form?: URLSearchParams; json?: any };
-export type FakeProvider = { url: string; requests: Recorded[]; glossaries: Map<string, { target: string; entries: [string, string][] }>; mode: Mode; close: () => Promise<void> };
+export type FakeProvider = {
+  url: string;
+  requests: Recorded[];
+  glossaries: Map<string, { target: string; entries: [string, string][] }>;
+  mode: Mode;
+  close: () => Promise<void>;
+};
 
 /** Translates the text outside tags, as a provider with tag handling does. */
 function fakeTranslate(html: string, target: string, glossary: [string, string][] = []): string {
@@ -52,35 +58,67 @@ function closer(server: Server) {
 }
 
 export async function startFakeDeepL(authKey: string): Promise<FakeProvider> {
-  const state = { requests: [] as Recorded[], glossaries: new Map<string, { target: string; entries: [string, string][] }>(), mode: 'ok' as Mode };
+  const state = {
+    requests: [] as Recorded[],
+    glossaries: new Map<string, { target: string; entries: [string, string][] }>(),
+    mode: 'ok' as Mode,
+  };
   let nextGlossary = 1;
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const raw = await bodyOf(request);
-    const form = request.headers['content-type']?.includes('application/x-www-form-urlencoded') ? new URLSearchParams(raw) : undefined;
-    state.requests.push({ method: request.method ?? '', path: url.pathname, headers: request.headers, ...(form ? { form } : {}) });
+    const form = request.headers['content-type']?.includes('application/x-www-form-urlencoded')
+      ? new URLSearchParams(raw)
+      : undefined;
+    state.requests.push({
+      method: request.method ?? '',
+      path: url.pathname,
+      headers: request.headers,
+      ...(form ? { form } : {}),
+    });
     if (state.mode === 'hang') return; // never answers: the client's timeout decides
-    if (request.headers.authorization !== `DeepL-Auth-Key ${authKey}`) return send(response, 403, { message: 'Wrong endpoint. Use https://api.deepl.com' });
+    if (request.headers.authorization !== `DeepL-Auth-Key ${authKey}`)
+      return send(response, 403, { message: 'Wrong endpoint. Use https://api.deepl.com' });
     if (state.mode === 'quota') return send(response, 456, { message: 'Quota Exceeded' });
     if (state.mode === 'error') return send(response, 503, { message: 'Service temporarily unavailable' });
 
     if (request.method === 'GET' && url.pathname === '/v2/languages') {
-      const targets = ['EN-GB', 'EN-US', 'AR', 'RU', 'UK'].map((language) => ({ language, name: language, supports_formality: false }));
+      const targets = ['EN-GB', 'EN-US', 'AR', 'RU', 'UK'].map((language) => ({
+        language,
+        name: language,
+        supports_formality: false,
+      }));
       return send(response, 200, url.searchParams.get('type') === 'target' ? targets : [{ language: 'FR', name: 'French' }]);
     }
     if (request.method === 'GET' && url.pathname === '/v2/glossary-language-pairs') {
-      return send(response, 200, { supported_languages: ['en', 'ar', 'ru', 'uk'].map((target_lang) => ({ source_lang: 'fr', target_lang })) });
+      return send(response, 200, {
+        supported_languages: ['en', 'ar', 'ru', 'uk'].map((target_lang) => ({ source_lang: 'fr', target_lang })),
+      });
     }
     if (request.method === 'POST' && url.pathname === '/v2/glossaries' && form) {
-      if (form.get('entries_format') !== 'tsv' || form.get('source_lang') !== 'fr') return send(response, 400, { message: 'Bad request' });
-      const entries = (form.get('entries') ?? '').split('\n').filter(Boolean).map((line) => line.split('\t') as [string, string]);
+      if (form.get('entries_format') !== 'tsv' || form.get('source_lang') !== 'fr')
+        return send(response, 400, { message: 'Bad request' });
+      const entries = (form.get('entries') ?? '')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\t') as [string, string]);
       const id = `glossary-${nextGlossary++}`;
       state.glossaries.set(id, { target: form.get('target_lang') ?? '', entries });
-      return send(response, 201, { glossary_id: id, name: form.get('name'), ready: true, source_lang: 'fr', target_lang: form.get('target_lang'), creation_time: new Date().toISOString(), entry_count: entries.length });
+      return send(response, 201, {
+        glossary_id: id,
+        name: form.get('name'),
+        ready: true,
+        source_lang: 'fr',
+        target_lang: form.get('target_lang'),
+        creation_time: new Date().toISOString(),
+        entry_count: entries.length,
+      });
     }
     const glossaryPath = /^\/v2\/glossaries\/([^/]+)$/.exec(url.pathname);
     if (request.method === 'DELETE' && glossaryPath) {
-      return state.glossaries.delete(glossaryPath[1]!) ? (response.writeHead(204), response.end()) : send(response, 404, { message: 'Glossary not found' });
+      return state.glossaries.delete(glossaryPath[1]!)
+        ? (response.writeHead(204), response.end())
+        : send(response, 404, { message: 'Glossary not found' });
     }
     if (request.method === 'POST' && url.pathname === '/v2/translate' && form) {
       const target = (form.get('target_lang') ?? '').toLowerCase();
@@ -89,7 +127,11 @@ export async function startFakeDeepL(authKey: string): Promise<FakeProvider> {
       if (glossaryId && !glossary) return send(response, 404, { message: 'Glossary not found' });
       const texts = form.getAll('text');
       return send(response, 200, {
-        translations: texts.map((text) => ({ detected_source_language: 'FR', text: fakeTranslate(text, target.split('-')[0]!, glossary?.entries), billed_characters: text.replace(/<[^>]*>/g, '').length })),
+        translations: texts.map((text) => ({
+          detected_source_language: 'FR',
+          text: fakeTranslate(text, target.split('-')[0]!, glossary?.entries),
+          billed_characters: text.replace(/<[^>]*>/g, '').length,
+        })),
       });
     }
     send(response, 404, { message: 'Not found' });
@@ -114,7 +156,10 @@ export async function startFakeLibreTranslate(apiKey: string): Promise<FakeProvi
     if (state.mode === 'quota') return send(response, 429, { error: 'Too many request limits violations' });
     if (state.mode === 'error') return send(response, 500, { error: 'Internal Server Error' });
     if (request.method === 'GET' && url.pathname === '/languages') {
-      return send(response, 200, [{ code: 'fr', name: 'French', targets: ['en', 'ar', 'fa', 'ru', 'uk'] }, { code: 'en', name: 'English', targets: ['fr'] }]);
+      return send(response, 200, [
+        { code: 'fr', name: 'French', targets: ['en', 'ar', 'fa', 'ru', 'uk'] },
+        { code: 'en', name: 'English', targets: ['fr'] },
+      ]);
     }
     if (request.method === 'POST' && url.pathname === '/translate') {
       if (json?.api_key !== apiKey) return send(response, 403, { error: 'Invalid API key' });

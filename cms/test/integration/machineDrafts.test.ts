@@ -18,7 +18,13 @@ import { createUsersAndLogIn, type Role } from '../helpers/users';
 const context = { skipRebuild: true };
 const deeplKey = 'cle-de-test:fx';
 const libreKey = 'cle-libre';
-const envNames = ['DEEPL_API_KEY', 'DEEPL_API_URL', 'LIBRETRANSLATE_URL', 'LIBRETRANSLATE_API_KEY', 'MACHINE_TRANSLATION_TIMEOUT_MS'] as const;
+const envNames = [
+  'DEEPL_API_KEY',
+  'DEEPL_API_URL',
+  'LIBRETRANSLATE_URL',
+  'LIBRETRANSLATE_API_KEY',
+  'MACHINE_TRANSLATION_TIMEOUT_MS',
+] as const;
 
 let testPayload: TestPayload;
 let payload: Payload;
@@ -45,7 +51,11 @@ function useLibreTranslate() {
 
 /** A section body with what must survive: bold, a link to another fiche, an outside link, a line break, a list. */
 function richBody(direction: 'ltr' | 'rtl' = 'ltr') {
-  const body = markupToLexical(`Demandez la **carte Vitale** sur [le site ameli](https://www.ameli.fr) ou lisez [la fiche PUMa](fiche:puma).\n\n- un passeport\n- un justificatif de domicile`, direction, () => linkedFiche);
+  const body = markupToLexical(
+    `Demandez la **carte Vitale** sur [le site ameli](https://www.ameli.fr) ou lisez [la fiche PUMa](fiche:puma).\n\n- un passeport\n- un justificatif de domicile`,
+    direction,
+    () => linkedFiche,
+  );
   // A line break inside the first paragraph (the seed markup has none).
   const first = body.root.children[0]!.children as { type: string; text?: string; version?: number }[];
   first.splice(2, 0, { type: 'linebreak', version: 1 });
@@ -56,17 +66,28 @@ function richBody(direction: 'ltr' | 'rtl' = 'ltr') {
 async function newFiche(title: string) {
   const fiche = await payload.create({
     collection: 'fiches',
-    data: { ...frenchDemarche(taxonomy, title), how: [{ title: 'Faire la demande', body: richBody() as never }], _status: 'published' },
+    data: {
+      ...frenchDemarche(taxonomy, title),
+      how: [{ title: 'Faire la demande', body: richBody() as never }],
+      _status: 'published',
+    },
     context,
   });
-  const { docs } = await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: fiche.id } }, { language: { equals: 'ar' } }] }, depth: 0 });
+  const { docs } = await payload.find({
+    collection: 'translations',
+    where: { and: [{ fiche: { equals: fiche.id } }, { language: { equals: 'ar' } }] },
+    depth: 0,
+  });
   return docs[0]!;
 }
 
 const read = (id: string) => payload.findByID({ collection: 'translations', id, depth: 0 });
 const usage = async (language = 'ar') =>
-  (await payload.find({ collection: 'machine-translation-usage', where: { language: { equals: language } }, depth: 0 })).docs.reduce((sum, row) => sum + (row.characters ?? 0), 0);
-const draft = (id: string, role: Role | null, unit?: string) => api('POST', `/translations/${id}/machine-draft`, { ...(role ? { token: tokens[role] } : {}), body: unit ? { unit } : {} });
+  (
+    await payload.find({ collection: 'machine-translation-usage', where: { language: { equals: language } }, depth: 0 })
+  ).docs.reduce((sum, row) => sum + (row.characters ?? 0), 0);
+const draft = (id: string, role: Role | null, unit?: string) =>
+  api('POST', `/translations/${id}/machine-draft`, { ...(role ? { token: tokens[role] } : {}), body: unit ? { unit } : {} });
 
 beforeAll(async () => {
   testPayload = await createTestPayload();
@@ -74,7 +95,13 @@ beforeAll(async () => {
   api = restClient(testPayload.config);
   taxonomy = await createTaxonomy(payload);
   tokens = await createUsersAndLogIn(payload, api, { a: taxonomy.structureId, b: taxonomy.structureId });
-  linkedFiche = (await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'La PUMa'), _status: 'published' }, context })).id;
+  linkedFiche = (
+    await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'La PUMa'), _status: 'published' },
+      context,
+    })
+  ).id;
   deepl = await startFakeDeepL(deeplKey);
   libre = await startFakeLibreTranslate(libreKey);
 });
@@ -127,14 +154,21 @@ describe('machine drafts', () => {
     // The same document, right to left, each text translated, links from the source.
     const expected = richBody('rtl');
     const prefix = (node: any): void => {
-      if (node.type === 'text' && node.text.trim()) node.text = node.text.startsWith(' ') ? ` ar:${node.text.slice(1)}` : `ar:${node.text}`;
+      if (node.type === 'text' && node.text.trim())
+        node.text = node.text.startsWith(' ') ? ` ar:${node.text.slice(1)}` : `ar:${node.text}`;
       node.children?.forEach(prefix);
     };
     prefix(expected.root);
     expect(saved.how?.[0]?.title).toBe('ar:Faire la demande');
     expect(saved.how?.[0]?.body).toEqual(expected);
     // What reached the public fiche: nothing, until an expert validates.
-    const arabic = await payload.findByID({ collection: 'fiches', id: String(typeof saved.fiche === 'object' ? saved.fiche.id : saved.fiche), locale: 'ar', fallbackLocale: false, depth: 0 });
+    const arabic = await payload.findByID({
+      collection: 'fiches',
+      id: String(typeof saved.fiche === 'object' ? saved.fiche.id : saved.fiche),
+      locale: 'ar',
+      fallbackLocale: false,
+      depth: 0,
+    });
     expect(arabic.title ?? null).toBeNull();
     expect(await usage()).toBeGreaterThan(0);
   });
@@ -147,15 +181,22 @@ describe('machine drafts', () => {
     // The side-by-side view's offer (machine/offer.ts): none when off, none for who may not ask.
     const { machineOfferFor } = await import('../../src/translation/machine/offer');
     const { machineProvider } = await import('../../src/translation/machine/config');
-    const userOf = async (email: string) => (await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0]!;
+    const userOf = async (email: string) =>
+      (await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0]!;
     const translator = await userOf('translatorar@example.test');
     const ask = { payload, language: 'ar' as const, translationId: translation.id, missing: 3 };
     expect(await machineOfferFor({ ...ask, user: translator })).toBeUndefined();
     useDeepL();
-    expect(await machineOfferFor({ ...ask, user: translator })).toMatchObject({ provider: 'DeepL', missing: 3, budget: { budget: expect.any(Number), used: expect.any(Number), month: expect.stringMatching(/^\d{4}-\d{2}$/) } });
+    expect(await machineOfferFor({ ...ask, user: translator })).toMatchObject({
+      provider: 'DeepL',
+      missing: 3,
+      budget: { budget: expect.any(Number), used: expect.any(Number), month: expect.stringMatching(/^\d{4}-\d{2}$/) },
+    });
     expect(await machineOfferFor({ ...ask, user: await userOf('editor@example.test') })).toBeUndefined();
     expect(await machineOfferFor({ ...ask, user: await userOf('translatoruk@example.test') })).toBeUndefined();
-    expect(await machineOfferFor({ ...ask, language: 'ti', user: await userOf('admin@example.test'), provider: machineProvider() })).toBeUndefined();
+    expect(
+      await machineOfferFor({ ...ask, language: 'ti', user: await userOf('admin@example.test'), provider: machineProvider() }),
+    ).toBeUndefined();
 
     // The badge stays wherever the text appears, provider on or off: here, « Suivi par élément ».
     for (const name of envNames) delete process.env[name];
@@ -171,35 +212,74 @@ describe('machine drafts', () => {
     expect((await draft(translation.id, 'translatorAr', 'title')).status).toBe(200);
     expect((await draft(translation.id, 'translatorAr', 'summary')).status).toBe(200);
 
-    const refused = await api('PATCH', `/translations/${translation.id}`, { token: tokens.expertAr, body: { status: 'validated' } });
+    const refused = await api('PATCH', `/translations/${translation.id}`, {
+      token: tokens.expertAr,
+      body: { status: 'validated' },
+    });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toMatch(/Brouillon automatique non relu : « Titre », « Résumé »/);
     expect((await read(translation.id)).status).toBe('inProgress');
 
     // A translator cannot confirm; an expert confirms the title, and edits the summary instead.
-    expect((await api('POST', `/translations/${translation.id}/machine-confirm`, { token: tokens.translatorAr, body: { unit: 'title' } })).status).toBe(403);
-    const confirmed = await api('POST', `/translations/${translation.id}/machine-confirm`, { token: tokens.expertAr, body: { unit: 'title' } });
+    expect(
+      (
+        await api('POST', `/translations/${translation.id}/machine-confirm`, {
+          token: tokens.translatorAr,
+          body: { unit: 'title' },
+        })
+      ).status,
+    ).toBe(403);
+    const confirmed = await api('POST', `/translations/${translation.id}/machine-confirm`, {
+      token: tokens.expertAr,
+      body: { unit: 'title' },
+    });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-    expect((await api('POST', `/translations/${translation.id}/machine-confirm`, { token: tokens.expertAr, body: { unit: 'title' } })).status).toBe(409);
-    const edited = await api('PATCH', `/translations/${translation.id}`, { token: tokens.expertAr, body: { summary: 'ملخص راجعه خبير.', status: 'validated' } });
+    expect(
+      (await api('POST', `/translations/${translation.id}/machine-confirm`, { token: tokens.expertAr, body: { unit: 'title' } }))
+        .status,
+    ).toBe(409);
+    const edited = await api('PATCH', `/translations/${translation.id}`, {
+      token: tokens.expertAr,
+      body: { summary: 'ملخص راجعه خبير.', status: 'validated' },
+    });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
 
     const saved = await read(translation.id);
     expect(saved.status).toBe('validated');
     const records = recordsOf(saved.units);
-    expect(records.title).toMatchObject({ origin: 'machine', machineConfirmedBy: expect.any(String), validatedAt: expect.any(String) });
+    expect(records.title).toMatchObject({
+      origin: 'machine',
+      machineConfirmedBy: expect.any(String),
+      validatedAt: expect.any(String),
+    });
     expect(records.summary?.origin).toBeNull();
   });
 
   it('sends the language’s glossary to DeepL once, and again only when the experts change it', async () => {
     useDeepL();
     // Only an expert of the language (or an admin) keeps its glossary; its translators read it.
-    expect((await api('POST', '/machine-glossaries', { token: tokens.translatorAr, body: { language: 'ar', entries: [] } })).status).toBe(403);
-    expect((await api('POST', '/machine-glossaries', { token: tokens.expertAr, body: { language: 'uk', entries: [] } })).status).toBe(403);
-    const duplicate = await api('POST', '/machine-glossaries', { token: tokens.expertAr, body: { language: 'ar', entries: [{ source: 'carte Vitale', target: 'x' }, { source: 'Carte Vitale', target: 'y' }] } });
+    expect(
+      (await api('POST', '/machine-glossaries', { token: tokens.translatorAr, body: { language: 'ar', entries: [] } })).status,
+    ).toBe(403);
+    expect(
+      (await api('POST', '/machine-glossaries', { token: tokens.expertAr, body: { language: 'uk', entries: [] } })).status,
+    ).toBe(403);
+    const duplicate = await api('POST', '/machine-glossaries', {
+      token: tokens.expertAr,
+      body: {
+        language: 'ar',
+        entries: [
+          { source: 'carte Vitale', target: 'x' },
+          { source: 'Carte Vitale', target: 'y' },
+        ],
+      },
+    });
     expect(duplicate.status).toBe(400);
     expect(JSON.stringify(duplicate.body)).toMatch(/Ligne 2 : « Carte Vitale » figure déjà ligne 1/);
-    const created = await api('POST', '/machine-glossaries', { token: tokens.expertAr, body: { language: 'ar', entries: [{ source: 'carte Vitale', target: 'بطاقة فيتال' }] } });
+    const created = await api('POST', '/machine-glossaries', {
+      token: tokens.expertAr,
+      body: { language: 'ar', entries: [{ source: 'carte Vitale', target: 'بطاقة فيتال' }] },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect((await api('GET', '/machine-glossaries', { token: tokens.translatorUk })).body.docs).toHaveLength(0);
     expect((await api('GET', '/machine-glossaries', { token: tokens.translatorAr })).body.docs).toHaveLength(1);
@@ -220,7 +300,10 @@ describe('machine drafts', () => {
     expect(deepl.requests.slice(middle).filter((request) => request.path === '/v2/glossaries')).toHaveLength(0);
 
     // Changed by the expert: a new glossary replaces the old one, which is deleted on DeepL.
-    await api('PATCH', `/machine-glossaries/${created.body.doc.id}`, { token: tokens.expertAr, body: { entries: [{ source: 'carte Vitale', target: 'كارت فيتال' }] } });
+    await api('PATCH', `/machine-glossaries/${created.body.doc.id}`, {
+      token: tokens.expertAr,
+      body: { entries: [{ source: 'carte Vitale', target: 'كارت فيتال' }] },
+    });
     expect((await draft(translation.id, 'translatorAr', 'title')).status).toBe(200);
     expect(deepl.glossaries.has(firstId)).toBe(false);
     expect((await read(translation.id)).title).toBe('ar:Renouveler sa كارت فيتال');
@@ -229,11 +312,16 @@ describe('machine drafts', () => {
   it('enforces the monthly budget per language with a French refusal, before anything is sent', async () => {
     useDeepL();
     const translation = await newFiche('Demander l’aide au logement');
-    await payload.updateGlobal({ slug: 'machine-translation-settings', data: { monthlyBudgets: { ar: (await usage()) + 40 } } as never });
+    await payload.updateGlobal({
+      slug: 'machine-translation-settings',
+      data: { monthlyBudgets: { ar: (await usage()) + 40 } } as never,
+    });
     const before = deepl.requests.length;
     const refused = await draft(translation.id, 'translatorAr');
     expect(refused.status).toBe(429);
-    expect(refused.body.message).toMatch(/^Budget de traduction automatique dépassé pour l’arabe en \S+ \d{4} : .* il en reste 40 et cette demande en compte/);
+    expect(refused.body.message).toMatch(
+      /^Budget de traduction automatique dépassé pour l’arabe en \S+ \d{4} : .* il en reste 40 et cette demande en compte/,
+    );
     expect(deepl.requests.length).toBe(before);
     expect((await read(translation.id)).title ?? null).toBeNull();
     // A short unit still fits (the title's 27 characters), and is counted.
@@ -283,7 +371,16 @@ describe('machine drafts', () => {
     const saved = await read(translation.id);
     const body = saved.how?.[0]?.body as any;
     expect(body.root.direction).toBe('rtl');
-    expect(body.root.children[0].children.map((node: any) => node.type)).toEqual(['text', 'text', 'linebreak', 'text', 'link', 'text', 'link', 'text']);
+    expect(body.root.children[0].children.map((node: any) => node.type)).toEqual([
+      'text',
+      'text',
+      'linebreak',
+      'text',
+      'link',
+      'text',
+      'link',
+      'text',
+    ]);
     expect(body.root.children[0].children[1]).toMatchObject({ text: 'ar:carte Vitale', format: 1 });
     expect(body.root.children[0].children[6].fields.doc.value).toBe(linkedFiche);
     expect(body.root.children[1]).toMatchObject({ type: 'list', listType: 'bullet' });
@@ -309,7 +406,11 @@ describe('machine drafts', () => {
 
   it('drafts a document of a démarche after shared documents that have nothing to translate', async () => {
     useDeepL();
-    const shared = await payload.create({ collection: 'documents', data: { slug: 'titre-de-sejour-test', name: 'Titre de séjour' }, context });
+    const shared = await payload.create({
+      collection: 'documents',
+      data: { slug: 'titre-de-sejour-test', name: 'Titre de séjour' },
+      context,
+    });
     const fiche = await payload.create({
       collection: 'fiches',
       data: {
@@ -323,7 +424,11 @@ describe('machine drafts', () => {
       } as never,
       context,
     });
-    const { docs } = await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: fiche.id } }, { language: { equals: 'ar' } }] }, depth: 0 });
+    const { docs } = await payload.find({
+      collection: 'translations',
+      where: { and: [{ fiche: { equals: fiche.id } }, { language: { equals: 'ar' } }] },
+      depth: 0,
+    });
     const response = await draft(docs[0]!.id, 'translatorAr', 'documents.1');
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     const saved = await read(docs[0]!.id);
@@ -340,13 +445,29 @@ describe('machine drafts', () => {
     for (const role of [null, 'editor', 'contributorA', 'translatorUk', 'translatorAr', 'expertAr', 'admin'] as const) {
       statuses[role ?? 'anonymous'] = (await draft(translation.id, role, 'title')).status;
     }
-    expect(statuses).toEqual({ anonymous: 401, editor: 403, contributorA: 404, translatorUk: 404, translatorAr: 200, expertAr: 200, admin: 200 });
+    expect(statuses).toEqual({
+      anonymous: 401,
+      editor: 403,
+      contributorA: 404,
+      translatorUk: 404,
+      translatorAr: 200,
+      expertAr: 200,
+      admin: 200,
+    });
   });
 
   it('says when the provider does not translate into the language', async () => {
     useDeepL();
-    const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Langue absente'), _status: 'published' }, context });
-    const { docs } = await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: fiche.id } }, { language: { equals: 'ti' } }] }, depth: 0 });
+    const fiche = await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Langue absente'), _status: 'published' },
+      context,
+    });
+    const { docs } = await payload.find({
+      collection: 'translations',
+      where: { and: [{ fiche: { equals: fiche.id } }, { language: { equals: 'ti' } }] },
+      depth: 0,
+    });
     const response = await draft(docs[0]!.id, 'admin', 'title');
     expect(response.status).toBe(400);
     expect(response.body.message).toBe('DeepL ne traduit pas du français vers le tigrigna.');

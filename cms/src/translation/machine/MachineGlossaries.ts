@@ -27,7 +27,11 @@ const checkEntries: CollectionBeforeChangeHook = ({ data, originalDoc, collectio
     if (!source) errors.push({ path: `entries.${index}.source`, message: `Ligne ${index + 1} : le terme français est vide.` });
     if (!target) errors.push({ path: `entries.${index}.target`, message: `Ligne ${index + 1} : la traduction est vide.` });
     const first = seen.get(source.toLowerCase());
-    if (source && first !== undefined) errors.push({ path: `entries.${index}.source`, message: `Ligne ${index + 1} : « ${source} » figure déjà ligne ${first + 1}.` });
+    if (source && first !== undefined)
+      errors.push({
+        path: `entries.${index}.source`,
+        message: `Ligne ${index + 1} : « ${source} » figure déjà ligne ${first + 1}.`,
+      });
     else seen.set(source.toLowerCase(), index);
   });
   if (errors.length) throw new ValidationError({ collection: collection.slug, id: originalDoc?.id, errors, req });
@@ -68,7 +72,9 @@ export const MachineGlossaries: CollectionConfig = {
       type: 'select',
       required: true,
       unique: true,
-      options: locales.filter((locale) => locale.code !== 'fr').map((locale) => ({ value: locale.code, label: `${locale.label} (${locale.code})` })),
+      options: locales
+        .filter((locale) => locale.code !== 'fr')
+        .map((locale) => ({ value: locale.code, label: `${locale.label} (${locale.code})` })),
     },
     {
       name: 'entries',

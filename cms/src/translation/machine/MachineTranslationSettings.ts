@@ -21,16 +21,24 @@ export const MachineTranslationSettings: GlobalConfig = {
   typescript: { interface: 'MachineTranslationSetting' },
   admin: {
     group: 'Administration',
-    description: 'Brouillons de traduction automatique : budget mensuel par langue. Un brouillon n’est jamais qu’une proposition.',
+    description:
+      'Brouillons de traduction automatique : budget mensuel par langue. Un brouillon n’est jamais qu’une proposition.',
   },
   access: { read: isAuthenticated, update: isAdmin },
   fields: [
-    { name: 'status', type: 'ui', admin: { components: { Field: '/translation/machine/components/MachineTranslationStatus#MachineTranslationStatus' } } },
+    {
+      name: 'status',
+      type: 'ui',
+      admin: { components: { Field: '/translation/machine/components/MachineTranslationStatus#MachineTranslationStatus' } },
+    },
     {
       name: 'monthlyBudgets',
       label: 'Budget mensuel (caractères du texte français envoyés)',
       type: 'group',
-      admin: { description: '0 interdit la traduction automatique pour la langue. Le compteur repart à zéro le 1er de chaque mois (UTC).' },
+      admin: {
+        description:
+          '0 interdit la traduction automatique pour la langue. Le compteur repart à zéro le 1er de chaque mois (UTC).',
+      },
       fields: translatedLocales.map((locale) => ({
         name: locale.code,
         label: `${locale.label} (${locale.code})`,

@@ -11,7 +11,12 @@ import { nobody } from '../../access/nobody';
 export const MachineTranslationUsage: CollectionConfig = {
   slug: 'machine-translation-usage',
   labels: { singular: 'Consommation de traduction automatique', plural: 'Consommation de traduction automatique' },
-  admin: { group: 'Administration', hidden: hiddenUnlessAdmin, defaultColumns: ['month', 'language', 'characters'], description: 'Caractères envoyés au traducteur automatique, par mois et par langue. Lecture seule.' },
+  admin: {
+    group: 'Administration',
+    hidden: hiddenUnlessAdmin,
+    defaultColumns: ['month', 'language', 'characters'],
+    description: 'Caractères envoyés au traducteur automatique, par mois et par langue. Lecture seule.',
+  },
   access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['month', 'language'], unique: true }],
   fields: [

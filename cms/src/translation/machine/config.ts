@@ -9,7 +9,12 @@ type Env = Record<string, string | undefined>;
  * LIBRETRANSLATE_URL the feature is off and no text leaves the server. DeepL wins when both are
  * set. MACHINE_TRANSLATION_TIMEOUT_MS bounds each request (20 s by default).
  */
-export function machineProviderConfig(env: Env = process.env): { provider: 'deepl'; authKey: string; serverUrl: string | undefined } | { provider: 'libretranslate'; url: string; apiKey: string | undefined } | null {
+export function machineProviderConfig(
+  env: Env = process.env,
+):
+  | { provider: 'deepl'; authKey: string; serverUrl: string | undefined }
+  | { provider: 'libretranslate'; url: string; apiKey: string | undefined }
+  | null {
   const key = env.DEEPL_API_KEY?.trim();
   if (key) return { provider: 'deepl', authKey: key, serverUrl: env.DEEPL_API_URL?.trim() || undefined };
   const url = env.LIBRETRANSLATE_URL?.trim();

@@ -23,7 +23,8 @@ export class DeepLProvider implements MachineProvider {
   private readonly glossaryPairs: () => Promise<string[]>;
 
   constructor(options: { authKey: string; serverUrl?: string | undefined; timeoutMs: number; maxRetries: number }) {
-    this.serverUrl = options.serverUrl ?? (options.authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
+    this.serverUrl =
+      options.serverUrl ?? (options.authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
     this.translator = new deepl.Translator(options.authKey, {
       serverUrl: this.serverUrl,
       minTimeout: options.timeoutMs,
@@ -32,9 +33,13 @@ export class DeepLProvider implements MachineProvider {
       sendPlatformInfo: false,
       appInfo: { appName: 'passerelle', appVersion: '1' },
     });
-    this.targets = cachedFor(3_600_000, async () => (await this.call(() => this.translator.getTargetLanguages())).map((language) => language.code.toLowerCase()));
+    this.targets = cachedFor(3_600_000, async () =>
+      (await this.call(() => this.translator.getTargetLanguages())).map((language) => language.code.toLowerCase()),
+    );
     this.glossaryPairs = cachedFor(3_600_000, async () =>
-      (await this.call(() => this.translator.getGlossaryLanguagePairs())).map((pair) => `${pair.sourceLang.toLowerCase()}>${pair.targetLang.toLowerCase()}`),
+      (await this.call(() => this.translator.getGlossaryLanguagePairs())).map(
+        (pair) => `${pair.sourceLang.toLowerCase()}>${pair.targetLang.toLowerCase()}`,
+      ),
     );
   }
 
@@ -69,7 +74,9 @@ export class DeepLProvider implements MachineProvider {
       await glossary.saveRemote({ id: null, hash: null });
       results = await request(await this.glossaryFor(language, { ...glossary, remote: { id: null, hash: null } }));
     }
-    const billed = results.every((result) => typeof result.billedCharacters === 'number') ? results.reduce((sum, result) => sum + (result.billedCharacters ?? 0), 0) : undefined;
+    const billed = results.every((result) => typeof result.billedCharacters === 'number')
+      ? results.reduce((sum, result) => sum + (result.billedCharacters ?? 0), 0)
+      : undefined;
     return { html: results.map((result) => result.text), billedCharacters: billed };
   }
 
@@ -78,9 +85,19 @@ export class DeepLProvider implements MachineProvider {
     if (glossary.entries.length === 0) return undefined;
     if (!(await this.glossaryPairs()).includes(`fr>${language}`)) return undefined;
     const entries = Object.fromEntries(glossary.entries.map((entry) => [entry.source, entry.target]));
-    const hash = createHash('sha256').update(JSON.stringify([this.serverUrl, language, entries])).digest('hex').slice(0, 32);
+    const hash = createHash('sha256')
+      .update(JSON.stringify([this.serverUrl, language, entries]))
+      .digest('hex')
+      .slice(0, 32);
     if (glossary.remote.id && glossary.remote.hash === hash) return glossary.remote.id;
-    const created = await this.call(() => this.translator.createGlossary(`Passerelle fr→${language}`, 'fr', language as deepl.TargetLanguageCode, new deepl.GlossaryEntries({ entries })));
+    const created = await this.call(() =>
+      this.translator.createGlossary(
+        `Passerelle fr→${language}`,
+        'fr',
+        language as deepl.TargetLanguageCode,
+        new deepl.GlossaryEntries({ entries }),
+      ),
+    );
     await glossary.saveRemote({ id: created.glossaryId, hash });
     const previous = glossary.remote.id;
     // The old copy is useless now; failing to delete it costs nothing but a line in DeepL's list.
@@ -94,14 +111,23 @@ export class DeepLProvider implements MachineProvider {
       return await request();
     } catch (error) {
       if (error instanceof deepl.QuotaExceededError) {
-        throw new MachineTranslationError('DeepL refuse la demande : le quota de caractères du compte DeepL est épuisé pour cette période. Rien n’a été modifié ; un administrateur doit relever l’abonnement DeepL.', 503);
+        throw new MachineTranslationError(
+          'DeepL refuse la demande : le quota de caractères du compte DeepL est épuisé pour cette période. Rien n’a été modifié ; un administrateur doit relever l’abonnement DeepL.',
+          503,
+        );
       }
       if (error instanceof deepl.AuthorizationError) {
-        throw new MachineTranslationError('DeepL refuse la clé d’accès (DEEPL_API_KEY) : un administrateur doit la vérifier. Rien n’a été modifié.', 503);
+        throw new MachineTranslationError(
+          'DeepL refuse la clé d’accès (DEEPL_API_KEY) : un administrateur doit la vérifier. Rien n’a été modifié.',
+          503,
+        );
       }
       if (error instanceof deepl.GlossaryNotFoundError) throw new GlossaryMissing();
       if (error instanceof deepl.TooManyRequestsError) {
-        throw new MachineTranslationError('DeepL reçoit trop de demandes en ce moment. Rien n’a été modifié : réessayez dans une minute.', 503);
+        throw new MachineTranslationError(
+          'DeepL reçoit trop de demandes en ce moment. Rien n’a été modifié : réessayez dans une minute.',
+          503,
+        );
       }
       if (error instanceof deepl.ConnectionError) {
         throw new MachineTranslationError('DeepL n’a pas répondu à temps. Rien n’a été modifié : réessayez plus tard.', 504);
@@ -109,7 +135,9 @@ export class DeepLProvider implements MachineProvider {
       if (error instanceof deepl.DeepLError) {
         const status = /status code: (\d{3})|Service unavailable/.exec(error.message);
         throw new MachineTranslationError(
-          status ? `DeepL est en panne (erreur ${status[1] ?? '503'}). Rien n’a été modifié : réessayez dans quelques minutes.` : `DeepL a refusé la demande (${error.message}). Rien n’a été modifié.`,
+          status
+            ? `DeepL est en panne (erreur ${status[1] ?? '503'}). Rien n’a été modifié : réessayez dans quelques minutes.`
+            : `DeepL a refusé la demande (${error.message}). Rien n’a été modifié.`,
           status ? 502 : 400,
         );
       }

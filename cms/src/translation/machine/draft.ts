@@ -1,7 +1,16 @@
 import type { PayloadRequest } from 'payload';
 import { ValidationError } from 'payload';
 
-import { directionOf, isLocale, itemListKeys, textUnitKeys, type ItemListKey, type Locale, type TextUnitKey, type UnitKey } from '@passerelle/content-schemas';
+import {
+  directionOf,
+  isLocale,
+  itemListKeys,
+  textUnitKeys,
+  type ItemListKey,
+  type Locale,
+  type TextUnitKey,
+  type UnitKey,
+} from '@passerelle/content-schemas';
 
 import { canAskMachineDraft } from '../../access/canAskMachineDraft';
 import type { Translation } from '../../payload-types';
@@ -30,26 +39,47 @@ type Job = { key: UnitKey; html: string[]; characters: number; apply: (answers: 
  * by unit. The provider is asked only after every check passed (rights, provider, language,
  * budget); the proposal is saved only after it answered; so a refusal or failure changes nothing.
  */
-export async function machineDraft(req: PayloadRequest, translationId: string, unit: UnitKey | undefined, provider: MachineProvider | null = machineProvider()): Promise<DraftResult> {
+export async function machineDraft(
+  req: PayloadRequest,
+  translationId: string,
+  unit: UnitKey | undefined,
+  provider: MachineProvider | null = machineProvider(),
+): Promise<DraftResult> {
   const { user } = req;
   if (!user) throw new MachineTranslationError('Connectez-vous pour demander un brouillon de traduction automatique.', 401);
   let translation: Translation;
   try {
-    translation = await req.payload.findByID({ collection: 'translations', id: translationId, depth: 0, overrideAccess: false, user, req });
+    translation = await req.payload.findByID({
+      collection: 'translations',
+      id: translationId,
+      depth: 0,
+      overrideAccess: false,
+      user,
+      req,
+    });
   } catch {
     throw new MachineTranslationError('Cette traduction n’existe pas ou ne vous est pas accessible.', 404);
   }
   const language = translation.language;
   if (!isLocale(language)) throw new MachineTranslationError('Langue inconnue.', 400);
   if (!canAskMachineDraft(user, language)) {
-    throw new MachineTranslationError(`Seuls les traducteurs de ${languageInFrench(language)}, ses traducteurs experts et les administrateurs peuvent demander un brouillon automatique.`, 403);
+    throw new MachineTranslationError(
+      `Seuls les traducteurs de ${languageInFrench(language)}, ses traducteurs experts et les administrateurs peuvent demander un brouillon automatique.`,
+      403,
+    );
   }
   if (!provider) {
-    throw new MachineTranslationError('La traduction automatique n’est pas activée sur ce serveur : un administrateur doit configurer DeepL ou LibreTranslate (voir « Traduction automatique »).', 503);
+    throw new MachineTranslationError(
+      'La traduction automatique n’est pas activée sur ce serveur : un administrateur doit configurer DeepL ou LibreTranslate (voir « Traduction automatique »).',
+      503,
+    );
   }
-  if (!(await provider.supports(language))) throw new MachineTranslationError(`${provider.label} ne traduit pas du français vers ${languageInFrench(language)}.`, 400);
+  if (!(await provider.supports(language)))
+    throw new MachineTranslationError(`${provider.label} ne traduit pas du français vers ${languageInFrench(language)}.`, 400);
 
-  const french = translatableContentOf(await latestFrenchOf(typeof translation.fiche === 'object' ? translation.fiche.id : translation.fiche, req));
+  const french = translatableContentOf(
+    await latestFrenchOf(typeof translation.fiche === 'object' ? translation.fiche.id : translation.fiche, req),
+  );
   const frenchUnits = unitsOf(french);
   let keys: UnitKey[];
   if (unit) {
@@ -58,9 +88,15 @@ export async function machineDraft(req: PayloadRequest, translationId: string, u
   } else {
     // The whole fiche: what has no translation yet. Text a translator wrote (or a validated
     // text whose French changed) is never replaced in bulk; one unit at a time, on request.
-    const states = unitStates({ french: frenchUnits, translation: unitsOf(translatableContentOf(translation)), records: recordsOf(translation.units), status: translation.status });
+    const states = unitStates({
+      french: frenchUnits,
+      translation: unitsOf(translatableContentOf(translation)),
+      records: recordsOf(translation.units),
+      status: translation.status,
+    });
     keys = [...frenchUnits.keys()].filter((key) => states.get(key) === 'missing');
-    if (keys.length === 0) throw new MachineTranslationError('Tous les éléments ont déjà un texte : demandez un brouillon élément par élément.', 400);
+    if (keys.length === 0)
+      throw new MachineTranslationError('Tous les éléments ont déjà un texte : demandez un brouillon élément par élément.', 400);
   }
   keys = inOrder(keys);
   checkItemOrder(translation, keys, new Set(frenchUnits.keys()));
@@ -71,8 +107,13 @@ export async function machineDraft(req: PayloadRequest, translationId: string, u
   if (refusal) throw new MachineTranslationError(refusal, 429);
 
   const html = jobs.flatMap((job) => job.html);
-  const answer = await provider.translate({ html, language, glossary: provider.id === 'deepl' ? await glossaryOf(req, language) : undefined });
-  if (answer.html.length !== html.length) throw new MachineTranslationError(`${provider.label} a répondu de façon inattendue. Rien n’a été modifié.`, 502);
+  const answer = await provider.translate({
+    html,
+    language,
+    glossary: provider.id === 'deepl' ? await glossaryOf(req, language) : undefined,
+  });
+  if (answer.html.length !== html.length)
+    throw new MachineTranslationError(`${provider.label} a répondu de façon inattendue. Rien n’a été modifié.`, 502);
   // Sent is spent, even if the save below is refused.
   await recordUsage(req.payload, language, characters);
 
@@ -89,7 +130,10 @@ export async function machineDraft(req: PayloadRequest, translationId: string, u
       collection: 'translations',
       id: translation.id,
       // A proposal, never a validation: a validated translation goes back to « En cours ».
-      data: { ...data, status: translation.status === 'validated' || translation.status === 'notStarted' ? 'inProgress' : translation.status },
+      data: {
+        ...data,
+        status: translation.status === 'validated' || translation.status === 'notStarted' ? 'inProgress' : translation.status,
+      },
       depth: 0,
       overrideAccess: false,
       user,
@@ -97,7 +141,10 @@ export async function machineDraft(req: PayloadRequest, translationId: string, u
     });
   } catch (error) {
     if (error instanceof ValidationError) {
-      throw new MachineTranslationError(`Le brouillon n’a pas pu être enregistré : ${error.data.errors.map((issue) => issue.message).join(' ')}`, 400);
+      throw new MachineTranslationError(
+        `Le brouillon n’a pas pu être enregistré : ${error.data.errors.map((issue) => issue.message).join(' ')}`,
+        400,
+      );
     }
     throw error;
   } finally {
@@ -136,7 +183,10 @@ function checkItemOrder(translation: Translation, keys: UnitKey[], frenchUnits: 
     for (let previous = existing; previous < Number(index); previous++) {
       const before = `${list}.${previous}` as UnitKey;
       if (frenchUnits.has(before) && !drafted.has(before)) {
-        throw new MachineTranslationError(`Traduisez d’abord « ${unitLabel(`${list}.${previous}`)} », puis demandez le brouillon de « ${unitLabel(key)} ».`, 400);
+        throw new MachineTranslationError(
+          `Traduisez d’abord « ${unitLabel(`${list}.${previous}`)} », puis demandez le brouillon de « ${unitLabel(key)} ».`,
+          400,
+        );
       }
     }
   }
@@ -146,7 +196,12 @@ function jobOf(french: TranslatableContent, translation: Translation, key: UnitK
   const [field, index] = key.split('.') as [string, string | undefined];
   if (index === undefined) {
     const text = french[field as TextUnitKey] ?? '';
-    return { key, characters, html: [escapeHtml(text)], apply: ([answer = ''], data) => void ((data as Record<string, unknown>)[field] = htmlToPlainText(answer)) };
+    return {
+      key,
+      characters,
+      html: [escapeHtml(text)],
+      apply: ([answer = ''], data) => void ((data as Record<string, unknown>)[field] = htmlToPlainText(answer)),
+    };
   }
   const position = Number(index);
   if (field === 'documents') {
@@ -157,9 +212,16 @@ function jobOf(french: TranslatableContent, translation: Translation, key: UnitK
       characters,
       html: parts.map((part) => escapeHtml(row[part] ?? '')),
       apply: (answers, data) => {
-        const rows = itemsFor<DocumentItem>(data, translation, 'documents', (item) => ({ name: item.name ?? null, note: item.note ?? null }));
+        const rows = itemsFor<DocumentItem>(data, translation, 'documents', (item) => ({
+          name: item.name ?? null,
+          note: item.note ?? null,
+        }));
         while (rows.length < position) rows.push({ name: null, note: null });
-        rows[position] = { name: null, note: null, ...Object.fromEntries(parts.map((part, at) => [part, htmlToPlainText(answers[at] ?? '')])) };
+        rows[position] = {
+          name: null,
+          note: null,
+          ...Object.fromEntries(parts.map((part, at) => [part, htmlToPlainText(answers[at] ?? '')])),
+        };
       },
     };
   }
@@ -170,8 +232,14 @@ function jobOf(french: TranslatableContent, translation: Translation, key: UnitK
     characters,
     html: [escapeHtml(item.title ?? ''), body],
     apply: ([title = '', translatedBody = ''], data) => {
-      const items = itemsFor<SectionItem>(data, translation, field as ItemListKey, ({ title: itemTitle, body: itemBody }) => ({ title: itemTitle, body: itemBody }));
-      items[position] = { title: htmlToPlainText(title), body: htmlToLexical(translatedBody, links as LinkFields[], directionOf(language)) };
+      const items = itemsFor<SectionItem>(data, translation, field as ItemListKey, ({ title: itemTitle, body: itemBody }) => ({
+        title: itemTitle,
+        body: itemBody,
+      }));
+      items[position] = {
+        title: htmlToPlainText(title),
+        body: htmlToLexical(translatedBody, links as LinkFields[], directionOf(language)),
+      };
     },
   };
 }
@@ -179,21 +247,37 @@ function jobOf(french: TranslatableContent, translation: Translation, key: UnitK
 /** The list as it will be saved: taken once from the translation, then each drafted item set in it. */
 function itemsFor<T>(data: Partial<Translation>, translation: Translation, list: ItemListKey, copy: (item: T) => T): T[] {
   const record = data as Record<string, unknown>;
-  if (!Array.isArray(record[list])) record[list] = (((translation as unknown as Record<string, unknown>)[list] ?? []) as T[]).map(copy);
+  if (!Array.isArray(record[list]))
+    record[list] = (((translation as unknown as Record<string, unknown>)[list] ?? []) as T[]).map(copy);
   return record[list] as T[];
 }
 
 /** The language's glossary, with where DeepL's copy of it is remembered. */
 async function glossaryOf(req: PayloadRequest, language: Locale): Promise<GlossaryContext | undefined> {
-  const { docs } = await req.payload.find({ collection: 'machine-glossaries', where: { language: { equals: language } }, limit: 1, depth: 0, pagination: false, overrideAccess: true, req });
+  const { docs } = await req.payload.find({
+    collection: 'machine-glossaries',
+    where: { language: { equals: language } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  });
   const glossary = docs[0];
   if (!glossary) return undefined;
-  const entries: GlossaryEntry[] = (glossary.entries ?? []).flatMap((entry) => (entry.source && entry.target ? [{ source: entry.source, target: entry.target }] : []));
+  const entries: GlossaryEntry[] = (glossary.entries ?? []).flatMap((entry) =>
+    entry.source && entry.target ? [{ source: entry.source, target: entry.target }] : [],
+  );
   return {
     entries,
     remote: { id: glossary.deeplGlossaryId, hash: glossary.deeplEntriesHash },
     saveRemote: async (remote) => {
-      await req.payload.db.updateOne({ collection: 'machine-glossaries', id: glossary.id, data: { deeplGlossaryId: remote.id, deeplEntriesHash: remote.hash }, req });
+      await req.payload.db.updateOne({
+        collection: 'machine-glossaries',
+        id: glossary.id,
+        data: { deeplGlossaryId: remote.id, deeplEntriesHash: remote.hash },
+        req,
+      });
     },
   };
 }

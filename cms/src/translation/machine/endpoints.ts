@@ -10,7 +10,8 @@ import { machineDraft } from './draft';
 import { isUnconfirmedMachineDraft } from './marking';
 import { MachineTranslationError } from './provider';
 
-const answer = (status: number, message: string, extra: Record<string, unknown> = {}) => Response.json({ message, ...extra }, { status });
+const answer = (status: number, message: string, extra: Record<string, unknown> = {}) =>
+  Response.json({ message, ...extra }, { status });
 
 async function bodyOf(req: PayloadRequest): Promise<{ unit?: unknown } | undefined> {
   try {
@@ -59,7 +60,14 @@ export const machineConfirmEndpoint: Endpoint = {
     if (!isUnitKey(unit)) return answer(400, 'Requête incomplète : elle doit nommer l’élément à confirmer.');
     let translation: Translation;
     try {
-      translation = await req.payload.findByID({ collection: 'translations', id: String(req.routeParams?.id ?? ''), depth: 0, overrideAccess: false, user, req });
+      translation = await req.payload.findByID({
+        collection: 'translations',
+        id: String(req.routeParams?.id ?? ''),
+        depth: 0,
+        overrideAccess: false,
+        user,
+        req,
+      });
     } catch {
       return answer(404, 'Cette traduction n’existe pas ou ne vous est pas accessible.');
     }
@@ -68,7 +76,11 @@ export const machineConfirmEndpoint: Endpoint = {
     }
     const records: UnitRecords = structuredClone(recordsOf(translation.units));
     const record = records[unit];
-    if (!record || !isUnconfirmedMachineDraft(record)) return answer(409, `« ${unitLabel(unit)} » n’est pas un brouillon automatique à confirmer (il a été modifié ou déjà confirmé) : rechargez la page.`);
+    if (!record || !isUnconfirmedMachineDraft(record))
+      return answer(
+        409,
+        `« ${unitLabel(unit)} » n’est pas un brouillon automatique à confirmer (il a été modifié ou déjà confirmé) : rechargez la page.`,
+      );
     records[unit] = { ...record, machineConfirmedBy: String(user.id), machineConfirmedAt: new Date().toISOString() };
     await req.payload.update({
       collection: 'translations',

@@ -14,7 +14,8 @@ export class LibreTranslateProvider implements MachineProvider {
   constructor(private readonly options: { url: string; apiKey?: string | undefined; timeoutMs: number }) {
     this.targets = cachedFor(3_600_000, async () => {
       const languages = (await this.request('GET', '/languages')) as { code: string; targets?: string[] }[];
-      if (!Array.isArray(languages)) throw new MachineTranslationError('LibreTranslate a répondu de façon inattendue (liste des langues illisible).', 502);
+      if (!Array.isArray(languages))
+        throw new MachineTranslationError('LibreTranslate a répondu de façon inattendue (liste des langues illisible).', 502);
       return languages.find((language) => language.code === 'fr')?.targets ?? [];
     });
   }
@@ -24,11 +25,20 @@ export class LibreTranslateProvider implements MachineProvider {
   }
 
   async translate({ html, language }: Parameters<MachineProvider['translate']>[0]) {
-    const body = { q: html, source: 'fr', target: language, format: 'html', ...(this.options.apiKey ? { api_key: this.options.apiKey } : {}) };
+    const body = {
+      q: html,
+      source: 'fr',
+      target: language,
+      format: 'html',
+      ...(this.options.apiKey ? { api_key: this.options.apiKey } : {}),
+    };
     const answer = (await this.request('POST', '/translate', body)) as { translatedText?: unknown };
     const texts = answer.translatedText;
     if (!Array.isArray(texts) || texts.length !== html.length || !texts.every((text) => typeof text === 'string')) {
-      throw new MachineTranslationError('LibreTranslate a répondu de façon inattendue (traductions manquantes). Rien n’a été modifié.', 502);
+      throw new MachineTranslationError(
+        'LibreTranslate a répondu de façon inattendue (traductions manquantes). Rien n’a été modifié.',
+        502,
+      );
     }
     return { html: texts as string[], billedCharacters: undefined };
   }
@@ -43,7 +53,10 @@ export class LibreTranslateProvider implements MachineProvider {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch {
-      throw new MachineTranslationError('LibreTranslate n’a pas répondu à temps. Rien n’a été modifié : réessayez plus tard.', 504);
+      throw new MachineTranslationError(
+        'LibreTranslate n’a pas répondu à temps. Rien n’a été modifié : réessayez plus tard.',
+        504,
+      );
     }
     const text = await response.text().catch(() => '');
     let json: unknown;
@@ -54,9 +67,24 @@ export class LibreTranslateProvider implements MachineProvider {
     }
     if (response.ok && json !== undefined) return json;
     const reason = json && typeof json === 'object' && 'error' in json ? String((json as { error: unknown }).error) : '';
-    if (response.status === 429) throw new MachineTranslationError('LibreTranslate refuse la demande : trop de demandes ou quota atteint. Rien n’a été modifié : réessayez plus tard.', 503);
-    if (response.status === 403) throw new MachineTranslationError('LibreTranslate refuse la clé d’accès (LIBRETRANSLATE_API_KEY) : un administrateur doit la vérifier. Rien n’a été modifié.', 503);
-    if (response.status >= 500 || response.ok) throw new MachineTranslationError(`LibreTranslate est en panne (erreur ${response.status}). Rien n’a été modifié : réessayez dans quelques minutes.`, 502);
-    throw new MachineTranslationError(`LibreTranslate a refusé la demande${reason ? ` (${reason})` : ''}. Rien n’a été modifié.`, 400);
+    if (response.status === 429)
+      throw new MachineTranslationError(
+        'LibreTranslate refuse la demande : trop de demandes ou quota atteint. Rien n’a été modifié : réessayez plus tard.',
+        503,
+      );
+    if (response.status === 403)
+      throw new MachineTranslationError(
+        'LibreTranslate refuse la clé d’accès (LIBRETRANSLATE_API_KEY) : un administrateur doit la vérifier. Rien n’a été modifié.',
+        503,
+      );
+    if (response.status >= 500 || response.ok)
+      throw new MachineTranslationError(
+        `LibreTranslate est en panne (erreur ${response.status}). Rien n’a été modifié : réessayez dans quelques minutes.`,
+        502,
+      );
+    throw new MachineTranslationError(
+      `LibreTranslate a refusé la demande${reason ? ` (${reason})` : ''}. Rien n’a été modifié.`,
+      400,
+    );
   }
 }

@@ -14,7 +14,11 @@ export interface MachineProvider {
   /** Whether the provider translates French into this language (asked of the provider, then cached). */
   supports(language: Locale): Promise<boolean>;
   /** Translates French HTML into the language; the answers in the order of `html`. */
-  translate(request: { html: string[]; language: Locale; glossary: GlossaryContext | undefined }): Promise<{ html: string[]; billedCharacters: number | undefined }>;
+  translate(request: {
+    html: string[];
+    language: Locale;
+    glossary: GlossaryContext | undefined;
+  }): Promise<{ html: string[]; billedCharacters: number | undefined }>;
 }
 
 /**

@@ -20,7 +20,19 @@ const formatTags: [bit: number, tag: string][] = [
   [32, 'sub'],
   [64, 'sup'],
 ];
-const tagFormats: Record<string, number> = { strong: 1, b: 1, em: 2, i: 2, s: 4, del: 4, strike: 4, u: 8, code: 16, sub: 32, sup: 64 };
+const tagFormats: Record<string, number> = {
+  strong: 1,
+  b: 1,
+  em: 2,
+  i: 2,
+  s: 4,
+  del: 4,
+  strike: 4,
+  u: 8,
+  code: 16,
+  sub: 32,
+  sup: 64,
+};
 
 export type LinkFields = Record<string, unknown>;
 
@@ -55,7 +67,10 @@ function blockHtml(node: LexicalNode, links: LinkFields[]): string {
     case 'list': {
       const tag = node.listType === 'number' ? 'ol' : 'ul';
       const items = (node.children ?? [])
-        .map((item) => `<li>${(item.children ?? []).map((child) => (child.type === 'list' ? blockHtml(child, links) : inlineHtml(child, links))).join('')}</li>`)
+        .map(
+          (item) =>
+            `<li>${(item.children ?? []).map((child) => (child.type === 'list' ? blockHtml(child, links) : inlineHtml(child, links))).join('')}</li>`,
+        )
         .join('');
       return `<${tag}>${items}</${tag}>`;
     }
@@ -97,9 +112,37 @@ const blockTags = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul',
 
 // Those a serialiser may write for French punctuation and accents; others stay as written.
 const namedEntities: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
-  laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', ndash: '–', mdash: '—', euro: '€',
-  eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë', agrave: 'à', acirc: 'â', ccedil: 'ç', icirc: 'î', iuml: 'ï', ocirc: 'ô', ugrave: 'ù', ucirc: 'û', oelig: 'œ', Eacute: 'É', Agrave: 'À',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  euro: '€',
+  eacute: 'é',
+  egrave: 'è',
+  ecirc: 'ê',
+  euml: 'ë',
+  agrave: 'à',
+  acirc: 'â',
+  ccedil: 'ç',
+  icirc: 'î',
+  iuml: 'ï',
+  ocirc: 'ô',
+  ugrave: 'ù',
+  ucirc: 'û',
+  oelig: 'œ',
+  Eacute: 'É',
+  Agrave: 'À',
 };
 
 export function decodeEntities(text: string): string {
@@ -158,11 +201,21 @@ export function parseHtml(html: string): HtmlNode[] {
 export function htmlToPlainText(html: string): string {
   const text = (nodes: HtmlNode[]): string =>
     nodes.map((node) => (typeof node === 'string' ? node : node.tag === 'br' ? '\n' : text(node.children))).join('');
-  return text(parseHtml(html)).replace(/[ \t\u00a0]+/g, (spaces) => (spaces.includes('\u00a0') ? spaces : ' ')).trim();
+  return text(parseHtml(html))
+    .replace(/[ \t\u00a0]+/g, (spaces) => (spaces.includes('\u00a0') ? spaces : ' '))
+    .trim();
 }
 
 const base = (direction: TextDirection) => ({ format: '', indent: 0, version: 1, direction });
-const textNode = (text: string, format: number): LexicalNode => ({ type: 'text', text, format, detail: 0, mode: 'normal', style: '', version: 1 });
+const textNode = (text: string, format: number): LexicalNode => ({
+  type: 'text',
+  text,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+});
 
 /** The translated HTML as a Lexical document, in the target language's direction. */
 export function htmlToLexical(html: string, links: LinkFields[], direction: TextDirection): LexicalDocument {
@@ -170,7 +223,8 @@ export function htmlToLexical(html: string, links: LinkFields[], direction: Text
   let loose: HtmlNode[] = [];
   const flushLoose = () => {
     const inline = inlineNodes(loose, 0, links);
-    if (inline.length > 0) children.push({ type: 'paragraph', textFormat: 0, textStyle: '', ...base(direction), children: inline });
+    if (inline.length > 0)
+      children.push({ type: 'paragraph', textFormat: 0, textStyle: '', ...base(direction), children: inline });
     loose = [];
   };
   for (const node of parseHtml(html)) {
@@ -212,7 +266,9 @@ function listNode(element: HtmlElement, indent: number, links: LinkFields[], dir
   const items: LexicalNode[] = [];
   for (const child of element.children) {
     if (typeof child === 'string' || child.tag !== 'li') continue;
-    const nested = child.children.filter((node): node is HtmlElement => typeof node !== 'string' && (node.tag === 'ul' || node.tag === 'ol'));
+    const nested = child.children.filter(
+      (node): node is HtmlElement => typeof node !== 'string' && (node.tag === 'ul' || node.tag === 'ol'),
+    );
     const inline = inlineNodes(
       child.children.filter((node) => !nested.includes(node as HtmlElement)),
       0,
@@ -220,9 +276,24 @@ function listNode(element: HtmlElement, indent: number, links: LinkFields[], dir
     );
     items.push({ type: 'listitem', value: items.length + 1, ...base(direction), indent, children: inline });
     // Lexical keeps a nested list in an item of its own, right after its parent item.
-    for (const list of nested) items.push({ type: 'listitem', value: items.length + 1, ...base(direction), indent, children: [listNode(list, indent + 1, links, direction)] });
+    for (const list of nested)
+      items.push({
+        type: 'listitem',
+        value: items.length + 1,
+        ...base(direction),
+        indent,
+        children: [listNode(list, indent + 1, links, direction)],
+      });
   }
-  return { type: 'list', listType: numbered ? 'number' : 'bullet', tag: numbered ? 'ol' : 'ul', start: 1, ...base(direction), indent, children: items };
+  return {
+    type: 'list',
+    listType: numbered ? 'number' : 'bullet',
+    tag: numbered ? 'ol' : 'ul',
+    start: 1,
+    ...base(direction),
+    indent,
+    children: items,
+  };
 }
 
 function inlineNodes(nodes: HtmlNode[], format: number, links: LinkFields[]): LexicalNode[] {
@@ -241,14 +312,23 @@ function inlineNodes(nodes: HtmlNode[], format: number, links: LinkFields[]): Le
       if (node.tag === 'a') {
         const linked = links[Number(node.attributes['data-link'])];
         const href = node.attributes.href ?? '';
-        const fields = linked?.fields ?? (/^https?:\/\//.test(href) ? { linkType: 'custom', newTab: false, url: href } : undefined);
+        const fields =
+          linked?.fields ?? (/^https?:\/\//.test(href) ? { linkType: 'custom', newTab: false, url: href } : undefined);
         if (!fields) {
           walk(node.children, currentFormat, into);
           continue;
         }
         const children: LexicalNode[] = [];
         walk(node.children, currentFormat, children);
-        into.push({ type: linked?.type === 'autolink' ? 'autolink' : 'link', fields, format: '', indent: 0, version: 3, direction: null, children: trimmed(children) });
+        into.push({
+          type: linked?.type === 'autolink' ? 'autolink' : 'link',
+          fields,
+          format: '',
+          indent: 0,
+          version: 3,
+          direction: null,
+          children: trimmed(children),
+        });
         continue;
       }
       walk(node.children, currentFormat | (tagFormats[node.tag] ?? 0), into);
@@ -263,7 +343,8 @@ function mergeTexts(nodes: LexicalNode[]): LexicalNode[] {
   const merged: LexicalNode[] = [];
   for (const node of nodes) {
     const previous = merged.at(-1);
-    if (node.type === 'text' && previous?.type === 'text' && previous.format === node.format) previous.text = String(previous.text) + String(node.text);
+    if (node.type === 'text' && previous?.type === 'text' && previous.format === node.format)
+      previous.text = String(previous.text) + String(node.text);
     else merged.push(node);
   }
   return merged;

@@ -55,7 +55,14 @@ export function MachineDraftButton({ translationId, action, unit, label, confirm
 
   return (
     <span style={{ display: 'block', marginBlockStart: '0.25rem' }}>
-      <button type="button" className="btn btn--style-secondary btn--size-small" onClick={send} disabled={busy} aria-describedby={describedBy} style={{ margin: 0 }}>
+      <button
+        type="button"
+        className="btn btn--style-secondary btn--size-small"
+        onClick={send}
+        disabled={busy}
+        aria-describedby={describedBy}
+        style={{ margin: 0 }}
+      >
         {label}
       </button>
       <span role="status" style={{ marginInlineStart: '0.5rem' }}>

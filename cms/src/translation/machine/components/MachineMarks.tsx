@@ -18,8 +18,8 @@ export function MachineDraftBar({ offer }: { offer: MachineOffer }): React.React
   return (
     <div className="passerelle-machine-bar" style={{ marginBlock: '0.5rem 1rem' }}>
       <p id="machine-budget" style={{ margin: 0 }}>
-        Traduction automatique ({offer.provider}) : {formatCount(budget.used)} caractères utilisés sur {formatCount(budget.budget)} en {monthInFrench(budget.month)}. Un brouillon
-        n’est qu’une proposition, marquée comme telle.
+        Traduction automatique ({offer.provider}) : {formatCount(budget.used)} caractères utilisés sur{' '}
+        {formatCount(budget.budget)} en {monthInFrench(budget.month)}. Un brouillon n’est qu’une proposition, marquée comme telle.
       </p>
       {offer.missing > 0 && (
         <MachineDraftButton
@@ -33,7 +33,25 @@ export function MachineDraftBar({ offer }: { offer: MachineOffer }): React.React
   );
 }
 
-export function MachineUnitTools({ offer, confirmFor, unit, unitName, record, state, hasText }: { offer: MachineOffer | undefined; /** The translation's id when the user may confirm machine drafts (an expert of the language). */ confirmFor: string | undefined; unit: string; unitName: string; record: UnitRecord | undefined; state: UnitState; hasText: boolean }): React.ReactElement | null {
+export function MachineUnitTools({
+  offer,
+  confirmFor,
+  unit,
+  unitName,
+  record,
+  state,
+  hasText,
+}: {
+  offer: MachineOffer | undefined;
+  /** The translation's id when the user may confirm machine drafts (an expert of the language). */ confirmFor:
+    | string
+    | undefined;
+  unit: string;
+  unitName: string;
+  record: UnitRecord | undefined;
+  state: UnitState;
+  hasText: boolean;
+}): React.ReactElement | null {
   const machine = record?.origin === 'machine' && state !== 'validated';
   const unconfirmed = isUnconfirmedMachineDraft(record);
   const confirmed = machine && !unconfirmed;
@@ -44,11 +62,18 @@ export function MachineUnitTools({ offer, confirmFor, unit, unitName, record, st
     <span style={{ display: 'block' }} lang="fr" dir="ltr">
       {machine && (
         <span id={badgeId} className="passerelle-machine-badge" style={badge}>
-          Traduction automatique{record?.machineProvider ? ` (${record.machineProvider})` : ''}, {confirmed ? 'relue et confirmée par un traducteur expert' : 'non modifiée : à relire'}
+          Traduction automatique{record?.machineProvider ? ` (${record.machineProvider})` : ''},{' '}
+          {confirmed ? 'relue et confirmée par un traducteur expert' : 'non modifiée : à relire'}
         </span>
       )}
       {machine && unconfirmed && confirmFor && (
-        <MachineDraftButton translationId={confirmFor} action="machine-confirm" unit={unit} label="Je confirme ce brouillon automatique" describedBy={badgeId} />
+        <MachineDraftButton
+          translationId={confirmFor}
+          action="machine-confirm"
+          unit={unit}
+          label="Je confirme ce brouillon automatique"
+          describedBy={badgeId}
+        />
       )}
       {offerDraft && (
         <MachineDraftButton
@@ -56,7 +81,11 @@ export function MachineUnitTools({ offer, confirmFor, unit, unitName, record, st
           action="machine-draft"
           unit={unit}
           label={`Brouillon automatique : ${unitName}`}
-          {...(hasText ? { confirmation: `Remplacer le texte actuel de « ${unitName} » par un brouillon automatique ? Le texte actuel sera perdu (une version validée reste en ligne).` } : {})}
+          {...(hasText
+            ? {
+                confirmation: `Remplacer le texte actuel de « ${unitName} » par un brouillon automatique ? Le texte actuel sera perdu (une version validée reste en ligne).`,
+              }
+            : {})}
         />
       )}
     </span>

@@ -13,7 +13,9 @@ import { translatedLocales } from '../MachineTranslationSettings';
 
 export async function MachineTranslationStatus({ payload }: UIFieldServerProps): Promise<React.ReactElement> {
   const config = machineProviderConfig();
-  const budgets = await Promise.all(translatedLocales.map(async (locale) => ({ locale, ...(await budgetOf(payload, locale.code)) })));
+  const budgets = await Promise.all(
+    translatedLocales.map(async (locale) => ({ locale, ...(await budgetOf(payload, locale.code)) })),
+  );
   const month = budgets[0]?.month ?? '';
   return (
     <section aria-labelledby="machine-status-title" style={{ marginBlockEnd: '1.5rem' }}>
@@ -22,36 +24,49 @@ export async function MachineTranslationStatus({ payload }: UIFieldServerProps):
       </h2>
       {config ? (
         <p>
-          Activée avec <strong>{config.provider === 'deepl' ? 'DeepL' : 'LibreTranslate'}</strong> : le texte français des éléments demandés est envoyé à{' '}
-          <code>{config.provider === 'deepl' ? (config.serverUrl ?? (config.authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com')) : config.url}</code>. Les
-          traducteurs voient les boutons « Brouillon automatique » dans chaque traduction de leurs langues.
+          Activée avec <strong>{config.provider === 'deepl' ? 'DeepL' : 'LibreTranslate'}</strong> : le texte français des
+          éléments demandés est envoyé à{' '}
+          <code>
+            {config.provider === 'deepl'
+              ? (config.serverUrl ?? (config.authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com'))
+              : config.url}
+          </code>
+          . Les traducteurs voient les boutons « Brouillon automatique » dans chaque traduction de leurs langues.
         </p>
       ) : (
         <div>
           <p>
-            <strong>Désactivée</strong> : aucun texte ne quitte ce serveur et les traducteurs ne voient aucun bouton. Pour l’activer, définissez sur le serveur
-            du CMS, puis redémarrez-le :
+            <strong>Désactivée</strong> : aucun texte ne quitte ce serveur et les traducteurs ne voient aucun bouton. Pour
+            l’activer, définissez sur le serveur du CMS, puis redémarrez-le :
           </p>
           <ul>
             <li>
-              DeepL : <code>DEEPL_API_KEY</code> (clé du compte DeepL API) et, si besoin, <code>DEEPL_API_URL</code> (<code>https://api-free.deepl.com</code> pour
-              un compte gratuit, <code>https://api.deepl.com</code> pour un compte Pro ; déduit de la clé sinon). Les glossaires de la collection « Glossaires »
-              sont envoyés à DeepL.
+              DeepL : <code>DEEPL_API_KEY</code> (clé du compte DeepL API) et, si besoin, <code>DEEPL_API_URL</code> (
+              <code>https://api-free.deepl.com</code> pour un compte gratuit, <code>https://api.deepl.com</code> pour un compte
+              Pro ; déduit de la clé sinon). Les glossaires de la collection « Glossaires » sont envoyés à DeepL.
             </li>
             <li>
-              ou LibreTranslate, hébergé par votre organisation (le texte ne va pas chez un tiers) : <code>LIBRETRANSLATE_URL</code> et, si le serveur en
-              demande une, <code>LIBRETRANSLATE_API_KEY</code>.
+              ou LibreTranslate, hébergé par votre organisation (le texte ne va pas chez un tiers) :{' '}
+              <code>LIBRETRANSLATE_URL</code> et, si le serveur en demande une, <code>LIBRETRANSLATE_API_KEY</code>.
             </li>
           </ul>
         </div>
       )}
       <table style={{ borderCollapse: 'collapse', fontSize: '0.9rem' }}>
-        <caption style={{ textAlign: 'start', marginBlockEnd: '0.25rem' }}>Caractères utilisés en {month ? monthInFrench(month) : 'ce mois-ci'}, par langue</caption>
+        <caption style={{ textAlign: 'start', marginBlockEnd: '0.25rem' }}>
+          Caractères utilisés en {month ? monthInFrench(month) : 'ce mois-ci'}, par langue
+        </caption>
         <thead>
           <tr>
-            <th scope="col" style={cell}>Langue</th>
-            <th scope="col" style={cell}>Utilisés</th>
-            <th scope="col" style={cell}>Budget</th>
+            <th scope="col" style={cell}>
+              Langue
+            </th>
+            <th scope="col" style={cell}>
+              Utilisés
+            </th>
+            <th scope="col" style={cell}>
+              Budget
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -68,4 +83,8 @@ export async function MachineTranslationStatus({ payload }: UIFieldServerProps):
   );
 }
 
-const cell: React.CSSProperties = { borderBlockEnd: '1px solid var(--theme-elevation-150)', padding: '0.35rem 0.75rem', textAlign: 'start' };
+const cell: React.CSSProperties = {
+  borderBlockEnd: '1px solid var(--theme-elevation-150)',
+  padding: '0.35rem 0.75rem',
+  textAlign: 'start',
+};
