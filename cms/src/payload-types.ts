@@ -162,8 +162,10 @@ export interface Config {
   collections: {
     fiches: Fiche;
     translations: Translation;
+    'machine-glossaries': MachineGlossary;
     'translation-memory': TranslationMemory;
     'translation-work-log': TranslationWorkLog;
+    'machine-translation-usage': MachineTranslationUsage;
     themes: Theme;
     needs: Need;
     documents: SharedDocument;
@@ -184,8 +186,10 @@ export interface Config {
   collectionsSelect: {
     fiches: FichesSelect<false> | FichesSelect<true>;
     translations: TranslationsSelect<false> | TranslationsSelect<true>;
+    'machine-glossaries': MachineGlossariesSelect<false> | MachineGlossariesSelect<true>;
     'translation-memory': TranslationMemorySelect<false> | TranslationMemorySelect<true>;
     'translation-work-log': TranslationWorkLogSelect<false> | TranslationWorkLogSelect<true>;
+    'machine-translation-usage': MachineTranslationUsageSelect<false> | MachineTranslationUsageSelect<true>;
     themes: ThemesSelect<false> | ThemesSelect<true>;
     needs: NeedsSelect<false> | NeedsSelect<true>;
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
@@ -213,10 +217,12 @@ export interface Config {
     | ('fr' | 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk')[];
   globals: {
     'review-settings': ReviewSetting;
+    'machine-translation-settings': MachineTranslationSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'review-settings': ReviewSettingsSelect<false> | ReviewSettingsSelect<true>;
+    'machine-translation-settings': MachineTranslationSettingsSelect<false> | MachineTranslationSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'fr' | 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk';
@@ -934,6 +940,31 @@ export interface Translation {
   createdAt: string;
 }
 /**
+ * Un glossaire par langue : comment chaque terme français est toujours traduit dans les brouillons de traduction automatique (DeepL). Tenu par les traducteurs experts de la langue.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "machine-glossaries".
+ */
+export interface MachineGlossary {
+  id: string;
+  title?: string | null;
+  language: 'en' | 'ar' | 'ps' | 'fa' | 'ti' | 'ru' | 'uk';
+  /**
+   * Un terme français et sa traduction imposée, par ligne (« titre de séjour » → …).
+   */
+  entries?:
+    | {
+        source: string;
+        target: string;
+        id?: string | null;
+      }[]
+    | null;
+  deeplGlossaryId?: string | null;
+  deeplEntriesHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Tenue à jour automatiquement à chaque validation : les traducteurs y trouvent des suggestions. Lecture seule.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -969,6 +1000,20 @@ export interface TranslationWorkLog {
   translation: string;
   unit: string;
   words: number;
+}
+/**
+ * Caractères envoyés au traducteur automatique, par mois et par langue. Lecture seule.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "machine-translation-usage".
+ */
+export interface MachineTranslationUsage {
+  id: string;
+  month: string;
+  language: string;
+  characters: number;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Chaque modification visible du public reconstruit le site statique. Les modifications faites pendant une publication sont regroupées dans la suivante.
@@ -1196,12 +1241,20 @@ export interface PayloadLockedDocument {
         value: string | Translation;
       } | null)
     | ({
+        relationTo: 'machine-glossaries';
+        value: string | MachineGlossary;
+      } | null)
+    | ({
         relationTo: 'translation-memory';
         value: string | TranslationMemory;
       } | null)
     | ({
         relationTo: 'translation-work-log';
         value: string | TranslationWorkLog;
+      } | null)
+    | ({
+        relationTo: 'machine-translation-usage';
+        value: string | MachineTranslationUsage;
       } | null)
     | ({
         relationTo: 'themes';
@@ -1454,6 +1507,25 @@ export interface TranslationDocumentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "machine-glossaries_select".
+ */
+export interface MachineGlossariesSelect<T extends boolean = true> {
+  title?: T;
+  language?: T;
+  entries?:
+    | T
+    | {
+        source?: T;
+        target?: T;
+        id?: T;
+      };
+  deeplGlossaryId?: T;
+  deeplEntriesHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "translation-memory_select".
  */
 export interface TranslationMemorySelect<T extends boolean = true> {
@@ -1482,6 +1554,17 @@ export interface TranslationWorkLogSelect<T extends boolean = true> {
   translation?: T;
   unit?: T;
   words?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "machine-translation-usage_select".
+ */
+export interface MachineTranslationUsageSelect<T extends boolean = true> {
+  month?: T;
+  language?: T;
+  characters?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1836,6 +1919,29 @@ export interface ReviewSetting {
   createdAt?: string | null;
 }
 /**
+ * Brouillons de traduction automatique : budget mensuel par langue. Un brouillon n’est jamais qu’une proposition.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "machine-translation-settings".
+ */
+export interface MachineTranslationSetting {
+  id: string;
+  /**
+   * 0 interdit la traduction automatique pour la langue. Le compteur repart à zéro le 1er de chaque mois (UTC).
+   */
+  monthlyBudgets: {
+    en: number;
+    ar: number;
+    ps: number;
+    fa: number;
+    ti: number;
+    ru: number;
+    uk: number;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
@@ -1860,6 +1966,26 @@ export interface PayloadJobsStat {
 export interface ReviewSettingsSelect<T extends boolean = true> {
   demarcheMonths?: T;
   dispositifMonths?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "machine-translation-settings_select".
+ */
+export interface MachineTranslationSettingsSelect<T extends boolean = true> {
+  monthlyBudgets?:
+    | T
+    | {
+        en?: T;
+        ar?: T;
+        ps?: T;
+        fa?: T;
+        ti?: T;
+        ru?: T;
+        uk?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -12,6 +12,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -34,6 +36,7 @@ let dataDir: string;
 let cms: ReturnType<typeof spawnPrefixed> | undefined;
 let browser: Browser;
 let adminToken: string;
+let libreTranslate: Server | undefined;
 const opened: { context: BrowserContext; problems: string[] }[] = [];
 
 async function api<T = any>(method: string, pathname: string, body?: unknown): Promise<T> {
@@ -124,6 +127,26 @@ async function errorToastText(page: Page): Promise<string> {
   return (await toast.textContent()) ?? '';
 }
 
+/**
+ * A LibreTranslate stand-in on localhost (the CMS asks it, never the browser): `GET /languages`
+ * and `POST /translate` as the real API, each text between tags prefixed with the language.
+ */
+async function startLibreTranslate(): Promise<string> {
+  libreTranslate = createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    request.on('end', () => {
+      response.setHeader('content-type', 'application/json');
+      if (request.url === '/languages') return response.end(JSON.stringify([{ code: 'fr', name: 'French', targets: ['ar', 'en'] }]));
+      const body = JSON.parse(raw || '{}') as { q: string[]; target: string };
+      const translated = body.q.map((html) => html.replace(/(^|>)([^<]+)(?=<|$)/g, (_all, open: string, text: string) => `${open}${body.target}:${text}`));
+      response.end(JSON.stringify({ translatedText: translated }));
+    });
+  });
+  await new Promise<void>((resolve) => libreTranslate!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(libreTranslate.address() as AddressInfo).port}`;
+}
+
 beforeAll(async () => {
   const started = Date.now();
   if (await isPortTaken(cmsPort)) throw new Error(`port ${cmsPort} is taken`);
@@ -138,6 +161,8 @@ beforeAll(async () => {
     PUBLISH_TOKEN: randomBytes(24).toString('hex'),
     PAYLOAD_JOBS_AUTORUN: 'false',
     NEXT_TELEMETRY_DISABLED: '1',
+    // Machine drafts on, through the local stand-in (read at request time: the build is the same).
+    LIBRETRANSLATE_URL: await startLibreTranslate(),
   };
   // The admin build `npm start` uses, and a copy of the database seeded once for every
   // end-to-end suite (development logins, development password): both made again only when cms/ changes.
@@ -168,6 +193,8 @@ afterEach(async () => {
 afterAll(async () => {
   await browser?.close();
   if (cms) await stop(cms);
+  libreTranslate?.closeAllConnections();
+  libreTranslate?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
@@ -407,6 +434,39 @@ describe('the admin, role by role', () => {
     await page.locator('#field-summary').waitFor({ timeout: 60_000 });
     await until('the form shows the proposal', async () => ((await page.locator('#field-summary').inputValue()) === validatedSummary ? true : undefined));
     expect(await page.locator('.passerelle-french-source').textContent()).toContain('Issue de la mémoire de traduction, non modifiée');
+  });
+
+  it('a translator asks for a machine draft of the whole fiche; it comes badged, and an expert must confirm it to validate', { timeout: 4 * 60_000 }, async () => {
+    const created = await api<{ doc: { id: string } }>('POST', '/fiches?draft=true', { type: 'demarche', title: 'Brouillon automatique : une fiche de test', summary: 'Un résumé à traduire.' });
+    const translation = await until('the new fiche’s translations', () => translationOf(created.doc.id, 'ar'));
+
+    const page = await logIn('translator-ar@passerelle.test');
+    await page.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
+    expect(await page.locator('.passerelle-machine-bar').textContent()).toContain('Traduction automatique (LibreTranslate)');
+    await page.getByRole('button', { name: /^Brouillon automatique des \d+ élément\(s\) à traduire$/ }).click();
+    await until('the draft saved', async () => ((await translationOf(created.doc.id, 'ar')).title === 'ar:Brouillon automatique : une fiche de test' ? true : undefined));
+    await until('the form shows the draft', async () => ((await page.locator('#field-title').inputValue()) === 'ar:Brouillon automatique : une fiche de test' ? true : undefined));
+    expect(await page.locator('#field-title').evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    expect(await page.locator('.passerelle-machine-badge').first().textContent()).toBe('Traduction automatique (LibreTranslate), non modifiée : à relire');
+
+    const expert = await logIn('expert-ar@passerelle.test', undefined, 400);
+    await expert.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
+    await expert.locator('#field-title').waitFor({ timeout: 60_000 });
+    await choose(expert, 'field-status', 'Validée');
+    await expert.locator('#action-save').click();
+    // The toast names the field (« État »); the field shows the workflow's reason.
+    expect(await errorToastText(expert)).toContain('État');
+    await expert.locator('.field-error', { hasText: 'Brouillon automatique non relu' }).first().waitFor({ state: 'attached', timeout: 30_000 });
+    expect((await translationOf(created.doc.id, 'ar')).status).toBe('inProgress');
+    expect(await expert.getByRole('button', { name: 'Je confirme ce brouillon automatique' }).count()).toBeGreaterThanOrEqual(2);
+
+    // The admin's settings page says which provider receives the text, and the month's use.
+    const admin = await logIn('admin@passerelle.test');
+    await admin.goto(`${cmsUrl}/admin/globals/machine-translation-settings`);
+    const status = admin.locator('section[aria-labelledby="machine-status-title"]');
+    await status.waitFor({ timeout: 60_000 });
+    expect(await status.textContent()).toContain('Activée avec LibreTranslate');
+    expect(await admin.locator('#field-monthlyBudgets__ar').inputValue()).toBe('50000');
   });
 
   it('on a phone, the French source and the translation stack up', { timeout: 3 * 60_000 }, async () => {

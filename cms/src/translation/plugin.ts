@@ -2,6 +2,9 @@ import type { CollectionConfig, Config, Plugin } from 'payload';
 
 import { withRequestedIdIgnored } from '../hooks/ignoreRequestedId';
 import { Translations } from './collection/Translations';
+import { MachineGlossaries } from './machine/MachineGlossaries';
+import { MachineTranslationSettings } from './machine/MachineTranslationSettings';
+import { MachineTranslationUsage } from './machine/MachineTranslationUsage';
 import { TranslationMemory } from './memory/TranslationMemory';
 import { TranslationWorkLog } from './wordCounts/TranslationWorkLog';
 import { deleteTranslations } from './hooks/deleteTranslations';
@@ -26,6 +29,7 @@ export function translationPlugin(): Plugin {
     return {
       ...config,
       collections,
+      globals: [...(config.globals ?? []), MachineTranslationSettings],
       admin: {
         ...config.admin,
         components: {
@@ -38,7 +42,7 @@ export function translationPlugin(): Plugin {
 }
 
 /** Listed right after the fiches in the admin's navigation. */
-const ownCollections: CollectionConfig[] = [Translations, TranslationMemory, TranslationWorkLog].map(withRequestedIdIgnored);
+const ownCollections: CollectionConfig[] = [Translations, MachineGlossaries, TranslationMemory, TranslationWorkLog, MachineTranslationUsage].map(withRequestedIdIgnored);
 
 /**
  * The fiches' side of the workflow: the « minor change » box is read before the save; after it,

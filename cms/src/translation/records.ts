@@ -12,6 +12,11 @@ export type UnitRecord = {
   sourceText?: string | null;
   /** Where the current proposal came from, when not typed in: the memory, a machine draft, an agency's XLIFF file. */
   origin?: 'memory' | 'machine' | 'xliff' | null;
+  /** The machine translator of a machine draft (« DeepL », « LibreTranslate »), shown in its badge. */
+  machineProvider?: string | null;
+  /** The expert who read an unedited machine draft and accepted it as it is, and when. */
+  machineConfirmedBy?: string | null;
+  machineConfirmedAt?: string | null;
   /** When a French change made this validated unit outdated. */
   outdatedAt?: string | null;
 };

@@ -5,6 +5,7 @@ import * as migration_20261202_102415_scale_indexes from './20261202_102415_scal
 import * as migration_20261202_113009_fiche_type_optional from './20261202_113009_fiche_type_optional';
 import * as migration_20261202_143735_session_features from './20261202_143735_session_features';
 import * as migration_20261202_161840_translation_state_filter from './20261202_161840_translation_state_filter';
+import * as migration_20261202_172818_translator_tools from './20261202_172818_translator_tools';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_161840_translation_state_filter.up,
     down: migration_20261202_161840_translation_state_filter.down,
-    name: '20261202_161840_translation_state_filter'
+    name: '20261202_161840_translation_state_filter',
+  },
+  {
+    up: migration_20261202_172818_translator_tools.up,
+    down: migration_20261202_172818_translator_tools.down,
+    name: '20261202_172818_translator_tools'
   },
 ];

@@ -8,6 +8,7 @@ import { hasRole } from '../../access/roles';
 import { applyWorkflow } from '../hooks/applyWorkflow';
 import { publishValidated } from '../hooks/publishValidated';
 import { forgetMemory, updateMemory } from '../memory/store';
+import { machineConfirmEndpoint, machineDraftEndpoint } from '../machine/endpoints';
 import { memoryProposalEndpoint } from '../memory/proposalEndpoint';
 import { recordProgress } from '../progress';
 import { wordCountsEndpoint } from '../wordCounts/wordCountsCsv';
@@ -74,7 +75,7 @@ export const Translations: CollectionConfig = {
     // The coverage's words to translate per language: summed from this index alone.
     { fields: ['language', 'progress.wordsToTranslate'] },
   ],
-  endpoints: [memoryProposalEndpoint, wordCountsEndpoint, xliffExportEndpoint, xliffImportEndpoint],
+  endpoints: [memoryProposalEndpoint, wordCountsEndpoint, xliffExportEndpoint, xliffImportEndpoint, machineDraftEndpoint, machineConfirmEndpoint],
   hooks: {
     beforeChange: [applyWorkflow, recordProgress],
     // The memory is written after the validated text reached the fiche, which it reads.

@@ -9,7 +9,10 @@ import type React from 'react';
 
 import { directionOf, isLocale, itemListKeys, textUnitKeys } from '@passerelle/content-schemas';
 
+import { isExpertOfLanguage } from '../../access/isExpertOfLanguage';
 import { hasRole, languagesOf, type UserWithRoles } from '../../access/roles';
+import { MachineDraftBar, MachineUnitTools } from '../machine/components/MachineMarks';
+import { machineOfferFor } from '../machine/offer';
 import { memoryMatches } from '../memory/lookup';
 import { piecesOf } from '../memory/segments';
 import { recordsOf } from '../records';
@@ -63,6 +66,14 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
   const user = req.user as UserWithRoles | null | undefined;
   const canInsert = Boolean(data?.id && user && (hasRole(user, 'admin') || (hasRole(user, 'translator', 'expertTranslator') && languagesOf(user).includes(language))));
   const done = orderedKeys.filter((key) => states.get(key) === 'validated').length;
+  const offer = await machineOfferFor({
+    payload,
+    user,
+    language,
+    translationId: data?.id ? String(data.id) : undefined,
+    missing: orderedKeys.filter((key) => states.get(key) === 'missing').length,
+  });
+  const confirmFor = data?.id && isExpertOfLanguage(user, language) ? String(data.id) : undefined;
 
   return (
     <section aria-labelledby="french-source-title" style={{ marginBlockEnd: '2rem' }}>
@@ -73,6 +84,7 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
         {done} élément(s) validé(s) sur {orderedKeys.length}. Les modifications du français depuis la dernière validation sont
         marquées : <ins style={{ background: '#b8fec9' }}>ajouté</ins>, <del style={{ background: '#ffe9e6' }}>supprimé</del>.
       </p>
+      {offer && <MachineDraftBar offer={offer} />}
       <table className="passerelle-french-source" style={{ inlineSize: '100%', borderCollapse: 'collapse' }}>
         <thead>
           <tr>
@@ -119,6 +131,7 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
                       Importée d’un fichier XLIFF (agence), non modifiée
                     </span>
                   )}
+                  <MachineUnitTools offer={offer} confirmFor={confirmFor} unit={key} unitName={unitLabel(key)} record={record} state={state} hasText={translation.has(key)} />
                   <MemoryMatches matches={matchesByUnit.get(key) ?? []} unit={key} language={language} translationId={String(data?.id ?? '')} canInsert={canInsert} />
                 </td>
               </tr>

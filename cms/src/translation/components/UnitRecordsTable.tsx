@@ -51,7 +51,11 @@ export async function UnitRecordsTable({ data, payload }: UIFieldServerProps): P
                     </>
                   ) : null}
                 </th>
-                <td style={cell}>{record.proposedAt ? `${person(record.proposedBy)}, ${when(record.proposedAt)}` : '—'}</td>
+                <td style={cell}>
+                  {record.proposedAt ? `${person(record.proposedBy)}, ${when(record.proposedAt)}` : '—'}
+                  {record.origin === 'machine' ? ` — traduction automatique${record.machineProvider ? ` (${record.machineProvider})` : ''}` : ''}
+                  {record.origin === 'memory' ? ' — mémoire de traduction' : ''}
+                </td>
                 <td style={cell}>{record.validatedAt ? `${person(record.validatedBy)}, ${when(record.validatedAt)}` : '—'}</td>
               </tr>
             ))}

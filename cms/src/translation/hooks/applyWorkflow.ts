@@ -8,6 +8,8 @@ import type { Translation } from '../../payload-types';
 import { recordsOf, type UnitRecord, type UnitRecords } from '../records';
 import { translatableContentOf, translatableFields, unitsOf, wordCount, type TranslatableContent, type Unit } from '../units';
 import { latestFrenchOf } from '../frenchOf';
+import { isUnconfirmedMachineDraft } from '../machine/marking';
+import { unitLabel } from '../unitLabel';
 
 const languageName = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string }).id : (value as string | undefined));
@@ -71,13 +73,15 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
 
   // Set by the action that wrote the text (memory/proposalEndpoint.ts), for this save only.
   const origins = req.context.proposalOrigin as Partial<Record<UnitKey, UnitRecord['origin']>> | undefined;
+  const machineProvider = typeof req.context.proposalProvider === 'string' ? req.context.proposalProvider : null;
   req.context.proposalOrigin = undefined;
   let textChanged = false;
   const proposedNow: UnitKey[] = [];
   for (const [key, unit] of after) {
     if (before.get(key)?.fingerprint !== unit.fingerprint) {
       proposedNow.push(key);
-      records[key] = { ...records[key], proposedBy: who, proposedAt: now, origin: origins?.[key] ?? null };
+      const origin = origins?.[key] ?? null;
+      records[key] = { ...records[key], proposedBy: who, proposedAt: now, origin, machineProvider: origin === 'machine' ? machineProvider : null };
       textChanged = true;
     }
   }
@@ -99,6 +103,15 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
   if (status === 'notStarted' && after.size > 0) status = 'inProgress';
 
   if (validating) {
+    // A machine draft is a proposal: an expert validates it only after confirming, unit by unit,
+    // that they read it (or after someone edited it, which clears its origin).
+    const unconfirmed = [...after.keys()].filter((key) => isUnconfirmedMachineDraft(records[key]));
+    if (unconfirmed.length > 0) {
+      reject(
+        'status',
+        `Brouillon automatique non relu : ${unconfirmed.map((key) => `« ${unitLabel(key)} »`).join(', ')}. Personne ne l’a modifié ; relisez chaque élément et confirmez-le (« Je confirme ce brouillon automatique » dans le texte source) ou corrigez-le, puis validez.`,
+      );
+    }
     const french = unitsOf(fiche.content);
     for (const key of after.keys()) {
       const source = french.get(key) ?? reject(pathOf(key), 'Cet élément n’existe pas en français : supprimez-le de la traduction avant de valider.');

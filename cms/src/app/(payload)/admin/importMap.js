@@ -24,6 +24,7 @@ import { UnitRecordsTable as UnitRecordsTable_dc492f869b6ea79b9a21ca4e60c22c0c }
 import { XliffExchange as XliffExchange_15baa9b374584d27b97611ba939ef6cb } from '../../../translation/components/XliffExchange'
 import { BuildLog as BuildLog_15ec1830b581cbd304db719c401a8590 } from '../../../components/BuildLog'
 import { RollbackAction as RollbackAction_4283896eb070f33b40fd3e390982c4b0 } from '../../../components/RollbackAction'
+import { MachineTranslationStatus as MachineTranslationStatus_0a831d4dc5ae25799c03cf4ec3f71513 } from '../../../translation/machine/components/MachineTranslationStatus'
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
 import { SecondFactorLogin as SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680 } from '../../../components/SecondFactorLogin'
 import { TranslationDashboard as TranslationDashboard_57ba8fb5bcd542cf264f8008e93215a7 } from '../../../translation/components/TranslationDashboard'
@@ -60,6 +61,7 @@ export const importMap = {
   "/translation/components/XliffExchange#XliffExchange": XliffExchange_15baa9b374584d27b97611ba939ef6cb,
   "/components/BuildLog#BuildLog": BuildLog_15ec1830b581cbd304db719c401a8590,
   "/components/RollbackAction#RollbackAction": RollbackAction_4283896eb070f33b40fd3e390982c4b0,
+  "/translation/machine/components/MachineTranslationStatus#MachineTranslationStatus": MachineTranslationStatus_0a831d4dc5ae25799c03cf4ec3f71513,
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
   "/components/SecondFactorLogin#SecondFactorLogin": SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680,
   "/translation/components/TranslationDashboard#TranslationDashboard": TranslationDashboard_57ba8fb5bcd542cf264f8008e93215a7,
