@@ -30,6 +30,11 @@ describe('npm run bench -- --load', () => {
     expect(parseBenchOptions(['--load']).load?.corpus).toBeUndefined();
   });
 
+  it('builds the live site before the load unless told not to', () => {
+    expect(parseBenchOptions(['--load']).load?.noLiveSite).toBeUndefined();
+    expect(parseBenchOptions(['--load', '--no-live-site']).load?.noLiveSite).toBe(true);
+  });
+
   it('refuses two corpora at once', () => {
     expect(() => parseBenchOptions(['--load', '--fiches', '200', '--database', 'x.db'])).toThrow(/choose one corpus/);
     expect(() => parseBenchOptions(['--load', '--quick', '--cms-url', 'http://127.0.0.1:3000'])).toThrow(UsageError);

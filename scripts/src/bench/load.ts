@@ -39,6 +39,8 @@ export type LoadOptions = {
   database?: string;
   /** The synthetic corpus (bench/corpus.ts) of this size, inserted on the first run and kept. */
   corpus?: { fiches: number; randomSeed: number };
+  /** `--no-live-site`: no site built before the load; the run's first publication builds it all. */
+  noLiveSite?: boolean;
   repoRoot: string;
 };
 
@@ -262,8 +264,8 @@ export async function runLoad(options: LoadOptions): Promise<void> {
     console.log(`[load 1/5] CMS: ${options.cmsUrl ?? `starting its REST API on ${corpus}`}`);
     if (!options.cmsUrl) server = await startServer(options, work);
     const cmsUrl = options.cmsUrl ?? (server as { cmsUrl: string }).cmsUrl;
-    let liveSite: 'kept' | 'built' | 'given' = 'given';
-    if (server) {
+    let liveSite: 'kept' | 'built' | 'given' | 'none' = server ? 'none' : 'given';
+    if (server && !options.noLiveSite) {
       const started = Date.now();
       console.log('  the live site before the load (a full build the first time)');
       liveSite = await liveSiteBeforeLoad(options, cmsUrl, server.deploysDir);
@@ -385,7 +387,7 @@ export async function runLoad(options: LoadOptions): Promise<void> {
       draft: percentiles(latencies.draft),
     };
     // Printed now: the figures of the load stand even if the publications then take too long.
-    console.log(`  ${JSON.stringify({ requests: total, latencyMs: latencyMs.all, machineLoad: loadDuringRun })}`);
+    console.log(`  ${JSON.stringify({ requests: total, latencyMs, machineLoad: loadDuringRun })}`);
 
     console.log('[load 3/5] waiting for the publications to go live');
     const drainStarted = Date.now();

@@ -20,6 +20,7 @@ export type BenchOptions = {
     database?: string;
     /** `--fiches N` / `--quick` with `--load`: the synthetic corpus of that size, inserted once and kept. */
     corpus?: { fiches: number; randomSeed: number };
+    noLiveSite?: boolean;
   };
 };
 
@@ -27,7 +28,7 @@ export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishe
                         [--skip-anchor] [--skip-lighthouse] [--reuse-corpus]
        npm run bench -- --scale [100,300,1000] [--seed N]
        npm run bench -- --load [--users N] [--duration S] [--publish-rate N]
-                        [--fiches N [--seed N] | --database FILE | --cms-url URL --site-url URL]
+                        [--fiches N [--seed N] | --database FILE | --cms-url URL --site-url URL] [--no-live-site]
   --fiches N          synthetic fiches to insert (default 1000; each makes 8 pages)
   --quick             100 fiches
   --publishes N       publish → live measures (default 5)
@@ -43,6 +44,7 @@ export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishe
                       errors, every publication live; then the static server's throughput
   --load --fiches N   --load on the synthetic corpus of N fiches (--quick: 100), inserted once and
                       kept in .bench-work/corpus/ with the live site built from it, then copied
+  --no-live-site      --load with no site built before the load: its first publication builds it all
   --database FILE     --load on a copy of this SQLite file (its media/ folder beside it, if any)
   --cms-url, --site-url  --load against a CMS and a site already running on this machine`;
 
@@ -123,6 +125,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         options.load = { users: 50, durationSeconds: 300, publishesPerMinute: 5, ...options.load, [key]: given };
         break;
       }
+      case '--no-live-site':
+        options.load = { users: 50, durationSeconds: 300, publishesPerMinute: 5, ...options.load, noLiveSite: true };
+        break;
       case '--reuse-corpus':
         options.reuseCorpus = true;
         break;
