@@ -339,6 +339,8 @@ export async function runLoad(options: LoadOptions): Promise<void> {
       instance(editors, editorToken, 'editor'),
       ...(translators ? [instance(translators, translatorToken, 'translator')] : []),
     ];
+    const loadStarted = Date.now();
+    const errorKinds = new Map<string, number>();
     for (const [index, run] of runs.entries()) {
       const order: Kind[] = index === 0 ? ['list', 'document', 'draft'] : ['list', 'document', 'document'];
       // Each connection goes through its requests in order: the n-th answer is of kind n mod 3.
@@ -346,6 +348,11 @@ export async function runLoad(options: LoadOptions): Promise<void> {
         const position = counters.get(client) ?? 0;
         latencies[order[position % 3] as Kind].push(time);
         counters.set(client, position + 1);
+      });
+      // What the errors were, and when: a refused connection at the start is not a reset under load.
+      run.on('reqError', (error) => {
+        const key = `${error.code ?? error.message} at ${Math.round((Date.now() - loadStarted) / 1000)} s`;
+        errorKinds.set(key, (errorKinds.get(key) ?? 0) + 1);
       });
     }
 
@@ -387,7 +394,9 @@ export async function runLoad(options: LoadOptions): Promise<void> {
       draft: percentiles(latencies.draft),
     };
     // Printed now: the figures of the load stand even if the publications then take too long.
-    console.log(`  ${JSON.stringify({ requests: total, latencyMs, machineLoad: loadDuringRun })}`);
+    console.log(
+      `  ${JSON.stringify({ requests: total, errorKinds: Object.fromEntries(errorKinds), latencyMs, machineLoad: loadDuringRun })}`,
+    );
 
     console.log('[load 3/5] waiting for the publications to go live');
     const drainStarted = Date.now();
@@ -448,6 +457,7 @@ export async function runLoad(options: LoadOptions): Promise<void> {
       durationSeconds: options.durationSeconds,
       cms: options.cmsUrl ?? 'REST API on node:http (loadServer.ts)',
       requests: total,
+      errorKinds: Object.fromEntries(errorKinds),
       latencyMs,
       publications: {
         drained,
