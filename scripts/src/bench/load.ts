@@ -28,7 +28,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 
 import { createStaticServer } from '../staticServer';
-import { waitForUrl } from '../processes';
+import { isPortTaken } from '../processes';
 
 export type LoadOptions = {
   users: number;
@@ -186,7 +186,14 @@ async function startServer(
   options: LoadOptions,
   work: string,
 ): Promise<{ child: ChildProcess; cmsUrl: string; siteRoot: string; deploysDir: string }> {
-  const port = 3400 + Math.floor(Math.random() * 90);
+  // A free port of the bench's range, and readiness read from our own child's output below: a
+  // health check on the port could be answered by another bench's CMS and send it the load.
+  const first = 3400 + Math.floor(Math.random() * 90);
+  let port = first;
+  while (await isPortTaken(port)) {
+    port = port >= 3499 ? 3400 : port + 1;
+    if (port === first) throw new Error('load: no free port between 3400 and 3499');
+  }
   const database = path.join(work, 'passerelle.db');
   const source = options.corpus ? await keptCorpus({ ...options, corpus: options.corpus }) : options.database;
   if (source) {
@@ -225,10 +232,21 @@ async function startServer(
   const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  child.once('exit', (code) => {
-    if (code) console.error(`load: the CMS stopped (exit code ${code}):\n${tail}`);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`load: the CMS did not start in 15 minutes:\n${tail}`)), 15 * 60_000);
+    child.stdout?.on('data', () => {
+      if (tail.includes(`LOAD_SERVER_READY ${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const message = `load: the CMS stopped (exit code ${code}):\n${tail}`;
+      console.error(message);
+      reject(new Error(message));
+    });
   });
-  await waitForUrl(`${cmsUrl}/api/health`, { timeoutMs: 15 * 60_000 });
   return { child, cmsUrl, siteRoot: path.join(deploysDir, 'current'), deploysDir };
 }
 
