@@ -389,10 +389,13 @@ export async function runLoad(options: LoadOptions): Promise<void> {
     }
 
     const published_: { fiche: Fiche; marker: string; at: number; status: number }[] = [];
-    const publisher = (async () => {
-      const every = 60_000 / options.publishesPerMinute;
-      for (const fiche of toPublish) {
-        await sleep(every / 2);
+    // On a fixed schedule (the middle of each slot), whatever the answers take: a slow answer
+    // must not stretch « 5 a minute » into fewer, nor the run past its duration.
+    const every = 60_000 / options.publishesPerMinute;
+    const publisherStarted = Date.now();
+    const publisher = Promise.all(
+      toPublish.map(async (fiche, index) => {
+        await sleep(Math.max(0, publisherStarted + (index + 0.5) * every - Date.now()));
         const marker = `Mise à jour publiée ${randomBytes(4).toString('hex')}`;
         const response = await fetch(`${cmsUrl}/api/fiches/${fiche.id}?depth=0`, {
           method: 'PATCH',
@@ -403,9 +406,8 @@ export async function runLoad(options: LoadOptions): Promise<void> {
           }),
         });
         published_.push({ fiche, marker, at: Date.now(), status: response.status });
-        await sleep(every / 2);
-      }
-    })();
+      }),
+    );
     const machineLoad = sampleLoad();
     const results = await Promise.all(runs);
     await publisher;
