@@ -7,6 +7,7 @@ import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 
 import { checkDeployment, DeploymentSettingsError } from './src/utilities/deployment';
 import { securityHeaders } from './src/utilities/securityHeaders';
+import { payloadSecret, SecretError } from './src/utilities/secret';
 import { publicServerUrl, ServerUrlError } from './src/utilities/serverUrl';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -24,10 +25,12 @@ export default function config(phase: string): NextConfig {
   // start at all instead of answering 500 to every request.
   if (phase === PHASE_PRODUCTION_SERVER) {
     try {
+      payloadSecret({ ...process.env, NODE_ENV: 'production' });
       publicServerUrl({ ...process.env, NODE_ENV: 'production' });
       checkDeployment({ ...process.env, NODE_ENV: 'production' });
     } catch (error) {
-      if (!(error instanceof ServerUrlError) && !(error instanceof DeploymentSettingsError)) throw error;
+      if (!(error instanceof SecretError) && !(error instanceof ServerUrlError) && !(error instanceof DeploymentSettingsError))
+        throw error;
       console.error(`CMS: ${error.message}`);
       process.exit(1);
     }

@@ -9,12 +9,35 @@ describe('npm run bench -- --load', () => {
   });
 
   it('takes a reduced size and a kept corpus', () => {
-    expect(parseBenchOptions(['--load', '--users', '8', '--duration=60', '--publish-rate', '3', '--database', 'x.db']).load).toEqual({
+    expect(
+      parseBenchOptions(['--load', '--users', '8', '--duration=60', '--publish-rate', '3', '--database', 'x.db']).load,
+    ).toEqual({
       users: 8,
       durationSeconds: 60,
       publishesPerMinute: 3,
       database: 'x.db',
     });
+  });
+
+  it('runs on the synthetic corpus of the size asked, whatever the order of the options', () => {
+    expect(parseBenchOptions(['--fiches', '200', '--load', '--duration', '60']).load).toEqual({
+      users: 50,
+      durationSeconds: 60,
+      publishesPerMinute: 5,
+      corpus: { fiches: 200, randomSeed: 20_261_127 },
+    });
+    expect(parseBenchOptions(['--load', '--quick', '--seed', '7']).load?.corpus).toEqual({ fiches: 100, randomSeed: 7 });
+    expect(parseBenchOptions(['--load']).load?.corpus).toBeUndefined();
+  });
+
+  it('builds the live site before the load unless told not to', () => {
+    expect(parseBenchOptions(['--load']).load?.noLiveSite).toBeUndefined();
+    expect(parseBenchOptions(['--load', '--no-live-site']).load?.noLiveSite).toBe(true);
+  });
+
+  it('refuses two corpora at once', () => {
+    expect(() => parseBenchOptions(['--load', '--fiches', '200', '--database', 'x.db'])).toThrow(/choose one corpus/);
+    expect(() => parseBenchOptions(['--load', '--quick', '--cms-url', 'http://127.0.0.1:3000'])).toThrow(UsageError);
   });
 
   it('never aims at another machine', () => {

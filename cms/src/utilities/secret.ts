@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 
+export class SecretError extends Error {
+  override name = 'SecretError';
+}
+
 /**
  * The signing secret for sessions. A deployed CMS must be given PAYLOAD_SECRET (`npm start`
  * makes a random one per machine, kept out of git); tests and tools outside production derive a
@@ -12,7 +16,9 @@ export function payloadSecret(env: NodeJS.ProcessEnv = process.env): string {
   // real secret again when it starts.
   if (env.NEXT_PHASE === 'phase-production-build') return 'unused-at-build-time';
   if (env.NODE_ENV === 'production') {
-    throw new Error('PAYLOAD_SECRET is required when NODE_ENV=production (a long random string, e.g. `openssl rand -hex 32`).');
+    throw new SecretError(
+      'PAYLOAD_SECRET is required when NODE_ENV=production (a long random string, e.g. `openssl rand -hex 32`).',
+    );
   }
   return createHash('sha256').update(`passerelle-development:${hostname()}`).digest('hex');
 }

@@ -1,14 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
+import { leaseMs } from '../../src/jobs/runnerLock';
+import { publishTokenHeader } from '../../src/jobs/publishToken';
 import { resolveDatabaseTarget } from '../../src/utilities/database';
+import { runnerSilentAfterMs } from '../../src/utilities/health';
 import { payloadSecret } from '../../src/utilities/secret';
 import { publicServerUrl } from '../../src/utilities/serverUrl';
-import { checkDeployment, cmsRole, DeploymentSettingsError, jobsAutoRun, logFormat, mediaStorage } from '../../src/utilities/deployment';
+import {
+  checkDeployment,
+  cmsRole,
+  DeploymentSettingsError,
+  jobsAutoRun,
+  logFormat,
+  mediaStorage,
+} from '../../src/utilities/deployment';
 
 const mongo = 'mongodb+srv://cms:secret@cluster0.example.net/passerelle';
 
@@ -28,7 +38,9 @@ describe('cmsRole', () => {
   });
 
   it('is required in production on MongoDB, where several instances share the database', () => {
-    expect(() => cmsRole({ NODE_ENV: 'production', DATABASE_URI: mongo })).toThrow(/^CMS_ROLE is required in production on MongoDB/);
+    expect(() => cmsRole({ NODE_ENV: 'production', DATABASE_URI: mongo })).toThrow(
+      /^CMS_ROLE is required in production on MongoDB/,
+    );
     expect(cmsRole({ NODE_ENV: 'production', DATABASE_URI: mongo, CMS_ROLE: 'web' })).toBe('web');
     // `next build` evaluates the config without the runtime settings.
     expect(cmsRole({ NODE_ENV: 'production', DATABASE_URI: mongo, NEXT_PHASE: 'phase-production-build' })).toBe('all');
@@ -55,7 +67,9 @@ describe('jobsAutoRun', () => {
   });
 
   it('refuses a value that is not a boolean', () => {
-    expect(() => jobsAutoRun({ PAYLOAD_JOBS_AUTORUN: 'yes' })).toThrow('PAYLOAD_JOBS_AUTORUN "yes" is not a boolean: use true or false.');
+    expect(() => jobsAutoRun({ PAYLOAD_JOBS_AUTORUN: 'yes' })).toThrow(
+      'PAYLOAD_JOBS_AUTORUN "yes" is not a boolean: use true or false.',
+    );
   });
 });
 
@@ -143,8 +157,18 @@ describe('checkDeployment (what docs/deploy.md prescribes)', () => {
       S3_BUCKET: 'passerelle-media',
       S3_REGION: 'eu-west-3',
     };
-    expect(checkDeployment({ ...shared, CMS_ROLE: 'web' })).toEqual({ role: 'web', jobsAutoRun: false, media: 's3', logFormat: 'json' });
-    expect(checkDeployment({ ...shared, CMS_ROLE: 'worker' })).toEqual({ role: 'worker', jobsAutoRun: true, media: 's3', logFormat: 'json' });
+    expect(checkDeployment({ ...shared, CMS_ROLE: 'web' })).toEqual({
+      role: 'web',
+      jobsAutoRun: false,
+      media: 's3',
+      logFormat: 'json',
+    });
+    expect(checkDeployment({ ...shared, CMS_ROLE: 'worker' })).toEqual({
+      role: 'worker',
+      jobsAutoRun: true,
+      media: 's3',
+      logFormat: 'json',
+    });
   });
 
   it('keeps the one-machine default exactly as simple: nothing to set', () => {
@@ -191,29 +215,119 @@ describe('docs/deploy.md', () => {
     expect(() => checkDeployment(documentedEnv('refused'))).toThrow(DeploymentSettingsError);
   });
 
+  const table = () =>
+    new Set(
+      [...deployDoc.matchAll(/^\| ([^|]+) \|/gm)].flatMap((row) =>
+        [...(row[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1] as string),
+      ),
+    );
+
+  it('every variable of its table is one the code reads', () => {
+    const repositoryRoot = path.resolve(cmsRoot, '..');
+    const sources = ['cms/src', 'cms/next.config.ts', 'scripts/src', '.github/workflows']
+      .flatMap((entry) => {
+        const full = path.join(repositoryRoot, entry);
+        return statSync(full).isDirectory()
+          ? readdirSync(full, { recursive: true, encoding: 'utf8' }).map((file) => path.join(full, file))
+          : [full];
+      })
+      .filter((file) => /\.(ts|tsx|yml)$/.test(file) && !file.endsWith('payload-types.ts'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const unread = [...table()].filter((name) => !new RegExp(`\\b${name}\\b`).test(sources));
+    expect(unread).toEqual([]);
+  });
+
+  it('its commands are scripts of the CMS workspace and its paths exist', () => {
+    const scripts = (JSON.parse(readFileSync(path.join(cmsRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+      .scripts;
+    const rootScripts = (
+      JSON.parse(readFileSync(path.join(cmsRoot, '../package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
+    const cmsCommands = [...deployDoc.matchAll(/npm run ([\w:-]+) -w @passerelle\/cms/g)].map((match) => match[1] as string);
+    expect(cmsCommands.length).toBeGreaterThanOrEqual(3);
+    for (const name of cmsCommands) expect(scripts, `npm run ${name} -w @passerelle/cms`).toHaveProperty(name);
+    for (const name of [...deployDoc.matchAll(/`npm run ([\w:-]+)(?![\w:-])(?! -w)/g)].map((match) => match[1] as string))
+      expect(rootScripts, `npm run ${name}`).toHaveProperty(name);
+    const paths = [...deployDoc.matchAll(/`((?:cms|scripts|site|\.github)\/[\w./-]+)`/g)].map((match) => match[1] as string);
+    expect(paths).toContain('cms/src/database/indexes.ts');
+    // cms/media is MEDIA_DIR's default, made by the first upload.
+    for (const file of paths.filter((entry) => entry !== 'cms/media'))
+      expect(existsSync(path.resolve(cmsRoot, '..', file)), file).toBe(true);
+  });
+
+  it('its figures are the code’s: the lock’s lease and renewal, the health check’s silence, the publish token’s header', () => {
+    const text = deployDoc.replace(/\s+/g, ' ');
+    const lease = leaseMs({ NODE_ENV: 'production' });
+    expect(text).toContain(`a ${lease / 1000} s lease renewed every ${lease / 6 / 1000} s`);
+    expect(text).toMatch(new RegExp(`\\| \`RUNNER_LOCK_LEASE_MS\` \\| worker \\| \`${lease}\``));
+    expect(text).toContain(`no job runner has shown a sign of life for ${runnerSilentAfterMs / 1000} s`);
+    expect(text).toContain(`(\`${publishTokenHeader}\`)`);
+  });
+
   it('its table lists every variable the deployment settings read', () => {
     const source = readFileSync(path.join(cmsRoot, 'src/utilities/deployment.ts'), 'utf8');
-    const read = new Set([...source.matchAll(/env\.([A-Z][A-Z0-9_]+)|'([A-Z][A-Z0-9_]+)'/g)].map((match) => match[1] ?? match[2]));
-    const table = new Set([...deployDoc.matchAll(/^\| ([^|]+) \|/gm)].flatMap((row) => [...(row[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1])));
-    const missing = [...read].filter((name) => name && !table.has(name) && name !== 'NEXT_PHASE');
+    const read = new Set(
+      [...source.matchAll(/env\.([A-Z][A-Z0-9_]+)|'([A-Z][A-Z0-9_]+)'/g)].map((match) => match[1] ?? match[2]),
+    );
+    const missing = [...read].filter((name) => name && !table().has(name) && name !== 'NEXT_PHASE');
     expect(missing).toEqual([]);
   });
 });
 
-describe('next start with a web instance told to run jobs', () => {
-  it('refuses to start, in one line naming the two settings', () => {
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', "const { default: config } = await import('./next.config.ts'); config('phase-production-server'); console.log('STARTED');"],
-      {
-        cwd: cmsRoot,
-        encoding: 'utf8',
-        env: { ...process.env, NODE_ENV: 'production', PAYLOAD_PUBLIC_SERVER_URL: 'https://cms.example.org', CMS_ROLE: 'web', PAYLOAD_JOBS_AUTORUN: 'true' },
-        timeout: 120_000,
-      },
-    );
+/** `next start`'s own check (next.config.ts at the production server phase) on this environment. */
+function startNext(env: Record<string, string>) {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) =>
+        !['PAYLOAD_SECRET', 'PAYLOAD_PUBLIC_SERVER_URL', 'CMS_ROLE', 'PAYLOAD_JOBS_AUTORUN', 'DATABASE_URI'].includes(name) &&
+        !name.startsWith('S3_'),
+    ),
+  );
+  return spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      "const { default: config } = await import('./next.config.ts'); config('phase-production-server'); console.log('STARTED');",
+    ],
+    { cwd: cmsRoot, encoding: 'utf8', env: { ...inherited, NODE_ENV: 'production', ...env }, timeout: 120_000 },
+  );
+}
+
+describe('next start, checked before it serves anything', () => {
+  const web = { PAYLOAD_SECRET: 'a'.repeat(64), PAYLOAD_PUBLIC_SERVER_URL: 'https://cms.example.org', CMS_ROLE: 'web' };
+
+  it.each([
+    [
+      'a web instance told to run jobs',
+      { ...web, PAYLOAD_JOBS_AUTORUN: 'true' },
+      /^CMS: CMS_ROLE=web with PAYLOAD_JOBS_AUTORUN=true: a web instance never runs jobs/,
+    ],
+    ['no PAYLOAD_SECRET', { ...web, PAYLOAD_SECRET: '' }, /^CMS: PAYLOAD_SECRET is required when NODE_ENV=production/],
+    [
+      'no PAYLOAD_PUBLIC_SERVER_URL',
+      { ...web, PAYLOAD_PUBLIC_SERVER_URL: '' },
+      /^CMS: PAYLOAD_PUBLIC_SERVER_URL is required when NODE_ENV=production/,
+    ],
+    [
+      'no CMS_ROLE on MongoDB',
+      { ...web, CMS_ROLE: '', DATABASE_URI: mongo },
+      /^CMS: CMS_ROLE is required in production on MongoDB/,
+    ],
+  ])('refuses to start with %s, in one line naming the setting', (_, env, message) => {
+    const result = startNext(env);
     expect(result.stdout).not.toContain('STARTED');
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^CMS: CMS_ROLE=web with PAYLOAD_JOBS_AUTORUN=true: a web instance never runs jobs/);
+    expect(result.stderr.trim()).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('starts with the web instance of docs/deploy.md', () => {
+    const result = startNext(documentedEnv('web'));
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('STARTED');
   });
 });

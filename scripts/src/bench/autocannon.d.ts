@@ -12,7 +12,11 @@ declare module 'autocannon' {
     non2xx: number;
   };
   type Instance = Promise<Result> & {
-    on: (event: 'response', listener: (client: object, statusCode: number, bytes: number, responseTime: number) => void) => void;
+    on: ((
+      event: 'response',
+      listener: (client: object, statusCode: number, bytes: number, responseTime: number) => void,
+    ) => void) &
+      ((event: 'reqError', listener: (error: Error & { code?: string }) => void) => void);
   };
   export default function autocannon(options: {
     url: string;

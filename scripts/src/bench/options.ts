@@ -15,14 +15,25 @@ export type BenchOptions = {
   /** `--memory`: only the translation memory's lookup, on a corpus of this many fiches (bench/memoryBench.ts). */
   memory?: number;
   /** `--load`: concurrent editors and translators while publications go through (bench/load.ts). */
-  load?: { users: number; durationSeconds: number; publishesPerMinute: number; cmsUrl?: string; siteUrl?: string; database?: string };
+  load?: {
+    users: number;
+    durationSeconds: number;
+    publishesPerMinute: number;
+    cmsUrl?: string;
+    siteUrl?: string;
+    database?: string;
+    /** `--fiches N` / `--quick` with `--load`: the synthetic corpus of that size, inserted once and kept. */
+    corpus?: { fiches: number; randomSeed: number };
+    noLiveSite?: boolean;
+  };
 };
 
 export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishes N] [--seed N] [--lighthouse-runs N]
                         [--skip-anchor] [--skip-lighthouse] [--reuse-corpus]
        npm run bench -- --scale [100,300,1000] [--seed N] [--skip-browser]
        npm run bench -- --memory [FICHES] [--seed N]
-       npm run bench -- --load [--users N] [--duration S] [--publish-rate N] [--database FILE | --cms-url URL --site-url URL]
+       npm run bench -- --load [--users N] [--duration S] [--publish-rate N]
+                        [--fiches N [--seed N] | --database FILE | --cms-url URL --site-url URL] [--no-live-site]
   --fiches N          synthetic fiches to insert (default 1000; each makes 8 pages)
   --quick             100 fiches
   --publishes N       publish → live measures (default 5)
@@ -39,7 +50,10 @@ export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishe
   --load              only the load: N users (default 50) reading and saving drafts for S seconds
                       (default 300) while N publications a minute (default 5) go through; p50/p95/p99,
                       errors, every publication live; then the static server's throughput
-  --database FILE     --load on a copy of this SQLite file (e.g. the kept 1,000-fiche corpus)
+  --load --fiches N   --load on the synthetic corpus of N fiches (--quick: 100), inserted once and
+                      kept in .bench-work/corpus/ with the live site built from it, then copied
+  --no-live-site      --load with no site built before the load: its first publication builds it all
+  --database FILE     --load on a copy of this SQLite file (its media/ folder beside it, if any)
   --cms-url, --site-url  --load against a CMS and a site already running on this machine`;
 
 export class UsageError extends Error {}
@@ -121,11 +135,16 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         const given = value();
         if (!given) throw new UsageError(`${flag} needs a value`);
         if (flag !== '--database' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(given))
-          throw new UsageError(`${flag} must be on this machine (http://127.0.0.1:PORT or http://localhost:PORT): the load never leaves it`);
+          throw new UsageError(
+            `${flag} must be on this machine (http://127.0.0.1:PORT or http://localhost:PORT): the load never leaves it`,
+          );
         const key = flag === '--database' ? 'database' : flag === '--cms-url' ? 'cmsUrl' : 'siteUrl';
         options.load = { users: 50, durationSeconds: 300, publishesPerMinute: 5, ...options.load, [key]: given };
         break;
       }
+      case '--no-live-site':
+        options.load = { users: 50, durationSeconds: 300, publishesPerMinute: 5, ...options.load, noLiveSite: true };
+        break;
       case '--reuse-corpus':
         options.reuseCorpus = true;
         break;
@@ -135,5 +154,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   }
   if (quick && fichesGiven) throw new UsageError('--quick and --fiches together: choose one');
   if (quick) options.fiches = 100;
+  if (options.load && (quick || fichesGiven)) {
+    if (options.load.database || options.load.cmsUrl)
+      throw new UsageError('--load: --fiches (or --quick) and --database or --cms-url together: choose one corpus');
+    options.load.corpus = { fiches: options.fiches, randomSeed: options.randomSeed };
+  }
   return options;
 }
