@@ -15,17 +15,8 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import {
-  CmsReadError,
-  CmsTimeoutError,
-  cmsTimeoutMs,
-  ContentContractError,
-  fetchWithDeadline,
-  getFromCms,
-  networkErrorText,
-  type Fiche,
-  type PublishStage,
-} from '@passerelle/content-schemas';
+import { CmsReadError, ContentContractError, type Fiche, type PublishStage } from '@passerelle/content-schemas';
+import { CmsTimeoutError, cmsTimeoutMs, fetchWithDeadline, getFromCms, networkErrorText } from '@passerelle/content-schemas/cmsReader';
 
 import {
   contentSecurityPolicy,

@@ -17,7 +17,7 @@ import {
   searchParamsOf,
   type PagefindFilter,
   type SearchQuery,
-} from '../lib/searchFilters';
+} from '../lib/render/searchFilters';
 
 type ResultData = { url: string; meta: Partial<Record<'title' | 'summary' | 'type' | 'updated' | 'updatedLabel', string>> };
 type Result = { id: string; data: () => Promise<ResultData> };

@@ -5,18 +5,8 @@
  */
 import { getCollection } from 'astro:content';
 
-import {
-  defaultLocale,
-  translatedLocales,
-  type DepartementCode,
-  type LocalizedField,
-  type Fiche,
-  type Locale,
-  type Need,
-  type SharedDocument,
-  type Structure,
-  type Theme,
-} from '@passerelle/content-schemas';
+import { defaultLocale, translatedLocales, type DepartementCode, type Fiche, type Locale, type Need, type SharedDocument, type Structure, type Theme } from '@passerelle/content-schemas';
+import { type LocalizedField } from './render/fallback';
 
 export type CatalogFiche = Fiche & { translations: Locale[] };
 export type CatalogMedia = Awaited<ReturnType<typeof getCollection<'media'>>>[number]['data'];

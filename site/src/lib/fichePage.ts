@@ -2,20 +2,9 @@
  * The model of a fiche page in one language: which language its text is in, its sections with
  * rich text rendered to HTML, its structures and the languages it can be read in.
  */
-import {
-  chooseContentLocale,
-  RichTextError,
-  richTextToHtml,
-  sectionItemsIn,
-  sectionKeys,
-  sitePaths,
-  unitIn,
-  type ContentLocaleChoice,
-  type Locale,
-  type SectionKey,
-  type Structure,
-  type UnitText,
-} from '@passerelle/content-schemas';
+import { sectionKeys, sitePaths, type Locale, type SectionKey, type Structure } from '@passerelle/content-schemas';
+import { chooseContentLocale, sectionItemsIn, unitIn, type ContentLocaleChoice, type UnitText } from './render/fallback';
+import { RichTextError, richTextToHtml } from './render/richTextToHtml';
 
 import { referenced, type Catalog, type CatalogFiche } from './catalog';
 import { translator, type MessageKey } from './i18n';

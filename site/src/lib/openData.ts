@@ -4,21 +4,9 @@
  * validated with content-schemas' `OpenDataSchema` before it is written: a file partners would
  * fail to read fails the build instead.
  */
-import {
-  absoluteUrl,
-  changeNoteIn,
-  chooseContentLocale,
-  defaultLocale,
-  lastChangeOf,
-  lastCheckOf,
-  documentLinesIn,
-  OpenDataSchema,
-  openDataFormatVersion,
-  sitePaths,
-  textIn,
-  type Locale,
-  type OpenData,
-} from '@passerelle/content-schemas';
+import { absoluteUrl, changeNoteIn, defaultLocale, lastChangeOf, lastCheckOf, OpenDataSchema, openDataFormatVersion, sitePaths, type Locale, type OpenData } from '@passerelle/content-schemas';
+import { chooseContentLocale, textIn } from './render/fallback';
+import { documentLinesIn } from './render/documents';
 
 import { latestUpdate, referenced, type Catalog, type CatalogFiche } from './catalog';
 import { ficheSteps } from './ficheSteps';

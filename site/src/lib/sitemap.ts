@@ -4,15 +4,8 @@
  * with `xhtml:link` alternates for the translations that exist and `lastmod` from the content's
  * real `updatedAt`.
  */
-import {
-  absoluteUrl,
-  alternateLinks,
-  departements,
-  localeCodes,
-  sitePaths,
-  type AlternateLink,
-  type Locale,
-} from '@passerelle/content-schemas';
+import { absoluteUrl, departements, localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas';
+import { alternateLinks, type AlternateLink } from './render/hreflang';
 
 import { fichesForDepartement, fichesOfStructure, fichesOfTheme, latestUpdate, type Catalog } from './catalog';
 import { siteAudit } from './siteAudit';

@@ -12,7 +12,8 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { departements, localeCodes, sitePaths, textIn, type Locale } from '@passerelle/content-schemas';
+import { departements, localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas';
+import { textIn } from '../../src/lib/render/fallback';
 
 import { launchChromium } from '../../../scripts/src/browser';
 import { axeViolations } from '../helpers/axe';

@@ -14,10 +14,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { parseDocuments, sitePaths, valueIn, type Locale } from '@passerelle/content-schemas';
+import { parseDocuments, sitePaths, type Locale } from '@passerelle/content-schemas';
+import { valueIn } from '../../src/lib/render/fallback';
 
 import { translator } from '../../src/lib/i18n';
-import { ficheSearchFilters, pagefindFilters, type SearchQuery } from '../../src/lib/searchFilters';
+import { ficheSearchFilters, pagefindFilters, type SearchQuery } from '../../src/lib/render/searchFilters';
 import { fixtureFiche, fixtureFiches } from '../helpers/dist';
 import { fixtureSnapshotDir } from '../helpers/paths';
 import { serveAsCdn } from '../helpers/serveAsCdn';

@@ -5,7 +5,7 @@ import { directionOf, localeCodes, sitePaths, type Locale } from '@passerelle/co
 
 import { translator } from '../../src/lib/i18n';
 import { formatDate } from '../../src/lib/infocards';
-import { searchFilterNames } from '../../src/lib/searchFilters';
+import { searchFilterNames } from '../../src/lib/render/searchFilters';
 import { allPages, fixtureFiche, fixtureFiches, page, urlLocale } from '../helpers/dist';
 import { testSiteUrl } from '../helpers/paths';
 
