@@ -1,5 +1,6 @@
 export * from './locales';
 export * from './vocabulary';
+export * from './limits';
 export * from './departements';
 export * from './transforms/slug';
 export * from './transforms/shortId';

@@ -13,6 +13,7 @@ import {
 } from '../vocabulary';
 import { departementCodes } from '../departements';
 import { localeCodes } from '../locales';
+import { textLimits } from '../limits';
 import { DocumentIdSchema, ShortIdSchema, SlugSchema, TimestampSchema } from './common';
 import { localized } from './localized';
 import { RichTextSchema } from './RichTextSchema';
@@ -67,7 +68,7 @@ export const FicheSchema = z.object({
   title: localized(z.string()).refine((value) => Boolean(value.fr?.trim()), { message: 'a French title is required', path: ['fr'] }),
   brandName: localized(z.string()).nullish(),
   administrationName: localized(z.string()).nullish(),
-  summary: localized(z.string().max(280)),
+  summary: localized(z.string().max(textLimits.summary)),
   what: SectionSchema,
   why: SectionSchema.nullish(),
   how: SectionSchema,

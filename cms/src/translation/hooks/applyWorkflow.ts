@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload';
 import { ValidationError } from 'payload';
 
-import { locales, type UnitKey } from '@passerelle/content-schemas';
+import { languageName, type UnitKey } from '@passerelle/content-schemas';
 
 import { hasRole, languagesOf } from '../../access/roles';
 import type { Translation } from '../../payload-types';
@@ -9,7 +9,6 @@ import { recordsOf, type UnitRecord, type UnitRecords } from '../records';
 import { translatableContentOf, translatableFields, unitsOf, wordCount, type TranslatableContent, type Unit } from '../units';
 import { latestFrenchOf } from '../frenchOf';
 
-const languageName = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string }).id : (value as string | undefined));
 
 /**
