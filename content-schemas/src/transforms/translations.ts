@@ -1,10 +1,12 @@
 import { defaultLocale, localeCodes, type Locale } from '../locales';
-import type { Fiche } from '../schemas/FicheSchema';
 
 /** True for a string with visible characters: the CMS stores untranslated fields as missing, null or "". */
 export function isFilled(value: string | null | undefined): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
+
+/** What decides whether a fiche is translated (typed here, not from `Fiche`, which carries the result). */
+type TitleAndSummary = { [K in 'title' | 'summary']: { readonly [L in Locale]?: string | null | undefined } };
 
 /**
  * A fiche counts as translated into `locale` when its title and its summary exist in that
@@ -13,12 +15,12 @@ export function isFilled(value: string | null | undefined): value is string {
  * an expert validated it and in French, labelled, where not (see the site's `render/fallback.ts`).
  * Without a title or a summary the whole page is the French source under a notice.
  */
-export function hasTranslation(fiche: Pick<Fiche, 'title' | 'summary'>, locale: Locale): boolean {
+export function hasTranslation(fiche: TitleAndSummary, locale: Locale): boolean {
   if (locale === defaultLocale) return true;
   return isFilled(fiche.title[locale]) && isFilled(fiche.summary[locale]);
 }
 
 /** The languages a fiche can be read in without falling back to French, in the site's language order. */
-export function translatedLocales(fiche: Parameters<typeof hasTranslation>[0]): Locale[] {
+export function translatedLocales(fiche: TitleAndSummary): Locale[] {
   return localeCodes.filter((locale) => hasTranslation(fiche, locale));
 }

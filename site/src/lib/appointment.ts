@@ -26,7 +26,7 @@ export type AppointmentFiche = {
 };
 
 export function appointmentFiche(catalog: Catalog, fiche: CatalogFiche, locale: Locale, siteUrl: string): AppointmentFiche {
-  const { content } = chooseContentLocale(fiche.translations, locale);
+  const { content } = chooseContentLocale(fiche.translatedLocales, locale);
   const path = sitePaths.fiche(locale, fiche);
   const title = textIn(fiche.title, content);
   const structure = referenced(catalog.structureById, fiche.mainStructure, `fiches ${fiche.id} mainStructure`);

@@ -46,7 +46,7 @@ export function feedEntryId(siteUrl: string, fiche: Pick<CatalogFiche, 'shortId'
 
 function entryXml(fiche: CatalogFiche, locale: Locale, siteUrl: string): string {
   const t = translator(locale);
-  const { content } = chooseContentLocale(fiche.translations, locale);
+  const { content } = chooseContentLocale(fiche.translatedLocales, locale);
   const title = textIn(fiche.title, content);
   const summary = textIn(fiche.summary, content);
   if (!title) throw new Error(`fiches ${fiche.id}: no title for the ${locale} feed`);

@@ -73,7 +73,7 @@ function unitState(unit: UnitText<unknown>): UnitState {
  * in French keeps French link hints; the page marks it and labels it).
  */
 export function fichePageModel(catalog: Catalog, fiche: CatalogFiche, requested: Locale, warn: (message: string) => void): FichePageModel {
-  const language = chooseContentLocale(fiche.translations, requested);
+  const language = chooseContentLocale(fiche.translatedLocales, requested);
   const content = language.content;
   const t = translator(content);
   const resolveFicheUrl = ficheUrlResolver(catalog, requested);

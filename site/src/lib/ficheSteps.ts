@@ -40,7 +40,7 @@ export function ficheJsonLdDocuments(catalog: Catalog, fiche: CatalogFiche, loca
       required: line.need === 'required',
     })),
     relatedServices: [...steps.before, ...steps.after].map((linked) => {
-      const { content } = chooseContentLocale(linked.translations, locale);
+      const { content } = chooseContentLocale(linked.translatedLocales, locale);
       return { name: textIn(linked.title, content)?.value ?? '', url: absoluteUrl(siteUrl, sitePaths.fiche(content, linked)) };
     }),
   };

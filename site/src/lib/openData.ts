@@ -20,7 +20,7 @@ export class OpenDataError extends Error {
 
 function openDataFiche(catalog: Catalog, fiche: CatalogFiche, locale: Locale, siteUrl: string): OpenData['fiches'][number] {
   const where = `fiches ${fiche.id}`;
-  const { content, isFallback } = chooseContentLocale(fiche.translations, locale);
+  const { content, isFallback } = chooseContentLocale(fiche.translatedLocales, locale);
   const title = textIn(fiche.title, content);
   const summary = textIn(fiche.summary, content);
   if (!title || !summary) throw new OpenDataError(`${where}: no French title or summary for the open data file`);

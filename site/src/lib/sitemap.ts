@@ -42,8 +42,8 @@ export function sitemapEntries(catalog: Catalog, siteUrl: string, locale: Locale
     entries.push(entry(siteUrl, locale, everywhere, (code) => sitePaths.structure(code, structure.slug), lastmod));
   }
   for (const fiche of catalog.fiches) {
-    if (!fiche.translations.includes(locale)) continue;
-    entries.push(entry(siteUrl, locale, fiche.translations, (code) => sitePaths.fiche(code, fiche), fiche.updatedAt));
+    if (!fiche.translatedLocales.includes(locale)) continue;
+    entries.push(entry(siteUrl, locale, fiche.translatedLocales, (code) => sitePaths.fiche(code, fiche), fiche.updatedAt));
   }
   return entries;
 }

@@ -81,7 +81,7 @@ describe('axe on pages the sitemaps leave out', () => {
     const withoutLocalFiche = departements.find((departement) => !listed.has(sitePaths.departement('fr', departement.code)));
     if (!withoutLocalFiche) throw new Error('Every département has a local fiche in the fixtures');
     const fallbacks = fiches.flatMap((fiche) =>
-      localeCodes.filter((locale) => !fiche.translations.includes(locale)).map((locale) => sitePaths.fiche(locale, fiche)),
+      localeCodes.filter((locale) => !fiche.translatedLocales.includes(locale)).map((locale) => sitePaths.fiche(locale, fiche)),
     );
     expect(fallbacks.length).toBeGreaterThan(0);
     const paths = [
