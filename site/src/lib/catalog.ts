@@ -5,9 +5,10 @@
  */
 import { getCollection } from 'astro:content';
 
-import { defaultLocale, type DepartementCode, type Fiche, type Locale, type Need, type SharedDocument, type Structure, type Theme } from '@passerelle/content-schemas';
+import { defaultLocale, type DepartementCode, type Fiche, type Need, type SharedDocument, type Structure, type Theme } from '@passerelle/content-schemas';
 import { type LocalizedField } from './render/fallback';
 
+/** A fiche as the catalog holds it: the contract's, `translatedLocales` included. */
 export type CatalogFiche = Fiche;
 export type CatalogMedia = Awaited<ReturnType<typeof getCollection<'media'>>>[number]['data'];
 
