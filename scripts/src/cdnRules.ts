@@ -103,7 +103,7 @@ export function headerRules(files: readonly string[], csp: string): HeaderRule[]
   for (const file of topLevel.filter((name) => /^favicon\./.test(name)).sort()) {
     rules.push({ pattern: `/${file}`, headers: { 'Cache-Control': 'public, max-age=86400' } });
   }
-  // The service worker (site/src/build/serviceWorker.ts) is checked on every visit, so a new build reaches readers at once.
+  // The service worker (site/src/integrations/serviceWorker.ts) is checked on every visit, so a new build reaches readers at once.
   if (topLevel.includes('sw.js')) rules.push({ pattern: '/sw.js', headers: { 'Cache-Control': 'no-cache' } });
 
   const pagefind = files.filter((file) => file.startsWith('pagefind/'));

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 import { localeCodes, sitePaths } from '@passerelle/content-schemas';
 
-import { requiredResultMeta } from '../../src/build/searchIndex';
+import { requiredResultMeta } from '../../src/integrations/searchIndex';
 import { pageTitle, rankTitles, titleSortPlaceholder } from '../../src/lib/searchOrder';
 import { fixtureFiche, fixtureFiches, page } from '../helpers/dist';
 import { fixtureSnapshotDir, testDistDir } from '../helpers/paths';
