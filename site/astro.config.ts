@@ -1,15 +1,15 @@
 import { defineConfig } from 'astro/config';
 
-import { compactDataStore } from './src/build/compactDataStore';
-import { dropWebFonts } from './src/build/dropWebFonts';
-import { logicalProperties } from './src/build/logicalProperties';
-import { notFoundPages } from './src/build/notFoundPages';
-import { printQrCodes } from './src/build/printQrCodes';
-import { pruneUnusedCss } from './src/build/pruneUnusedCss';
-import { searchIndex } from './src/build/searchIndex';
-import { serviceWorker } from './src/build/serviceWorker';
-import { socialImages } from './src/build/socialImages';
-import { webApp } from './src/build/webAppManifest';
+import { compactDataStore } from './src/integrations/compactDataStore';
+import { dropWebFonts } from './src/integrations/dropWebFonts';
+import { logicalProperties } from './src/integrations/logicalProperties';
+import { notFoundPages } from './src/integrations/notFoundPages';
+import { printQrCodes } from './src/integrations/printQrCodes';
+import { pruneUnusedCss } from './src/integrations/pruneUnusedCss';
+import { searchIndex } from './src/integrations/searchIndex';
+import { serviceWorker } from './src/integrations/serviceWorker';
+import { socialImages } from './src/integrations/socialImages';
+import { webApp } from './src/integrations/webAppManifest';
 
 /** The public address of the site: canonical URLs, hreflang, sitemaps and Open Graph use it. */
 const siteUrl = process.env.SITE_URL || 'http://localhost:4321';

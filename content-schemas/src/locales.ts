@@ -16,6 +16,18 @@ export type TextDirection = 'ltr' | 'rtl';
 export const defaultLocale = 'fr' satisfies Locale;
 export const localeCodes = locales.map((locale) => locale.code) as [Locale, ...Locale[]];
 
+/** The languages translated from French, in the site's order. */
+export type TranslationLocale = Exclude<Locale, 'fr'>;
+export const translationLocales = localeCodes.filter((code): code is TranslationLocale => code !== defaultLocale);
+
+/** The languages written right to left. */
+export const rtlLocales: readonly Locale[] = locales.filter((locale) => locale.dir === 'rtl').map((locale) => locale.code);
+
+/** A language's own name ("العربية"), as readers look for it in a list; an unknown code as it is. */
+export function languageName(code: string): string {
+  return locales.find((entry) => entry.code === code)?.label ?? code;
+}
+
 export function isLocale(value: string): value is Locale {
   return (localeCodes as readonly string[]).includes(value);
 }

@@ -31,11 +31,24 @@ export function isUnitKey(value: string): value is UnitKey {
 }
 
 /**
+ * Where one unit of a translation stands, in the CMS's words:
+ * validated — an expert validated this text against the current French;
+ * outdated — it was validated, but the French changed since (until a new validation);
+ * toReview / inProgress — text proposed and sent for review, or still being written;
+ * missing — nothing written yet.
+ */
+export const translationUnitStates = ['missing', 'inProgress', 'toReview', 'validated', 'outdated'] as const;
+export type UnitState = (typeof translationUnitStates)[number];
+
+/** The states a published fiche carries: only validated text is published, current or outdated. */
+export const publishedUnitStates = ['validated', 'outdated'] as const satisfies readonly UnitState[];
+
+/**
  * What the public site learns about each published translation unit: it exists because an expert
  * validated it; `outdated` when the French changed since (then `frenchChangedAt` says when).
  */
 export const PublishedUnitStatusSchema = z.object({
-  state: z.enum(['validated', 'outdated']),
+  state: z.enum(publishedUnitStates),
   validatedAt: z.string().datetime({ offset: true }),
   frenchChangedAt: z.string().datetime({ offset: true }).nullish(),
 });

@@ -20,6 +20,31 @@ export const themeIds = [
 ] as const;
 export type ThemeId = (typeof themeIds)[number];
 
+/** DSFR illustrative colours a theme may take: the site maps each to its tokens. */
+export const themeColors = [
+  'green-tilleul-verveine',
+  'green-bourgeon',
+  'green-emeraude',
+  'green-menthe',
+  'green-archipel',
+  'blue-ecume',
+  'blue-cumulus',
+  'purple-glycine',
+  'pink-macaron',
+  'pink-tuile',
+  'yellow-tournesol',
+  'yellow-moutarde',
+  'orange-terre-battue',
+  'brown-cafe-creme',
+  'brown-caramel',
+  'brown-opera',
+  'beige-gris-galet',
+] as const;
+export type ThemeColor = (typeof themeColors)[number];
+
+/** A theme's icon: a DSFR icon class (`fr-icon-home-4-line`). */
+export const themeIconPattern = /^fr-icon-[a-z0-9-]+$/;
+
 export const locationScopes = ['france', 'online', 'departements'] as const;
 export type LocationScope = (typeof locationScopes)[number];
 

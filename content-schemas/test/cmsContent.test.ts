@@ -5,16 +5,8 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import {
-  CmsReadError,
-  CmsTimeoutError,
-  collectionPageUrl,
-  ContentContractError,
-  fetchCollection,
-  getFromCms,
-  parseDocuments,
-  contentCollectionNames,
-} from '../src';
+import { CmsReadError, ContentContractError, parseDocuments, contentCollectionNames } from '../src';
+import { CmsTimeoutError, collectionPageUrl, fetchCollection, getFromCms } from '../src/cmsReader';
 import { fixtureSnapshotDir } from '../src/repository';
 
 const readFixture = async (collection: string): Promise<unknown[]> => JSON.parse(await readFile(path.join(fixtureSnapshotDir, `${collection}.json`), 'utf8'));

@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import {
   absoluteUrl,
-  alternateLinks,
-  chooseContentLocale,
-  excerpt,
   hasTranslation,
   sitePaths,
-  textIn,
   translatedLocales,
   type Locale,
 } from '../src';
@@ -42,29 +38,6 @@ describe('hasTranslation', () => {
 
   it('lists translated languages in the site order', () => {
     expect(translatedLocales(fiche())).toEqual(['fr', 'en', 'ar']);
-  });
-});
-
-describe('chooseContentLocale', () => {
-  it.each<[Locale[], Locale, { content: Locale; isFallback: boolean }]>([
-    [['fr', 'en', 'ar'], 'ar', { content: 'ar', isFallback: false }],
-    [['fr', 'en', 'ar'], 'fa', { content: 'fr', isFallback: true }],
-    [['fr'], 'fr', { content: 'fr', isFallback: false }],
-    [['fr', 'ti'], 'ti', { content: 'ti', isFallback: false }],
-  ])('%j asked in %s', (available, requested, expected) => {
-    expect(chooseContentLocale(available, requested)).toEqual({ requested, ...expected });
-  });
-});
-
-describe('textIn', () => {
-  it.each<[Record<string, string | null> | null, Locale, ReturnType<typeof textIn>]>([
-    [{ fr: 'Bonjour', ar: 'مرحبا' }, 'ar', { value: 'مرحبا', locale: 'ar' }],
-    [{ fr: 'Bonjour', ar: null }, 'ar', { value: 'Bonjour', locale: 'fr' }],
-    [{ fr: 'Bonjour', ar: ' ' }, 'ar', { value: 'Bonjour', locale: 'fr' }],
-    [{ en: 'Hello' }, 'ar', undefined],
-    [null, 'fr', undefined],
-  ])('%j in %s', (field, locale, expected) => {
-    expect(textIn(field, locale)).toEqual(expected);
   });
 });
 
@@ -103,42 +76,5 @@ describe('sitePaths', () => {
     ['http://localhost:4321', '/', 'http://localhost:4321/'],
   ])('absoluteUrl(%s, %s) is %s', (site, path, expected) => {
     expect(absoluteUrl(site, path)).toBe(expected);
-  });
-});
-
-describe('alternateLinks', () => {
-  const pathFor = (locale: Locale) => `/${locale}/demarches/carte-vitale/`;
-
-  it.each<[Locale[], string[]]>([
-    [['fr'], ['fr', 'x-default']],
-    [['ar', 'fr', 'en'], ['fr', 'en', 'ar', 'x-default']],
-    [['fr', 'en', 'ar', 'ps', 'fa', 'ti', 'ru', 'uk'], ['fr', 'en', 'ar', 'ps', 'fa', 'ti', 'ru', 'uk', 'x-default']],
-  ])('for %j lists %j', (available, expected) => {
-    expect(alternateLinks('https://passerelle.example', available, pathFor).map((link) => link.hreflang)).toEqual(expected);
-  });
-
-  it('points x-default to the French page with absolute URLs', () => {
-    const links = alternateLinks('https://passerelle.example', ['fr', 'ar'], pathFor);
-    expect(links.at(-1)).toEqual({ hreflang: 'x-default', href: 'https://passerelle.example/fr/demarches/carte-vitale/' });
-    expect(links[1]).toEqual({ hreflang: 'ar', href: 'https://passerelle.example/ar/demarches/carte-vitale/' });
-  });
-
-  it('refuses a set without French', () => {
-    expect(() => alternateLinks('https://passerelle.example', ['en'], pathFor)).toThrow(/French/);
-  });
-});
-
-describe('excerpt', () => {
-  it.each([
-    ['short text stays whole', 'La carte Vitale est gratuite.', 160, 'La carte Vitale est gratuite.'],
-    ['whitespace is collapsed', '  La carte\n\nVitale  ', 160, 'La carte Vitale'],
-    ['cut on a word boundary', 'La carte Vitale est la carte verte de l’Assurance Maladie', 30, 'La carte Vitale est la carte…'],
-    ['trailing punctuation dropped before the ellipsis', 'Elle est gratuite, simple et rapide à obtenir', 20, 'Elle est gratuite…'],
-    ['Arabic is cut on a word boundary too', 'بطاقة فيتال هي البطاقة الخضراء للتأمين الصحي', 25, 'بطاقة فيتال هي البطاقة…'],
-    ['a single long word is cut hard', 'Anticonstitutionnellement', 10, 'Anticonst…'],
-  ])('%s', (_name, text, max, expected) => {
-    const result = excerpt(text, max);
-    expect(result).toBe(expected);
-    expect(result.length).toBeLessThanOrEqual(max);
   });
 });

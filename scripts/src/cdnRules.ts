@@ -16,7 +16,7 @@
  *   fields, which Cloudflare ignores line by line: there `/` and `/f/{shortId}/` stay the
  *   static language-chooser pages, which is the fallback anyway.
  */
-import { ficheSegments, localeCodes, sitePaths, translatedLocales, type Fiche, type Locale } from '@passerelle/content-schemas';
+import { ficheSegments, localeCodes, sitePaths, type Fiche, type Locale } from '@passerelle/content-schemas';
 
 // ───────────────────────────── headers ─────────────────────────────
 
@@ -103,7 +103,7 @@ export function headerRules(files: readonly string[], csp: string): HeaderRule[]
   for (const file of topLevel.filter((name) => /^favicon\./.test(name)).sort()) {
     rules.push({ pattern: `/${file}`, headers: { 'Cache-Control': 'public, max-age=86400' } });
   }
-  // The service worker (site/src/build/serviceWorker.ts) is checked on every visit, so a new build reaches readers at once.
+  // The service worker (site/src/integrations/serviceWorker.ts) is checked on every visit, so a new build reaches readers at once.
   if (topLevel.includes('sw.js')) rules.push({ pattern: '/sw.js', headers: { 'Cache-Control': 'no-cache' } });
 
   const pagefind = files.filter((file) => file.startsWith('pagefind/'));
@@ -276,7 +276,7 @@ export function redirectRules({ fiches, formerAddresses, pages }: RedirectInput)
 
   // Netlify only: straight to the fiche in the reader's language when it is translated into it.
   for (const fiche of fiches) {
-    for (const locale of translatedLocales(fiche)) {
+    for (const locale of fiche.translatedLocales) {
       for (const from of [`/f/${fiche.shortId}`, sitePaths.shortLink(fiche.shortId)]) {
         add({ from, to: sitePaths.fiche(locale, fiche), status: 302, force: true, conditions: { Language: [locale] } });
       }

@@ -11,17 +11,8 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import {
-  CmsReadError,
-  CmsTimeoutError,
-  cmsTimeoutMs,
-  contentCollectionNames,
-  fetchCollection,
-  fetchWithDeadline,
-  type ContentCollection,
-  type ContentSnapshot,
-  type Media,
-} from '@passerelle/content-schemas';
+import { contentCollectionNames, type ContentCollection, type ContentSnapshot } from '@passerelle/content-schemas';
+import { cmsTimeoutMs, downloadMedia, fetchCollection } from '@passerelle/content-schemas/cmsReader';
 import { repositoryRoot } from '@passerelle/content-schemas/repository';
 
 export type ExportOptions = {
@@ -64,7 +55,9 @@ export async function exportSnapshot({
       log(`export: ${collection}: ${documents.length}`);
     }
     const media = snapshot.media ?? [];
-    for (const file of media) await downloadMedia(cmsUrl, file, path.join(staging, snapshotMediaDir), fetchImpl, timeoutMs * 4);
+    for (const file of media) {
+      await writeFile(path.join(staging, snapshotMediaDir, file.filename), await downloadMedia(cmsUrl, file, fetchImpl, { timeoutMs: timeoutMs * 4 }));
+    }
     log(`export: media files: ${media.length}`);
     const manifest = { cmsUrl, exportedAt: new Date().toISOString(), counts };
     await writeFile(path.join(staging, snapshotManifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -75,22 +68,6 @@ export async function exportSnapshot({
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-}
-
-async function downloadMedia(cmsUrl: string, media: Media, directory: string, fetchImpl: typeof fetch, timeoutMs: number): Promise<void> {
-  if (media.filename !== path.basename(media.filename)) throw new CmsReadError(`media ${media.id}: unsafe file name "${media.filename}"`);
-  const url = new URL(media.url, cmsUrl).href;
-  let response: Response;
-  try {
-    response = await fetchWithDeadline(url, fetchImpl, { timeoutMs });
-  } catch (error) {
-    if (error instanceof CmsTimeoutError) throw new CmsTimeoutError(`media ${media.id}: ${error.message}`, { cause: error });
-    throw new CmsReadError(`media ${media.id}: cannot download ${url}`, { cause: error });
-  }
-  if (!response.ok) throw new CmsReadError(`media ${media.id}: the CMS answered HTTP ${response.status} for ${url}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length === 0) throw new CmsReadError(`media ${media.id}: ${url} is empty`);
-  await writeFile(path.join(directory, media.filename), bytes);
 }
 
 /** `CMS_TIMEOUT_MS`, or the default when unset or not a positive number. */

@@ -21,11 +21,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { ficheSegments, localeCodes, type Fiche } from '@passerelle/content-schemas';
+import { repositoryRoot } from '@passerelle/content-schemas/repository';
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** What the site renders in an incremental build (the same shape as site/src/lib/renderOnly.ts's RenderSelection). */
 export type RenderSelection = { fiches: string[]; departements: string[] | 'all' };

@@ -15,17 +15,8 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import {
-  CmsReadError,
-  CmsTimeoutError,
-  cmsTimeoutMs,
-  ContentContractError,
-  fetchWithDeadline,
-  getFromCms,
-  networkErrorText,
-  type Fiche,
-  type PublishStage,
-} from '@passerelle/content-schemas';
+import { CmsReadError, ContentContractError, type Fiche, type PublishStage } from '@passerelle/content-schemas';
+import { CmsTimeoutError, cmsTimeoutMs, fetchWithDeadline, getFromCms, networkErrorText } from '@passerelle/content-schemas/cmsReader';
 
 import {
   contentSecurityPolicy,
@@ -105,9 +96,9 @@ export type DeployFinisher = (options: {
   signal?: AbortSignal;
 }) => Promise<void>;
 
-/** The site's own whole-site passes (site/src/build/finishMergedDeploy.ts), in a child process like the build. */
+/** The site's own whole-site passes (site/src/integrations/finishMergedDeploy.ts), in a child process like the build. */
 export const finishWithSite: DeployFinisher = ({ outDir, formerStylesheets, log, signal }) =>
-  runLogged(process.execPath, ['--import', 'tsx', 'src/build/finishMergedDeploy.ts', outDir, ...formerStylesheets], {
+  runLogged(process.execPath, ['--import', 'tsx', 'src/integrations/finishMergedDeploy.ts', outDir, ...formerStylesheets], {
     cwd: siteDir,
     env: { ...process.env },
     log,

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import type { Fiche } from '@passerelle/content-schemas';
+import { parseDocuments, type Fiche } from '@passerelle/content-schemas';
 import { fixtureSnapshotDir } from '@passerelle/content-schemas/repository';
 
 import {
@@ -24,9 +24,7 @@ import {
   redirectRules,
 } from '../src/cdnRules';
 
-const fiches = JSON.parse(
-  readFileSync(path.join(fixtureSnapshotDir, 'fiches.json'), 'utf8'),
-) as Fiche[];
+const fiches = parseDocuments('fiches', JSON.parse(readFileSync(path.join(fixtureSnapshotDir, 'fiches.json'), 'utf8')));
 const carteVitale = fiches.find((fiche) => fiche.slug === 'carte-vitale') as Fiche;
 
 const files = [

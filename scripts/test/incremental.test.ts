@@ -10,10 +10,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Fiche } from '@passerelle/content-schemas';
+import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/repository';
 
 import { changedIds, codeVersion, keepFile, mergeDeploy, planBuild, readSnapshot } from '../src/incremental';
 
-const fixtureDir = path.resolve(import.meta.dirname, '../../content-schemas/fixtures/snapshot');
 
 type Snapshot = Awaited<ReturnType<typeof readSnapshot>>;
 let base: Snapshot;

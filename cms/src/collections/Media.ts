@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 
 import type { CollectionConfig, ImageSize } from 'payload';
 
+import { textLimits } from '@passerelle/content-schemas';
+
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
-import { textLimits } from '../fields/textLimits';
 import { allowedUploadTypes, checkUpload } from '../hooks/checkUpload';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 

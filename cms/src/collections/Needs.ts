@@ -1,10 +1,11 @@
 import type { CollectionConfig } from 'payload';
 
+import { textLimits } from '@passerelle/content-schemas';
+
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 import { slugField } from '../fields/slugField';
-import { textLimits } from '../fields/textLimits';
 
 export const Needs: CollectionConfig = {
   slug: 'needs',

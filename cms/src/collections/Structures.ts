@@ -1,13 +1,12 @@
 import type { CollectionConfig } from 'payload';
 
-import { structureKinds, structureStatuses } from '@passerelle/content-schemas';
+import { structureKinds, structureStatuses, textLimits } from '@passerelle/content-schemas';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
 import { departementsField } from '../fields/departementsField';
 import { slugField } from '../fields/slugField';
-import { textLimits } from '../fields/textLimits';
 import { validateHttpUrl } from '../fields/validateHttpUrl';
 
 const kindLabels: Record<(typeof structureKinds)[number], string> = {

@@ -1,32 +1,10 @@
 import type { CollectionConfig } from 'payload';
 
-import { themeIds } from '@passerelle/content-schemas';
+import { textLimits, themeColors, themeIconPattern, themeIds } from '@passerelle/content-schemas';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
-import { textLimits } from '../fields/textLimits';
-
-/** DSFR illustrative colours: the site maps each to its tokens. */
-export const themeColors = [
-  'green-tilleul-verveine',
-  'green-bourgeon',
-  'green-emeraude',
-  'green-menthe',
-  'green-archipel',
-  'blue-ecume',
-  'blue-cumulus',
-  'purple-glycine',
-  'pink-macaron',
-  'pink-tuile',
-  'yellow-tournesol',
-  'yellow-moutarde',
-  'orange-terre-battue',
-  'brown-cafe-creme',
-  'brown-caramel',
-  'brown-opera',
-  'beige-gris-galet',
-] as const;
 
 export const Themes: CollectionConfig = {
   slug: 'themes',
@@ -62,7 +40,7 @@ export const Themes: CollectionConfig = {
       type: 'text',
       required: true,
       validate: (value: string | null | undefined) =>
-        (value && /^fr-icon-[a-z0-9-]+$/.test(value)) || 'Indiquez une classe d’icône DSFR, par ex. fr-icon-home-4-line.',
+        (value && themeIconPattern.test(value)) || 'Indiquez une classe d’icône DSFR, par ex. fr-icon-home-4-line.',
       admin: { position: 'sidebar' },
     },
     { name: 'order', label: 'Ordre d’affichage', type: 'number', defaultValue: 0, admin: { position: 'sidebar' } },

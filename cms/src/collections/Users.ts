@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload';
 
-import { locales, userRoles } from '@passerelle/content-schemas';
+import { languageName, translationLocales, userRoles } from '@passerelle/content-schemas';
 
 import { adminOrSelf } from '../access/adminOrSelf';
 import { isAdmin, isAdminField } from '../access/isAdmin';
@@ -80,9 +80,7 @@ export const Users: CollectionConfig = {
       label: 'Langues de traduction',
       type: 'select',
       hasMany: true,
-      options: locales
-        .filter((locale) => locale.code !== 'fr')
-        .map((locale) => ({ value: locale.code, label: `${locale.label} (${locale.code})` })),
+      options: translationLocales.map((code) => ({ value: code, label: `${languageName(code)} (${code})` })),
       saveToJWT: true,
       admin: { description: 'Langues que cette personne traduit ou valide.' },
       access: { create: isAdminField, update: isAdminField },

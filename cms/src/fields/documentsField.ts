@@ -1,8 +1,6 @@
 import type { ArrayField, Field, FilterOptions, Tab, TextField, Validate, Where } from 'payload';
 
-import { documentNeeds } from '@passerelle/content-schemas';
-
-import { textLimits } from './textLimits';
+import { documentNeeds, textLimits } from '@passerelle/content-schemas';
 
 const isDemarche = (data: Partial<{ type: string }> | undefined) => data?.type !== 'dispositif';
 

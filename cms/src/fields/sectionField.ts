@@ -1,6 +1,7 @@
 import type { ArrayField } from 'payload';
 
-import { textLimits } from './textLimits';
+import { textLimits } from '@passerelle/content-schemas';
+
 import { validateRichTextLinks } from './validateRichTextLinks';
 
 /**

@@ -1,7 +1,7 @@
 import type { Payload, RequestContext } from 'payload';
 import sharp from 'sharp';
 
-import { directionOf, type Locale } from '@passerelle/content-schemas';
+import { directionOf, translationLocales, type Locale } from '@passerelle/content-schemas';
 
 import type { Fiche } from '../payload-types';
 import { seedWorkflowDemo } from './demoWorkflow';
@@ -204,7 +204,7 @@ async function translate(
   id: string,
   fieldsFor: (locale: Exclude<Locale, 'fr'>) => Record<string, string>,
 ): Promise<void> {
-  for (const locale of ['en', 'ar', 'ps', 'fa', 'ti', 'ru', 'uk'] as const) {
+  for (const locale of translationLocales) {
     await payload.update({ collection, id, locale, data: fieldsFor(locale), context });
   }
 }
@@ -295,7 +295,7 @@ async function createLogo(payload: Payload, structure: SeedStructure): Promise<s
     file: { data: png, mimetype: 'image/png', name: `logo-${structure.id}.png`, size: png.length },
     context,
   });
-  for (const locale of ['en', 'ar', 'ps', 'fa', 'ti', 'ru', 'uk'] as const) {
+  for (const locale of translationLocales) {
     await payload.update({ collection: 'media', id: media.id, locale, data: { alt: altText[locale](structure.name) }, context });
   }
   return media.id;

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import {
   commitmentPeriods,
   conditions,
-  departements,
+  departementCodes,
   documentNeeds,
   durationUnits,
   ficheTypes,
@@ -21,7 +21,11 @@ import {
   publics,
   publicStatuses,
   structureKinds,
+  SlugSchema,
   structureStatuses,
+  textLimits,
+  themeColors,
+  themeIconPattern,
   themeIds,
 } from '@passerelle/content-schemas';
 
@@ -30,13 +34,14 @@ const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 const localeRecord = <T extends z.ZodTypeAny>(value: T) =>
   z.object(Object.fromEntries(localeCodes.map((code) => [code, value])) as Record<(typeof localeCodes)[number], T>);
 
-const departementCode = z.enum(departements.map((d) => d.code) as [string, ...string[]]);
-const key = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const departementCode = z.enum(departementCodes);
+/** A seed file's key becomes the document's slug: the contract's slug rule. */
+const key = SlugSchema;
 
 const SeedTheme = z.object({
   id: z.enum(themeIds),
-  color: z.string(),
-  icon: z.string(),
+  color: z.enum(themeColors),
+  icon: z.string().regex(themeIconPattern),
   name: localeRecord(z.string().min(1)),
   description: localeRecord(z.string().min(1)),
 });
@@ -57,7 +62,7 @@ const SeedStructure = z.object({
   description: localeRecord(z.string().min(1)),
 });
 
-const Section = z.array(z.object({ title: z.string().min(1), body: z.string().min(1) }));
+const Section = z.array(z.object({ title: z.string().min(1).max(textLimits.title), body: z.string().min(1) }));
 
 /** A document of the shared list: translated once, in every language. */
 const SeedDocument = z.object({ id: key, name: localeRecord(z.string().min(1)) });
@@ -66,10 +71,10 @@ const SeedDocument = z.object({ id: key, name: localeRecord(z.string().min(1)) }
 const SeedDocumentText = z.object({ name: z.string().min(1).nullable(), note: z.string().min(1).nullable() });
 
 const SeedTranslation = z.object({
-  title: z.string().min(1),
-  brandName: z.string().nullable(),
-  administrationName: z.string().nullable(),
-  summary: z.string().min(1).max(280),
+  title: z.string().min(1).max(textLimits.title),
+  brandName: z.string().max(textLimits.title).nullable(),
+  administrationName: z.string().max(textLimits.title).nullable(),
+  summary: z.string().min(1).max(textLimits.summary),
   what: Section,
   why: Section,
   how: Section,

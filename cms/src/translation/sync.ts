@@ -1,13 +1,13 @@
 import type { Payload, PayloadRequest } from 'payload';
 
-import { locales, type Locale, type TranslationStatus, type UnitKey } from '@passerelle/content-schemas';
+import { translationLocales, type Locale, type TranslationStatus, type UnitKey } from '@passerelle/content-schemas';
 
 import { keepRequestLocale } from '../utilities/keepRequestLocale';
 import type { Translation } from '../payload-types';
 import { recordsOf, type UnitRecords } from './records';
 import { unitsOf, type TranslatableContent } from './units';
 
-export const translationLanguages = locales.map((locale) => locale.code).filter((code) => code !== 'fr') as Exclude<Locale, 'fr'>[];
+export const translationLanguages = translationLocales;
 
 /** Internal writes made by the workflow itself; hooks let them through and do not loop. */
 export const workflowContext = { translationWorkflow: true };

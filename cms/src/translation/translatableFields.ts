@@ -1,11 +1,10 @@
 import type { ArrayField, Field } from 'payload';
 
-import { itemListKeys, locales, sectionKeys, textUnitKeys, type SectionKey, type TextUnitKey } from '@passerelle/content-schemas';
+import { itemListKeys, rtlLocales, sectionKeys, textLimits, textUnitKeys, type SectionKey, type TextUnitKey } from '@passerelle/content-schemas';
 
 import { validateChangeNote } from '../fields/changeNote';
 import { documentRowFields, documentsField } from '../fields/documentsField';
 import { sectionField } from '../fields/sectionField';
-import { textLimits } from '../fields/textLimits';
 
 /**
  * The one description of the translatable fields of a fiche, keyed by the contract's unit list
@@ -21,7 +20,7 @@ export const textUnitSpecs: Record<TextUnitKey, TextUnitSpec> = {
   title: { label: 'Titre', kind: 'text', maxLength: textLimits.title },
   brandName: { label: 'Nom du dispositif', kind: 'text', maxLength: textLimits.title, onlyFor: 'dispositif' },
   administrationName: { label: 'Administration concernée', kind: 'text', maxLength: textLimits.title, onlyFor: 'demarche' },
-  summary: { label: 'Résumé', kind: 'textarea', maxLength: 280 },
+  summary: { label: 'Résumé', kind: 'textarea', maxLength: textLimits.summary },
   changeNote: {
     label: 'Note de modification',
     kind: 'textarea',
@@ -51,7 +50,7 @@ export const fieldLabels: Record<TranslatableField, string> = {
   administrationName: 'Administration',
 } as Record<TranslatableField, string>;
 
-const rtlLanguages = locales.filter((locale) => locale.dir === 'rtl').map((locale) => locale.code);
+const rtlLanguages = rtlLocales;
 /** The field's inputs run in the translation's direction (DirectedField). */
 const directed = (component: 'DirectedTextField' | 'DirectedTextareaField') => ({
   Field: { path: `/translation/components/DirectedField#${component}`, clientProps: { rtlLanguages } },

@@ -1,6 +1,6 @@
 import type { Field, Payload, PayloadRequest, Where } from 'payload';
 
-import { locales } from '@passerelle/content-schemas';
+import { languageName } from '@passerelle/content-schemas';
 
 import { translationLanguages } from './sync';
 
@@ -28,7 +28,6 @@ export function parseTranslationState(value: unknown): { language: string; state
   return { language, state: state as TranslationState };
 }
 
-const languageLabel = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
 
 /**
  * A filter, not data: the edit form never shows it, and the query hook (filterByTranslationState)
@@ -44,7 +43,7 @@ export const translationStateFilterField: Field = {
   options: translationLanguages.flatMap((language) =>
     (Object.keys(translationStates) as TranslationState[]).map((state) => ({
       value: `${language}-${state}`,
-      label: `${languageLabel(language)} : ${translationStates[state]}`,
+      label: `${languageName(language)} : ${translationStates[state]}`,
     })),
   ),
   admin: { condition: () => false, disableListColumn: true },

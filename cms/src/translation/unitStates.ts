@@ -1,17 +1,11 @@
-import type { UnitKey } from '@passerelle/content-schemas';
+import type { UnitKey, UnitState } from '@passerelle/content-schemas';
 
 import type { UnitRecords } from './records';
 import type { Unit } from './units';
 
-export type UnitState = 'missing' | 'inProgress' | 'toReview' | 'validated' | 'outdated';
+export type { UnitState };
 
-/**
- * The state of each French unit in one translation:
- * validated — an expert validated this text against the current French;
- * outdated — it was validated, but the French changed since (until a new validation);
- * toReview / inProgress — text proposed and sent for review, or still being written;
- * missing — nothing written yet.
- */
+/** The state of each French unit in one translation (the states: content-schemas `translationUnitStates`). */
 export function unitStates(args: {
   french: Map<UnitKey, Unit>;
   translation: Map<UnitKey, Unit>;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Payload, Where } from 'payload';
 
-import { collectionPageUrl, contentCollectionNames } from '@passerelle/content-schemas';
+import { contentCollectionNames } from '@passerelle/content-schemas';
+import { collectionPageUrl } from '@passerelle/content-schemas/cmsReader';
 
 import { adminList as adminListQuery, type AdminListOptions } from '../../src/database/adminList';
 import { explain, planProblems } from '../../src/database/queryPlan';

@@ -13,11 +13,13 @@ import {
 } from '../vocabulary';
 import { departementCodes } from '../departements';
 import { localeCodes } from '../locales';
+import { textLimits } from '../limits';
 import { DocumentIdSchema, ShortIdSchema, SlugSchema, TimestampSchema } from './common';
 import { localized } from './localized';
 import { RichTextSchema } from './RichTextSchema';
 import { TranslationStatusSchema } from '../translationUnits';
 import { FicheDocumentSchema } from './DocumentSchema';
+import { translatedLocales } from '../transforms/translations';
 
 /** Change notes are read in feeds and partner lists: one or two short sentences. */
 export const changeNoteMaxLength = 200;
@@ -61,13 +63,13 @@ export const ChangeHistoryEntrySchema = z.object({
  * A published fiche as the CMS serves it with `locale=all&depth=0`: localized fields are
  * objects keyed by language, relations are ids. Drafts never belong in a snapshot.
  */
-export const FicheSchema = z.object({
+const FicheFieldsSchema = z.object({
   id: DocumentIdSchema,
   type: z.enum(ficheTypes),
   title: localized(z.string()).refine((value) => Boolean(value.fr?.trim()), { message: 'a French title is required', path: ['fr'] }),
   brandName: localized(z.string()).nullish(),
   administrationName: localized(z.string()).nullish(),
-  summary: localized(z.string().max(280)),
+  summary: localized(z.string().max(textLimits.summary)),
   what: SectionSchema,
   why: SectionSchema.nullish(),
   how: SectionSchema,
@@ -104,6 +106,14 @@ export const FicheSchema = z.object({
   updatedAt: TimestampSchema,
   _status: z.literal('published'),
 });
+
+/**
+ * The fiche, plus the languages it is translated into (`translatedLocales`, transforms/translations.ts),
+ * worked out once when the fiche is read: the export writes it into the snapshot, and the site,
+ * the CDN rules and the tests read it instead of working it out again. A value already in the
+ * input (a snapshot) is recomputed, so it can never disagree with the texts.
+ */
+export const FicheSchema = FicheFieldsSchema.transform((fiche) => ({ ...fiche, translatedLocales: translatedLocales(fiche) }));
 
 export type Fiche = z.infer<typeof FicheSchema>;
 export type Infocards = z.infer<typeof InfocardsSchema>;

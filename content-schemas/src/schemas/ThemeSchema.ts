@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { themeIds } from '../vocabulary';
+import { themeColors, themeIconPattern, themeIds } from '../vocabulary';
 import { DocumentIdSchema, TimestampSchema } from './common';
 import { localized } from './localized';
 
@@ -9,8 +9,8 @@ export const ThemeSchema = z.object({
   slug: z.enum(themeIds),
   name: localized(z.string()).refine((value) => Boolean(value.fr), { message: 'a French name is required', path: ['fr'] }),
   description: localized(z.string()).nullish(),
-  color: z.string().min(1),
-  icon: z.string().regex(/^fr-icon-[a-z0-9-]+$/),
+  color: z.enum(themeColors),
+  icon: z.string().regex(themeIconPattern),
   order: z.number().nullish(),
   updatedAt: TimestampSchema,
 });

@@ -1,6 +1,6 @@
 import { defaultLocale, type Locale } from '../locales';
 import type { Fiche } from '../schemas/FicheSchema';
-import { isFilled, textIn } from './localizedText';
+import { isFilled } from './translations';
 
 /** A fiche's change note as a reader of `locale` gets it: the text, its real language, its date. */
 export type ChangeNote = { text: string; locale: Locale; date: string };
@@ -17,8 +17,9 @@ export function changeNoteIn(
   locale: Locale,
 ): ChangeNote | undefined {
   const date = fiche.changeNoteDate;
-  if (!date || !isFilled(fiche.changeNote?.[defaultLocale])) return undefined;
+  const french = fiche.changeNote?.[defaultLocale];
+  if (!date || !isFilled(french)) return undefined;
   const current = locale !== defaultLocale && fiche.translationStatus?.[locale]?.changeNote?.state === 'validated';
-  const note = textIn(fiche.changeNote, current ? locale : defaultLocale);
-  return note && { text: note.value, locale: note.locale, date };
+  const translated = current ? fiche.changeNote?.[locale] : undefined;
+  return isFilled(translated) ? { text: translated, locale, date } : { text: french, locale: defaultLocale, date };
 }

@@ -11,14 +11,14 @@
  * - Languages: most variants are translated into all 8 languages, some into a few, a few are
  *   French only (the site then shows French fallbacks, as it does for the seed).
  */
-import { departements, localeCodes, type Locale } from '@passerelle/content-schemas';
+import { departements, localeCodes, translationLocales, type DepartementCode, type Locale } from '@passerelle/content-schemas';
 import type { SeedData, SeedFiche, SeedTranslation } from '@passerelle/cms/seed';
 
 export type CorpusOptions = { fiches: number; randomSeed?: number };
 
 type SectionKey = 'what' | 'why' | 'how' | 'next';
 const sectionKeys: SectionKey[] = ['what', 'why', 'how', 'next'];
-const otherLocales = localeCodes.filter((code) => code !== 'fr');
+const otherLocales = translationLocales;
 
 /** Shares of variants by translation coverage; the seed itself has 6 to 8 languages per fiche. */
 export const coverageShares = { allLanguages: 0.75, someLanguages: 0.2, frenchOnly: 0.05 } as const;
@@ -78,7 +78,7 @@ function variantOf(
   random: () => number,
   pick: <T>(items: readonly T[]) => T,
 ): SeedFiche {
-  const places = new Set<string>();
+  const places = new Set<DepartementCode>();
   const wanted = 1 + Math.floor(random() * 3);
   while (places.size < wanted) places.add(pick(departements).code);
   const codes = [...places];

@@ -16,16 +16,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { contentCollectionNames, departements, shortIdAlphabet, type ContentCollection } from '@passerelle/content-schemas';
+import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/repository';
 
 import { publishSite, type PublishReport } from '../publishSite';
 import { randomGenerator } from './corpus';
 import { sampleTreeRss } from './processTree';
 import { median } from './stats';
 
-const fixtureDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../content-schemas/fixtures/snapshot');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench edits snapshot JSON of every collection freely
 type Json = Record<string, any>;

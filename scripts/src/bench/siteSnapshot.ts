@@ -19,10 +19,10 @@ import { fileURLToPath } from 'node:url';
 
 import { loadSeedData } from '@passerelle/cms/seed';
 import { snapshotFichesOf } from '@passerelle/cms/seed/snapshotOf';
+import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/repository';
 
 import { generateCorpus } from './corpus';
 
-const fixtureDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../content-schemas/fixtures/snapshot');
 
 type Row = { id: string; slug: string; name?: string } & Record<string, unknown>;
 

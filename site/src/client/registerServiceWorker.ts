@@ -1,5 +1,5 @@
 /**
- * Installs the service worker (/sw.js, src/build/serviceWorker.ts) that keeps the visited and
+ * Installs the service worker (/sw.js, src/integrations/serviceWorker.ts) that keeps the visited and
  * saved fiches readable offline. A failure only costs offline reading: it is logged, not shown.
  *
  * Called once the page has loaded (pageStart.ts), and waits for the main thread to be idle:

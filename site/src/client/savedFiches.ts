@@ -1,7 +1,7 @@
 /**
  * The fiches a reader saved, kept in this browser's localStorage (no account, nothing sent), and
  * their copies in the Cache Storage the service worker reads (public/sw.js made by
- * src/build/serviceWorker.ts), so a saved fiche opens without a connection.
+ * src/integrations/serviceWorker.ts), so a saved fiche opens without a connection.
  */
 
 export type SavedFiche = {

@@ -17,7 +17,7 @@ import {
   searchParamsOf,
   type PagefindFilter,
   type SearchQuery,
-} from '../lib/searchFilters';
+} from '../lib/render/searchFilters';
 
 type ResultData = { url: string; meta: Partial<Record<'title' | 'summary' | 'type' | 'updated' | 'updatedLabel', string>> };
 type Result = { id: string; data: () => Promise<ResultData> };
@@ -37,7 +37,7 @@ type Config = { hasIndex: boolean; hasFrenchOnly: boolean; messages: Record<Mess
 
 /** Results shown at a time: each one downloads the text of its page (1–3 KB compressed). */
 const pageSize = 4;
-/** Written by the build next to the pages (src/build/searchIndex.ts), so not bundled here. */
+/** Written by the build next to the pages (src/integrations/searchIndex.ts), so not bundled here. */
 const pagefindUrl = '/pagefind/pagefind.js';
 /** Filter changes made with the arrow keys come one after the other: search once they settle. */
 const filterDelayMs = 300;

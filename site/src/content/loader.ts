@@ -11,17 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 import type { Loader, LoaderContext } from 'astro/loaders';
 
-import {
-  checkNotEmpty,
-  CmsReadError,
-  cmsTimeoutMs,
-  fetchCollection,
-  fetchWithDeadline,
-  parseDocuments,
-  type ContentCollection,
-  type ContentDocument,
-  type Media,
-} from '@passerelle/content-schemas';
+import { checkNotEmpty, CmsReadError, parseDocuments, type ContentCollection, type ContentDocument, type Media } from '@passerelle/content-schemas';
+import { downloadMedia, fetchCollection } from '@passerelle/content-schemas/cmsReader';
 import { repositoryRoot } from '@passerelle/content-schemas/repository';
 
 export type ContentSource = { kind: 'snapshot'; directory: string } | { kind: 'cms'; url: string };
@@ -80,14 +71,10 @@ async function localMediaFile(source: ContentSource, media: Media, cacheDir: str
   const file = path.join(cacheDir, 'passerelle-media', `${media.id}-${media.filename}`);
   const cached = await stat(file).catch(() => undefined);
   if (cached && cached.mtimeMs >= Date.parse(media.updatedAt)) return file;
-  const url = new URL(media.url, source.url).href;
   // A CMS that hangs must fail the build, not stall it: the same deadline as the export's.
-  const response = await fetchWithDeadline(url, fetch, { timeoutMs: cmsTimeoutMs * 4 }).catch((error: unknown) => {
-    throw new CmsReadError(`media ${media.id}: cannot download ${url} (${error instanceof Error ? error.message : String(error)})`, { cause: error });
-  });
-  if (!response.ok) throw new CmsReadError(`media ${media.id}: the CMS answered HTTP ${response.status} for ${url}`);
+  const bytes = await downloadMedia(source.url, media);
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, new Uint8Array(await response.arrayBuffer()));
+  await writeFile(file, bytes);
   return file;
 }
 

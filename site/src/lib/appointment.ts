@@ -3,17 +3,9 @@
  * reader's language and in French side by side: `/{lang}/demarches/{slug}/rendez-vous.json`. The
  * sheet is built in the browser from these files, kept offline with the saved fiche.
  */
-import {
-  absoluteUrl,
-  chooseContentLocale,
-  defaultLocale,
-  documentLinesIn,
-  sectionItemsIn,
-  sitePaths,
-  textIn,
-  unitIn,
-  type Locale,
-} from '@passerelle/content-schemas';
+import { absoluteUrl, defaultLocale, sitePaths, type Locale } from '@passerelle/content-schemas';
+import { chooseContentLocale, sectionItemsIn, textIn, unitIn } from './render/fallback';
+import { documentLinesIn } from './render/documents';
 
 import { referenced, type Catalog, type CatalogFiche } from './catalog';
 
@@ -34,7 +26,7 @@ export type AppointmentFiche = {
 };
 
 export function appointmentFiche(catalog: Catalog, fiche: CatalogFiche, locale: Locale, siteUrl: string): AppointmentFiche {
-  const { content } = chooseContentLocale(fiche.translations, locale);
+  const { content } = chooseContentLocale(fiche.translatedLocales, locale);
   const path = sitePaths.fiche(locale, fiche);
   const title = textIn(fiche.title, content);
   const structure = referenced(catalog.structureById, fiche.mainStructure, `fiches ${fiche.id} mainStructure`);

@@ -5,20 +5,11 @@
  */
 import { getCollection } from 'astro:content';
 
-import {
-  defaultLocale,
-  translatedLocales,
-  type DepartementCode,
-  type LocalizedField,
-  type Fiche,
-  type Locale,
-  type Need,
-  type SharedDocument,
-  type Structure,
-  type Theme,
-} from '@passerelle/content-schemas';
+import { defaultLocale, type DepartementCode, type Fiche, type Need, type SharedDocument, type Structure, type Theme } from '@passerelle/content-schemas';
+import { type LocalizedField } from './render/fallback';
 
-export type CatalogFiche = Fiche & { translations: Locale[] };
+/** A fiche as the catalog holds it: the contract's, `translatedLocales` included. */
+export type CatalogFiche = Fiche;
 export type CatalogMedia = Awaited<ReturnType<typeof getCollection<'media'>>>[number]['data'];
 
 export type Catalog = {
@@ -86,7 +77,7 @@ async function loadCatalog(): Promise<Catalog> {
     getCollection('documents'),
   ]);
   const fiches = ficheEntries
-    .map((entry): CatalogFiche => ({ ...entry.data, translations: translatedLocales(entry.data) }))
+    .map((entry): CatalogFiche => entry.data)
     .sort((a, b) => (a.title.fr ?? '').localeCompare(b.title.fr ?? '', defaultLocale));
   const themes = themeEntries.map((entry) => entry.data).sort(byOrderThenName);
   const needs = needEntries.map((entry) => entry.data).sort(byOrderThenName);

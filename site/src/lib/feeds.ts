@@ -4,16 +4,8 @@
  * each entry with its change date, title, summary, link and the editors' change note when the
  * latest publication carried one. Texts not translated are marked `xml:lang="fr"`.
  */
-import {
-  absoluteUrl,
-  changeNoteIn,
-  chooseContentLocale,
-  lastChangeOf,
-  sitePaths,
-  textIn,
-  type Locale,
-  type Theme,
-} from '@passerelle/content-schemas';
+import { absoluteUrl, changeNoteIn, lastChangeOf, sitePaths, type Locale, type Theme } from '@passerelle/content-schemas';
+import { chooseContentLocale, textIn } from './render/fallback';
 
 import { fichesOfTheme, latestUpdate, type Catalog, type CatalogFiche } from './catalog';
 import { translator } from './i18n';
@@ -54,7 +46,7 @@ export function feedEntryId(siteUrl: string, fiche: Pick<CatalogFiche, 'shortId'
 
 function entryXml(fiche: CatalogFiche, locale: Locale, siteUrl: string): string {
   const t = translator(locale);
-  const { content } = chooseContentLocale(fiche.translations, locale);
+  const { content } = chooseContentLocale(fiche.translatedLocales, locale);
   const title = textIn(fiche.title, content);
   const summary = textIn(fiche.summary, content);
   if (!title) throw new Error(`fiches ${fiche.id}: no title for the ${locale} feed`);

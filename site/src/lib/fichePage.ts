@@ -2,20 +2,9 @@
  * The model of a fiche page in one language: which language its text is in, its sections with
  * rich text rendered to HTML, its structures and the languages it can be read in.
  */
-import {
-  chooseContentLocale,
-  RichTextError,
-  richTextToHtml,
-  sectionItemsIn,
-  sectionKeys,
-  sitePaths,
-  unitIn,
-  type ContentLocaleChoice,
-  type Locale,
-  type SectionKey,
-  type Structure,
-  type UnitText,
-} from '@passerelle/content-schemas';
+import { sectionKeys, sitePaths, type Locale, type SectionKey, type Structure } from '@passerelle/content-schemas';
+import { chooseContentLocale, sectionItemsIn, unitIn, type ContentLocaleChoice, type UnitText } from './render/fallback';
+import { RichTextError, richTextToHtml } from './render/richTextToHtml';
 
 import { referenced, type Catalog, type CatalogFiche } from './catalog';
 import { translator, type MessageKey } from './i18n';
@@ -84,7 +73,7 @@ function unitState(unit: UnitText<unknown>): UnitState {
  * in French keeps French link hints; the page marks it and labels it).
  */
 export function fichePageModel(catalog: Catalog, fiche: CatalogFiche, requested: Locale, warn: (message: string) => void): FichePageModel {
-  const language = chooseContentLocale(fiche.translations, requested);
+  const language = chooseContentLocale(fiche.translatedLocales, requested);
   const content = language.content;
   const t = translator(content);
   const resolveFicheUrl = ficheUrlResolver(catalog, requested);

@@ -4,7 +4,9 @@
  * it). A linked fiche that is not published is simply not in the catalog: its link is left out,
  * and the build goes on (the CMS shows the editor the broken link).
  */
-import { absoluteUrl, chooseContentLocale, documentLinesIn, sitePaths, textIn, type Locale } from '@passerelle/content-schemas';
+import { absoluteUrl, sitePaths, type Locale } from '@passerelle/content-schemas';
+import { chooseContentLocale, textIn } from './render/fallback';
+import { documentLinesIn } from './render/documents';
 
 import type { Catalog, CatalogFiche } from './catalog';
 import { siteUrl } from './site';
@@ -38,7 +40,7 @@ export function ficheJsonLdDocuments(catalog: Catalog, fiche: CatalogFiche, loca
       required: line.need === 'required',
     })),
     relatedServices: [...steps.before, ...steps.after].map((linked) => {
-      const { content } = chooseContentLocale(linked.translations, locale);
+      const { content } = chooseContentLocale(linked.translatedLocales, locale);
       return { name: textIn(linked.title, content)?.value ?? '', url: absoluteUrl(siteUrl, sitePaths.fiche(content, linked)) };
     }),
   };

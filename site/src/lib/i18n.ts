@@ -1,4 +1,4 @@
-import { directionOf, locales, type Locale, type TextDirection } from '@passerelle/content-schemas';
+import { directionOf, type Locale, type TextDirection } from '@passerelle/content-schemas';
 
 import ar from '../i18n/ar.json';
 import en from '../i18n/en.json';
@@ -28,10 +28,7 @@ export function translator(locale: Locale): Translate {
     });
 }
 
-/** A language's own name ("العربية"), as readers look for it in a list. */
-export function languageName(locale: Locale): string {
-  return locales.find((entry) => entry.code === locale)?.label ?? locale;
-}
+export { languageName } from '@passerelle/content-schemas';
 
 export type PageLanguage = { locale: Locale; dir: TextDirection };
 

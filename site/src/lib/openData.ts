@@ -4,21 +4,9 @@
  * validated with content-schemas' `OpenDataSchema` before it is written: a file partners would
  * fail to read fails the build instead.
  */
-import {
-  absoluteUrl,
-  changeNoteIn,
-  chooseContentLocale,
-  defaultLocale,
-  lastChangeOf,
-  lastCheckOf,
-  documentLinesIn,
-  OpenDataSchema,
-  openDataFormatVersion,
-  sitePaths,
-  textIn,
-  type Locale,
-  type OpenData,
-} from '@passerelle/content-schemas';
+import { absoluteUrl, changeNoteIn, defaultLocale, lastChangeOf, lastCheckOf, OpenDataSchema, openDataFormatVersion, sitePaths, type Locale, type OpenData } from '@passerelle/content-schemas';
+import { chooseContentLocale, textIn } from './render/fallback';
+import { documentLinesIn } from './render/documents';
 
 import { latestUpdate, referenced, type Catalog, type CatalogFiche } from './catalog';
 import { ficheSteps } from './ficheSteps';
@@ -32,7 +20,7 @@ export class OpenDataError extends Error {
 
 function openDataFiche(catalog: Catalog, fiche: CatalogFiche, locale: Locale, siteUrl: string): OpenData['fiches'][number] {
   const where = `fiches ${fiche.id}`;
-  const { content, isFallback } = chooseContentLocale(fiche.translations, locale);
+  const { content, isFallback } = chooseContentLocale(fiche.translatedLocales, locale);
   const title = textIn(fiche.title, content);
   const summary = textIn(fiche.summary, content);
   if (!title || !summary) throw new OpenDataError(`${where}: no French title or summary for the open data file`);

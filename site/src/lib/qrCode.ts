@@ -5,7 +5,7 @@
  */
 import qrcode from 'qrcode-generator';
 
-/** The file next to each fiche page (`/ar/demarches/x/qr.svg`), made by src/build/printQrCodes.ts. */
+/** The file next to each fiche page (`/ar/demarches/x/qr.svg`), made by src/integrations/printQrCodes.ts. */
 export const qrCodeFileName = 'qr.svg';
 
 /** Error correction M: survives a fold or a stain, and keeps the code small. */

@@ -7,7 +7,7 @@
  * fiches (the search lists it in a group of its own anyway).
  *
  * The rank depends on every other fiche, so it is not written in the pages: a page carries the
- * placeholder `title:collated`, and the search index pass (src/build/searchIndex.ts), which reads
+ * placeholder `title:collated`, and the search index pass (src/integrations/searchIndex.ts), which reads
  * every fiche page anyway, hands Pagefind the page with its rank. A fiche page thus depends on
  * its own fiche only, which is what lets a publication re-render only the fiches it changed
  * (docs/publishing.md).

@@ -4,15 +4,8 @@
  * with `xhtml:link` alternates for the translations that exist and `lastmod` from the content's
  * real `updatedAt`.
  */
-import {
-  absoluteUrl,
-  alternateLinks,
-  departements,
-  localeCodes,
-  sitePaths,
-  type AlternateLink,
-  type Locale,
-} from '@passerelle/content-schemas';
+import { absoluteUrl, departements, localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas';
+import { alternateLinks, type AlternateLink } from './render/hreflang';
 
 import { fichesForDepartement, fichesOfStructure, fichesOfTheme, latestUpdate, type Catalog } from './catalog';
 import { siteAudit } from './siteAudit';
@@ -49,8 +42,8 @@ export function sitemapEntries(catalog: Catalog, siteUrl: string, locale: Locale
     entries.push(entry(siteUrl, locale, everywhere, (code) => sitePaths.structure(code, structure.slug), lastmod));
   }
   for (const fiche of catalog.fiches) {
-    if (!fiche.translations.includes(locale)) continue;
-    entries.push(entry(siteUrl, locale, fiche.translations, (code) => sitePaths.fiche(code, fiche), fiche.updatedAt));
+    if (!fiche.translatedLocales.includes(locale)) continue;
+    entries.push(entry(siteUrl, locale, fiche.translatedLocales, (code) => sitePaths.fiche(code, fiche), fiche.updatedAt));
   }
   return entries;
 }

@@ -1,6 +1,6 @@
 /**
  * The image shown with a shared link (`og:image`): one per kind of page and language, drawn at
- * build time (src/build/socialImages.ts). The kind is read from the page's canonical path, so
+ * build time (src/integrations/socialImages.ts). The kind is read from the page's canonical path, so
  * no page has to say it.
  */
 import { ficheSegments, type Locale } from '@passerelle/content-schemas';

@@ -1,4 +1,4 @@
-/** What pages link to of the web app (src/build/webAppManifest.ts writes the files). */
+/** What pages link to of the web app (src/integrations/webAppManifest.ts writes the files). */
 import type { Locale } from '@passerelle/content-schemas';
 
 /** DSFR "bleu France", the colour of the header, the icon and the browser's bar around the app. */

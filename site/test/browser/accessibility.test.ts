@@ -12,7 +12,8 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { departements, localeCodes, sitePaths, textIn, type Locale } from '@passerelle/content-schemas';
+import { departements, localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas';
+import { textIn } from '../../src/lib/render/fallback';
 
 import { launchChromium } from '../../../scripts/src/browser';
 import { axeViolations } from '../helpers/axe';
@@ -80,7 +81,7 @@ describe('axe on pages the sitemaps leave out', () => {
     const withoutLocalFiche = departements.find((departement) => !listed.has(sitePaths.departement('fr', departement.code)));
     if (!withoutLocalFiche) throw new Error('Every département has a local fiche in the fixtures');
     const fallbacks = fiches.flatMap((fiche) =>
-      localeCodes.filter((locale) => !fiche.translations.includes(locale)).map((locale) => sitePaths.fiche(locale, fiche)),
+      localeCodes.filter((locale) => !fiche.translatedLocales.includes(locale)).map((locale) => sitePaths.fiche(locale, fiche)),
     );
     expect(fallbacks.length).toBeGreaterThan(0);
     const paths = [

@@ -14,10 +14,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { parseDocuments, sitePaths, valueIn, type Locale } from '@passerelle/content-schemas';
+import { parseDocuments, sitePaths, type Locale } from '@passerelle/content-schemas';
+import { valueIn } from '../../src/lib/render/fallback';
 
 import { translator } from '../../src/lib/i18n';
-import { ficheSearchFilters, pagefindFilters, type SearchQuery } from '../../src/lib/searchFilters';
+import { ficheSearchFilters, pagefindFilters, type SearchQuery } from '../../src/lib/render/searchFilters';
 import { fixtureFiche, fixtureFiches } from '../helpers/dist';
 import { fixtureSnapshotDir } from '../helpers/paths';
 import { serveAsCdn } from '../helpers/serveAsCdn';
@@ -43,7 +44,7 @@ const lookup = { themes: fixture('themes'), needs: fixture('needs'), structures:
  */
 function expectedResults(locale: Locale, filters: SearchQuery['filters']): string[] {
   const fiches = fixtureFiches();
-  const translated = (fiche: (typeof fiches)[number]) => fiche.translations.includes(locale);
+  const translated = (fiche: (typeof fiches)[number]) => fiche.translatedLocales.includes(locale);
   const title = (fiche: (typeof fiches)[number]) => (translated(fiche) ? valueIn(fiche.title, locale) : valueIn(fiche.title, 'fr')) ?? '';
   return fiches
     .filter((fiche) => {
@@ -238,7 +239,7 @@ describe('search', () => {
   const complementaire = fixtureFiche('complementaire-sante-solidaire');
 
   it('finds a French-only fiche from Pashto by the Pashto name of its need, after the translated fiches, marked as French', async () => {
-    expect(complementaire.translations).not.toContain('ps');
+    expect(complementaire.translatedLocales).not.toContain('ps');
     const need = lookup.needs.get(complementaire.needs?.[0] ?? '')?.name;
     const needName = (typeof need === 'object' ? need?.ps : undefined) ?? '';
     expect(needName).not.toBe('');
@@ -282,7 +283,7 @@ describe('search', () => {
   });
 
   it('lists French-only fiches in a filter-only search in Arabic, after the others, by title', async () => {
-    expect(complementaire.translations).not.toContain('ar');
+    expect(complementaire.translatedLocales).not.toContain('ar');
     const { page } = await open(`${sitePaths.search('ar')}?theme=health`);
     await searched(page, 'theme=health');
     const expected = expectedResults('ar', { theme: 'health' });

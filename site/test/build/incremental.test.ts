@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { localeCodes } from '@passerelle/content-schemas';
 
-import { finishMergedDeploy } from '../../src/build/finishMergedDeploy';
+import { finishMergedDeploy } from '../../src/integrations/finishMergedDeploy';
 import { mergeDeploy, planBuild, readSnapshot, stylesheetsOf } from '../../../scripts/src/incremental';
 import { fixtureSnapshotDir, siteRoot, testDistDir, testSiteUrl } from '../helpers/paths';
 

@@ -5,7 +5,7 @@ import { directionOf, localeCodes, sitePaths, type Locale } from '@passerelle/co
 
 import { translator } from '../../src/lib/i18n';
 import { formatDate } from '../../src/lib/infocards';
-import { searchFilterNames } from '../../src/lib/searchFilters';
+import { searchFilterNames } from '../../src/lib/render/searchFilters';
 import { allPages, fixtureFiche, fixtureFiches, page, urlLocale } from '../helpers/dist';
 import { testSiteUrl } from '../helpers/paths';
 
@@ -71,7 +71,7 @@ describe('a translated fiche page', () => {
   });
 
   it('lists hreflang alternates for its real translations and x-default → French', () => {
-    const expected = [...fiche.translations.map((locale) => [locale, `${testSiteUrl}${sitePaths.fiche(locale, fiche)}`]), ['x-default', `${testSiteUrl}${sitePaths.fiche('fr', fiche)}`]];
+    const expected = [...fiche.translatedLocales.map((locale) => [locale, `${testSiteUrl}${sitePaths.fiche(locale, fiche)}`]), ['x-default', `${testSiteUrl}${sitePaths.fiche('fr', fiche)}`]];
     expect(hreflangs(sitePaths.fiche('ar', fiche))).toEqual(expected);
   });
 
@@ -93,7 +93,7 @@ describe('a partially translated fiche page', () => {
   const missingItem = fiche.how?.fr?.[2];
 
   it('is a real case in the fixtures: Persian title and summary, a French item without Persian', () => {
-    expect(fiche.translations).toContain('fa');
+    expect(fiche.translatedLocales).toContain('fa');
     expect(fiche.how?.fa).toHaveLength(2);
     expect(missingItem).toBeDefined();
   });
@@ -155,7 +155,7 @@ describe('an outdated translation', () => {
 
 describe('a fiche page without a translation (fallback)', () => {
   const fiche = fixtureFiche('protection-universelle-maladie');
-  const missing = localeCodes.filter((locale) => !fiche.translations.includes(locale));
+  const missing = localeCodes.filter((locale) => !fiche.translatedLocales.includes(locale));
 
   it('is a real fallback case in the fixtures, in an RTL language too', () => {
     expect(missing).toContain('fa');
@@ -177,13 +177,13 @@ describe('a fiche page without a translation (fallback)', () => {
     const urlPath = sitePaths.fiche(locale, fiche);
     expect(robots(urlPath)).toBe('noindex');
     expect(canonical(urlPath)).toBe(`${testSiteUrl}${sitePaths.fiche('fr', fiche)}`);
-    expect(hreflangs(urlPath).map(([hreflang]) => hreflang)).toEqual([...fiche.translations, 'x-default']);
+    expect(hreflangs(urlPath).map(([hreflang]) => hreflang)).toEqual([...fiche.translatedLocales, 'x-default']);
   });
 
   it('offers in its language switcher only the real translations', () => {
     const { document } = page(sitePaths.fiche('fa', fiche));
     const offered = document.querySelectorAll('.language-switcher a').map((link) => link.getAttribute('hreflang'));
-    expect(offered).toEqual(fiche.translations);
+    expect(offered).toEqual(fiche.translatedLocales);
   });
 });
 
@@ -205,7 +205,7 @@ describe('interface pages', () => {
     const fiche = fixtureFiche('halte-garderie-insertion');
     const { document } = page(sitePaths.shortLink(fiche.shortId));
     expect(document.querySelectorAll('.language-choices a').map((link) => link.getAttribute('href'))).toEqual(
-      fiche.translations.map((locale) => sitePaths.fiche(locale, fiche)),
+      fiche.translatedLocales.map((locale) => sitePaths.fiche(locale, fiche)),
     );
     expect(robots(sitePaths.shortLink(fiche.shortId))).toBe('noindex');
   });

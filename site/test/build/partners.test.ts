@@ -97,7 +97,7 @@ describe('the Atom feed of each language', () => {
       expect(entry?.id).toBe(`tag:passerelle.example,2026:fiche/${fiche.shortId}/${locale}`);
       expect(entry?.updated).toBe(fiche.updatedAt);
       expect(entry?.link).toEqual([{ rel: 'alternate', type: 'text/html', href: absoluteUrl(testSiteUrl, sitePaths.fiche(locale, fiche)) }]);
-      const translated = fiche.translations.includes(locale);
+      const translated = fiche.translatedLocales.includes(locale);
       expect(text(entry?.title)).toBe(translated ? fiche.title[locale] : fiche.title.fr);
       expect(lang(entry?.title)).toBe(translated ? undefined : 'fr');
       expect(text(entry?.summary)).toBe(translated ? fiche.summary[locale] : fiche.summary.fr);
@@ -179,7 +179,7 @@ describe('the open data files', () => {
     expect(data.fiches.map((fiche) => fiche.id).sort()).toEqual(fiches.map((fiche) => fiche.id).sort());
     for (const fiche of fiches) {
       const entry = data.fiches.find((candidate) => candidate.id === fiche.id);
-      const translated = fiche.translations.includes(locale);
+      const translated = fiche.translatedLocales.includes(locale);
       expect(entry).toMatchObject({
         shortId: fiche.shortId,
         type: fiche.type,

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 import { localeCodes, sitePaths } from '@passerelle/content-schemas';
 
-import { serviceWorkerConfig, type ServiceWorkerConfig } from '../../src/build/serviceWorker';
+import { serviceWorkerConfig, type ServiceWorkerConfig } from '../../src/integrations/serviceWorker';
 import { translator } from '../../src/lib/i18n';
 import { qrCodeSvg } from '../../src/lib/qrCode';
 import { allPages, fixtureFiches, page } from '../helpers/dist';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 import { localeCodes, sitePaths } from '@passerelle/content-schemas';
 
-import { requiredResultMeta } from '../../src/build/searchIndex';
+import { requiredResultMeta } from '../../src/integrations/searchIndex';
 import { pageTitle, rankTitles, titleSortPlaceholder } from '../../src/lib/searchOrder';
 import { fixtureFiche, fixtureFiches, page } from '../helpers/dist';
 import { fixtureSnapshotDir, testDistDir } from '../helpers/paths';
@@ -37,7 +37,7 @@ describe('the search index', () => {
     for (const fiche of fixtureFiches()) {
       for (const locale of localeCodes) {
         const { document } = page(sitePaths.fiche(locale, fiche));
-        const translated = fiche.translations.includes(locale);
+        const translated = fiche.translatedLocales.includes(locale);
         expect([locale, fiche.slug, document.querySelectorAll('[data-pagefind-body]').length]).toEqual([locale, fiche.slug, 1]);
         expect([locale, fiche.slug, filtersOf(sitePaths.fiche(locale, fiche)).filter((filter) => filter.startsWith('text:'))]).toEqual([
           locale,
@@ -47,7 +47,7 @@ describe('the search index', () => {
         expect(document.querySelector('.fiche-body')?.hasAttribute('data-pagefind-ignore')).toBe(!translated);
       }
     }
-    expect(fixtureFiche('complementaire-sante-solidaire').translations).not.toContain('ps');
+    expect(fixtureFiche('complementaire-sante-solidaire').translatedLocales).not.toContain('ps');
   });
 
   it('gives French-only pages the names of their themes and needs in the page language, to be found by', () => {
@@ -70,7 +70,7 @@ describe('the search index', () => {
         expect(document.querySelector('[data-pagefind-sort]')?.getAttribute('data-pagefind-sort')).toBe(titleSortPlaceholder);
         const title = pageTitle(html) ?? '';
         expect(title).toBe(document.querySelector('h1')?.textContent?.trim());
-        return { url, title, translated: fiche.translations.includes(locale) };
+        return { url, title, translated: fiche.translatedLocales.includes(locale) };
       });
       const ranks = rankTitles(locale, entries);
       const ranked = entries.map((entry) => ({ ...entry, rank: ranks.get(entry.url) ?? -1 })).sort((a, b) => a.rank - b.rank);

@@ -61,13 +61,13 @@ describe('the sitemaps', () => {
     for (const fiche of fixtureFiches()) {
       const loc = `${testSiteUrl}${sitePaths.fiche(locale, fiche)}`;
       const url = urls.find((candidate) => candidate.loc === loc);
-      if (!fiche.translations.includes(locale)) {
+      if (!fiche.translatedLocales.includes(locale)) {
         expect(url, `${loc} is a fallback`).toBeUndefined();
         continue;
       }
       expect(url?.lastmod).toBe(fiche.updatedAt);
       expect(url?.['xhtml:link']?.map((link) => [link.hreflang, link.href])).toEqual([
-        ...fiche.translations.map((code) => [code, `${testSiteUrl}${sitePaths.fiche(code, fiche)}`]),
+        ...fiche.translatedLocales.map((code) => [code, `${testSiteUrl}${sitePaths.fiche(code, fiche)}`]),
         ['x-default', `${testSiteUrl}${sitePaths.fiche('fr', fiche)}`],
       ]);
     }

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 import { localeCodes, sitePaths } from '@passerelle/content-schemas';
 
-import { socialImageSvg } from '../../src/build/socialImages';
+import { socialImageSvg } from '../../src/integrations/socialImages';
 import { socialImage, socialImageSize, socialImageTypes } from '../../src/lib/socialImage';
 import { allPages, fixtureFiche, page } from '../helpers/dist';
 import { testDistDir, testSiteUrl } from '../helpers/paths';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { directionOf, localeCodes, sitePaths } from '@passerelle/content-schemas';
 
-import { appleTouchIconSize, iconSizes, type WebAppManifest } from '../../src/build/webAppManifest';
+import { appleTouchIconSize, iconSizes, type WebAppManifest } from '../../src/integrations/webAppManifest';
 import { translator } from '../../src/lib/i18n';
 import { webAppPaths } from '../../src/lib/webApp';
 import { allPages, urlLocale } from '../helpers/dist';

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { parse, type HTMLElement } from 'node-html-parser';
 
-import { isLocale, parseDocuments, translatedLocales, type Fiche, type Locale } from '@passerelle/content-schemas';
+import { isLocale, parseDocuments, type Fiche, type Locale } from '@passerelle/content-schemas';
 
 import { fixtureSnapshotDir, testDistDir } from './paths';
 
@@ -51,9 +51,9 @@ export function urlLocale(urlPath: string): Locale | undefined {
   return isLocale(segment) ? segment : undefined;
 }
 
-export function fixtureFiches(): (Fiche & { translations: Locale[] })[] {
+export function fixtureFiches(): Fiche[] {
   const raw: unknown = JSON.parse(readFileSync(path.join(fixtureSnapshotDir, 'fiches.json'), 'utf8'));
-  return parseDocuments('fiches', raw).map((fiche) => ({ ...fiche, translations: translatedLocales(fiche) }));
+  return parseDocuments('fiches', raw);
 }
 
 export function fixtureFiche(slug: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { dataStoreModule } from '../../src/build/compactDataStore';
+import { dataStoreModule } from '../../src/integrations/compactDataStore';
 
 /** Runs an ES module's source the way the build does, and returns its default export. */
 async function defaultExportOf(source: string): Promise<unknown> {

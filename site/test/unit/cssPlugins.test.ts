@@ -1,8 +1,8 @@
 import postcss from 'postcss';
 import { describe, expect, it } from 'vitest';
 
-import { dropWebFonts } from '../../src/build/dropWebFonts';
-import { logicalProperties, splitValue } from '../../src/build/logicalProperties';
+import { dropWebFonts } from '../../src/integrations/dropWebFonts';
+import { logicalProperties, splitValue } from '../../src/integrations/logicalProperties';
 
 const logical = (css: string) => postcss([logicalProperties()]).process(css, { from: undefined }).css;
 const withoutFonts = (css: string) => postcss([dropWebFonts()]).process(css, { from: undefined }).css;

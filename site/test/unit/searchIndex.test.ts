@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { buildSearchIndex } from '../../src/build/searchIndex';
+import { buildSearchIndex } from '../../src/integrations/searchIndex';
 
 type PageOptions = { lang?: string; body?: boolean; noindex?: boolean; meta?: string[]; text?: 'own' | 'fr' | null };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { stylesheetFirst } from '../../src/build/pruneUnusedCss';
+import { stylesheetFirst } from '../../src/integrations/pruneUnusedCss';
 
 const head = (inside: string) => `<!DOCTYPE html><html lang="ar" dir="rtl"><head>${inside}</head><body><p>x</p></body></html>`;
 const link = '<link rel="stylesheet" href="/_astro/site.abc.css">';

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload';
 
-import { ficheTypes, isShortId } from '@passerelle/content-schemas';
+import { ficheTypes, isShortId, textLimits } from '@passerelle/content-schemas';
 
 import { canCreateFiches, canReadFicheVersions, canReadFiches, canUpdateFiches } from '../../access/fichesAccess';
 import { isEditor } from '../../access/isEditor';
@@ -10,7 +10,6 @@ import { validateChangeNote } from '../../fields/changeNote';
 import { reviewFields } from '../../fields/reviewFields';
 import { sectionField } from '../../fields/sectionField';
 import { slugField } from '../../fields/slugField';
-import { textLimits } from '../../fields/textLimits';
 import { validateHttpUrl } from '../../fields/validateHttpUrl';
 import { documentsTab } from '../../fields/documentsField';
 import { forgetFormerAddresses, recordFormerAddress } from '../../hooks/recordFormerAddress';
@@ -130,8 +129,8 @@ export const Fiches: CollectionConfig = {
               label: 'Résumé',
               type: 'textarea',
               localized: true,
-              maxLength: 280,
-              admin: { description: '280 caractères au plus : il apparaît dans les résultats de recherche.' },
+              maxLength: textLimits.summary,
+              admin: { description: `${textLimits.summary} caractères au plus : il apparaît dans les résultats de recherche.` },
             },
             sectionField('what', 'C’est quoi ?'),
             sectionField('why', 'Pourquoi c’est intéressant ?', { admin: { condition: isDispositif } }),

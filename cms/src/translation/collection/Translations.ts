@@ -1,6 +1,6 @@
 import type { CollectionConfig, SelectField } from 'payload';
 
-import { locales } from '@passerelle/content-schemas';
+import { languageName, translationLocales } from '@passerelle/content-schemas';
 
 import { canReadTranslations, canUpdateTranslations } from '../../access/translationsAccess';
 import { isAdmin } from '../../access/isAdmin';
@@ -93,7 +93,7 @@ export const Translations: CollectionConfig = {
           type: 'select',
           required: true,
           index: true,
-          options: locales.filter((locale) => locale.code !== 'fr').map((locale) => ({ value: locale.code, label: `${locale.label} (${locale.code})` })),
+          options: translationLocales.map((code) => ({ value: code, label: `${languageName(code)} (${code})` })),
           admin: { readOnly: true },
         },
       ],

@@ -6,7 +6,7 @@
 import type { Payload } from 'payload';
 import type React from 'react';
 
-import { locales, type Locale } from '@passerelle/content-schemas';
+import { languageName, translationLocales, type Locale } from '@passerelle/content-schemas';
 
 import { hasRole, languagesOf, type UserWithRoles } from '../../access/roles';
 import { coverage, reviewQueue, workList, type DashboardList, type DashboardRow } from '../dashboard';
@@ -16,7 +16,6 @@ type Props = { payload: Payload; user?: UserWithRoles };
 
 type Row = DashboardRow;
 
-const languageLabel = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
 
 const percent = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 100));
 
@@ -26,7 +25,7 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
   const isTranslator = hasRole(user, 'translator', 'expertTranslator');
   if (!isEditor && !isTranslator) return null;
 
-  const languages = isEditor ? locales.map((locale) => locale.code).filter((code) => code !== 'fr') : languagesOf(user);
+  const languages = isEditor ? [...translationLocales] : languagesOf(user);
   // Figures kept by hooks (translation/progress.ts): a few indexed rows and one sum per language.
   const [review, work, figures] = await Promise.all([
     hasRole(user, 'expertTranslator') ? reviewQueue(payload, languages) : undefined,
@@ -39,7 +38,7 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
     <div style={{ marginBlockEnd: '2rem' }}>
       {isTranslator && (
         <section aria-labelledby="my-translations">
-          <h2 id="my-translations">Mes traductions ({languages.map(languageLabel).join(', ')})</h2>
+          <h2 id="my-translations">Mes traductions ({languages.map(languageName).join(', ')})</h2>
           {hasRole(user, 'expertTranslator') && (
             <>
               <h3>À relire</h3>
@@ -68,7 +67,7 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
                 const sums = figures?.[language] ?? { total: 0, validated: 0, outdated: 0, toReview: 0, wordsToTranslate: 0 };
                 return (
                   <tr key={language}>
-                    <th scope="row" style={cell} lang={language}>{languageLabel(language as Locale)}</th>
+                    <th scope="row" style={cell} lang={language}>{languageName(language as Locale)}</th>
                     <td style={cell}>
                       <a href={translationsIn(language, 'validated')}>{percent(sums.validated, sums.total)} %</a>
                     </td>

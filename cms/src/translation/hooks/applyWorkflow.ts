@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload';
 import { ValidationError } from 'payload';
 
-import { locales, type UnitKey } from '@passerelle/content-schemas';
+import { languageName, type UnitKey } from '@passerelle/content-schemas';
 
 import { hasRole, languagesOf } from '../../access/roles';
 import type { Translation } from '../../payload-types';
@@ -11,7 +11,6 @@ import { latestFrenchOf } from '../frenchOf';
 import { isUnconfirmedMachineDraft } from '../machine/marking';
 import { unitLabel } from '../unitLabel';
 
-const languageName = (code: string) => locales.find((locale) => locale.code === code)?.label ?? code;
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string }).id : (value as string | undefined));
 
 /**

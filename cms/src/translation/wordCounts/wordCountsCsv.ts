@@ -1,6 +1,6 @@
 import type { Endpoint, Payload, PayloadRequest } from 'payload';
 
-import { locales } from '@passerelle/content-schemas';
+import { languageName } from '@passerelle/content-schemas';
 
 import { isEditor } from '../../access/isEditor';
 
@@ -59,12 +59,11 @@ export async function wordCountsCsv(payload: Payload, from: string, to: string, 
     ? await payload.find({ collection: 'users', where: { id: { in: ids } }, limit: ids.length, depth: 0, overrideAccess: true, select: { name: true, email: true }, req })
     : { docs: [] };
   const people = new Map(users.map((user) => [String(user.id), user]));
-  const languageName = (code: string) => `${locales.find((locale) => locale.code === code)?.label ?? code} (${code})`;
   const lines = [
     ['Traducteur', 'Adresse', 'Langue', 'Du', 'Au', 'Mots proposés', 'Mots validés'].map(cell).join(';'),
     ...rows.map((row) => {
       const person = people.get(row.translator);
-      return [person?.name ?? 'compte supprimé', person?.email ?? '', languageName(row.language), from, to, row.proposed, row.validated].map(cell).join(';');
+      return [person?.name ?? 'compte supprimé', person?.email ?? '', `${languageName(row.language)} (${row.language})`, from, to, row.proposed, row.validated].map(cell).join(';');
     }),
   ];
   // The byte-order mark makes spreadsheets read the accents as UTF-8.

@@ -4,8 +4,9 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { parseDocuments, sectionItemsIn, translatedLocales, unitIn } from '../src';
-import { fixtureSnapshotDir } from '../src/repository';
+import { parseDocuments, translatedLocales } from '@passerelle/content-schemas';
+import { fixtureSnapshotDir } from '@passerelle/content-schemas/repository';
+import { sectionItemsIn, unitIn } from '../../../src/lib/render/fallback';
 
 const fiches = async () =>
   parseDocuments('fiches', JSON.parse(await readFile(path.join(fixtureSnapshotDir, 'fiches.json'), 'utf8')));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { sectionItemsIn, unitIn, type TranslationStatus } from '../src';
+import type { Locale, TranslationStatus } from '@passerelle/content-schemas';
+import { chooseContentLocale, sectionItemsIn, textIn, unitIn } from '../../../src/lib/render/fallback';
 
 const body = { root: { type: 'root' as const, children: [] } };
 const status: TranslationStatus = {
@@ -47,5 +48,28 @@ describe('sectionItemsIn', () => {
       ['Étape 2', 'fr', true, null],
     ]);
     expect(sectionItemsIn(fiche, 'why', 'ar')).toEqual([]);
+  });
+});
+
+describe('chooseContentLocale', () => {
+  it.each<[Locale[], Locale, { content: Locale; isFallback: boolean }]>([
+    [['fr', 'en', 'ar'], 'ar', { content: 'ar', isFallback: false }],
+    [['fr', 'en', 'ar'], 'fa', { content: 'fr', isFallback: true }],
+    [['fr'], 'fr', { content: 'fr', isFallback: false }],
+    [['fr', 'ti'], 'ti', { content: 'ti', isFallback: false }],
+  ])('%j asked in %s', (available, requested, expected) => {
+    expect(chooseContentLocale(available, requested)).toEqual({ requested, ...expected });
+  });
+});
+
+describe('textIn', () => {
+  it.each<[Record<string, string | null> | null, Locale, ReturnType<typeof textIn>]>([
+    [{ fr: 'Bonjour', ar: 'مرحبا' }, 'ar', { value: 'مرحبا', locale: 'ar' }],
+    [{ fr: 'Bonjour', ar: null }, 'ar', { value: 'Bonjour', locale: 'fr' }],
+    [{ fr: 'Bonjour', ar: ' ' }, 'ar', { value: 'Bonjour', locale: 'fr' }],
+    [{ en: 'Hello' }, 'ar', undefined],
+    [null, 'fr', undefined],
+  ])('%j in %s', (field, locale, expected) => {
+    expect(textIn(field, locale)).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { documentLinesIn } from '../src';
+import { documentLinesIn } from '../../../src/lib/render/documents';
 
 const rib = { slug: 'rib', name: { fr: 'RIB (relevé d’identité bancaire)', ar: 'RIB (كشف الهوية المصرفية)' } };
 const shared = new Map([['doc-rib', rib]]);

@@ -1,5 +1,5 @@
-import type { LexicalNode, RichText } from '../schemas/RichTextSchema';
-import { checkLinkUrl } from './linkUrl';
+import type { LexicalNode, RichText } from '@passerelle/content-schemas';
+import { checkLinkUrl } from '@passerelle/content-schemas/transforms/linkUrl';
 
 export type RichTextRenderOptions = {
   /** Where the document sits, for error messages: `fiches 4f1c… how.ar[1].body`. */

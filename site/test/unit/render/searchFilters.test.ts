@@ -11,7 +11,7 @@ import {
   searchParamsOf,
   statusesFor,
   type SearchQuery,
-} from '../src/transforms/searchFilters';
+} from '../../../src/lib/render/searchFilters';
 
 const everyStatus = ['asylum-seeker', 'refugee', 'subsidiary-protection', 'temporary-protection', 'stateless'];
 const everyBand = ['0-5', '6-15', '16-25', '26-59', '60-plus'];

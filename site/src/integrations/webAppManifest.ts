@@ -4,7 +4,7 @@
  * `/{lang}/`) and the icons Android and iOS use, drawn at build time with sharp from the site's
  * icon (public/favicon.svg, the same drawing). Every language's app opens on its own home page;
  * without a network the service worker serves the kept copy or the offline page of that language
- * (src/build/serviceWorker.ts).
+ * (src/integrations/serviceWorker.ts).
  *
  * Nothing here is downloaded while a page loads: browsers read the manifest and its icons when
  * they check whether the site can be installed, or when the reader installs it.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { RichTextError, richTextToHtml, richTextToPlainText, type LexicalNode, type RichText } from '../src';
+import type { LexicalNode, RichText } from '@passerelle/content-schemas';
+
+import { RichTextError, richTextToHtml } from '../../../src/lib/render/richTextToHtml';
 
 const text = (value: string, format = 0): LexicalNode => ({ type: 'text', text: value, format });
 const paragraph = (...children: LexicalNode[]): LexicalNode => ({ type: 'paragraph', format: 'center', indent: 2, direction: 'rtl', children });
@@ -71,15 +73,5 @@ describe('richTextToHtml', () => {
       onWarning: (message) => warnings.push(message),
     });
     expect(warnings).toEqual([expect.stringContaining('draft-id')]);
-  });
-});
-
-describe('richTextToPlainText', () => {
-  it('joins blocks and list items with spaces', () => {
-    const input = doc(
-      paragraph(text('Il vous faut :')),
-      { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [text('une photo')] }, { type: 'listitem', children: [text('un titre')] }] },
-    );
-    expect(richTextToPlainText(input)).toBe('Il vous faut : une photo un titre');
   });
 });

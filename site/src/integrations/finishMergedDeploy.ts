@@ -7,7 +7,7 @@
  * by the partial build for the pages it rendered (a QR code depends only on its page's address);
  * social images and the web app manifests depend only on the code and are kept.
  *
- *   tsx src/build/finishMergedDeploy.ts <deploy folder> [former stylesheet name…]
+ *   tsx src/integrations/finishMergedDeploy.ts <deploy folder> [former stylesheet name…]
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -37,7 +37,7 @@ export async function finishMergedDeploy(
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [outDir, ...former] = process.argv.slice(2);
   if (!outDir) {
-    console.error('usage: tsx src/build/finishMergedDeploy.ts <deploy folder> [former stylesheet name…]');
+    console.error('usage: tsx src/integrations/finishMergedDeploy.ts <deploy folder> [former stylesheet name…]');
     process.exit(2);
   }
   finishMergedDeploy(outDir, former).then(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ficheJsonLd, serializeJsonLd, type FicheJsonLdInput } from '../src';
+import { ficheJsonLd, serializeJsonLd, type FicheJsonLdInput } from '../../../src/lib/render/jsonLd';
 
 const base: FicheJsonLdInput = {
   type: 'demarche',

@@ -1,5 +1,5 @@
-import type { Fiche } from '../schemas/FicheSchema';
-import { frenchLevels, publicStatuses, type FrenchLevel, type LocationScope, type PublicStatus } from '../vocabulary';
+import type { Fiche } from '@passerelle/content-schemas';
+import { frenchLevels, publicStatuses, type FrenchLevel, type LocationScope, type PublicStatus } from '@passerelle/content-schemas/vocabulary';
 
 /**
  * The search filters of a fiche and of a reader's query. Fiches carry language-neutral values

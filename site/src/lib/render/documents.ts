@@ -1,9 +1,9 @@
-import { defaultLocale, type Locale } from '../locales';
-import type { DocumentNeed, FicheDocument, SharedDocument } from '../schemas/DocumentSchema';
-import type { Fiche } from '../schemas/FicheSchema';
+import { defaultLocale, isFilled, type DocumentNeed, type Fiche, type FicheDocument, type Locale, type SharedDocument } from '@passerelle/content-schemas';
+
+import type { LocalizedText } from './fallback';
 
 /** A text with the language it is really in: the one asked for, or French standing in. */
-export type TextIn = { value: string; locale: Locale };
+export type TextIn = LocalizedText;
 
 /** One document a démarche asks for, ready to show to a reader and to a French-speaking clerk. */
 export type DocumentLine = {
@@ -19,8 +19,6 @@ export type DocumentLine = {
   frenchNote: string | undefined;
   need: DocumentNeed;
 };
-
-const filled = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';
 
 /**
  * The documents of a fiche in `locale`, in the French order. A shared document is named from the
@@ -40,13 +38,13 @@ export function documentLinesIn(
     const shared = row.document ? sharedById.get(row.document) : undefined;
     if (row.document && !shared) return [];
     const frenchName = shared ? shared.name.fr : row.name;
-    if (!filled(frenchName)) return [];
+    if (!isFilled(frenchName)) return [];
     const sharedName = shared?.name[locale];
     const name: TextIn = shared
-      ? filled(sharedName) ? { value: sharedName, locale } : { value: frenchName, locale: defaultLocale }
-      : filled(own?.name) ? { value: own.name, locale } : { value: frenchName, locale: defaultLocale };
-    const note: TextIn | undefined = filled(row.note)
-      ? filled(own?.note) ? { value: own.note, locale } : { value: row.note, locale: defaultLocale }
+      ? isFilled(sharedName) ? { value: sharedName, locale } : { value: frenchName, locale: defaultLocale }
+      : isFilled(own?.name) ? { value: own.name, locale } : { value: frenchName, locale: defaultLocale };
+    const note: TextIn | undefined = isFilled(row.note)
+      ? isFilled(own?.note) ? { value: own.note, locale } : { value: row.note, locale: defaultLocale }
       : undefined;
     return [
       {
@@ -54,7 +52,7 @@ export function documentLinesIn(
         name,
         french: frenchName,
         note,
-        frenchNote: filled(row.note) ? row.note : undefined,
+        frenchNote: isFilled(row.note) ? row.note : undefined,
         need: row.need ?? 'required',
       },
     ];

@@ -1,5 +1,4 @@
-import type { Locale } from '../locales';
-import type { FicheType, LocationScope, StructureKind } from '../vocabulary';
+import type { FicheType, Locale, LocationScope, StructureKind } from '@passerelle/content-schemas';
 
 export type BreadcrumbEntry = { name: string; url: string };
 

@@ -1,5 +1,4 @@
-import { defaultLocale, localeCodes, type Locale } from '../locales';
-import { absoluteUrl } from './urls';
+import { absoluteUrl, defaultLocale, localeCodes, type Locale } from '@passerelle/content-schemas';
 
 export type AlternateLink = { hreflang: Locale | 'x-default'; href: string };
 
