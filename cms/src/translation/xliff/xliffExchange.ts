@@ -10,11 +10,10 @@ import type { Payload, PayloadRequest } from 'payload';
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-import { directionOf, isUnitKey, itemListKeys, locales, textUnitKeys, type Locale, type UnitKey } from '@passerelle/content-schemas';
+import { directionOf, isUnitKey, itemListKeys, locales, textLimits, textUnitKeys, type Locale, type UnitKey } from '@passerelle/content-schemas';
 
 import type { Translation } from '../../payload-types';
 import { documentNoteMaxLength } from '../../fields/documentsField';
-import { textLimits } from '../../fields/textLimits';
 import { recordsOf, type UnitRecord } from '../records';
 import { textUnitSpecs } from '../translatableFields';
 import { unitLabel } from '../unitLabel';
