@@ -206,6 +206,29 @@ export async function mergeDeploy({
   return { linked, rendered };
 }
 
+/**
+ * After the whole-site passes: every file of `outDir` that the publication made again with the
+ * very bytes of the live deploy's file at the same path (a touched fiche's QR code, which depends
+ * only on its address; a list page nothing changed on; the pruned stylesheet) becomes a hard link
+ * to it. The deploy then shares with the live one every byte that did not change, on disk and for
+ * a diff-based upload. The file is replaced by a link, never written through.
+ */
+export async function relinkUnchanged(outDir: string, liveDir: string): Promise<number> {
+  let relinked = 0;
+  for (const file of await filesUnder(outDir)) {
+    const ours = path.join(outDir, file);
+    const live = path.join(liveDir, file);
+    const [mine, theirs] = await Promise.all([stat(ours), stat(live).catch(() => undefined)]);
+    if (!theirs?.isFile() || mine.nlink > 1 || mine.size !== theirs.size) continue;
+    if (!(await readFile(ours)).equals(await readFile(live))) continue;
+    const staging = `${ours}.relink-${process.pid}`;
+    await link(live, staging);
+    await rename(staging, ours);
+    relinked += 1;
+  }
+  return relinked;
+}
+
 /** Stylesheets of a deploy (`_astro/*.css`): the names its pages point to. */
 export async function stylesheetsOf(deployDir: string): Promise<string[]> {
   const names = await readdir(path.join(deployDir, '_astro')).catch(() => [] as string[]);
@@ -216,7 +239,7 @@ export async function stylesheetsOf(deployDir: string): Promise<string[]> {
 export const codeInputs = [
   'site/src',
   'site/public',
-  'site/astro.config.mjs',
+  'site/astro.config.ts',
   'site/package.json',
   'content-schemas/src',
   'package-lock.json',
