@@ -538,7 +538,13 @@ async function incrementalBase({
   const failed = await readFile(path.join(deploysDir, nextFullMarker), 'utf8').catch(() => undefined);
   if (failed !== undefined)
     return { kind: 'full', why: `la publication incrémentale précédente a échoué (${failed.trim().slice(0, 200)})` };
-  if (!liveId) return { kind: 'full', why: 'aucun site en ligne sur lequel s’appuyer' };
+  if (!liveId)
+    return {
+      kind: 'full',
+      why: options.liveSiteUrl
+        ? 'aucun site en ligne sur lequel s’appuyer : pas de construction précédente dans le cache (première publication, cache expiré ou effacé)'
+        : 'aucun site en ligne sur lequel s’appuyer',
+    };
   const live = await currentDeployMeta(deploysDir);
   if (!live) return { kind: 'full', why: `le site en ligne (${liveId}) n’a pas de métadonnées` };
   if (live.codeVersion !== code) return { kind: 'full', why: 'le code du site a changé depuis la version en ligne' };

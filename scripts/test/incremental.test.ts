@@ -98,23 +98,39 @@ describe('planBuild', () => {
   });
 
   it.each([
-    ['a theme', (snapshot: Snapshot) => Object.assign(snapshot.themes[0] ?? {}, { slug: 'autre' }), /thème/],
-    [
-      'a media',
-      (snapshot: Snapshot) => Object.assign(snapshot.media[0] ?? {}, { updatedAt: '2026-12-01T00:00:00.000Z' }),
-      /média/,
-    ],
-  ])('%s changed: a full build, saying why', (_name, change, why) => {
-    const plan = planBuild(base, edit(change));
+    ['renamed', (theme: Snapshot['themes'][number]) => Object.assign(theme, { name: { fr: 'Autre nom' } })],
+    ['moved', (theme: Snapshot['themes'][number]) => Object.assign(theme, { slug: 'autre' })],
+    ['reordered', (theme: Snapshot['themes'][number]) => Object.assign(theme, { order: 99 })],
+  ])('a theme %s: a full build, saying why (every page heads its feed)', (_name, change) => {
+    const plan = planBuild(
+      base,
+      edit((snapshot) => change(snapshot.themes[0] as Snapshot['themes'][number])),
+    );
     expect(plan.kind).toBe('full');
-    expect(plan.why).toMatch(why);
+    expect(plan.why).toMatch(/thème/);
+    const added = planBuild(base, edit((snapshot) => snapshot.themes.push({ ...(snapshot.themes[0] as Snapshot['themes'][number]), id: 'new-theme' })));
+    expect(added.kind).toBe('full');
+  });
+
+  it('a theme’s description or icon edited: incremental, no fiche touched (homes and theme pages always render)', () => {
+    const after = edit((snapshot) => Object.assign(snapshot.themes[0] ?? {}, { description: { fr: 'Autre description' }, icon: 'fr-icon-heart-line' }));
+    expect(selectionOf(planBuild(base, after))).toEqual({ fiches: [], departements: [] });
+  });
+
+  it('a media (a structure’s logo) replaced: the fiches of the structures showing it', () => {
+    const logo = base.structures.find((entry) => (entry as { slug?: string }).slug === 'maison-des-familles') as { logo?: string };
+    const after = edit((snapshot) => {
+      const media = snapshot.media.find((entry) => entry.id === logo.logo);
+      Object.assign(media ?? {}, { updatedAt: '2026-12-01T00:00:00.000Z' });
+    });
+    expect(selectionOf(planBuild(base, after))).toEqual({ fiches: [idOf('halte-garderie-insertion')], departements: ['38'] });
   });
 });
 
 describe('keepFile', () => {
   const kept = new Set(['fr/demarches/carte-vitale/', 'f/ezd264/']);
   it.each([
-    ['_astro/searchApp.DPKR3Lpt.js', true],
+    ['_astro/searchApp.DPKR3Lpt.js', false],
     ['_astro/site.Dyc4bNyxth.css', false],
     ['og/fr-fiche.png', true],
     ['icons/icon-192.png', true],

@@ -306,6 +306,12 @@ describe('publishSite', () => {
       id: report.deployId,
       publishedFiches: 2,
     });
+    // A cold cache (publish.yml): a full build, and the Builds record says why.
+    expect(report).toMatchObject({ kind: 'full', why: expect.stringMatching(/pas de construction précédente dans le cache/) });
+    // With the deploys folder kept (the Actions cache restored), the next one is incremental.
+    const next = await publishSite({ ...settings, fetchImpl: await fakeCms({ fiches: [first, second] }), keep: 1 });
+    expect(next).toMatchObject({ kind: 'incremental', exported: { kind: 'incremental' } });
+    expect((await listDeploys(settings.deploysDir)).map((meta) => meta.id)).toEqual([next.deployId]);
   });
 
   it('names the document when the CMS content breaks the contract, before building anything', async () => {

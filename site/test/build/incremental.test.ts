@@ -4,7 +4,8 @@
  * the live deploy, then the whole-site passes (CSS pruning, search index, service worker), is
  * the full build of the same content: same files, same bytes.
  *
- * To fit the CI budget, one content change holds every kind of change at once, each on its own
+ * To fit the CI budget, one content change holds every kind of change at once (a theme and a
+ * media edit included), each on its own
  * fiche where the five fixture fiches allow it; the live deploy is the suite's fixture build
  * (test-dist/, built once by the global setup), so the test pays for one partial build and one
  * full build. Which pages each kind of change touches is tested change by change, without
@@ -103,8 +104,8 @@ async function writeChangedContent(): Promise<void> {
   });
   await write('fiches', [...fiches.filter((fiche) => fiche !== unpublished), published]);
 
-  // A structure and a need edited. halte-garderie-insertion (Isère) names neither and links to
-  // no fiche: its pages are kept from the live deploy.
+  // A structure and a need edited. halte-garderie-insertion (Isère) names neither, nor the
+  // structure whose logo changes below, and links to no fiche: its pages are kept from the live deploy.
   const structures = await read('structures');
   const caf = structures.find((structure) => structure.slug === 'assurance-maladie');
   if (!caf) throw new Error('no fixture structure assurance-maladie');
@@ -119,6 +120,25 @@ async function writeChangedContent(): Promise<void> {
   });
   need.updatedAt = later;
   await write('needs', needs);
+
+  // A theme's description and icon edited (shown on the homes, theme pages and embeds only).
+  const themes = await read('themes');
+  const [health, other] = themes;
+  if (!health || !other) throw new Error('expected two fixture themes');
+  health.description = { ...(health.description as Json), fr: 'Se soigner, être remboursé : vos droits à la santé en France.' };
+  health.icon = other.icon;
+  health.updatedAt = later;
+  await write('themes', themes);
+
+  // A media replaced: Accueil Santé Exil's logo gets another image and another text. Its old
+  // images must leave the deploy, as a full build would not make them.
+  const media = await read('media');
+  const logo = media.find((entry) => entry.filename === 'logo-accueil-sante-exil.png');
+  if (!logo) throw new Error('no fixture media logo-accueil-sante-exil.png');
+  (logo.alt as Json).fr = 'Logo d’Accueil Santé Exil (nouvelle version)';
+  logo.updatedAt = later;
+  await write('media', media);
+  await cp(path.join(changedSnapshot, 'media', 'logo-maison-des-familles.png'), path.join(changedSnapshot, 'media', 'logo-accueil-sante-exil.png'));
 }
 
 async function astroBuild(outDir: string, env: Record<string, string>): Promise<void> {
