@@ -44,7 +44,7 @@ type Snapshot = {
   themes: { id: string; slug?: string; name?: unknown; order?: number | null }[];
   needs: { id: string }[];
   structures: { id: string }[];
-  media: { id: string }[];
+  media: { id: string; filesize?: unknown }[];
 };
 
 /** The collections of a snapshot (media files are compared through media.json, whose `updatedAt` changes with the file). */
@@ -82,6 +82,8 @@ export function planBuild(before: Snapshot, after: Snapshot): BuildPlan {
   const changedFiches = changedIds(before.fiches, after.fiches);
   // A media (a structure's logo) shows through the structures naming it.
   const changedMedia = changedIds(before.media, after.media);
+  if (mediaMaySharePixels(changedMedia, [...before.media, ...after.media]))
+    return { kind: 'full', why: 'un média modifié a la taille d’un autre : leurs images peuvent être communes' };
   const structuresShowingMedia = [...before.structures, ...after.structures]
     .filter((structure) => [...changedMedia].some((id) => JSON.stringify(structure).includes(id)))
     .map((structure) => structure.id);
@@ -134,6 +136,19 @@ export function planBuild(before: Snapshot, after: Snapshot): BuildPlan {
     selection: { fiches: [...touched].sort(), departements: renderedDepartements },
     keep,
   };
+}
+
+/**
+ * Images with the same bytes are written once, under the first one's name (Rollup merges
+ * identical assets): replacing one would move the other's address on pages kept from the live
+ * deploy. Identical bytes mean the same size, so a changed media the size of another is a full build.
+ */
+function mediaMaySharePixels(changed: ReadonlySet<string>, media: readonly { id: string; filesize?: unknown }[]): boolean {
+  for (const id of changed) {
+    const sizes = new Set(media.filter((entry) => entry.id === id).map((entry) => entry.filesize));
+    if (media.some((entry) => entry.id !== id && sizes.has(entry.filesize))) return true;
+  }
+  return false;
 }
 
 /**

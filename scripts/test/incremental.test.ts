@@ -125,6 +125,16 @@ describe('planBuild', () => {
     });
     expect(selectionOf(planBuild(base, after))).toEqual({ fiches: [idOf('halte-garderie-insertion')], departements: ['38'] });
   });
+
+  it('a media replaced by an image the size of another: a full build (identical images share one file)', () => {
+    const after = edit((snapshot) => {
+      const [first, second] = snapshot.media;
+      Object.assign(first ?? {}, { filesize: second?.filesize, updatedAt: '2026-12-01T00:00:00.000Z' });
+    });
+    const plan = planBuild(base, after);
+    expect(plan.kind).toBe('full');
+    expect(plan.why).toMatch(/média/);
+  });
 });
 
 describe('keepFile', () => {
