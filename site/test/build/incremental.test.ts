@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localeCodes } from '@passerelle/content-schemas';
 
 import postcss from 'postcss';
+import sharp from 'sharp';
 
 import { finishMergedDeploy } from '../../src/build/finishMergedDeploy';
 import { pruneCss } from '../../src/build/pruneUnusedCss';
@@ -135,10 +136,13 @@ async function writeChangedContent(): Promise<void> {
   const media = await read('media');
   const logo = media.find((entry) => entry.filename === 'logo-accueil-sante-exil.png');
   if (!logo) throw new Error('no fixture media logo-accueil-sante-exil.png');
+  const logoFile = path.join(changedSnapshot, 'media', 'logo-accueil-sante-exil.png');
+  const image = await sharp(await readFile(logoFile)).flop().png().toBuffer();
+  await writeFile(logoFile, image);
   (logo.alt as Json).fr = 'Logo d’Accueil Santé Exil (nouvelle version)';
+  logo.filesize = image.byteLength;
   logo.updatedAt = later;
   await write('media', media);
-  await cp(path.join(changedSnapshot, 'media', 'logo-maison-des-familles.png'), path.join(changedSnapshot, 'media', 'logo-accueil-sante-exil.png'));
 }
 
 async function astroBuild(outDir: string, env: Record<string, string>): Promise<void> {
