@@ -7,7 +7,7 @@ import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
 import { textLimits } from '../fields/textLimits';
 import { allowedUploadTypes, checkUpload } from '../hooks/checkUpload';
-import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
+import { rebuildAfterChange, rebuildAfterDelete } from '../publishing/triggerRebuild';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
-import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
+import { rebuildAfterChange, rebuildAfterDelete } from '../publishing/triggerRebuild';
 import { slugField } from '../fields/slugField';
 import { textLimits } from '../fields/textLimits';
 

@@ -4,7 +4,7 @@ import { themeIds } from '@passerelle/content-schemas';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
-import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
+import { rebuildAfterChange, rebuildAfterDelete } from '../publishing/triggerRebuild';
 import { textLimits } from '../fields/textLimits';
 
 /** DSFR illustrative colours: the site maps each to its tokens. */
