@@ -2,7 +2,7 @@
  * Which pages each kind of change touches (scripts/src/incremental.ts), change by change, without
  * building; that the deploy made from them equals a full build is site/test/build/incremental.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Fiche } from '@passerelle/content-schemas';
 
-import { changedIds, codeVersion, keepFile, mergeDeploy, planBuild, readSnapshot } from '../src/incremental';
+import { changedIds, codeInputs, codeVersion, keepFile, mergeDeploy, planBuild, readSnapshot, relinkUnchanged } from '../src/incremental';
 
 const fixtureDir = path.resolve(import.meta.dirname, '../../content-schemas/fixtures/snapshot');
 
@@ -201,6 +201,29 @@ describe('mergeDeploy and codeVersion', () => {
     expect(await readFile(path.join(live, 'keep/b.txt'), 'utf8')).toBe('live b');
     expect(await readFile(path.join(out, 'new/d.txt'), 'utf8')).toBe('new d');
     await expect(stat(path.join(out, 'drop/c.txt'))).rejects.toThrow();
+  });
+
+  it('links the files made again with the live bytes to the live ones, and only those', async () => {
+    const live = path.join(root, 'relink-live');
+    const out = path.join(root, 'relink-out');
+    for (const [dir, files] of [
+      [live, { 'same.svg': 'qr', 'changed.html': 'old', 'gone.txt': 'x' }],
+      [out, { 'same.svg': 'qr', 'changed.html': 'new', 'added.txt': 'y' }],
+    ] as const) {
+      await mkdir(dir, { recursive: true });
+      for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    }
+    expect(await relinkUnchanged(out, live)).toBe(1);
+    expect((await stat(path.join(out, 'same.svg'))).ino).toBe((await stat(path.join(live, 'same.svg'))).ino);
+    expect((await stat(path.join(out, 'changed.html'))).ino).not.toBe((await stat(path.join(live, 'changed.html'))).ino);
+    expect(await readFile(path.join(live, 'changed.html'), 'utf8')).toBe('old');
+    expect(await readFile(path.join(out, 'added.txt'), 'utf8')).toBe('y');
+    // Already linked: nothing to do the second time.
+    expect(await relinkUnchanged(out, live)).toBe(0);
+  });
+
+  it('fingerprints files that exist, the Astro config among them', () => {
+    for (const input of codeInputs) expect(existsSync(path.resolve(import.meta.dirname, '../..', input)), input).toBe(true);
   });
 
   it('changes the code version when a source file changes', async () => {
