@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 import { contentCollectionNames, departements, shortIdAlphabet, type ContentCollection } from '@passerelle/content-schemas';
 
-import { publishSite, type PublishReport } from '../publishSite';
+import { PublishError, publishSite, type PublishReport } from '../publishSite';
 import { randomGenerator } from './corpus';
 import { sampleTreeRss } from './processTree';
 import { median } from './stats';
@@ -229,6 +229,8 @@ const steps = (report: PublishReport) =>
 
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error: unknown) => {
+    // The publisher's own reason (the build's last error line) says more than the stack.
+    if (error instanceof PublishError) console.error(`publication failed at ${error.stage}: ${error.reason}`);
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   });
