@@ -18,7 +18,7 @@ import { Fiches } from './collections/Fiches';
 import { Media } from './collections/Media';
 import { Needs } from './collections/Needs';
 import { Redirects } from './collections/Redirects';
-import { RunnerLocks } from './collections/RunnerLocks';
+import { RunnerLocks } from './publishing/RunnerLocks';
 import { Structures } from './collections/Structures';
 import { Themes } from './collections/Themes';
 import { Users } from './collections/Users';
@@ -107,8 +107,6 @@ export default buildConfig({
     components: {
       // After the translation plugin's panel (translation/plugin.ts): fiches due for a check.
       beforeDashboard: ['/components/ReviewDashboard#ReviewDashboard'],
-      // State of the latest publication of the public site, on every admin page.
-      actions: ['/components/BuildStatus#BuildStatus'],
       // Two-factor code and enrolment, under the login form.
       afterLogin: ['/components/SecondFactorLogin#SecondFactorLogin'],
       // French names for the rich-text editor's buttons that Payload's i18n does not reach.

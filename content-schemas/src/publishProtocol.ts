@@ -1,6 +1,6 @@
 /**
  * The publish protocol, typed once: what the publish pipeline (scripts/src/publish.ts) prints and
- * what the CMS (cms/src/jobs/runPipeline.ts) and the GitHub workflow (.github/workflows/publish.yml)
+ * what the CMS (cms/src/publishing/runPipeline.ts) and the GitHub workflow (.github/workflows/publish.yml)
  * read from it. The pipeline prints `PUBLISH_STAGE <stage>` as each stage starts and, last,
  * `PUBLISH_RESULT <json>`.
  */

@@ -12,10 +12,15 @@
  * fiche, its structures, its needs). A département page is touched when a touched fiche (before
  * or after) is run there, or is national or online (every département page lists those).
  *
+ * A theme edit is incremental when only its description, colour or icon changed: they show on the
+ * homes, theme pages and embeds, which every build renders. A media edit (a structure's logo) is
+ * incremental too: the structures naming it, and the fiches naming those, are touched; the images
+ * are made again by every build, since structure pages always render.
+ *
  * Anything this reasoning cannot vouch for is a full build, with the reason recorded: no live
  * deploy or no snapshot behind it, a code change (site, contract, dependencies), another site
- * address, a theme change (every page's head lists the theme feeds), a media change (images are
- * made by the build), `--full`, or a previous incremental publication that failed.
+ * address, a theme added, removed, renamed, moved or reordered (every page's head lists the theme
+ * feeds by name, in order), `--full`, or a previous incremental publication that failed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -35,10 +40,10 @@ export type BuildPlan =
 
 type Snapshot = {
   fiches: Fiche[];
-  themes: { id: string }[];
+  themes: { id: string; slug?: string; name?: unknown; order?: number | null }[];
   needs: { id: string }[];
   structures: { id: string }[];
-  media: { id: string }[];
+  media: { id: string; filesize?: unknown }[];
 };
 
 /** The collections of a snapshot (media files are compared through media.json, whose `updatedAt` changes with the file). */
@@ -46,7 +51,7 @@ export async function readSnapshot(directory: string): Promise<Snapshot> {
   const read = async <T>(name: string) => JSON.parse(await readFile(path.join(directory, `${name}.json`), 'utf8')) as T;
   const [fiches, themes, needs, structures, media] = await Promise.all([
     read<Fiche[]>('fiches'),
-    read<{ id: string }[]>('themes'),
+    read<Snapshot['themes']>('themes'),
     read<{ id: string }[]>('needs'),
     read<{ id: string }[]>('structures'),
     read<{ id: string }[]>('media'),
@@ -71,14 +76,21 @@ export function changedIds(before: readonly { id: string }[], after: readonly { 
  * Pure: `before`/`after` are the snapshots behind the live deploy and of the new content.
  */
 export function planBuild(before: Snapshot, after: Snapshot): BuildPlan {
-  if (changedIds(before.themes, after.themes).size > 0)
-    return { kind: 'full', why: 'un thème a changé : toutes les pages le montrent' };
-  if (changedIds(before.media, after.media).size > 0)
-    return { kind: 'full', why: 'un média a changé : les images sont refaites' };
+  if (themeShownEverywhereChanged(before.themes, after.themes))
+    return { kind: 'full', why: 'un thème a été ajouté, retiré, renommé ou déplacé : toutes les pages le montrent' };
   const changedFiches = changedIds(before.fiches, after.fiches);
+  // A media (a structure's logo) shows through the structures naming it.
+  const changedMedia = changedIds(before.media, after.media);
+  if (mediaMaySharePixels(changedMedia, [...before.media, ...after.media]))
+    return { kind: 'full', why: 'un média modifié a la taille d’un autre : leurs images peuvent être communes' };
+  const structuresShowingMedia = [...before.structures, ...after.structures]
+    .filter((structure) => [...changedMedia].some((id) => JSON.stringify(structure).includes(id)))
+    .map((structure) => structure.id);
   const referenced = new Set([
     ...changedIds(before.needs, after.needs),
     ...changedIds(before.structures, after.structures),
+    ...structuresShowingMedia,
+    ...changedMedia,
     ...changedFiches,
   ]);
   const touched = new Set(changedFiches);
@@ -125,6 +137,29 @@ export function planBuild(before: Snapshot, after: Snapshot): BuildPlan {
   };
 }
 
+/**
+ * Images with the same bytes are written once, under the first one's name (Rollup merges
+ * identical assets): replacing one would move the other's address on pages kept from the live
+ * deploy. Identical bytes mean the same size, so a changed media the size of another is a full build.
+ */
+function mediaMaySharePixels(changed: ReadonlySet<string>, media: readonly { id: string; filesize?: unknown }[]): boolean {
+  for (const id of changed) {
+    const sizes = new Set(media.filter((entry) => entry.id === id).map((entry) => entry.filesize));
+    if (media.some((entry) => entry.id !== id && sizes.has(entry.filesize))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a theme changed in what every page shows: the head of every page links each theme's
+ * feed by name, in the themes' order; fiche pages name their themes and link to them.
+ */
+function themeShownEverywhereChanged(before: Snapshot['themes'], after: Snapshot['themes']): boolean {
+  const shown = (themes: Snapshot['themes']) =>
+    JSON.stringify(themes.map(({ id, slug, name, order }) => [id, slug, name, order ?? null]).sort());
+  return shown(before) !== shown(after);
+}
+
 const ficheFolder = new RegExp(`^(?:(?:${localeCodes.join('|')})/(?:${Object.values(ficheSegments).join('|')})/[^/]+/|f/[^/]+/)`);
 const departementFolder = new RegExp(`^(?:${localeCodes.join('|')})/departements/([^/]+)/`);
 const manifestFile = new RegExp(`^(?:${localeCodes.join('|')})/manifest\\.webmanifest$`);
@@ -138,8 +173,10 @@ export function keepFile(
   keptFicheFolders: ReadonlySet<string>,
   renderedDepartements: readonly string[] | 'all',
 ): boolean {
-  // Scripts, images and fonts: named after their content. Stylesheets are pruned again.
-  if (relativePath.startsWith('_astro/')) return !relativePath.endsWith('.css');
+  // Scripts, images and the stylesheet: every build makes all of them (structure pages, which show
+  // every logo, always render), so a logo replaced leaves no stale image behind. Those made again
+  // with the same bytes, nearly all, are linked to the live ones afterwards (relinkUnchanged).
+  if (relativePath.startsWith('_astro/')) return false;
   // Made from the code only (social images, home screen icons and manifests).
   if (relativePath.startsWith('og/') || relativePath.startsWith('icons/') || manifestFile.test(relativePath)) return true;
   const fiche = ficheFolder.exec(relativePath);
@@ -205,6 +242,29 @@ export async function mergeDeploy({
   return { linked, rendered };
 }
 
+/**
+ * After the whole-site passes: every file of `outDir` that the publication made again with the
+ * very bytes of the live deploy's file at the same path (a touched fiche's QR code, which depends
+ * only on its address; a list page nothing changed on; the pruned stylesheet) becomes a hard link
+ * to it. The deploy then shares with the live one every byte that did not change, on disk and for
+ * a diff-based upload. The file is replaced by a link, never written through.
+ */
+export async function relinkUnchanged(outDir: string, liveDir: string): Promise<number> {
+  let relinked = 0;
+  for (const file of await filesUnder(outDir)) {
+    const ours = path.join(outDir, file);
+    const live = path.join(liveDir, file);
+    const [mine, theirs] = await Promise.all([stat(ours), stat(live).catch(() => undefined)]);
+    if (!theirs?.isFile() || mine.nlink > 1 || mine.size !== theirs.size) continue;
+    if (!(await readFile(ours)).equals(await readFile(live))) continue;
+    const staging = `${ours}.relink-${process.pid}`;
+    await link(live, staging);
+    await rename(staging, ours);
+    relinked += 1;
+  }
+  return relinked;
+}
+
 /** Stylesheets of a deploy (`_astro/*.css`): the names its pages point to. */
 export async function stylesheetsOf(deployDir: string): Promise<string[]> {
   const names = await readdir(path.join(deployDir, '_astro')).catch(() => [] as string[]);
@@ -215,7 +275,7 @@ export async function stylesheetsOf(deployDir: string): Promise<string[]> {
 export const codeInputs = [
   'site/src',
   'site/public',
-  'site/astro.config.mjs',
+  'site/astro.config.ts',
   'site/package.json',
   'content-schemas/src',
   'package-lock.json',

@@ -34,6 +34,8 @@ async function main(): Promise<number> {
     });
   }
   const minRatio = Number(process.env.PUBLISH_MIN_RATIO ?? 0.5);
+  // How many deploys to keep (default 5): GitHub Actions keeps 1, the live one, in its cache.
+  const keep = Number(process.env.PUBLISH_KEEP_DEPLOYS);
   try {
     const report = await publishSite({
       cmsUrl: process.env.CMS_URL || 'http://localhost:3000',
@@ -41,6 +43,7 @@ async function main(): Promise<number> {
       deploysDir: resolveDeploysDir(process.env.DEPLOYS_DIR, process.env.INIT_CWD ?? process.cwd()),
       buildId: process.env.PUBLISH_BUILD_ID || undefined,
       minRatio: Number.isFinite(minRatio) ? minRatio : 0.5,
+      ...(Number.isInteger(keep) && keep >= 1 ? { keep } : {}),
       allowShrink: process.argv.includes('--allow-shrink'),
       full: process.argv.includes('--full'),
       liveSiteUrl: process.env.PUBLISH_LIVE_URL || undefined,

@@ -43,7 +43,7 @@ import {
 } from './deploys';
 import { directorySize, findSpaceShortage, megabytes, pruneMediaCache, type StatFs } from './diskSpace';
 import { exportSnapshot } from './export';
-import { codeVersion, mergeDeploy, planBuild, readSnapshot, stylesheetsOf, type BuildPlan } from './incremental';
+import { codeVersion, mergeDeploy, planBuild, readSnapshot, relinkUnchanged, stylesheetsOf, type BuildPlan } from './incremental';
 import { acquirePublishLock, PublishLockedError, type PublishLock } from './publishLock';
 import { buildSiteWithNpm, runLogged, siteDir, type SiteBuilder } from './siteBuild';
 import { collectInlineCode, countPages, listFiles, verifyBuild } from './verifyDeploy';
@@ -134,6 +134,8 @@ export type PublishReport = {
   why: string;
   /** Milliseconds per step (export, plan, build, merge, finish, verify, switch). */
   timings: Record<string, number>;
+  /** How the content was read: only what changed since the live deploy's snapshot, or all of it. */
+  exported: { kind: 'full' | 'incremental'; read: Record<string, number> };
 };
 
 export class PublishError extends Error {
@@ -230,7 +232,18 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
     await checkDiskSpace(options, log);
     const before = await countPublishedFiches(cmsUrl, fetchImpl, timeoutMs);
     const snapshotDir = path.join(work, 'snapshot');
-    const exported = await exportSnapshot({ cmsUrl, snapshotDir, fetchImpl, log, timeoutMs });
+    const liveId = await currentDeployId(deploysDir);
+    // Whether the live deploy can be the base of an incremental publication is known before the
+    // export: if so, the export too reads only what changed since the live deploy's snapshot.
+    const base = await incrementalBase({ options, deploysDir, liveId, siteUrl, code });
+    const exported = await exportSnapshot({
+      cmsUrl,
+      snapshotDir,
+      fetchImpl,
+      log,
+      timeoutMs,
+      ...(base.kind === 'incremental' ? { base: base.snapshotDir } : {}),
+    });
     const formerAddresses = await fetchFormerAddresses(cmsUrl, fetchImpl, timeoutMs);
     const after = await countPublishedFiches(cmsUrl, fetchImpl, timeoutMs);
     const publishedFiches = exported.counts.fiches;
@@ -251,8 +264,12 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
       mark = Date.now();
     };
     timings.export = mark - started;
-    const liveId = await currentDeployId(deploysDir);
-    const plan = await choosePlan({ options, deploysDir, liveId, snapshotDir, siteUrl, code });
+    log(
+      `publish: export ${exported.kind === 'incremental' ? `of what changed since ${liveId}` : 'of everything'} (documents read: ${Object.entries(exported.read)
+        .map(([collection, count]) => `${collection} ${count}`)
+        .join(', ')})`,
+    );
+    const plan = await choosePlan(base, snapshotDir);
     lap('plan');
     log(`publish: ${plan.kind} build (${plan.why})`);
 
@@ -274,6 +291,8 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
           log,
           signal,
         });
+        const relinked = await relinkUnchanged(partial, liveDir);
+        log(`publish: ${relinked} rendered files unchanged from ${liveId}, linked to it`);
         lap('finish');
       } catch (error) {
         await markNextFull(deploysDir, error);
@@ -356,6 +375,7 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
       kind: plan.kind,
       why: plan.why,
       timings,
+      exported: { kind: exported.kind, read: exported.read },
     };
     log(
       `publish: ${id} is live (${plan.kind}, ${pages.total} pages, ${publishedFiches} fiches in ${Object.keys(pages.fiches).length} languages, ${report.durationMs} ms: ${Object.entries(
@@ -485,31 +505,37 @@ async function readJson(url: URL, fetchImpl: typeof fetch, timeoutMs: number): P
   return response.json();
 }
 
+type IncrementalBase = { kind: 'incremental'; snapshotDir: string } | { kind: 'full'; why: string };
+
 /**
- * Full or incremental, and why (docs/publishing.md): incremental only from a live deploy made by
- * the same code for the same address, whose content snapshot is at hand, after no failed
- * incremental publication, when the change set is one planBuild can vouch for.
+ * Whether this publication can build on the live deploy (docs/publishing.md): only a live deploy
+ * made by the same code for the same address, whose content snapshot is at hand, after no failed
+ * incremental publication, and unless `--full` was asked for. Otherwise why not.
  */
-async function choosePlan({
+async function incrementalBase({
   options,
   deploysDir,
   liveId,
-  snapshotDir,
   siteUrl,
   code,
 }: {
   options: PublishOptions;
   deploysDir: string;
   liveId: string | undefined;
-  snapshotDir: string;
   siteUrl: string;
   code: string;
-}): Promise<BuildPlan> {
+}): Promise<IncrementalBase> {
   if (options.full) return { kind: 'full', why: 'construction complète demandée (--full)' };
   const failed = await readFile(path.join(deploysDir, nextFullMarker), 'utf8').catch(() => undefined);
   if (failed !== undefined)
     return { kind: 'full', why: `la publication incrémentale précédente a échoué (${failed.trim().slice(0, 200)})` };
-  if (!liveId) return { kind: 'full', why: 'aucun site en ligne sur lequel s’appuyer' };
+  if (!liveId)
+    return {
+      kind: 'full',
+      why: options.liveSiteUrl
+        ? 'aucun site en ligne sur lequel s’appuyer : pas de construction précédente dans le cache (première publication, cache expiré ou effacé)'
+        : 'aucun site en ligne sur lequel s’appuyer',
+    };
   const live = await currentDeployMeta(deploysDir);
   if (!live) return { kind: 'full', why: `le site en ligne (${liveId}) n’a pas de métadonnées` };
   if (live.codeVersion !== code) return { kind: 'full', why: 'le code du site a changé depuis la version en ligne' };
@@ -517,8 +543,14 @@ async function choosePlan({
   const liveSnapshot = snapshotDirOf(deploysDir, liveId);
   if (!existsSync(path.join(liveSnapshot, 'fiches.json')))
     return { kind: 'full', why: 'le contenu de la version en ligne n’est pas conservé' };
+  return { kind: 'incremental', snapshotDir: liveSnapshot };
+}
+
+/** Full or incremental, and why: from the live snapshot and the new one, when the change set is one planBuild can vouch for. */
+async function choosePlan(base: IncrementalBase, snapshotDir: string): Promise<BuildPlan> {
+  if (base.kind === 'full') return base;
   try {
-    return planBuild(await readSnapshot(liveSnapshot), await readSnapshot(snapshotDir));
+    return planBuild(await readSnapshot(base.snapshotDir), await readSnapshot(snapshotDir));
   } catch (error) {
     return { kind: 'full', why: `changements inconnus (${error instanceof Error ? error.message : String(error)})` };
   }

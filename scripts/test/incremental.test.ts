@@ -2,7 +2,7 @@
  * Which pages each kind of change touches (scripts/src/incremental.ts), change by change, without
  * building; that the deploy made from them equals a full build is site/test/build/incremental.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fiche } from '@passerelle/content-schemas';
 import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/repository';
 
-import { changedIds, codeVersion, keepFile, mergeDeploy, planBuild, readSnapshot } from '../src/incremental';
+import { changedIds, codeInputs, codeVersion, keepFile, mergeDeploy, planBuild, readSnapshot, relinkUnchanged } from '../src/incremental';
 
 
 type Snapshot = Awaited<ReturnType<typeof readSnapshot>>;
@@ -98,23 +98,49 @@ describe('planBuild', () => {
   });
 
   it.each([
-    ['a theme', (snapshot: Snapshot) => Object.assign(snapshot.themes[0] ?? {}, { slug: 'autre' }), /thème/],
-    [
-      'a media',
-      (snapshot: Snapshot) => Object.assign(snapshot.media[0] ?? {}, { updatedAt: '2026-12-01T00:00:00.000Z' }),
-      /média/,
-    ],
-  ])('%s changed: a full build, saying why', (_name, change, why) => {
-    const plan = planBuild(base, edit(change));
+    ['renamed', (theme: Snapshot['themes'][number]) => Object.assign(theme, { name: { fr: 'Autre nom' } })],
+    ['moved', (theme: Snapshot['themes'][number]) => Object.assign(theme, { slug: 'autre' })],
+    ['reordered', (theme: Snapshot['themes'][number]) => Object.assign(theme, { order: 99 })],
+  ])('a theme %s: a full build, saying why (every page heads its feed)', (_name, change) => {
+    const plan = planBuild(
+      base,
+      edit((snapshot) => change(snapshot.themes[0] as Snapshot['themes'][number])),
+    );
     expect(plan.kind).toBe('full');
-    expect(plan.why).toMatch(why);
+    expect(plan.why).toMatch(/thème/);
+    const added = planBuild(base, edit((snapshot) => snapshot.themes.push({ ...(snapshot.themes[0] as Snapshot['themes'][number]), id: 'new-theme' })));
+    expect(added.kind).toBe('full');
+  });
+
+  it('a theme’s description or icon edited: incremental, no fiche touched (homes and theme pages always render)', () => {
+    const after = edit((snapshot) => Object.assign(snapshot.themes[0] ?? {}, { description: { fr: 'Autre description' }, icon: 'fr-icon-heart-line' }));
+    expect(selectionOf(planBuild(base, after))).toEqual({ fiches: [], departements: [] });
+  });
+
+  it('a media (a structure’s logo) replaced: the fiches of the structures showing it', () => {
+    const logo = base.structures.find((entry) => (entry as { slug?: string }).slug === 'maison-des-familles') as { logo?: string };
+    const after = edit((snapshot) => {
+      const media = snapshot.media.find((entry) => entry.id === logo.logo);
+      Object.assign(media ?? {}, { updatedAt: '2026-12-01T00:00:00.000Z' });
+    });
+    expect(selectionOf(planBuild(base, after))).toEqual({ fiches: [idOf('halte-garderie-insertion')], departements: ['38'] });
+  });
+
+  it('a media replaced by an image the size of another: a full build (identical images share one file)', () => {
+    const after = edit((snapshot) => {
+      const [first, second] = snapshot.media;
+      Object.assign(first ?? {}, { filesize: second?.filesize, updatedAt: '2026-12-01T00:00:00.000Z' });
+    });
+    const plan = planBuild(base, after);
+    expect(plan.kind).toBe('full');
+    expect(plan.why).toMatch(/média/);
   });
 });
 
 describe('keepFile', () => {
   const kept = new Set(['fr/demarches/carte-vitale/', 'f/ezd264/']);
   it.each([
-    ['_astro/searchApp.DPKR3Lpt.js', true],
+    ['_astro/searchApp.DPKR3Lpt.js', false],
     ['_astro/site.Dyc4bNyxth.css', false],
     ['og/fr-fiche.png', true],
     ['icons/icon-192.png', true],
@@ -175,6 +201,29 @@ describe('mergeDeploy and codeVersion', () => {
     expect(await readFile(path.join(live, 'keep/b.txt'), 'utf8')).toBe('live b');
     expect(await readFile(path.join(out, 'new/d.txt'), 'utf8')).toBe('new d');
     await expect(stat(path.join(out, 'drop/c.txt'))).rejects.toThrow();
+  });
+
+  it('links the files made again with the live bytes to the live ones, and only those', async () => {
+    const live = path.join(root, 'relink-live');
+    const out = path.join(root, 'relink-out');
+    for (const [dir, files] of [
+      [live, { 'same.svg': 'qr', 'changed.html': 'old', 'gone.txt': 'x' }],
+      [out, { 'same.svg': 'qr', 'changed.html': 'new', 'added.txt': 'y' }],
+    ] as const) {
+      await mkdir(dir, { recursive: true });
+      for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    }
+    expect(await relinkUnchanged(out, live)).toBe(1);
+    expect((await stat(path.join(out, 'same.svg'))).ino).toBe((await stat(path.join(live, 'same.svg'))).ino);
+    expect((await stat(path.join(out, 'changed.html'))).ino).not.toBe((await stat(path.join(live, 'changed.html'))).ino);
+    expect(await readFile(path.join(live, 'changed.html'), 'utf8')).toBe('old');
+    expect(await readFile(path.join(out, 'added.txt'), 'utf8')).toBe('y');
+    // Already linked: nothing to do the second time.
+    expect(await relinkUnchanged(out, live)).toBe(0);
+  });
+
+  it('fingerprints files that exist, the Astro config among them', () => {
+    for (const input of codeInputs) expect(existsSync(path.resolve(import.meta.dirname, '../..', input)), input).toBe(true);
   });
 
   it('changes the code version when a source file changes', async () => {

@@ -306,6 +306,12 @@ describe('publishSite', () => {
       id: report.deployId,
       publishedFiches: 2,
     });
+    // A cold cache (publish.yml): a full build, and the Builds record says why.
+    expect(report).toMatchObject({ kind: 'full', why: expect.stringMatching(/pas de construction précédente dans le cache/) });
+    // With the deploys folder kept (the Actions cache restored), the next one is incremental.
+    const next = await publishSite({ ...settings, fetchImpl: await fakeCms({ fiches: [first, second] }), keep: 1 });
+    expect(next).toMatchObject({ kind: 'incremental', exported: { kind: 'incremental' } });
+    expect((await listDeploys(settings.deploysDir)).map((meta) => meta.id)).toEqual([next.deployId]);
   });
 
   it('names the document when the CMS content breaks the contract, before building anything', async () => {
@@ -337,17 +343,22 @@ describe('incremental publication', () => {
       await build(args);
     };
     const first = await publishSite({ ...settings, buildSite });
-    expect(first).toMatchObject({ kind: 'full', why: expect.stringMatching(/aucun site en ligne/) });
+    expect(first).toMatchObject({ kind: 'full', why: expect.stringMatching(/aucun site en ligne/), exported: { kind: 'full' } });
     expect(existsSync(path.join(settings.deploysDir, `${first.deployId}.snapshot`, 'fiches.json'))).toBe(true);
     const second = await publishSite({ ...settings, buildSite });
-    expect(second).toMatchObject({ kind: 'incremental', why: expect.stringMatching(/0 fiche\(s\) modifiée\(s\)/) });
+    // The export too starts from the live deploy's snapshot (this stand-in CMS ignores the filter on `updatedAt`).
+    expect(second).toMatchObject({
+      kind: 'incremental',
+      why: expect.stringMatching(/0 fiche\(s\) modifiée\(s\)/),
+      exported: { kind: 'incremental' },
+    });
     expect(JSON.parse(selections[1] ?? '')).toEqual({ fiches: [], departements: [] });
     expect(JSON.parse(await readFile(path.join(settings.deploysDir, `${second.deployId}.json`), 'utf8'))).toMatchObject({
       kind: 'incremental',
       codeVersion: expect.any(String),
     });
     const forced = await publishSite({ ...settings, buildSite, full: true });
-    expect(forced).toMatchObject({ kind: 'full', why: expect.stringMatching(/--full/) });
+    expect(forced).toMatchObject({ kind: 'full', why: expect.stringMatching(/--full/), exported: { kind: 'full' } });
   });
 
   it('after a failed incremental publication, leaves the live site as it was and builds the next one in full', async () => {

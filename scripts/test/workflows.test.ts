@@ -74,6 +74,36 @@ describe('GitHub workflows', () => {
     expect(publish).toMatch(/if: always\(\) && steps\.settings\.outcome == 'success'/);
   });
 
+  it('publish.yml keeps the last build and its content snapshot in the Actions cache, so a publication there is incremental', () => {
+    const publish = workflows.find((workflow) => workflow.name === 'publish.yml')?.text ?? '';
+    const steps = publish.split(/\n(?=\s+- (?:name|uses|run):)/);
+    const index = (pattern: RegExp) => steps.findIndex((step) => pattern.test(step));
+    const restore = index(/uses: actions\/cache\/restore@/);
+    const build = index(/run: npm run publish:site/);
+    const save = index(/uses: actions\/cache\/save@/);
+    // Restored before the build, saved after it.
+    expect(restore).toBeGreaterThan(-1);
+    expect(build).toBeGreaterThan(restore);
+    expect(save).toBeGreaterThan(build);
+    const deploysDir = /DEPLOYS_DIR: (.+)$/m.exec(steps[build] ?? '')?.[1]?.trim();
+    expect(deploysDir).toBe('${{ runner.temp }}/deploys');
+    for (const step of [steps[restore], steps[save]]) expect(step).toMatch(new RegExp(`path: ${deploysDir?.replace(/[$.{}]/g, '\\$&')}$`, 'm'));
+    // A key of its own per run (caches cannot be overwritten); the newest is found by its prefix.
+    const key = (step: string | undefined) => /^\s+key: (.+)$/m.exec(step ?? '')?.[1]?.trim();
+    expect(key(steps[restore])).toBe(key(steps[save]));
+    expect(key(steps[save])).toMatch(/\$\{\{ github\.run_id \}\}/);
+    const prefix = /restore-keys: (.+)$/m.exec(steps[restore] ?? '')?.[1]?.trim() ?? '';
+    expect(prefix).not.toBe('');
+    expect(key(steps[save])?.startsWith(prefix)).toBe(true);
+    // Saved even after a failed build: the marker of a failed incremental publication must reach
+    // the next run, which then builds in full. Not after a run that never built.
+    expect(steps[save]).toMatch(/if: always\(\) && steps\.build\.outcome != 'skipped'/);
+    // Only the live deploy is kept in the cache.
+    expect(steps[build]).toMatch(/PUBLISH_KEEP_DEPLOYS: '1'/);
+    // The live site's /deploy.json is the collapse check's reference on a cold cache.
+    expect(steps[build]).toMatch(/PUBLISH_LIVE_URL: \$\{\{ vars\.SITE_URL \}\}/);
+  });
+
   it('ci.yml tests on every supported Node.js line', () => {
     const ci = workflows.find((workflow) => workflow.name === 'ci.yml')?.text ?? '';
     const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {

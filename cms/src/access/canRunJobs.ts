@@ -1,6 +1,6 @@
 import type { RunJobAccess } from 'payload';
 
-import { publishQueue } from '../jobs/requestRebuild';
+import { publishQueue } from '../publishing/requestRebuild';
 import { hasRole } from './roles';
 
 /**

@@ -4,7 +4,7 @@ import { textLimits } from '@passerelle/content-schemas';
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
-import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
+import { rebuildAfterChange, rebuildAfterDelete } from '../publishing/triggerRebuild';
 import { slugField } from '../fields/slugField';
 
 /**

@@ -8,7 +8,7 @@ import { textLimits } from '@passerelle/content-schemas';
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
 import { allowedUploadTypes, checkUpload } from '../hooks/checkUpload';
-import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
+import { rebuildAfterChange, rebuildAfterDelete } from '../publishing/triggerRebuild';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 

@@ -9,7 +9,7 @@ import { hiddenUnlessEditor } from '../access/hiddenUnlessEditor';
 
 /**
  * Former addresses of published fiches, recorded automatically when a publication changes a
- * fiche's slug or type (see hooks/recordFormerAddress.ts). Each deploy turns them into 301
+ * fiche's slug or type (see publishing/recordFormerAddress.ts). Each deploy turns them into 301
  * redirects to the fiche's current address, so printed and shared links keep working.
  */
 export const Redirects: CollectionConfig = {

@@ -4,7 +4,7 @@ import { structureKinds, structureStatuses, textLimits } from '@passerelle/conte
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
-import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
+import { rebuildAfterChange, rebuildAfterDelete } from '../publishing/triggerRebuild';
 import { departementsField } from '../fields/departementsField';
 import { slugField } from '../fields/slugField';
 import { validateHttpUrl } from '../fields/validateHttpUrl';

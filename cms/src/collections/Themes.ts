@@ -4,7 +4,7 @@ import { textLimits, themeColors, themeIconPattern, themeIds } from '@passerelle
 
 import { anyone } from '../access/anyone';
 import { isEditor } from '../access/isEditor';
-import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/triggerRebuild';
+import { rebuildAfterChange, rebuildAfterDelete } from '../publishing/triggerRebuild';
 
 export const Themes: CollectionConfig = {
   slug: 'themes',

@@ -1,18 +1,20 @@
 /**
- * The publishing feature as one Payload plugin: the Builds collection (« Publications du site »,
- * with its endpoints: request, report, rollback), the `rebuildSite` task on its `publish` queue
- * and its runner, and the recovery of builds cut off by a restart. Its parts still live where
- * they were written (collections/Builds.ts, jobs/*, components/Build*); new publishing code goes
- * in this folder (rollback.ts). The pipeline it runs is scripts/src/publish.ts, and the protocol
- * between them is typed in content-schemas/src/publishProtocol.ts.
+ * The publishing feature as one Payload plugin, from this folder: the Builds collection
+ * (« Publications du site », with its endpoints: request, report, rollback), the `rebuildSite`
+ * task on its `publish` queue and its runner (runnerLock.ts, RunnerLocks.ts), the recovery of
+ * builds cut off by a restart, the hooks that request a build (triggerRebuild.ts) and record
+ * former addresses (recordFormerAddress.ts), the settings and token, and the admin components
+ * (components/). Its access rules stay in src/access, one per file, like every other. The
+ * pipeline it runs is scripts/src/publish.ts, and the protocol between them is typed in
+ * content-schemas/src/publishProtocol.ts.
  */
 import type { Config, Plugin } from 'payload';
 
-import { Builds } from '../collections/Builds';
+import { Builds } from './Builds';
 import { withRequestedIdIgnored } from '../hooks/ignoreRequestedId';
-import { publishAutoRun, rebuildSiteTask } from '../jobs/rebuildSite';
-import { recoverInterruptedBuilds } from '../jobs/recoverOnInit';
-import { recordRunnerBeat } from '../jobs/runnerLock';
+import { publishAutoRun, rebuildSiteTask } from './rebuildSite';
+import { recoverInterruptedBuilds } from './recoverOnInit';
+import { recordRunnerBeat } from './runnerLock';
 
 /** `runsJobs`: whether this process runs the job queue (CMS_ROLE, utilities/deployment.ts). */
 export function publishingPlugin({ runsJobs }: { runsJobs: boolean }): Plugin {
@@ -26,6 +28,14 @@ export function publishingPlugin({ runsJobs }: { runsJobs: boolean }): Plugin {
       throw new Error('publishingPlugin: jobs.autoRun must be a list to add the publish queue to');
     return {
       ...config,
+      // State of the latest publication of the public site, on every admin page.
+      admin: {
+        ...config.admin,
+        components: {
+          ...config.admin?.components,
+          actions: [...(config.admin?.components?.actions ?? []), '/publishing/components/BuildStatus#BuildStatus'],
+        },
+      },
       collections,
       jobs: {
         ...config.jobs,

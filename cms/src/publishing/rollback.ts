@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Endpoint, Payload } from 'payload';
 
 import { canRollbackSite } from '../access/canRollbackSite';
-import { publishMode, repositoryRoot } from '../jobs/publishSettings';
+import { publishMode, repositoryRoot } from './publishSettings';
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
 

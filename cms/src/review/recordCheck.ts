@@ -2,7 +2,7 @@ import type { Endpoint, Payload } from 'payload';
 
 import { canRecordCheck } from '../access/canRecordCheck';
 import type { UserWithRoles } from '../access/roles';
-import { requestRebuild } from '../jobs/requestRebuild';
+import { requestRebuild } from '../publishing/requestRebuild';
 import { nextReviewOf, reviewDefaults } from './reviewDates';
 
 export class CheckRefused extends Error {

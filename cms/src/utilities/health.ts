@@ -1,6 +1,6 @@
 import type { Endpoint, Payload } from 'payload';
 
-import { lastRunnerBeat } from '../jobs/runnerLock';
+import { lastRunnerBeat } from '../publishing/runnerLock';
 import { cmsRole, jobsAutoRun } from './deployment';
 
 /** A job runner silent for longer than this is reported as stopped. */

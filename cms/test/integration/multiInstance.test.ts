@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { hostname } from 'node:os';
 
-import { interruptedReason } from '../../src/jobs/requestRebuild';
-import { publishLockKey, runnerBeatKey, tryAcquire, withRunnerLock } from '../../src/jobs/runnerLock';
+import { interruptedReason } from '../../src/publishing/requestRebuild';
+import { publishLockKey, runnerBeatKey, tryAcquire, withRunnerLock } from '../../src/publishing/runnerLock';
 import { type Health, healthEndpoint } from '../../src/utilities/health';
 import type { Build } from '../../src/payload-types';
 import { createTaxonomy, frenchDemarche } from '../helpers/fixtures';

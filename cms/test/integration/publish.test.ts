@@ -15,12 +15,12 @@ import { REST_GET, REST_POST } from '@payloadcms/next/routes';
 import { getPayload, type Payload } from 'payload';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { describeBuilds } from '../../src/components/BuildStatusText';
+import { describeBuilds } from '../../src/publishing/components/BuildStatusText';
 import type { Build } from '../../src/payload-types';
-import { dispatchEventType } from '../../src/jobs/dispatchToGitHub';
-import { publishTokenHeader } from '../../src/jobs/publishToken';
-import { publishQueue, requestRebuild } from '../../src/jobs/requestRebuild';
-import { pipelineEnv } from '../../src/jobs/runPipeline';
+import { dispatchEventType } from '../../src/publishing/dispatchToGitHub';
+import { publishTokenHeader } from '../../src/publishing/publishToken';
+import { publishQueue, requestRebuild } from '../../src/publishing/requestRebuild';
+import { pipelineEnv } from '../../src/publishing/runPipeline';
 import { arabicDemarche, createTaxonomy, frenchDemarche } from '../helpers/fixtures';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
 

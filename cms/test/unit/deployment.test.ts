@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import { leaseMs } from '../../src/jobs/runnerLock';
-import { publishTokenHeader } from '../../src/jobs/publishToken';
+import { leaseMs } from '../../src/publishing/runnerLock';
+import { publishTokenHeader } from '../../src/publishing/publishToken';
 import { resolveDatabaseTarget } from '../../src/utilities/database';
 import { runnerSilentAfterMs } from '../../src/utilities/health';
 import { payloadSecret } from '../../src/utilities/secret';

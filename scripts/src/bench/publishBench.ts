@@ -20,7 +20,7 @@ import path from 'node:path';
 import { contentCollectionNames, departements, shortIdAlphabet, type ContentCollection } from '@passerelle/content-schemas';
 import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/repository';
 
-import { publishSite, type PublishReport } from '../publishSite';
+import { PublishError, publishSite, type PublishReport } from '../publishSite';
 import { randomGenerator } from './corpus';
 import { sampleTreeRss } from './processTree';
 import { median } from './stats';
@@ -76,7 +76,14 @@ function cmsStandIn(corpus: Corpus): typeof fetch {
     const media = /^\/api\/media\/file\/(.+)$/.exec(url.pathname);
     if (media?.[1]) return new Response(await readFile(path.join(fixtureDir, 'media', decodeURIComponent(media[1]))));
     if (url.pathname === '/api/redirects') return Response.json({ docs: [] });
-    const docs = corpus[url.pathname.replace('/api/', '') as ContentCollection] ?? [];
+    const all = corpus[url.pathname.replace('/api/', '') as ContentCollection] ?? [];
+    // Payload's filter on the last change, which an incremental export asks for, and `select`
+    // (the list of ids): answered as Payload would, so the bench times the export it makes.
+    const since = url.searchParams.get('where[updatedAt][greater_than_equal]');
+    const selected = [...url.searchParams.keys()].some((key) => key.startsWith('select['));
+    const docs = (since ? all.filter((doc) => String(doc.updatedAt) >= since) : all).map((doc) =>
+      selected ? { id: doc.id, createdAt: doc.createdAt } : doc,
+    );
     const limit = Number(url.searchParams.get('limit') ?? 100);
     const page = Number(url.searchParams.get('page') ?? 1);
     if (!url.searchParams.has('page')) return Response.json({ docs: docs.slice(0, 1), totalDocs: docs.length });
@@ -113,6 +120,7 @@ const edits: { name: string; apply: (corpus: Corpus, round: number) => void }[] 
       copy.id = `11111111-0000-4000-8000-${String(round).padStart(12, '0')}`;
       copy.slug = `nouvelle-fiche-${round}`;
       copy.shortId = `n${'23456789abcdefghjk'[round % 18]}new${'abcdefghjk'[round % 10]}`;
+      copy.createdAt = copy.updatedAt = new Date().toISOString();
       corpus.fiches.push(copy);
     },
   },
@@ -139,6 +147,7 @@ const edits: { name: string; apply: (corpus: Corpus, round: number) => void }[] 
       };
       drop(fiche);
       if (fiche.translationStatus) delete fiche.translationStatus.uk;
+      fiche.updatedAt = new Date().toISOString();
     },
   },
 ];
@@ -184,7 +193,7 @@ async function main(): Promise<void> {
       runs.push(report);
       cpus.push((await cpuSeconds()) - cpu);
       console.log(
-        `publication ${round + 1} (${edit.name}): ${report.kind}, ${(report.durationMs / 1000).toFixed(1)} s wall, ${(cpus.at(-1) ?? 0).toFixed(1)} s CPU (${steps(report)}) — ${report.why}`,
+        `publication ${round + 1} (${edit.name}): ${report.kind}, ${(report.durationMs / 1000).toFixed(1)} s wall, ${(cpus.at(-1) ?? 0).toFixed(1)} s CPU (${steps(report)}) — ${report.why}; export ${report.exported.kind}, fiches read: ${report.exported.read.fiches ?? '?'}`,
       );
     }
     const seconds = runs.map((run) => run.durationMs / 1000);
@@ -193,6 +202,7 @@ async function main(): Promise<void> {
         `publish → live (pipeline only): median ${median(seconds).toFixed(1)} s, max ${Math.max(...seconds).toFixed(1)} s wall; CPU median ${median(cpus).toFixed(1)} s, max ${Math.max(...cpus).toFixed(1)} s`,
       );
     const kept = await readdir(deploysDir);
+    console.log(`load average at the end: ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`);
     console.log(`deploys kept: ${kept.filter((name) => /^\d{8}-/.test(name) && !name.includes('.')).length}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -218,6 +228,8 @@ const steps = (report: PublishReport) =>
 
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error: unknown) => {
+    // The publisher's own reason (the build's last error line) says more than the stack.
+    if (error instanceof PublishError) console.error(`publication failed at ${error.stage}: ${error.reason}`);
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   });

@@ -81,6 +81,7 @@ async function localMediaFile(source: ContentSource, media: Media, cacheDir: str
 async function storeDocuments(context: LoaderContext, collection: ContentCollection, source: ContentSource): Promise<void> {
   if (collection === 'media') return storeMedia(context, source);
   const documents = await readCollection(source, collection);
+  await everyLoaderReady();
   context.store.clear();
   for (const document of documents) context.store.set({ id: document.id, data: document });
   context.logger.info(`${documents.length} ${collection} from ${describeSource(source)}`);
@@ -90,16 +91,56 @@ async function storeDocuments(context: LoaderContext, collection: ContentCollect
 async function storeMedia(context: LoaderContext, source: ContentSource): Promise<void> {
   const documents = await readCollection(source, 'media');
   const cacheDir = fileURLToPath(context.config.cacheDir);
-  context.store.clear();
+  const entries = [];
   for (const document of documents) {
     const src = await localMediaFile(source, document, cacheDir);
-    const data = await context.parseData({ id: document.id, data: { ...document, src } });
-    context.store.set({ id: document.id, data });
+    entries.push({ id: document.id, data: await context.parseData({ id: document.id, data: { ...document, src } }) });
   }
+  await everyLoaderReady();
+  context.store.clear();
+  for (const entry of entries) context.store.set(entry);
   context.logger.info(`${documents.length} media from ${describeSource(source)}`);
 }
 
+/**
+ * Every collection's documents go into the store at the same moment, once all of them are read.
+ *
+ * Astro 5.18 saves the store to `data-store.json` 500 ms after the last change, and the build
+ * reads that file. If one collection is stored while another is still being read (a large
+ * fiches.json on a loaded machine), that save starts with the other collection as the previous
+ * build left it; Astro's final save, arriving while it is still being written, is then dropped for
+ * a rewrite of the first save's data (`#writeFileAtomic` reruns the pending write with the data
+ * it started with). The build then renders the previous build's content: the publish bench saw
+ * an unpublished fiche rendered again. Stored all at once, no save can start in between.
+ */
+let loaders = 0;
+let round: { ready: Promise<void>; arrived: number; release: () => void } | undefined;
+
+function everyLoaderReady(): Promise<void> {
+  if (!round) {
+    let release = () => {};
+    const ready = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const started = { ready, arrived: 0, release };
+    round = started;
+    // A collection loaded alone (the dev server refreshing one) does not wait for the others for ever.
+    setTimeout(() => {
+      started.release();
+      if (round === started) round = undefined;
+    }, 10_000).unref();
+  }
+  const current = round;
+  current.arrived += 1;
+  if (current.arrived >= loaders) {
+    current.release();
+    round = undefined;
+  }
+  return current.ready;
+}
+
 export function cmsLoader(collection: ContentCollection): Loader {
+  loaders += 1;
   return {
     name: `passerelle-cms-${collection}`,
     load: (context) =>

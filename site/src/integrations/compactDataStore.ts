@@ -10,7 +10,8 @@
  * hands to devalue. This is the change Astro made upstream in a later major version
  * (withastro/astro#17223); remove this integration when the site moves to it.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration } from 'astro';
 
@@ -29,10 +30,16 @@ export function compactDataStore(): AstroIntegration {
   return {
     name: 'passerelle-compact-data-store',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, updateConfig }) => {
         // The dev server reads the store from elsewhere and reloads it on change: left to Astro.
         if (command !== 'build') return;
         const file = new URL(dataStoreFileName, config.cacheDir);
+        // Every build starts from an empty store (the loaders reload every collection anyway).
+        // Astro 5.18 can leave the file with the data of a save started mid-sync (see
+        // src/content/loader.ts); started from the previous build's store, that save would bring
+        // back the previous content — an unpublished fiche, a deleted snapshot's image path.
+        // From an empty store it can only lose content, which the publisher's checks refuse.
+        await rm(fileURLToPath(file), { force: true });
         updateConfig({
           vite: {
             plugins: [

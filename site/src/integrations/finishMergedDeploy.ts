@@ -2,10 +2,12 @@
  * The whole-site passes of an incremental publication, run by the publisher on the merged deploy
  * (the pages just rendered plus the files kept from the live deploy, scripts/src/incremental.ts):
  * the same functions a full build's integrations run, over the same set of pages, so they give the
- * same result whichever pages were rendered — CSS pruned against every page, the search index
- * made from every fiche page, the service worker from the final stylesheet. QR codes are written
- * by the partial build for the pages it rendered (a QR code depends only on its page's address);
- * social images and the web app manifests depend only on the code and are kept.
+ * same result whichever pages were rendered — the CSS pruned against the templates (the same
+ * stylesheet as the live deploy's, so kept pages are left as they are), the search index made
+ * from every fiche page, the service worker from the final stylesheet. QR codes are written by
+ * the partial build for the pages it rendered (a QR code depends only on its page's address;
+ * the publisher then links those with the live bytes back to the live files); social images and
+ * the web app manifests depend only on the code and are kept.
  *
  *   tsx src/integrations/finishMergedDeploy.ts <deploy folder> [former stylesheet name…]
  */

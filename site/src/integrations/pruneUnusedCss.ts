@@ -1,11 +1,20 @@
 /**
  * An Astro integration that removes, after the build, every CSS rule, custom property and
- * keyframe no built page uses. The design system ships far more than the few components the
- * pages use; what reaches readers is only what they need. The pruned file gets a name hashed
- * from its new content, so long-lived caches never keep a stylesheet missing a new page's rules.
+ * keyframe the site's code can never put on a page. The design system ships far more than the
+ * few components the pages use; what reaches readers is only what they need. The pruned file
+ * gets a name hashed from its new content, so long-lived caches never keep a stylesheet missing
+ * a new page's rules.
+ *
+ * The stylesheet is pruned against the templates — the components, layouts, pages, client
+ * scripts and the contract's rich-text renderer, which write every class, id, tag and attribute
+ * a page can carry — not against the rendered pages: so it depends on the code only, never on
+ * the content, and an incremental publication (docs/publishing.md) makes the same stylesheet
+ * under the same name as the live deploy's whatever it rendered, leaving every kept page as it
+ * was. Reading a few hundred source files also costs the same at 10 or 10,000 fiches.
+ * site/test/build/incremental.test.ts checks that it keeps every rule the fixture pages use.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +25,20 @@ import { isPartialBuild } from '../lib/renderOnly';
 async function filesUnder(directory: string, extension: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith(extension)).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+const siteSourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The code that writes the pages' HTML, rich text included (src/lib/render/). src/integrations/
+ * is left out: it writes files, not markup (the 404 pages are rendered from src/pages/), and its
+ * comments talk about CSS.
+ */
+export async function templateFiles(): Promise<string[]> {
+  const site = await filesUnder(siteSourceDir, '');
+  const integrationsDir = path.join(siteSourceDir, 'integrations') + path.sep;
+  const isTemplate = (file: string) => /\.(astro|ts)$/.test(file) && !file.startsWith(integrationsDir) && !file.endsWith('.d.ts');
+  return site.filter(isTemplate).sort();
 }
 
 /**
@@ -40,18 +63,32 @@ export function stylesheetFirst(html: string): string {
 }
 
 /**
- * `formerNames`: stylesheet names that pages kept from a previous deploy may still point to (an
- * incremental publication); they are pointed at the new pruned stylesheet like the others.
+ * What the code says without its comments, which are prose: a word there (« range », « h4 »…)
+ * would keep rules no page can use. Only whole-line `//` comments go, so a `//` inside a string
+ * or an address is never mistaken for one; a comment left in only keeps more CSS, never less.
  */
-export async function pruneCssIn(
-  outDir: string,
-  { formerNames = [] }: { formerNames?: readonly string[] } = {},
-): Promise<{ file: string; before: number; after: number }[]> {
-  const [htmlFiles, cssFiles] = await Promise.all([filesUnder(outDir, '.html'), filesUnder(outDir, '.css')]);
-  if (cssFiles.length === 0) return [];
-  const results = await new PurgeCSS().purge({
-    content: htmlFiles,
-    css: cssFiles,
+export function withoutComments(code: string): string {
+  return code
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/^[ \t]*\/\/.*$/gm, '');
+}
+
+/** The templates as PurgeCSS content: every class, id, tag and attribute the site's code can write. */
+export async function templateContent(): Promise<{ raw: string; extension: string }[]> {
+  return Promise.all(
+    (await templateFiles()).map(async (file) => ({
+      raw: withoutComments(await readFile(file, 'utf8')),
+      extension: path.extname(file).slice(1),
+    })),
+  );
+}
+
+/** The stylesheet(s) with only the rules the given content can use (the templates, by default). */
+export async function pruneCss(css: { raw: string }[] | string[], content?: string[]) {
+  return new PurgeCSS().purge({
+    content: content ?? (await templateContent()),
+    css,
     variables: true,
     keyframes: true,
     fontFace: true,
@@ -59,6 +96,25 @@ export async function pruneCssIn(
     // appointment sheet's table is made in the browser (src/client/appointmentSheet.ts).
     safelist: { standard: ['open'], greedy: [/^:root$/, /appointment-table/] },
   });
+}
+
+/**
+ * Prunes the stylesheets of a built site and points its pages at the pruned names.
+ *
+ * `formerNames`: stylesheet names that pages kept from a previous deploy may still point to (an
+ * incremental publication); they are pointed at the new pruned stylesheet like the others.
+ * Since the pruning depends on the code only, and an incremental publication is made by the
+ * live deploy's code, that happens only if the live deploy was pruned another way (made before
+ * this design); a page kept from the live deploy (a hard link: more than one name) is otherwise
+ * left unread.
+ */
+export async function pruneCssIn(
+  outDir: string,
+  { formerNames = [] }: { formerNames?: readonly string[] } = {},
+): Promise<{ file: string; before: number; after: number }[]> {
+  const [htmlFiles, cssFiles] = await Promise.all([filesUnder(outDir, '.html'), filesUnder(outDir, '.css')]);
+  if (cssFiles.length === 0) return [];
+  const results = await pruneCss(cssFiles);
   const report = [];
   const renames = new Map<string, string>();
   for (const result of results) {
@@ -77,7 +133,10 @@ export async function pruneCssIn(
   }
   const pruned = report.length === 1 && report[0] ? path.basename(report[0].file) : undefined;
   for (const former of formerNames) if (pruned && former !== pruned) renames.set(former, pruned);
+  const kept = formerNames.every((former) => former === pruned);
   for (const file of htmlFiles) {
+    // Kept from the live deploy, which points at this same stylesheet and was put in order then.
+    if (kept && (await stat(file)).nlink > 1) continue;
     const html = await readFile(file, 'utf8');
     let updated = html;
     for (const [from, to] of renames) updated = updated.replaceAll(`/${from}`, `/${to}`);

@@ -4,7 +4,8 @@
  * the live deploy, then the whole-site passes (CSS pruning, search index, service worker), is
  * the full build of the same content: same files, same bytes.
  *
- * To fit the CI budget, one content change holds every kind of change at once, each on its own
+ * To fit the CI budget, one content change holds every kind of change at once (a theme and a
+ * media edit included), each on its own
  * fiche where the five fixture fiches allow it; the live deploy is the suite's fixture build
  * (test-dist/, built once by the global setup), so the test pays for one partial build and one
  * full build. Which pages each kind of change touches is tested change by change, without
@@ -21,8 +22,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { localeCodes } from '@passerelle/content-schemas';
 
+import postcss from 'postcss';
+import sharp from 'sharp';
+
 import { finishMergedDeploy } from '../../src/integrations/finishMergedDeploy';
-import { mergeDeploy, planBuild, readSnapshot, stylesheetsOf } from '../../../scripts/src/incremental';
+import { pruneCss } from '../../src/integrations/pruneUnusedCss';
+import { mergeDeploy, planBuild, readSnapshot, relinkUnchanged, stylesheetsOf } from '../../../scripts/src/incremental';
 import { fixtureSnapshotDir, siteRoot, testDistDir, testSiteUrl } from '../helpers/paths';
 
 // Inside site/: Astro writes straight only into a folder under its root (scripts/src/siteBuild.ts).
@@ -100,8 +105,8 @@ async function writeChangedContent(): Promise<void> {
   });
   await write('fiches', [...fiches.filter((fiche) => fiche !== unpublished), published]);
 
-  // A structure and a need edited. halte-garderie-insertion (Isère) names neither and links to
-  // no fiche: its pages are kept from the live deploy.
+  // A structure and a need edited. halte-garderie-insertion (Isère) names neither, nor the
+  // structure whose logo changes below, and links to no fiche: its pages are kept from the live deploy.
   const structures = await read('structures');
   const caf = structures.find((structure) => structure.slug === 'assurance-maladie');
   if (!caf) throw new Error('no fixture structure assurance-maladie');
@@ -116,6 +121,28 @@ async function writeChangedContent(): Promise<void> {
   });
   need.updatedAt = later;
   await write('needs', needs);
+
+  // A theme's description and icon edited (shown on the homes, theme pages and embeds only).
+  const themes = await read('themes');
+  const [health, other] = themes;
+  if (!health || !other) throw new Error('expected two fixture themes');
+  health.description = { ...(health.description as Json), fr: 'Se soigner, être remboursé : vos droits à la santé en France.' };
+  health.icon = other.icon;
+  health.updatedAt = later;
+  await write('themes', themes);
+
+  // A media replaced: Accueil Santé Exil's logo gets another image and another text. Its old
+  // images must leave the deploy, as a full build would not make them.
+  const media = await read('media');
+  const logo = media.find((entry) => entry.filename === 'logo-accueil-sante-exil.png');
+  if (!logo) throw new Error('no fixture media logo-accueil-sante-exil.png');
+  const logoFile = path.join(changedSnapshot, 'media', 'logo-accueil-sante-exil.png');
+  const image = await sharp(await readFile(logoFile)).flop().png().toBuffer();
+  await writeFile(logoFile, image);
+  (logo.alt as Json).fr = 'Logo d’Accueil Santé Exil (nouvelle version)';
+  logo.filesize = image.byteLength;
+  logo.updatedAt = later;
+  await write('media', media);
 }
 
 async function astroBuild(outDir: string, env: Record<string, string>): Promise<void> {
@@ -171,6 +198,9 @@ const timings: Record<string, number> = {};
 let plan: ReturnType<typeof planBuild>;
 let liveInodes: Map<string, number>;
 let liveHashes: Map<string, string>;
+/** The stylesheet as Vite wrote it, before pruning (the partial build leaves it to the publisher). */
+let unprunedCss: string;
+let relinked: number;
 
 const hashOf = async (file: string) =>
   createHash('sha256')
@@ -196,9 +226,12 @@ describe('incremental publication', () => {
     await writeFile(selection, JSON.stringify(plan.selection));
     await astroBuild(rendered, { PASSERELLE_RENDER_ONLY: selection });
     timings.partialBuild = Date.now() - started;
+    const [unpruned] = await stylesheetsOf(rendered);
+    unprunedCss = await readFile(path.join(rendered, '_astro', unpruned ?? 'missing.css'), 'utf8');
     started = Date.now();
     await mergeDeploy({ liveDir: testDistDir, partialDir: rendered, outDir: merged, keep: plan.keep });
     await finishMergedDeploy(merged, await stylesheetsOf(testDistDir), () => {});
+    relinked = await relinkUnchanged(merged, testDistDir);
     timings.mergeAndFinish = Date.now() - started;
     started = Date.now();
     await astroBuild(full, { PASSERELLE_RENDER_ONLY: '' });
@@ -255,20 +288,52 @@ describe('incremental publication', () => {
     const kept = [...liveInodes.keys()].filter((file) => plan.kind === 'incremental' && plan.keep(file));
     // Scripts, images, social images, icons: every file of the live deploy the plan keeps.
     expect(kept.length).toBeGreaterThan(50);
-    // A content change can change which CSS rules some page uses, so the pruned stylesheet and
-    // its name: kept pages are then rewritten with the new name and nothing else. Every other kept
-    // file stays a hard link to the live deploy.
-    const [liveSheet] = await stylesheetsOf(testDistDir);
-    const [mergedSheet] = await stylesheetsOf(merged);
-    for (const file of kept) {
-      const linked = (await stat(path.join(merged, file))).ino === liveInodes.get(file);
-      if (linked) continue;
-      expect(file.endsWith('.html') && liveSheet !== mergedSheet, `${file} is not a hard link`).toBe(true);
-      const live = await readFile(path.join(testDistDir, file), 'utf8');
-      expect(await readFile(path.join(merged, file), 'utf8'), file).toBe(live.replaceAll(`/${liveSheet}`, `/${mergedSheet}`));
-    }
+    // The stylesheet is pruned against the templates, so a content change never changes it: the
+    // merged deploy's has the live one's name, and every kept file stays a hard link.
+    expect(await stylesheetsOf(merged)).toEqual(await stylesheetsOf(testDistDir));
+    const notLinked = [];
+    for (const file of kept) if ((await stat(path.join(merged, file))).ino !== liveInodes.get(file)) notLinked.push(file);
+    expect(notLinked).toEqual([]);
+    // Files made again with the live bytes are linked too: the stylesheet, the QR code of a
+    // touched fiche whose address did not change, a list page nothing changed on.
+    expect(relinked).toBeGreaterThan(0);
+    const [sheet] = await stylesheetsOf(merged);
+    expect((await stat(path.join(merged, '_astro', sheet ?? ''))).ino).toBe(liveInodes.get(`_astro/${sheet}`));
+    const qr = 'fr/demarches/carte-vitale/qr.svg';
+    expect((await stat(path.join(merged, qr))).ino).toBe(liveInodes.get(qr));
     // The same files with the same bytes as before: nothing was written through a link.
     expect(await filesOf(testDistDir)).toEqual([...liveHashes.keys()]);
     for (const [file, hash] of liveHashes) expect(await hashOf(path.join(testDistDir, file)), file).toBe(hash);
+  });
+
+  it('prunes the stylesheet against the templates, keeping every rule a page uses', async () => {
+    /** Each selector, keyframes name and custom property kept, with the at-rules around it. */
+    const kept = (css: string) => {
+      const found = new Set<string>();
+      const context = (node: postcss.Node): string =>
+        node.parent && node.parent.type === 'atrule'
+          ? `${context(node.parent)}@${(node.parent as postcss.AtRule).name} ${(node.parent as postcss.AtRule).params} `
+          : node.parent && node.parent.type !== 'root'
+            ? context(node.parent)
+            : '';
+      const root = postcss.parse(css);
+      root.walkRules((rule) => {
+        for (const selector of rule.selectors) found.add(`${context(rule)}${selector}`);
+      });
+      root.walkAtRules('keyframes', (rule) => void found.add(`@keyframes ${rule.params}`));
+      root.walkDecls(/^--/, (declaration) => void found.add(`${context(declaration)}${declaration.prop}`));
+      return found;
+    };
+    const pages = (await filesOf(full)).filter((file) => file.endsWith('.html')).map((file) => path.join(full, file));
+    expect(pages.length).toBeGreaterThan(100);
+    const [byPages] = await pruneCss([{ raw: unprunedCss }], pages);
+    const [byTemplates] = await pruneCss([{ raw: unprunedCss }]);
+    const needed = kept(byPages?.css ?? '');
+    const shipped = kept(byTemplates?.css ?? '');
+    expect(needed.size).toBeGreaterThan(100);
+    expect([...needed].filter((entry) => !shipped.has(entry))).toEqual([]);
+    // What the deploys ship is that template-pruned stylesheet.
+    const [name] = await stylesheetsOf(full);
+    expect(await readFile(path.join(full, '_astro', name ?? 'missing.css'), 'utf8')).toBe(byTemplates?.css);
   });
 });

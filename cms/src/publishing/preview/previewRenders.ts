@@ -16,8 +16,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { pipelineEnv } from '../../jobs/runPipeline';
-import { numberFromEnv, repositoryRoot } from '../../jobs/publishSettings';
+import { pipelineEnv } from '../runPipeline';
+import { numberFromEnv, repositoryRoot } from '../publishSettings';
 
 /** What a render shows: a document, at the version (`updatedAt`) that was rendered. */
 export type PreviewTarget = { collection: 'fiches' | 'translations'; id: string; version: string };

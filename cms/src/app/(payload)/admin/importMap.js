@@ -22,10 +22,10 @@ import { DirectedTextField as DirectedTextField_d1cfdf249df770e2f3d7ceb5cf9313bb
 import { DirectedTextareaField as DirectedTextareaField_d1cfdf249df770e2f3d7ceb5cf9313bb } from '../../../translation/components/DirectedField'
 import { UnitRecordsTable as UnitRecordsTable_dc492f869b6ea79b9a21ca4e60c22c0c } from '../../../translation/components/UnitRecordsTable'
 import { XliffExchange as XliffExchange_15baa9b374584d27b97611ba939ef6cb } from '../../../translation/components/XliffExchange'
-import { BuildLog as BuildLog_15ec1830b581cbd304db719c401a8590 } from '../../../components/BuildLog'
-import { RollbackAction as RollbackAction_4283896eb070f33b40fd3e390982c4b0 } from '../../../components/RollbackAction'
+import { BuildLog as BuildLog_590daa1bb5fb3ab8780f20f89c51d0ba } from '../../../publishing/components/BuildLog'
+import { RollbackAction as RollbackAction_b3981788c9505767445927e01dcbe4fc } from '../../../publishing/components/RollbackAction'
 import { MachineTranslationStatus as MachineTranslationStatus_0a831d4dc5ae25799c03cf4ec3f71513 } from '../../../translation/machine/components/MachineTranslationStatus'
-import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
+import { BuildStatus as BuildStatus_1388247337e2c7f2a00cfd8413dfb46c } from '../../../publishing/components/BuildStatus'
 import { SecondFactorLogin as SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680 } from '../../../components/SecondFactorLogin'
 import { TranslationDashboard as TranslationDashboard_57ba8fb5bcd542cf264f8008e93215a7 } from '../../../translation/components/TranslationDashboard'
 import { ReviewDashboard as ReviewDashboard_33a73c485fea0a40c48cd1ef0b291316 } from '../../../components/ReviewDashboard'
@@ -59,10 +59,10 @@ export const importMap = {
   "/translation/components/DirectedField#DirectedTextareaField": DirectedTextareaField_d1cfdf249df770e2f3d7ceb5cf9313bb,
   "/translation/components/UnitRecordsTable#UnitRecordsTable": UnitRecordsTable_dc492f869b6ea79b9a21ca4e60c22c0c,
   "/translation/components/XliffExchange#XliffExchange": XliffExchange_15baa9b374584d27b97611ba939ef6cb,
-  "/components/BuildLog#BuildLog": BuildLog_15ec1830b581cbd304db719c401a8590,
-  "/components/RollbackAction#RollbackAction": RollbackAction_4283896eb070f33b40fd3e390982c4b0,
+  "/publishing/components/BuildLog#BuildLog": BuildLog_590daa1bb5fb3ab8780f20f89c51d0ba,
+  "/publishing/components/RollbackAction#RollbackAction": RollbackAction_b3981788c9505767445927e01dcbe4fc,
   "/translation/machine/components/MachineTranslationStatus#MachineTranslationStatus": MachineTranslationStatus_0a831d4dc5ae25799c03cf4ec3f71513,
-  "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
+  "/publishing/components/BuildStatus#BuildStatus": BuildStatus_1388247337e2c7f2a00cfd8413dfb46c,
   "/components/SecondFactorLogin#SecondFactorLogin": SecondFactorLogin_14cd6c65f7f9ad3a12018a04bfae1680,
   "/translation/components/TranslationDashboard#TranslationDashboard": TranslationDashboard_57ba8fb5bcd542cf264f8008e93215a7,
   "/components/ReviewDashboard#ReviewDashboard": ReviewDashboard_33a73c485fea0a40c48cd1ef0b291316,

@@ -4,8 +4,8 @@ import { isAdmin } from '../access/isAdmin';
 import { nobody } from '../access/nobody';
 import { signedInOrPublishToken } from '../access/signedInOrPublishToken';
 import { hiddenUnlessEditor } from '../access/hiddenUnlessEditor';
-import { buildEndpoints } from '../jobs/buildEndpoints';
-import { rollbackEndpoint } from '../publishing/rollback';
+import { buildEndpoints } from './buildEndpoints';
+import { rollbackEndpoint } from './rollback';
 
 export const buildStatuses = [
   { value: 'queued', label: 'En attente' },
@@ -104,12 +104,12 @@ export const Builds: CollectionConfig = {
     },
     // Shown as plain preformatted text (BuildLog): Payload's code editor loads from an outside CDN.
     { name: 'logTail', label: 'Fin du journal de construction', type: 'code', admin: { language: 'shell', hidden: true } },
-    { name: 'log', type: 'ui', admin: { components: { Field: '/components/BuildLog#BuildLog' } } },
+    { name: 'log', type: 'ui', admin: { components: { Field: '/publishing/components/BuildLog#BuildLog' } } },
     // « Remettre cette version en ligne » (editors and admins, on a successful publication).
     {
       name: 'rollback',
       type: 'ui',
-      admin: { position: 'sidebar', components: { Field: '/components/RollbackAction#RollbackAction' } },
+      admin: { position: 'sidebar', components: { Field: '/publishing/components/RollbackAction#RollbackAction' } },
     },
     {
       name: 'mode',

@@ -5,7 +5,7 @@ import { nobody } from '../access/nobody';
 
 /**
  * Locks and signs of life of the job runners, in the database so that every CMS process (on
- * every machine) sees the same ones. Written only by `jobs/runnerLock.ts` through the Local API.
+ * every machine) sees the same ones. Written only by `runnerLock.ts` through the Local API.
  * `key` is unique: creating a lock that exists fails in the database itself, which is what makes
  * two runners unable to hold it at once.
  */

@@ -6,7 +6,7 @@
 import type { UIFieldServerProps } from 'payload';
 import type React from 'react';
 
-import { canRollbackSite } from '../access/canRollbackSite';
+import { canRollbackSite } from '../../access/canRollbackSite';
 import { RollbackButton } from './RollbackButton';
 
 export function RollbackAction({ data, user }: UIFieldServerProps): React.ReactElement | null {

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, PayloadRequest, TypeWithID } from 'payload';
 
-import { requestRebuild } from '../jobs/requestRebuild';
+import { requestRebuild } from './requestRebuild';
 import { keepRequestLocale } from '../utilities/keepRequestLocale';
 
 /** How the list of publications names a document: « Fiche « Carte Vitale » publiée ». */
