@@ -31,7 +31,16 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // In this order: the search index is made from the final pages, and the service worker
   // precaches the stylesheet under its final, pruned name.
-  integrations: [compactDataStore(), notFoundPages(), pruneUnusedCss(), printQrCodes(), searchIndex(), webApp(), socialImages(), serviceWorker()],
+  integrations: [
+    compactDataStore(),
+    notFoundPages(),
+    pruneUnusedCss(),
+    printQrCodes(),
+    searchIndex(),
+    webApp(),
+    socialImages(),
+    serviceWorker(),
+  ],
   image: { responsiveStyles: false },
   vite: {
     css: { postcss: { plugins: [dropWebFonts(), logicalProperties()] } },
@@ -42,12 +51,16 @@ export default defineConfig({
       rollupOptions: {
         output: {
           // The one shared stylesheet would otherwise be named after the first page that used it.
-          assetFileNames: (asset) => (asset.names.some((name) => name.endsWith('.css')) ? '_astro/site.[hash][extname]' : '_astro/[name].[hash][extname]'),
+          assetFileNames: (asset) =>
+            asset.names.some((name) => name.endsWith('.css')) ? '_astro/site.[hash][extname]' : '_astro/[name].[hash][extname]',
           // Vite's helper for dynamic imports goes into the script every page loads
           // (src/client/pageStart.ts) instead of a module of its own: one request less before
           // the first paint on a 2G link. The search form's script, on pages that also load
           // that one, imports it from there.
-          manualChunks: (id) => (id === '\0vite/preload-helper.js' || /\/layouts\/BaseLayout\.astro\?astro&type=script/.test(id) ? 'page-start' : undefined),
+          manualChunks: (id) =>
+            id === '\0vite/preload-helper.js' || /\/layouts\/BaseLayout\.astro\?astro&type=script/.test(id)
+              ? 'page-start'
+              : undefined,
         },
       },
     },

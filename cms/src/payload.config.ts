@@ -122,7 +122,9 @@ export default buildConfig({
   },
   hooks: { afterError: [frenchValidationErrors] },
   // Translations (translation/plugin.ts) and Builds (publishing/plugin.ts) come with their plugins.
-  collections: [Fiches, Themes, Needs, Documents, Structures, Media, Users, Redirects, RunnerLocks, ReviewReminders].map(withRequestedIdIgnored),
+  collections: [Fiches, Themes, Needs, Documents, Structures, Media, Users, Redirects, RunnerLocks, ReviewReminders].map(
+    withRequestedIdIgnored,
+  ),
   // Media on disk by default, in an S3-compatible bucket with S3_BUCKET (utilities/deployment.ts).
   plugins: [translationPlugin(), publishingPlugin({ runsJobs }), previewPlugin(), mediaStoragePlugin()],
   endpoints: [healthEndpoint],

@@ -61,7 +61,8 @@ export const TranslationStatusSchema = z
         context.addIssue({ code: z.ZodIssueCode.custom, path: [locale], message: `not a translation language: ${locale}` });
       }
       for (const key of Object.keys(units)) {
-        if (!isUnitKey(key)) context.addIssue({ code: z.ZodIssueCode.custom, path: [locale, key], message: `not a unit key: ${key}` });
+        if (!isUnitKey(key))
+          context.addIssue({ code: z.ZodIssueCode.custom, path: [locale, key], message: `not a unit key: ${key}` });
       }
     }
   });

@@ -12,13 +12,52 @@ const outdated = { state: 'outdated', validatedAt: '2026-11-01T10:00:00.000Z', f
 
 describe('changeNoteIn', () => {
   it.each<[string, Parameters<typeof changeNoteIn>[0], Locale, ReturnType<typeof changeNoteIn>]>([
-    ['the translated note when an expert validated it against this note', { changeNote: { fr: 'Nouveau', en: 'New' }, changeNoteDate: date, translationStatus: { en: { changeNote: validated } } }, 'en', { text: 'New', locale: 'en', date }],
-    ['the French note when the translated one was written for an earlier note', { changeNote: { fr: 'Nouveau', en: 'Old news' }, changeNoteDate: date, translationStatus: { en: { changeNote: outdated } } }, 'en', { text: 'Nouveau', locale: 'fr', date }],
-    ['the French note when the translated one never went through validation', { changeNote: { fr: 'Nouveau', en: 'Typed by hand' }, changeNoteDate: date }, 'en', { text: 'Nouveau', locale: 'fr', date }],
-    ['the French note, tagged French, when the language has none', { changeNote: { fr: 'Nouveau', en: '' }, changeNoteDate: date }, 'ar', { text: 'Nouveau', locale: 'fr', date }],
-    ['the French note in French', { changeNote: { fr: 'Nouveau' }, changeNoteDate: date }, 'fr', { text: 'Nouveau', locale: 'fr', date }],
-    ['nothing without a date: a note is announced only with its publication', { changeNote: { fr: 'Ancienne note' }, changeNoteDate: null }, 'fr', undefined],
-    ['nothing when the French note is empty, even if a translation is left', { changeNote: { fr: ' ', en: 'Stale' }, changeNoteDate: date, translationStatus: { en: { changeNote: validated } } }, 'en', undefined],
+    [
+      'the translated note when an expert validated it against this note',
+      { changeNote: { fr: 'Nouveau', en: 'New' }, changeNoteDate: date, translationStatus: { en: { changeNote: validated } } },
+      'en',
+      { text: 'New', locale: 'en', date },
+    ],
+    [
+      'the French note when the translated one was written for an earlier note',
+      {
+        changeNote: { fr: 'Nouveau', en: 'Old news' },
+        changeNoteDate: date,
+        translationStatus: { en: { changeNote: outdated } },
+      },
+      'en',
+      { text: 'Nouveau', locale: 'fr', date },
+    ],
+    [
+      'the French note when the translated one never went through validation',
+      { changeNote: { fr: 'Nouveau', en: 'Typed by hand' }, changeNoteDate: date },
+      'en',
+      { text: 'Nouveau', locale: 'fr', date },
+    ],
+    [
+      'the French note, tagged French, when the language has none',
+      { changeNote: { fr: 'Nouveau', en: '' }, changeNoteDate: date },
+      'ar',
+      { text: 'Nouveau', locale: 'fr', date },
+    ],
+    [
+      'the French note in French',
+      { changeNote: { fr: 'Nouveau' }, changeNoteDate: date },
+      'fr',
+      { text: 'Nouveau', locale: 'fr', date },
+    ],
+    [
+      'nothing without a date: a note is announced only with its publication',
+      { changeNote: { fr: 'Ancienne note' }, changeNoteDate: null },
+      'fr',
+      undefined,
+    ],
+    [
+      'nothing when the French note is empty, even if a translation is left',
+      { changeNote: { fr: ' ', en: 'Stale' }, changeNoteDate: date, translationStatus: { en: { changeNote: validated } } },
+      'en',
+      undefined,
+    ],
     ['nothing on a fiche that never had a note', { changeNote: undefined, changeNoteDate: undefined }, 'uk', undefined],
   ])('%s', (_name, fiche, locale, expected) => {
     expect(changeNoteIn(fiche, locale)).toEqual(expected);
@@ -27,7 +66,10 @@ describe('changeNoteIn', () => {
 
 describe('the change note in the REST contract', () => {
   it(`refuses a note longer than ${changeNoteMaxLength} characters`, async () => {
-    const [fixture] = JSON.parse(await readFile(path.join(fixtureSnapshotDir, 'fiches.json'), 'utf8')) as Record<string, unknown>[];
+    const [fixture] = JSON.parse(await readFile(path.join(fixtureSnapshotDir, 'fiches.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >[];
     const result = FicheSchema.safeParse({ ...fixture, changeNote: { fr: 'x'.repeat(changeNoteMaxLength + 1) } });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['changeNote', 'fr']);

@@ -9,13 +9,17 @@ import { CmsReadError, ContentContractError, parseDocuments, contentCollectionNa
 import { CmsTimeoutError, collectionPageUrl, fetchCollection, getFromCms } from '../src/cmsReader';
 import { fixtureSnapshotDir } from '../src/repository';
 
-const readFixture = async (collection: string): Promise<unknown[]> => JSON.parse(await readFile(path.join(fixtureSnapshotDir, `${collection}.json`), 'utf8'));
+const readFixture = async (collection: string): Promise<unknown[]> =>
+  JSON.parse(await readFile(path.join(fixtureSnapshotDir, `${collection}.json`), 'utf8'));
 
 function pagedFetch(pages: unknown[][], status = 200): typeof fetch {
   return async (input) => {
     const page = Number(new URL(String(input)).searchParams.get('page'));
     const docs = pages[page - 1] ?? [];
-    return new Response(JSON.stringify({ docs, hasNextPage: page < pages.length, nextPage: page < pages.length ? page + 1 : null }), { status });
+    return new Response(
+      JSON.stringify({ docs, hasNextPage: page < pages.length, nextPage: page < pages.length ? page + 1 : null }),
+      { status },
+    );
   };
 }
 
@@ -31,7 +35,12 @@ describe('collectionPageUrl', () => {
   it('asks for every language, ids only, published fiches', () => {
     const url = new URL(collectionPageUrl('http://cms.example:3000', 'fiches', 2));
     expect(url.pathname).toBe('/api/fiches');
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ locale: 'all', depth: '0', page: '2', 'where[_status][equals]': 'published' });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      locale: 'all',
+      depth: '0',
+      page: '2',
+      'where[_status][equals]': 'published',
+    });
   });
 
   it('does not filter collections without drafts', () => {
@@ -51,7 +60,9 @@ describe('fetchCollection', () => {
     const broken = { ...(first as object), title: { en: 'No French title' } };
     const attempt = fetchCollection('http://cms.example', 'fiches', pagedFetch([[broken]]));
     await expect(attempt).rejects.toThrow(ContentContractError);
-    await expect(attempt).rejects.toThrow(/fiches [0-9a-f-]+ does not match the content schema: title\.fr: a French title is required/);
+    await expect(attempt).rejects.toThrow(
+      /fiches [0-9a-f-]+ does not match the content schema: title\.fr: a French title is required/,
+    );
   });
 
   it('fails on an HTTP error', async () => {
@@ -71,7 +82,8 @@ describe('fetchCollection', () => {
     let calls = 0;
     const resetOnce: typeof fetch = async (input, init) => {
       calls += 1;
-      if (calls === 2) throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+      if (calls === 2)
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
       return pages(input, init);
     };
     expect(await fetchCollection('http://cms.example', 'themes', resetOnce)).toHaveLength(themes.length);
@@ -122,7 +134,9 @@ describe('a CMS that does not answer', () => {
     const started = Date.now();
     const attempt = fetchCollection('http://cms.example', 'themes', hangingFetch(calls, options), { timeoutMs: 200 });
     await expect(attempt).rejects.toBeInstanceOf(CmsTimeoutError);
-    await expect(attempt).rejects.toThrow(/^themes: the CMS did not answer within 200 ms at http:\/\/cms\.example\/api\/themes\?/);
+    await expect(attempt).rejects.toThrow(
+      /^themes: the CMS did not answer within 200 ms at http:\/\/cms\.example\/api\/themes\?/,
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(calls.count).toBe(1);
   });
@@ -145,6 +159,8 @@ describe('a CMS that does not answer', () => {
 
   it('still reads a CMS that answers within the deadline', async () => {
     const themes = await readFixture('themes');
-    expect(await fetchCollection('http://cms.example', 'themes', pagedFetch([themes]), { timeoutMs: 5_000 })).toHaveLength(themes.length);
+    expect(await fetchCollection('http://cms.example', 'themes', pagedFetch([themes]), { timeoutMs: 5_000 })).toHaveLength(
+      themes.length,
+    );
   });
 });

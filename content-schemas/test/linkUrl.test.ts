@@ -39,11 +39,17 @@ describe('checkLinkUrl — the one rule for external links, CMS and site', () =>
 });
 
 describe('findLinkProblems', () => {
-  const link = (url: unknown, linkType = 'custom', type = 'link') => ({ type, fields: { linkType, url }, children: [{ type: 'text', text: 'la CAF' }] });
+  const link = (url: unknown, linkType = 'custom', type = 'link') => ({
+    type,
+    fields: { linkType, url },
+    children: [{ type: 'text', text: 'la CAF' }],
+  });
   const doc = (...children: unknown[]) => ({ root: { type: 'root', children: [{ type: 'paragraph', children }] } });
 
   it('finds external links and autolinks the site would refuse, with their path and text', () => {
-    const problems = findLinkProblems(doc(link('https://www.caf.fr/'), link('www.caf.fr'), link('javascript:x', 'custom', 'autolink')));
+    const problems = findLinkProblems(
+      doc(link('https://www.caf.fr/'), link('www.caf.fr'), link('javascript:x', 'custom', 'autolink')),
+    );
     expect(problems.map((problem) => [problem.path, problem.text, problem.check.problem])).toEqual([
       ['root.children[0].children[1]', 'la CAF', 'malformed'],
       ['root.children[0].children[2]', 'la CAF', 'protocol'],
@@ -51,7 +57,11 @@ describe('findLinkProblems', () => {
   });
 
   it('leaves internal links to the relationship check', () => {
-    expect(findLinkProblems(doc({ type: 'link', fields: { linkType: 'internal', doc: { relationTo: 'fiches', value: 'x' } }, children: [] }))).toEqual([]);
+    expect(
+      findLinkProblems(
+        doc({ type: 'link', fields: { linkType: 'internal', doc: { relationTo: 'fiches', value: 'x' } }, children: [] }),
+      ),
+    ).toEqual([]);
   });
 
   it('accepts an empty or missing document', () => {

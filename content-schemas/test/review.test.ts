@@ -41,7 +41,11 @@ describe('isLongOverdue', () => {
 
 describe('archivedNote', () => {
   const validated = { state: 'validated', validatedAt: '2026-11-20T10:00:00.000Z' } as const;
-  const outdated = { state: 'outdated', validatedAt: '2026-11-01T10:00:00.000Z', frenchChangedAt: '2026-11-02T10:00:00.000Z' } as const;
+  const outdated = {
+    state: 'outdated',
+    validatedAt: '2026-11-01T10:00:00.000Z',
+    frenchChangedAt: '2026-11-02T10:00:00.000Z',
+  } as const;
   it('keeps the French and only the translations validated for this note', () => {
     expect(
       archivedNote({
@@ -72,17 +76,48 @@ describe('ficheFreshness', () => {
     ],
   };
   it.each<[string, Locale, { text: string; locale: Locale }[]]>([
-    ['French: every note, newest first', 'fr', [{ text: 'Troisième', locale: 'fr' }, { text: 'Deuxième', locale: 'fr' }, { text: 'Première', locale: 'fr' }]],
-    ['Arabic: validated notes in Arabic, the others in French', 'ar', [{ text: 'الثالثة', locale: 'ar' }, { text: 'Deuxième', locale: 'fr' }, { text: 'الأولى', locale: 'ar' }]],
-    ['Ukrainian: all in French', 'uk', [{ text: 'Troisième', locale: 'fr' }, { text: 'Deuxième', locale: 'fr' }, { text: 'Première', locale: 'fr' }]],
+    [
+      'French: every note, newest first',
+      'fr',
+      [
+        { text: 'Troisième', locale: 'fr' },
+        { text: 'Deuxième', locale: 'fr' },
+        { text: 'Première', locale: 'fr' },
+      ],
+    ],
+    [
+      'Arabic: validated notes in Arabic, the others in French',
+      'ar',
+      [
+        { text: 'الثالثة', locale: 'ar' },
+        { text: 'Deuxième', locale: 'fr' },
+        { text: 'الأولى', locale: 'ar' },
+      ],
+    ],
+    [
+      'Ukrainian: all in French',
+      'uk',
+      [
+        { text: 'Troisième', locale: 'fr' },
+        { text: 'Deuxième', locale: 'fr' },
+        { text: 'Première', locale: 'fr' },
+      ],
+    ],
   ])('%s', (_name, locale, expected) => {
     const freshness = ficheFreshness(fiche, locale, new Date('2026-02-01T00:00:00.000Z'));
     expect(freshness.history.map(({ text, locale: lang }) => ({ text, locale: lang }))).toEqual(expected);
-    expect(freshness.history.map((note) => note.date)).toEqual(['2025-12-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z']);
+    expect(freshness.history.map((note) => note.date)).toEqual([
+      '2025-12-01T00:00:00.000Z',
+      '2025-06-01T00:00:00.000Z',
+      '2025-01-01T00:00:00.000Z',
+    ]);
   });
 
   it('gives the check date, the last real change, and a warning only once long overdue', () => {
-    expect(ficheFreshness(fiche, 'fa', new Date('2026-12-01T00:00:00.000Z'))).toMatchObject({ checkedAt: fiche.lastCheckedAt, changedAt: fiche.changedAt });
+    expect(ficheFreshness(fiche, 'fa', new Date('2026-12-01T00:00:00.000Z'))).toMatchObject({
+      checkedAt: fiche.lastCheckedAt,
+      changedAt: fiche.changedAt,
+    });
     expect(ficheFreshness(fiche, 'fa', new Date('2026-12-01T00:00:00.000Z')).staleSince).toBeUndefined();
     expect(ficheFreshness(fiche, 'fa', new Date('2027-01-11T00:00:00.000Z')).staleSince).toBe(fiche.lastCheckedAt);
   });

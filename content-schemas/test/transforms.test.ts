@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  absoluteUrl,
-  hasTranslation,
-  sitePaths,
-  translatedLocales,
-  type Locale,
-} from '../src';
+import { absoluteUrl, hasTranslation, sitePaths, translatedLocales, type Locale } from '../src';
 
 const item = (title: string) => ({ title, body: { root: { type: 'root' as const, children: [] } } });
 
-function fiche(overrides: Partial<Record<'title' | 'summary', Record<string, string | null>>> & { how?: Record<string, unknown[]> } = {}) {
+function fiche(
+  overrides: Partial<Record<'title' | 'summary', Record<string, string | null>>> & { how?: Record<string, unknown[]> } = {},
+) {
   return {
     title: { fr: 'Titre', en: 'Title', ar: 'عنوان', ps: '', ...overrides.title },
     summary: { fr: 'Résumé', en: 'Summary', ar: 'ملخص', ps: 'لنډیز', ...overrides.summary },
@@ -29,8 +25,18 @@ describe('hasTranslation', () => {
     ['an empty title (cleared by a translator)', fiche(), 'ps', false],
     ['a blank summary', fiche({ summary: { en: '   ' } }), 'en', false],
     ['a missing summary', fiche({ summary: { ar: null } }), 'ar', false],
-    ['a section with fewer items than French (shown in French, labelled)', fiche({ how: { fr: [item('1'), item('2')], en: [item('1')], ar: [item('1'), item('2')] } }), 'en', true],
-    ['a section with no item in that language', fiche({ how: { fr: [item('1'), item('2')], en: [item('1'), item('2')] } }), 'ar', true],
+    [
+      'a section with fewer items than French (shown in French, labelled)',
+      fiche({ how: { fr: [item('1'), item('2')], en: [item('1')], ar: [item('1'), item('2')] } }),
+      'en',
+      true,
+    ],
+    [
+      'a section with no item in that language',
+      fiche({ how: { fr: [item('1'), item('2')], en: [item('1'), item('2')] } }),
+      'ar',
+      true,
+    ],
     ['an empty section sent as {}', fiche(), 'ar', true],
   ])('%s', (_name, input, locale, expected) => {
     expect(hasTranslation(input, locale)).toBe(expected);

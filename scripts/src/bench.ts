@@ -31,7 +31,15 @@ import { runMemoryBench } from './bench/memoryBench';
 import { runScale } from './bench/scale';
 import { parseBenchOptions, usage, UsageError } from './bench/options';
 import { measurePageWeight, readableWithoutJs } from './bench/pageWeights';
-import { formatTable, lighthousePages, reportRows, resultFileName, type BenchResults, type LighthousePage, type PageType } from './bench/report';
+import {
+  formatTable,
+  lighthousePages,
+  reportRows,
+  resultFileName,
+  type BenchResults,
+  type LighthousePage,
+  type PageType,
+} from './bench/report';
 import { measureSearch } from './bench/searchMeasure';
 import { measureSlowFirstPaint } from './bench/slowNetwork';
 import { buildAnchor, writeAnchorProject } from './bench/starlightAnchor';
@@ -140,7 +148,13 @@ async function main(): Promise<void> {
     return;
   }
   if (options.scale) {
-    await runScale({ sizes: options.scale, randomSeed: options.randomSeed, samples: 20, repoRoot, browserSamples: options.skipBrowser ? 0 : 5 });
+    await runScale({
+      sizes: options.scale,
+      randomSeed: options.randomSeed,
+      samples: 20,
+      repoRoot,
+      browserSamples: options.skipBrowser ? 0 : 5,
+    });
     return;
   }
   const startedAt = new Date();
@@ -199,7 +213,8 @@ async function main(): Promise<void> {
           env: { ...env, NODE_ENV: 'development', PAYLOAD_JOBS_AUTORUN: 'false' },
         });
         const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-        if (code !== 0) throw new Error(`bringing the kept corpus to the current schema failed (exit code ${code}):\n${tail.join('\n')}`);
+        if (code !== 0)
+          throw new Error(`bringing the kept corpus to the current schema failed (exit code ${code}):\n${tail.join('\n')}`);
         progress(`reused ${cacheDir}`);
         return { insertSeconds: 0, fichesPerSecond: 0, reused: true };
       }
@@ -207,7 +222,15 @@ async function main(): Promise<void> {
       const { child, tail } = spawnQuiet(
         'node',
         // --expose-gc: the importer collects every 10 fiches to keep libSQL's native memory bounded.
-        ['--expose-gc', '--max-semi-space-size=64', '--import', 'tsx', path.join(repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(options.fiches), String(options.randomSeed)],
+        [
+          '--expose-gc',
+          '--max-semi-space-size=64',
+          '--import',
+          'tsx',
+          path.join(repoRoot, 'scripts/src/bench/insertCorpus.ts'),
+          String(options.fiches),
+          String(options.randomSeed),
+        ],
         { cwd: cmsDir, env: { ...env, NODE_ENV: 'development', PAYLOAD_JOBS_AUTORUN: 'false' } },
       );
       child.stdout?.on('data', (chunk: Buffer) => {
@@ -269,7 +292,8 @@ async function main(): Promise<void> {
     for (const [type, pagePath] of Object.entries(paths) as [PageType, string][])
       weights[type] = await measurePageWeight(`${servedUrl}${pagePath}`);
     browser = await launchChromium();
-    for (const type of ['ficheFr', 'ficheAr'] as const) weights[type].readableWithoutJs = await readableWithoutJs(browser, weights[type].url);
+    for (const type of ['ficheFr', 'ficheAr'] as const)
+      weights[type].readableWithoutJs = await readableWithoutJs(browser, weights[type].url);
     progress('page weights measured');
     const query = 'logement';
     const measure = await measureSearch({
@@ -308,12 +332,18 @@ async function main(): Promise<void> {
         async (progress) => {
           const scores = {} as Record<LighthousePage, LighthouseScores>;
           for (const page of lighthousePages)
-            scores[page] = await runLighthouse(`${servedUrl}${pagePaths[page]}`, options.lighthouseRuns, (line) => progress(`${page} ${line}`));
+            scores[page] = await runLighthouse(`${servedUrl}${pagePaths[page]}`, options.lighthouseRuns, (line) =>
+              progress(`${page} ${line}`),
+            );
           const slowBrowser = await launchChromium();
           try {
             const twoG = {
-              ficheFr: await measureSlowFirstPaint(slowBrowser, `${servedUrl}${pagePaths.ficheFr}`, { runs: options.lighthouseRuns }),
-              ficheAr: await measureSlowFirstPaint(slowBrowser, `${servedUrl}${pagePaths.ficheAr}`, { runs: options.lighthouseRuns }),
+              ficheFr: await measureSlowFirstPaint(slowBrowser, `${servedUrl}${pagePaths.ficheFr}`, {
+                runs: options.lighthouseRuns,
+              }),
+              ficheAr: await measureSlowFirstPaint(slowBrowser, `${servedUrl}${pagePaths.ficheAr}`, {
+                runs: options.lighthouseRuns,
+              }),
             };
             progress(`2G first paint: fr ${twoG.ficheFr.fcpMs.toFixed(0)} ms, ar ${twoG.ficheAr.fcpMs.toFixed(0)} ms`);
             return { scores, twoG };

@@ -59,7 +59,7 @@ export function importedPart(relativeFile: string, specifier: string): Part | un
   if (specifier.startsWith('.')) {
     return partOf(path.relative(repositoryRoot, path.resolve(repositoryRoot, path.dirname(relativeFile), specifier)));
   }
-  const packageName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0] ?? '';
+  const packageName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? '');
   return packageParts[packageName];
 }
 

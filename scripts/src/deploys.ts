@@ -17,7 +17,6 @@ import { liveLockOwner, processIsAlive } from './publishLock';
 export const currentLink = 'current';
 export const defaultKeep = 5;
 
-
 /** `DEPLOYS_DIR`, relative to where the command was typed, or `deploys/` at the repository root. */
 export function resolveDeploysDir(value: string | undefined, invokedFrom = process.cwd()): string {
   return value ? path.resolve(invokedFrom, value) : path.join(repositoryRoot, 'deploys');

@@ -105,7 +105,9 @@ export async function exportSnapshot({
     for (const collection of contentCollectionNames) {
       let documents: ContentDocument<typeof collection>[];
       if (base && since) {
-        const changed = await fetchPages(cmsUrl, collection, fetchImpl, timeoutMs, { 'where[updatedAt][greater_than_equal]': since });
+        const changed = await fetchPages(cmsUrl, collection, fetchImpl, timeoutMs, {
+          'where[updatedAt][greater_than_equal]': since,
+        });
         const ids = await fetchIds(cmsUrl, collection, fetchImpl, timeoutMs);
         const merged = mergeChanges(await readBase(base, collection), changed, ids);
         if (merged) {
@@ -127,13 +129,19 @@ export async function exportSnapshot({
       Object.assign(snapshot, { [collection]: documents });
       counts[collection] = documents.length;
       await writeFile(path.join(staging, `${collection}.json`), `${JSON.stringify(documents, null, 2)}\n`);
-      log(`export: ${collection}: ${documents.length}${base && since ? ` (${read[collection]} read, changed since ${since})` : ''}`);
+      log(
+        `export: ${collection}: ${documents.length}${base && since ? ` (${read[collection]} read, changed since ${since})` : ''}`,
+      );
     }
     const media = snapshot.media ?? [];
     let downloaded = 0;
     for (const file of media) {
-      if (base && since && !changedMedia.has(file.id) && (await reuseMedia(base, file, path.join(staging, snapshotMediaDir)))) continue;
-      await writeFile(path.join(staging, snapshotMediaDir, file.filename), await downloadMedia(cmsUrl, file, fetchImpl, { timeoutMs: timeoutMs * 4 }));
+      if (base && since && !changedMedia.has(file.id) && (await reuseMedia(base, file, path.join(staging, snapshotMediaDir))))
+        continue;
+      await writeFile(
+        path.join(staging, snapshotMediaDir, file.filename),
+        await downloadMedia(cmsUrl, file, fetchImpl, { timeoutMs: timeoutMs * 4 }),
+      );
       downloaded += 1;
     }
     log(`export: media files: ${media.length} (${downloaded} downloaded)`);
@@ -141,7 +149,14 @@ export async function exportSnapshot({
     await writeFile(path.join(staging, snapshotManifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
     await rm(target, { recursive: true, force: true });
     await rename(staging, target);
-    return { snapshotDir: target, counts, mediaFiles: media.length, kind: base && since ? 'incremental' : 'full', read, downloaded };
+    return {
+      snapshotDir: target,
+      counts,
+      mediaFiles: media.length,
+      kind: base && since ? 'incremental' : 'full',
+      read,
+      downloaded,
+    };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -160,7 +175,13 @@ async function changesSince(base: string, cmsUrl: string): Promise<string | unde
   const started = Date.parse(manifest.readStartedAt);
   if (!Number.isFinite(started)) return undefined;
   for (const collection of contentCollectionNames) {
-    if (!(await readBase(base, collection).then(() => true, () => false))) return undefined;
+    if (
+      !(await readBase(base, collection).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return undefined;
   }
   return new Date(started - changedSinceMarginMs).toISOString();
 }
@@ -173,7 +194,11 @@ async function readBase<C extends ContentCollection>(base: string, collection: C
  * The collection as a full export would write it: the published ids in the CMS's order, each
  * document as changed, else as in the base. Undefined when an id is in neither.
  */
-export function mergeChanges<T extends { id: string }>(base: readonly T[], changed: readonly T[], ids: readonly string[]): T[] | undefined {
+export function mergeChanges<T extends { id: string }>(
+  base: readonly T[],
+  changed: readonly T[],
+  ids: readonly string[],
+): T[] | undefined {
   const byId = new Map(base.map((document) => [document.id, document]));
   for (const document of changed) byId.set(document.id, document);
   const merged: T[] = [];
@@ -205,7 +230,12 @@ async function fetchPages<C extends ContentCollection>(
 }
 
 /** The ids of every document of a collection the export would read, in its order (`select`: no content). */
-async function fetchIds(cmsUrl: string, collection: ContentCollection, fetchImpl: typeof fetch, timeoutMs: number): Promise<string[]> {
+async function fetchIds(
+  cmsUrl: string,
+  collection: ContentCollection,
+  fetchImpl: typeof fetch,
+  timeoutMs: number,
+): Promise<string[]> {
   const ids: string[] = [];
   for (let page = 1; ; page += 1) {
     const url = new URL(collectionPageUrl(cmsUrl, collection, page));
@@ -214,7 +244,8 @@ async function fetchIds(cmsUrl: string, collection: ContentCollection, fetchImpl
     const body = await readPage(url, collection, fetchImpl, timeoutMs);
     for (const document of body.docs) {
       const id = (document as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string' && typeof id !== 'number') throw new CmsReadError(`${collection}: ${url.href} returned a document without id`);
+      if (typeof id !== 'string' && typeof id !== 'number')
+        throw new CmsReadError(`${collection}: ${url.href} returned a document without id`);
       ids.push(String(id));
     }
     if (!body.hasNextPage) return ids;

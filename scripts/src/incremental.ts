@@ -30,7 +30,6 @@ import path from 'node:path';
 import { ficheSegments, localeCodes, type Fiche } from '@passerelle/content-schemas';
 import { repositoryRoot } from '@passerelle/content-schemas/repository';
 
-
 /** What the site renders in an incremental build (the same shape as site/src/lib/renderOnly.ts's RenderSelection). */
 export type RenderSelection = { fiches: string[]; departements: string[] | 'all' };
 

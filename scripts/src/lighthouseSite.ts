@@ -76,7 +76,10 @@ if (inlineCss || criticalCss) {
     // Critical: the rules the first screen uses go inline; the whole stylesheet is linked at the
     // end of the body, where it blocks the rendering of nothing before it (Chromium, Firefox).
     const page = criticalCss ? html.replace('</body>', () => `${link[0]}</body>`) : html;
-    await writeFile(path.join(dist, file), page.replace(link[0], () => `<style>${css}</style>`));
+    await writeFile(
+      path.join(dist, file),
+      page.replace(link[0], () => `<style>${css}</style>`),
+    );
     inlinedStyleHashes.add(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
   }
   process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
@@ -113,11 +116,15 @@ const results: { path: string; lighthouse?: LighthouseScores; twoG?: SlowFirstPa
 try {
   for (const pagePath of paths) {
     const entry: (typeof results)[number] = { path: pagePath };
-    if (lighthouse) entry.lighthouse = await runLighthouse(`${origin}${pagePath}`, runs, (line) => console.error(`${pagePath} ${line}`));
+    if (lighthouse)
+      entry.lighthouse = await runLighthouse(`${origin}${pagePath}`, runs, (line) => console.error(`${pagePath} ${line}`));
     if (twoG) {
       const browser = await launchChromium();
       try {
-        entry.twoG = await measureSlowFirstPaint(browser, `${origin}${pagePath}`, { runs, ...(then ? { then: `${origin}${then}` } : {}) });
+        entry.twoG = await measureSlowFirstPaint(browser, `${origin}${pagePath}`, {
+          runs,
+          ...(then ? { then: `${origin}${then}` } : {}),
+        });
       } finally {
         await browser.close();
       }
@@ -134,8 +141,10 @@ try {
         scores && `  boot-up: ${JSON.stringify(scores.bootup)}`,
         scores && `  layout shifts: ${JSON.stringify(scores.layoutShifts)}`,
         scores && `  failed audits: ${scores.failedAudits.join(', ') || 'none'}`,
-        entry.twoG && `  2G first contentful paint: ${(entry.twoG.fcpMs / 1000).toFixed(2)} s (runs ${entry.twoG.allMs.join(', ')} ms)`,
-        entry.twoG?.secondFcpMs !== undefined && `  2G second visit (${then}): first contentful paint ${(entry.twoG.secondFcpMs / 1000).toFixed(2)} s`,
+        entry.twoG &&
+          `  2G first contentful paint: ${(entry.twoG.fcpMs / 1000).toFixed(2)} s (runs ${entry.twoG.allMs.join(', ')} ms)`,
+        entry.twoG?.secondFcpMs !== undefined &&
+          `  2G second visit (${then}): first contentful paint ${(entry.twoG.secondFcpMs / 1000).toFixed(2)} s`,
       ]
         .filter(Boolean)
         .join('\n'),

@@ -16,7 +16,13 @@ import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { CmsReadError, ContentContractError, type Fiche, type PublishStage } from '@passerelle/content-schemas';
-import { CmsTimeoutError, cmsTimeoutMs, fetchWithDeadline, getFromCms, networkErrorText } from '@passerelle/content-schemas/cmsReader';
+import {
+  CmsTimeoutError,
+  cmsTimeoutMs,
+  fetchWithDeadline,
+  getFromCms,
+  networkErrorText,
+} from '@passerelle/content-schemas/cmsReader';
 
 import {
   contentSecurityPolicy,
@@ -265,7 +271,9 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
     };
     timings.export = mark - started;
     log(
-      `publish: export ${exported.kind === 'incremental' ? `of what changed since ${liveId}` : 'of everything'} (documents read: ${Object.entries(exported.read)
+      `publish: export ${exported.kind === 'incremental' ? `of what changed since ${liveId}` : 'of everything'} (documents read: ${Object.entries(
+        exported.read,
+      )
         .map(([collection, count]) => `${collection} ${count}`)
         .join(', ')})`,
     );

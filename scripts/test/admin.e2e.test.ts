@@ -60,7 +60,17 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 
-type Fiche = { id: string; slug: string; shortId: string; title: string; summary?: string; _status: string; type: string; mainStructure: string; reviewRequested: boolean };
+type Fiche = {
+  id: string;
+  slug: string;
+  shortId: string;
+  title: string;
+  summary?: string;
+  _status: string;
+  type: string;
+  mainStructure: string;
+  reviewRequested: boolean;
+};
 
 async function ficheBySlug(slug: string): Promise<Fiche> {
   const { docs } = await api<{ docs: Fiche[] }>('GET', `/fiches?where[slug][equals]=${slug}&depth=0&locale=fr&draft=true`);
@@ -68,10 +78,9 @@ async function ficheBySlug(slug: string): Promise<Fiche> {
 }
 
 async function translationOf(ficheId: string, language: string) {
-  const { docs } = await api<{ docs: { id: string; status: string; title?: string; units?: Record<string, { outdatedAt?: string | null }> }[] }>(
-    'GET',
-    `/translations?where[fiche][equals]=${ficheId}&where[language][equals]=${language}&depth=0`,
-  );
+  const { docs } = await api<{
+    docs: { id: string; status: string; title?: string; units?: Record<string, { outdatedAt?: string | null }> }[];
+  }>('GET', `/translations?where[fiche][equals]=${ficheId}&where[language][equals]=${language}&depth=0`);
   return docs[0]!;
 }
 
@@ -137,9 +146,12 @@ async function startLibreTranslate(): Promise<string> {
     request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     request.on('end', () => {
       response.setHeader('content-type', 'application/json');
-      if (request.url === '/languages') return response.end(JSON.stringify([{ code: 'fr', name: 'French', targets: ['ar', 'en'] }]));
+      if (request.url === '/languages')
+        return response.end(JSON.stringify([{ code: 'fr', name: 'French', targets: ['ar', 'en'] }]));
       const body = JSON.parse(raw || '{}') as { q: string[]; target: string };
-      const translated = body.q.map((html) => html.replace(/(^|>)([^<]+)(?=<|$)/g, (_all, open: string, text: string) => `${open}${body.target}:${text}`));
+      const translated = body.q.map((html) =>
+        html.replace(/(^|>)([^<]+)(?=<|$)/g, (_all, open: string, text: string) => `${open}${body.target}:${text}`),
+      );
       response.end(JSON.stringify({ translatedText: translated }));
     });
   });
@@ -226,65 +238,92 @@ describe('the admin, role by role', () => {
     expect(await page.locator('[data-sonner-toast][data-type="error"]').count()).toBe(0);
   });
 
-  it('an editor ticks « Modification mineure » and publishes: no translation goes outdated; the editor’s buttons speak French', { timeout: 4 * 60_000 }, async () => {
-    const fiche = await ficheBySlug('carte-vitale');
-    const page = await logIn('editor@passerelle.test');
-    await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}`);
-    const summary = page.locator('#field-summary');
-    await summary.waitFor({ timeout: 60_000 });
-    const text = await summary.inputValue();
-    await summary.fill(`${text.trimEnd()} `.replace(/\.\s*$/, ' .').trimEnd());
-    // The rich-text editor's own buttons, which Payload's i18n does not reach, are named in
-    // French (cms/src/components/EditorFrenchLabels.tsx): the block handles, drawn on hover…
-    const editor = page.locator('[data-lexical-editor="true"]').first();
-    await editor.locator('p').first().hover();
-    const handleNames = async () => page.locator('button.draggable-block-menu, button.add-block-menu').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
-    await until('the block handles', async () => ((await handleNames()).length >= 2 ? true : undefined), 30_000);
-    expect(new Set(await handleNames())).toEqual(new Set(['Glisser pour déplacer le bloc', 'Ajouter un bloc']));
-    // …and the link popup's buttons, which each editor draws once, hidden until the caret is in a link.
-    expect(await page.locator('button.link-edit[aria-label="Modifier le lien"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('button[aria-label="Retirer le lien"]').count()).toBe(await page.locator('button.link-edit').count());
-    expect(await page.locator('button[aria-label="Edit link"], button[aria-label="Remove link"], button[aria-label="Drag to move"], button[aria-label="Add block"]').count()).toBe(0);
+  it(
+    'an editor ticks « Modification mineure » and publishes: no translation goes outdated; the editor’s buttons speak French',
+    { timeout: 4 * 60_000 },
+    async () => {
+      const fiche = await ficheBySlug('carte-vitale');
+      const page = await logIn('editor@passerelle.test');
+      await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}`);
+      const summary = page.locator('#field-summary');
+      await summary.waitFor({ timeout: 60_000 });
+      const text = await summary.inputValue();
+      await summary.fill(`${text.trimEnd()} `.replace(/\.\s*$/, ' .').trimEnd());
+      // The rich-text editor's own buttons, which Payload's i18n does not reach, are named in
+      // French (cms/src/components/EditorFrenchLabels.tsx): the block handles, drawn on hover…
+      const editor = page.locator('[data-lexical-editor="true"]').first();
+      await editor.locator('p').first().hover();
+      const handleNames = async () =>
+        page
+          .locator('button.draggable-block-menu, button.add-block-menu')
+          .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
+      await until('the block handles', async () => ((await handleNames()).length >= 2 ? true : undefined), 30_000);
+      expect(new Set(await handleNames())).toEqual(new Set(['Glisser pour déplacer le bloc', 'Ajouter un bloc']));
+      // …and the link popup's buttons, which each editor draws once, hidden until the caret is in a link.
+      expect(await page.locator('button.link-edit[aria-label="Modifier le lien"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('button[aria-label="Retirer le lien"]').count()).toBe(
+        await page.locator('button.link-edit').count(),
+      );
+      expect(
+        await page
+          .locator(
+            'button[aria-label="Edit link"], button[aria-label="Remove link"], button[aria-label="Drag to move"], button[aria-label="Add block"]',
+          )
+          .count(),
+      ).toBe(0);
 
-    const minor = page.locator('#field-minorChange');
-    await minor.check();
-    expect(await minor.isChecked()).toBe(true);
-    await page.locator('#action-save').click();
-    await page.locator('[data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 30_000 });
+      const minor = page.locator('#field-minorChange');
+      await minor.check();
+      expect(await minor.isChecked()).toBe(true);
+      await page.locator('#action-save').click();
+      await page.locator('[data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 30_000 });
 
-    const published = await until('the published change', async () => {
-      const { docs } = await api<{ docs: { summary: string }[] }>('GET', `/fiches?where[id][equals]=${fiche.id}&depth=0&locale=fr`);
-      return docs[0]?.summary !== text ? docs[0] : undefined;
-    });
-    expect(published.summary).not.toBe(text);
-    for (const language of ['ar', 'en', 'uk']) {
-      const translation = await translationOf(fiche.id, language);
-      const outdated = Object.entries(translation.units ?? {}).filter(([, unit]) => unit.outdatedAt);
-      expect(outdated, language).toEqual([]);
-      expect(translation.status, language).toBe('validated');
-    }
-  });
+      const published = await until('the published change', async () => {
+        const { docs } = await api<{ docs: { summary: string }[] }>(
+          'GET',
+          `/fiches?where[id][equals]=${fiche.id}&depth=0&locale=fr`,
+        );
+        return docs[0]?.summary !== text ? docs[0] : undefined;
+      });
+      expect(published.summary).not.toBe(text);
+      for (const language of ['ar', 'en', 'uk']) {
+        const translation = await translationOf(fiche.id, language);
+        const outdated = Object.entries(translation.units ?? {}).filter(([, unit]) => unit.outdatedAt);
+        expect(outdated, language).toEqual([]);
+        expect(translation.status, language).toBe('validated');
+      }
+    },
+  );
 
-  it('« Dupliquer » makes a fiche with its own slug and short id, and no foreign translation', { timeout: 4 * 60_000 }, async () => {
-    const source = await ficheBySlug('ateliers-de-francais-parole-et-langues');
-    const page = await logIn('editor@passerelle.test');
-    await page.goto(`${cmsUrl}/admin/collections/fiches/${source.id}`);
-    await page.locator('#field-title').waitFor({ timeout: 60_000 });
-    await page.locator('.doc-controls__popup .popup-button').click();
-    await page.locator('#action-duplicate').click();
-    await page.waitForURL((url) => url.pathname.startsWith('/admin/collections/fiches/') && !url.pathname.endsWith(source.id), { timeout: 60_000 });
-    const copyId = new URL(page.url()).pathname.split('/').pop()!;
+  it(
+    '« Dupliquer » makes a fiche with its own slug and short id, and no foreign translation',
+    { timeout: 4 * 60_000 },
+    async () => {
+      const source = await ficheBySlug('ateliers-de-francais-parole-et-langues');
+      const page = await logIn('editor@passerelle.test');
+      await page.goto(`${cmsUrl}/admin/collections/fiches/${source.id}`);
+      await page.locator('#field-title').waitFor({ timeout: 60_000 });
+      await page.locator('.doc-controls__popup .popup-button').click();
+      await page.locator('#action-duplicate').click();
+      await page.waitForURL((url) => url.pathname.startsWith('/admin/collections/fiches/') && !url.pathname.endsWith(source.id), {
+        timeout: 60_000,
+      });
+      const copyId = new URL(page.url()).pathname.split('/').pop()!;
 
-    const copy = await api<Fiche>('GET', `/fiches/${copyId}?depth=0&locale=fr&draft=true`);
-    expect(copy._status).toBe('draft');
-    expect(copy.slug).not.toBe(source.slug);
-    expect(copy.slug).toMatch(/^[a-z0-9-]+$/);
-    expect(copy.shortId).toMatch(/^[23456789abcdefghjkmnpqrstuvwxyz]{6}$/);
-    expect(copy.shortId).not.toBe(source.shortId);
-    const arabic = await api<{ title?: string | null }>('GET', `/fiches/${copyId}?depth=0&locale=ar&fallback-locale=none&draft=true`);
-    expect(arabic.title ?? null).toBeNull();
-    expect((await translationOf(copyId, 'ar')).status).toBe('notStarted');
-  });
+      const copy = await api<Fiche>('GET', `/fiches/${copyId}?depth=0&locale=fr&draft=true`);
+      expect(copy._status).toBe('draft');
+      expect(copy.slug).not.toBe(source.slug);
+      expect(copy.slug).toMatch(/^[a-z0-9-]+$/);
+      expect(copy.shortId).toMatch(/^[23456789abcdefghjkmnpqrstuvwxyz]{6}$/);
+      expect(copy.shortId).not.toBe(source.shortId);
+      const arabic = await api<{ title?: string | null }>(
+        'GET',
+        `/fiches/${copyId}?depth=0&locale=ar&fallback-locale=none&draft=true`,
+      );
+      expect(arabic.title ?? null).toBeNull();
+      expect((await translationOf(copyId, 'ar')).status).toBe('notStarted');
+    },
+  );
 
   it(
     'a translator proposes in Arabic, right to left; an expert validates it from the queue with the diff; the list says « Publié »',
@@ -314,17 +353,23 @@ describe('the admin, role by role', () => {
       // title's edit can arrive after the state's and still list the saved « Validée ». Choosing
       // the same state again changes nothing and asks the server nothing, so the test goes through
       // « En cours » to make the form ask again.
-      await until('the states offered to a translator', async () => {
-        const options = await optionsOf(translator, 'field-status');
-        if (options.includes('À relire') && !options.includes('Validée')) return options;
-        await choose(translator, 'field-status', 'En cours');
-        await choose(translator, 'field-status', 'À relire');
-        return undefined;
-      }, 40_000);
+      await until(
+        'the states offered to a translator',
+        async () => {
+          const options = await optionsOf(translator, 'field-status');
+          if (options.includes('À relire') && !options.includes('Validée')) return options;
+          await choose(translator, 'field-status', 'En cours');
+          await choose(translator, 'field-status', 'À relire');
+          return undefined;
+        },
+        40_000,
+      );
       expect(await translator.locator('#field-status .rs__single-value').textContent()).toBe('À relire');
       await translator.locator('#action-save').click();
       await translator.locator('[data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 30_000 });
-      await until('the proposal saved', async () => ((await translationOf(fiche.id, 'ar')).status === 'toReview' ? true : undefined));
+      await until('the proposal saved', async () =>
+        (await translationOf(fiche.id, 'ar')).status === 'toReview' ? true : undefined,
+      );
 
       const expert = await logIn('expert-ar@passerelle.test');
       await expert.goto(`${cmsUrl}/admin`);
@@ -338,7 +383,9 @@ describe('the admin, role by role', () => {
       expect(await optionsOf(expert, 'field-status')).toContain('Validée');
       await choose(expert, 'field-status', 'Validée');
       await expert.locator('#action-save').click();
-      await until('the validation', async () => ((await translationOf(fiche.id, 'ar')).status === 'validated' ? true : undefined));
+      await until('the validation', async () =>
+        (await translationOf(fiche.id, 'ar')).status === 'validated' ? true : undefined,
+      );
       const live = await api<{ title: string }>('GET', `/fiches/${fiche.id}?depth=0&locale=ar`);
       expect(live.title).toBe(proposedTitle);
 
@@ -351,123 +398,173 @@ describe('the admin, role by role', () => {
     },
   );
 
-  it('an editor edits a live fiche and clicks « Prévisualiser »: the page shows the draft as the site will, noindex, and nothing is published', { timeout: 6 * 60_000 }, async () => {
-    const fiche = await ficheBySlug('demander-le-rsa');
-    const draftSummary = 'Brouillon à relire : le RSA se demande désormais en ligne, en une seule fois.';
-    const page = await logIn('editor@passerelle.test');
-    await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}`);
-    const summary = page.locator('#field-summary');
-    await summary.waitFor({ timeout: 60_000 });
-    await summary.fill(draftSummary);
-    // Fiches save their draft by themselves (autosave): the preview shows the saved draft.
-    await until('the autosaved draft', async () => {
-      const draft = await api<{ summary: string }>('GET', `/fiches/${fiche.id}?draft=true&depth=0&locale=fr`);
-      return draft.summary === draftSummary ? true : undefined;
-    });
-    const button = page.getByRole('link', { name: /Prévisualiser/ });
-    const [preview] = await Promise.all([page.context().waitForEvent('page'), button.click()]);
-    const problems = opened.at(-1)!.problems;
-    preview.on('console', (message) => message.type() === 'error' && problems.push(`preview console error: ${message.text()}`));
-    preview.on('pageerror', (error) => problems.push(`preview page error: ${error.message}`));
-    preview.on('response', (response) => response.status() >= 400 && problems.push(`preview: HTTP ${response.status()} for ${response.url()}`));
-    // The progress page reloads itself until the site's build has rendered the draft.
-    await preview.waitForURL(/\/api\/preview\/page\/[0-9a-f]{32}\/fr\/demarches\/demander-le-rsa\/?$/, { timeout: 4 * 60_000 });
-    await preview.getByText(draftSummary).first().waitFor({ timeout: 30_000 });
-    expect(await preview.locator('html').getAttribute('lang')).toBe('fr');
-    expect(await preview.locator('html').getAttribute('dir')).toBe('ltr');
-    expect(await preview.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
-    // The site's own stylesheet, served from the preview.
-    expect(await preview.locator('link[rel="stylesheet"]').first().getAttribute('href')).toMatch(/^\/api\/preview\/page\//);
-    const live = await fetch(`${cmsUrl}/api/fiches/${fiche.id}?depth=0&locale=fr`).then((response) => response.json() as Promise<{ summary: string }>);
-    expect(live.summary).not.toBe(draftSummary);
-  });
+  it(
+    'an editor edits a live fiche and clicks « Prévisualiser »: the page shows the draft as the site will, noindex, and nothing is published',
+    { timeout: 6 * 60_000 },
+    async () => {
+      const fiche = await ficheBySlug('demander-le-rsa');
+      const draftSummary = 'Brouillon à relire : le RSA se demande désormais en ligne, en une seule fois.';
+      const page = await logIn('editor@passerelle.test');
+      await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}`);
+      const summary = page.locator('#field-summary');
+      await summary.waitFor({ timeout: 60_000 });
+      await summary.fill(draftSummary);
+      // Fiches save their draft by themselves (autosave): the preview shows the saved draft.
+      await until('the autosaved draft', async () => {
+        const draft = await api<{ summary: string }>('GET', `/fiches/${fiche.id}?draft=true&depth=0&locale=fr`);
+        return draft.summary === draftSummary ? true : undefined;
+      });
+      const button = page.getByRole('link', { name: /Prévisualiser/ });
+      const [preview] = await Promise.all([page.context().waitForEvent('page'), button.click()]);
+      const problems = opened.at(-1)!.problems;
+      preview.on('console', (message) => message.type() === 'error' && problems.push(`preview console error: ${message.text()}`));
+      preview.on('pageerror', (error) => problems.push(`preview page error: ${error.message}`));
+      preview.on(
+        'response',
+        (response) => response.status() >= 400 && problems.push(`preview: HTTP ${response.status()} for ${response.url()}`),
+      );
+      // The progress page reloads itself until the site's build has rendered the draft.
+      await preview.waitForURL(/\/api\/preview\/page\/[0-9a-f]{32}\/fr\/demarches\/demander-le-rsa\/?$/, { timeout: 4 * 60_000 });
+      await preview.getByText(draftSummary).first().waitFor({ timeout: 30_000 });
+      expect(await preview.locator('html').getAttribute('lang')).toBe('fr');
+      expect(await preview.locator('html').getAttribute('dir')).toBe('ltr');
+      expect(await preview.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
+      // The site's own stylesheet, served from the preview.
+      expect(await preview.locator('link[rel="stylesheet"]').first().getAttribute('href')).toMatch(/^\/api\/preview\/page\//);
+      const live = await fetch(`${cmsUrl}/api/fiches/${fiche.id}?depth=0&locale=fr`).then(
+        (response) => response.json() as Promise<{ summary: string }>,
+      );
+      expect(live.summary).not.toBe(draftSummary);
+    },
+  );
 
-  it('an editor who switches a fiche to Arabic reads it, and is pointed to its translation', { timeout: 3 * 60_000 }, async () => {
-    const fiche = await ficheBySlug('carte-vitale');
-    const page = await logIn('editor@passerelle.test');
-    await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}?locale=ar`);
-    const title = page.locator('#field-title');
-    await title.waitFor({ timeout: 60_000 });
-    expect(await title.isEditable()).toBe(false);
-    const pointer = page.locator('.passerelle-translation-pointer a');
-    const translation = await translationOf(fiche.id, 'ar');
-    expect(await pointer.getAttribute('href')).toBe(`/admin/collections/translations/${translation.id}`);
-  });
+  it(
+    'an editor who switches a fiche to Arabic reads it, and is pointed to its translation',
+    { timeout: 3 * 60_000 },
+    async () => {
+      const fiche = await ficheBySlug('carte-vitale');
+      const page = await logIn('editor@passerelle.test');
+      await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}?locale=ar`);
+      const title = page.locator('#field-title');
+      await title.waitFor({ timeout: 60_000 });
+      expect(await title.isEditable()).toBe(false);
+      const pointer = page.locator('.passerelle-translation-pointer a');
+      const translation = await translationOf(fiche.id, 'ar');
+      expect(await pointer.getAttribute('href')).toBe(`/admin/collections/translations/${translation.id}`);
+    },
+  );
 
-  it('an editor records « Vérifiée, rien n’a changé »: the check is dated, and no translation goes outdated', { timeout: 3 * 60_000 }, async () => {
-    // The check is written to the published document (the one the site exports), not as a version.
-    type Checked = Fiche & { lastCheckedAt?: string | null };
-    const published = async () => api<Checked>('GET', `/fiches/${(await ficheBySlug('carte-vitale')).id}?depth=0&locale=fr`);
-    const fiche = await published();
-    const arabic = await translationOf(fiche.id, 'ar');
-    const page = await logIn('editor@passerelle.test');
-    await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}?locale=fr`);
-    const check = page.getByRole('button', { name: 'Vérifiée, rien n’a changé' });
-    await check.waitFor({ timeout: 60_000 });
-    await check.click();
-    await page.locator('p[role="status"]', { hasText: 'Vérification enregistrée le' }).waitFor({ timeout: 30_000 });
-    const checked = await published();
-    expect(Date.parse(checked.lastCheckedAt ?? '')).toBeGreaterThan(Date.parse(fiche.lastCheckedAt ?? '1970-01-01'));
-    expect(checked.title).toBe(fiche.title);
-    const after = await translationOf(fiche.id, 'ar');
-    expect({ status: after.status, units: after.units }).toEqual({ status: arabic.status, units: arabic.units });
-  });
+  it(
+    'an editor records « Vérifiée, rien n’a changé »: the check is dated, and no translation goes outdated',
+    { timeout: 3 * 60_000 },
+    async () => {
+      // The check is written to the published document (the one the site exports), not as a version.
+      type Checked = Fiche & { lastCheckedAt?: string | null };
+      const published = async () => api<Checked>('GET', `/fiches/${(await ficheBySlug('carte-vitale')).id}?depth=0&locale=fr`);
+      const fiche = await published();
+      const arabic = await translationOf(fiche.id, 'ar');
+      const page = await logIn('editor@passerelle.test');
+      await page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}?locale=fr`);
+      const check = page.getByRole('button', { name: 'Vérifiée, rien n’a changé' });
+      await check.waitFor({ timeout: 60_000 });
+      await check.click();
+      await page.locator('p[role="status"]', { hasText: 'Vérification enregistrée le' }).waitFor({ timeout: 30_000 });
+      const checked = await published();
+      expect(Date.parse(checked.lastCheckedAt ?? '')).toBeGreaterThan(Date.parse(fiche.lastCheckedAt ?? '1970-01-01'));
+      expect(checked.title).toBe(fiche.title);
+      const after = await translationOf(fiche.id, 'ar');
+      expect({ status: after.status, units: after.units }).toEqual({ status: arabic.status, units: arabic.units });
+    },
+  );
 
-  it('a translator gets a memory match from another fiche, inserts it as a proposal, badged, right to left', { timeout: 4 * 60_000 }, async () => {
-    // A new fiche whose summary is word for word that of a fiche validated in Arabic by the seed.
-    const source = await ficheBySlug('carte-vitale');
-    const sourceTranslation = await translationOf(source.id, 'ar');
-    const created = await api<{ doc: { id: string } }>('POST', '/fiches?draft=true', { type: 'demarche', title: 'Carte Vitale : une fiche de test', summary: source.summary });
-    const translation = await until('the new fiche’s translations', () => translationOf(created.doc.id, 'ar'));
-    const validatedSummary = (await api<{ summary: string }>('GET', `/fiches/${source.id}?depth=0&locale=ar`)).summary;
-    expect(sourceTranslation.status).toBe('validated');
+  it(
+    'a translator gets a memory match from another fiche, inserts it as a proposal, badged, right to left',
+    { timeout: 4 * 60_000 },
+    async () => {
+      // A new fiche whose summary is word for word that of a fiche validated in Arabic by the seed.
+      const source = await ficheBySlug('carte-vitale');
+      const sourceTranslation = await translationOf(source.id, 'ar');
+      const created = await api<{ doc: { id: string } }>('POST', '/fiches?draft=true', {
+        type: 'demarche',
+        title: 'Carte Vitale : une fiche de test',
+        summary: source.summary,
+      });
+      const translation = await until('the new fiche’s translations', () => translationOf(created.doc.id, 'ar'));
+      const validatedSummary = (await api<{ summary: string }>('GET', `/fiches/${source.id}?depth=0&locale=ar`)).summary;
+      expect(sourceTranslation.status).toBe('validated');
 
-    const page = await logIn('translator-ar@passerelle.test');
-    await page.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
-    const match = page.locator('.passerelle-memory li', { hasText: 'Correspondance exacte (100 %)' }).first();
-    await match.waitFor({ timeout: 60_000 });
-    const target = match.locator('[lang="ar"]');
-    expect(await target.getAttribute('dir')).toBe('rtl');
-    expect(await target.textContent()).toBe(validatedSummary);
-    await match.getByRole('button', { name: 'Insérer comme proposition' }).click();
-    await until('the proposal saved', async () => ((await translationOf(created.doc.id, 'ar')).status === 'inProgress' ? true : undefined));
-    await page.locator('#field-summary').waitFor({ timeout: 60_000 });
-    await until('the form shows the proposal', async () => ((await page.locator('#field-summary').inputValue()) === validatedSummary ? true : undefined));
-    expect(await page.locator('.passerelle-french-source').textContent()).toContain('Issue de la mémoire de traduction, non modifiée');
-  });
+      const page = await logIn('translator-ar@passerelle.test');
+      await page.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
+      const match = page.locator('.passerelle-memory li', { hasText: 'Correspondance exacte (100 %)' }).first();
+      await match.waitFor({ timeout: 60_000 });
+      const target = match.locator('[lang="ar"]');
+      expect(await target.getAttribute('dir')).toBe('rtl');
+      expect(await target.textContent()).toBe(validatedSummary);
+      await match.getByRole('button', { name: 'Insérer comme proposition' }).click();
+      await until('the proposal saved', async () =>
+        (await translationOf(created.doc.id, 'ar')).status === 'inProgress' ? true : undefined,
+      );
+      await page.locator('#field-summary').waitFor({ timeout: 60_000 });
+      await until('the form shows the proposal', async () =>
+        (await page.locator('#field-summary').inputValue()) === validatedSummary ? true : undefined,
+      );
+      expect(await page.locator('.passerelle-french-source').textContent()).toContain(
+        'Issue de la mémoire de traduction, non modifiée',
+      );
+    },
+  );
 
-  it('a translator asks for a machine draft of the whole fiche; it comes badged, and an expert must confirm it to validate', { timeout: 4 * 60_000 }, async () => {
-    const created = await api<{ doc: { id: string } }>('POST', '/fiches?draft=true', { type: 'demarche', title: 'Brouillon automatique : une fiche de test', summary: 'Un résumé à traduire.' });
-    const translation = await until('the new fiche’s translations', () => translationOf(created.doc.id, 'ar'));
+  it(
+    'a translator asks for a machine draft of the whole fiche; it comes badged, and an expert must confirm it to validate',
+    { timeout: 4 * 60_000 },
+    async () => {
+      const created = await api<{ doc: { id: string } }>('POST', '/fiches?draft=true', {
+        type: 'demarche',
+        title: 'Brouillon automatique : une fiche de test',
+        summary: 'Un résumé à traduire.',
+      });
+      const translation = await until('the new fiche’s translations', () => translationOf(created.doc.id, 'ar'));
 
-    const page = await logIn('translator-ar@passerelle.test');
-    await page.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
-    expect(await page.locator('.passerelle-machine-bar').textContent()).toContain('Traduction automatique (LibreTranslate)');
-    await page.getByRole('button', { name: /^Brouillon automatique des \d+ élément\(s\) à traduire$/ }).click();
-    await until('the draft saved', async () => ((await translationOf(created.doc.id, 'ar')).title === 'ar:Brouillon automatique : une fiche de test' ? true : undefined));
-    await until('the form shows the draft', async () => ((await page.locator('#field-title').inputValue()) === 'ar:Brouillon automatique : une fiche de test' ? true : undefined));
-    expect(await page.locator('#field-title').evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
-    expect(await page.locator('.passerelle-machine-badge').first().textContent()).toBe('Traduction automatique (LibreTranslate), non modifiée : à relire');
+      const page = await logIn('translator-ar@passerelle.test');
+      await page.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
+      expect(await page.locator('.passerelle-machine-bar').textContent()).toContain('Traduction automatique (LibreTranslate)');
+      await page.getByRole('button', { name: /^Brouillon automatique des \d+ élément\(s\) à traduire$/ }).click();
+      await until('the draft saved', async () =>
+        (await translationOf(created.doc.id, 'ar')).title === 'ar:Brouillon automatique : une fiche de test' ? true : undefined,
+      );
+      await until('the form shows the draft', async () =>
+        (await page.locator('#field-title').inputValue()) === 'ar:Brouillon automatique : une fiche de test' ? true : undefined,
+      );
+      expect(await page.locator('#field-title').evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+      expect(await page.locator('.passerelle-machine-badge').first().textContent()).toBe(
+        'Traduction automatique (LibreTranslate), non modifiée : à relire',
+      );
 
-    const expert = await logIn('expert-ar@passerelle.test', undefined, 400);
-    await expert.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
-    await expert.locator('#field-title').waitFor({ timeout: 60_000 });
-    await choose(expert, 'field-status', 'Validée');
-    await expert.locator('#action-save').click();
-    // The toast names the field (« État »); the field shows the workflow's reason.
-    expect(await errorToastText(expert)).toContain('État');
-    await expert.locator('.field-error', { hasText: 'Brouillon automatique non relu' }).first().waitFor({ state: 'attached', timeout: 30_000 });
-    expect((await translationOf(created.doc.id, 'ar')).status).toBe('inProgress');
-    expect(await expert.getByRole('button', { name: 'Je confirme ce brouillon automatique' }).count()).toBeGreaterThanOrEqual(2);
+      const expert = await logIn('expert-ar@passerelle.test', undefined, 400);
+      await expert.goto(`${cmsUrl}/admin/collections/translations/${translation.id}`);
+      await expert.locator('#field-title').waitFor({ timeout: 60_000 });
+      await choose(expert, 'field-status', 'Validée');
+      await expert.locator('#action-save').click();
+      // The toast names the field (« État »); the field shows the workflow's reason.
+      expect(await errorToastText(expert)).toContain('État');
+      await expert
+        .locator('.field-error', { hasText: 'Brouillon automatique non relu' })
+        .first()
+        .waitFor({ state: 'attached', timeout: 30_000 });
+      expect((await translationOf(created.doc.id, 'ar')).status).toBe('inProgress');
+      expect(await expert.getByRole('button', { name: 'Je confirme ce brouillon automatique' }).count()).toBeGreaterThanOrEqual(
+        2,
+      );
 
-    // The admin's settings page says which provider receives the text, and the month's use.
-    const admin = await logIn('admin@passerelle.test');
-    await admin.goto(`${cmsUrl}/admin/globals/machine-translation-settings`);
-    const status = admin.locator('section[aria-labelledby="machine-status-title"]');
-    await status.waitFor({ timeout: 60_000 });
-    expect(await status.textContent()).toContain('Activée avec LibreTranslate');
-    expect(await admin.locator('#field-monthlyBudgets__ar').inputValue()).toBe('50000');
-  });
+      // The admin's settings page says which provider receives the text, and the month's use.
+      const admin = await logIn('admin@passerelle.test');
+      await admin.goto(`${cmsUrl}/admin/globals/machine-translation-settings`);
+      const status = admin.locator('section[aria-labelledby="machine-status-title"]');
+      await status.waitFor({ timeout: 60_000 });
+      expect(await status.textContent()).toContain('Activée avec LibreTranslate');
+      expect(await admin.locator('#field-monthlyBudgets__ar').inputValue()).toBe('50000');
+    },
+  );
 
   it('on a phone, the French source and the translation stack up', { timeout: 3 * 60_000 }, async () => {
     const fiche = await ficheBySlug('carte-vitale');

@@ -176,7 +176,10 @@ describe('reportRows', () => {
     expect(row('median of 3')).toMatchObject({ value: '28.0 s', status: '✗' });
     expect(row('fiche fr: total')).toMatchObject({ value: '18.6 KB', status: '✓' });
     expect(row('fiche ar: HTML / CSS / JS')).toMatchObject({ status: '✗' }); // 14.6 KB of HTML
-    expect(row('fiche fr: JS needed to read')).toMatchObject({ value: '0 KB (readable with JS off; 0.0 KB of tools)', status: '✓' });
+    expect(row('fiche fr: JS needed to read')).toMatchObject({
+      value: '0 KB (readable with JS off; 0.0 KB of tools)',
+      status: '✓',
+    });
     expect(row('fiche ar: JS needed to read')).toMatchObject({ value: '1.0 KB (not readable with JS off)', status: '✗' });
     expect(row('to first results ("logement", fr)')).toMatchObject({ value: '97.7 KB in 800 ms', status: '✓' });
   });
@@ -213,7 +216,10 @@ describe('reportRows', () => {
       twoG: { ficheFr: slow(3400), ficheAr: slow(4800) },
     });
     const find = (metric: string) => measured.find((entry) => entry.metric === metric);
-    expect(find('fiche fr: performance')).toMatchObject({ value: '100 (a11y 100, BP 100, SEO 100; benchmarkIndex 812)', status: '✓' });
+    expect(find('fiche fr: performance')).toMatchObject({
+      value: '100 (a11y 100, BP 100, SEO 100; benchmarkIndex 812)',
+      status: '✓',
+    });
     expect(find('fiche fr: LCP / TBT / CLS')).toMatchObject({ value: '1.10 s / 0 ms / 0.000', status: '✓' });
     expect(find('fiche ar: LCP / TBT / CLS')).toMatchObject({ status: '✗' });
     expect(find('home: LCP / TBT / CLS')).toMatchObject({ status: '✗' });
@@ -256,7 +262,10 @@ describe('reportRows', () => {
 
   it('says why the anchor could not build, keeps our figures and prints no ratio', () => {
     const failed = reportRows({ ...results, anchor: { failed: 'astro build stopped (exit code 134)\nFATAL ERROR: heap limit' } });
-    expect(failed.find((entry) => entry.group === 'Starlight anchor')).toMatchObject({ metric: 'build', value: 'failed: astro build stopped (exit code 134)' });
+    expect(failed.find((entry) => entry.group === 'Starlight anchor')).toMatchObject({
+      metric: 'build',
+      value: 'failed: astro build stopped (exit code 134)',
+    });
     expect(failed.some((entry) => entry.group === 'ours ÷ Starlight')).toBe(false);
     expect(failed.find((entry) => entry.metric === 'Astro pages/s')).toMatchObject({ value: '205' });
   });

@@ -51,14 +51,22 @@ describe('the check itself', () => {
       "import '../../cms/src/styles.css';",
       "const x = require('@passerelle/scripts/start');",
     ].join('\n');
-    expect(importSpecifiers(source)).toEqual(['../../site/src/lib/catalog', '@passerelle/site', '../../cms/src/styles.css', '@passerelle/scripts/start']);
+    expect(importSpecifiers(source)).toEqual([
+      '../../site/src/lib/catalog',
+      '@passerelle/site',
+      '../../cms/src/styles.css',
+      '@passerelle/scripts/start',
+    ]);
     expect(violationsIn('content-schemas/src/index.ts', source)).toHaveLength(4);
   });
 
   it('allows what the parts may import', () => {
-    const source = "import { z } from 'zod';\nimport { locales } from '@passerelle/content-schemas';\nimport { launchChromium } from '../../../scripts/src/browser';";
+    const source =
+      "import { z } from 'zod';\nimport { locales } from '@passerelle/content-schemas';\nimport { launchChromium } from '../../../scripts/src/browser';";
     expect(violationsIn('site/test/browser/pages.test.ts', source)).toEqual([]);
-    expect(violationsIn('cms/src/collections/Fiches/index.ts', "import { locales } from '../../../../content-schemas/src/locales';")).toEqual([]);
+    expect(
+      violationsIn('cms/src/collections/Fiches/index.ts', "import { locales } from '../../../../content-schemas/src/locales';"),
+    ).toEqual([]);
     expect(violationsIn('scripts/src/start.ts', "import { seed } from '@passerelle/cms/seed';")).toEqual([]);
   });
 });

@@ -102,14 +102,23 @@ describe('_headers', () => {
     },
   );
 
-  it.each(['/embed/', '/embed', '/embed/index.html', '/embed/partenaires.txt', '/fr/fiches.json', '/fr/flux.xml', '/fr/themes/health/flux.xml', '/ti/404.html', '/f/ezd264/', '/favicon.svg', '/index.html'])(
-    'refuses framing on %s (builder, data, feeds and every other page)',
-    (pathname) => {
-      const headers = headersFor(rules, pathname);
-      expect(headers['Content-Security-Policy']).toBe(strictPolicy);
-      expect(headers['X-Frame-Options']).toBe('DENY');
-    },
-  );
+  it.each([
+    '/embed/',
+    '/embed',
+    '/embed/index.html',
+    '/embed/partenaires.txt',
+    '/fr/fiches.json',
+    '/fr/flux.xml',
+    '/fr/themes/health/flux.xml',
+    '/ti/404.html',
+    '/f/ezd264/',
+    '/favicon.svg',
+    '/index.html',
+  ])('refuses framing on %s (builder, data, feeds and every other page)', (pathname) => {
+    const headers = headersFor(rules, pathname);
+    expect(headers['Content-Security-Policy']).toBe(strictPolicy);
+    expect(headers['X-Frame-Options']).toBe('DENY');
+  });
 
   it('sets each header of each file by one rule only: no value joined by the CDN', () => {
     const raw = headerRules(files, strictPolicy);

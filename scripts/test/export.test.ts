@@ -9,7 +9,6 @@ import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/re
 
 import { exportSnapshot, resolveSnapshotDir } from '../src/export';
 
-
 async function fixtureDocuments(collection: ContentCollection): Promise<Record<string, unknown>[]> {
   return JSON.parse(await readFile(path.join(fixtureDir, `${collection}.json`), 'utf8'));
 }
@@ -19,7 +18,12 @@ type FakeCms = { fetch: typeof fetch; requests: string[]; data: Record<ContentCo
 /** A CMS answering like Payload's REST API from the fixtures, two documents per page. */
 async function fakeCms(overrides: Partial<Record<ContentCollection, unknown[]>> = {}, status = 200): Promise<FakeCms> {
   const data = Object.fromEntries(
-    await Promise.all(contentCollectionNames.map(async (collection) => [collection, overrides[collection] ?? (await fixtureDocuments(collection))])),
+    await Promise.all(
+      contentCollectionNames.map(async (collection) => [
+        collection,
+        overrides[collection] ?? (await fixtureDocuments(collection)),
+      ]),
+    ),
   ) as Record<ContentCollection, unknown[]>;
   const requests: string[] = [];
   const fakeFetch: typeof fetch = async (input) => {
@@ -47,23 +51,46 @@ describe('exportSnapshot', () => {
     const cms = await fakeCms();
     const snapshotDir = path.join(await tempDir(), 'snapshot');
     const report = await exportSnapshot({ cmsUrl: 'http://cms.test', snapshotDir, fetchImpl: cms.fetch });
-    expect((await readdir(snapshotDir)).sort()).toEqual(['documents.json', 'fiches.json', 'manifest.json', 'media', 'media.json', 'needs.json', 'structures.json', 'themes.json']);
+    expect((await readdir(snapshotDir)).sort()).toEqual([
+      'documents.json',
+      'fiches.json',
+      'manifest.json',
+      'media',
+      'media.json',
+      'needs.json',
+      'structures.json',
+      'themes.json',
+    ]);
     for (const collection of contentCollectionNames) {
       const written = JSON.parse(await readFile(path.join(snapshotDir, `${collection}.json`), 'utf8'));
       // As the CMS served them, plus what the contract works out once when reading (a fiche's translatedLocales).
-      expect(written, collection).toEqual(JSON.parse(JSON.stringify(parseDocuments(collection, await fixtureDocuments(collection)))));
+      expect(written, collection).toEqual(
+        JSON.parse(JSON.stringify(parseDocuments(collection, await fixtureDocuments(collection)))),
+      );
       expect(report.counts[collection]).toBe(written.length);
     }
-    const fiches = JSON.parse(await readFile(path.join(snapshotDir, 'fiches.json'), 'utf8')) as { slug: string; translatedLocales: string[] }[];
+    const fiches = JSON.parse(await readFile(path.join(snapshotDir, 'fiches.json'), 'utf8')) as {
+      slug: string;
+      translatedLocales: string[];
+    }[];
     expect(fiches.find((fiche) => fiche.slug === 'complementaire-sante-solidaire')?.translatedLocales).not.toContain('ps');
     expect(fiches.every((fiche) => fiche.translatedLocales[0] === 'fr')).toBe(true);
-    expect((await readdir(path.join(snapshotDir, 'media'))).sort()).toEqual((await readdir(path.join(fixtureDir, 'media'))).sort());
-    expect(JSON.parse(await readFile(path.join(snapshotDir, 'manifest.json'), 'utf8'))).toMatchObject({ cmsUrl: 'http://cms.test', counts: report.counts });
+    expect((await readdir(path.join(snapshotDir, 'media'))).sort()).toEqual(
+      (await readdir(path.join(fixtureDir, 'media'))).sort(),
+    );
+    expect(JSON.parse(await readFile(path.join(snapshotDir, 'manifest.json'), 'utf8'))).toMatchObject({
+      cmsUrl: 'http://cms.test',
+      counts: report.counts,
+    });
   });
 
   it('asks for every language, relations as ids, and published fiches only', async () => {
     const cms = await fakeCms();
-    await exportSnapshot({ cmsUrl: 'http://cms.test', snapshotDir: path.join(await tempDir(), 'snapshot'), fetchImpl: cms.fetch });
+    await exportSnapshot({
+      cmsUrl: 'http://cms.test',
+      snapshotDir: path.join(await tempDir(), 'snapshot'),
+      fetchImpl: cms.fetch,
+    });
     const ficheRequests = cms.requests.filter((request) => request.startsWith('/api/fiches'));
     expect(ficheRequests.length).toBeGreaterThan(1);
     for (const request of ficheRequests) {
@@ -87,18 +114,22 @@ describe('exportSnapshot', () => {
 
   it('fails when the CMS has no published fiche', async () => {
     const cms = await fakeCms({ fiches: [] });
-    await expect(exportSnapshot({ cmsUrl: 'http://cms.test', snapshotDir: path.join(await tempDir(), 's'), fetchImpl: cms.fetch })).rejects.toThrow(
-      /fiches: no published document/,
-    );
+    await expect(
+      exportSnapshot({ cmsUrl: 'http://cms.test', snapshotDir: path.join(await tempDir(), 's'), fetchImpl: cms.fetch }),
+    ).rejects.toThrow(/fiches: no published document/);
   });
 
   it('fails on an HTTP error', async () => {
     const cms = await fakeCms({}, 503);
-    await expect(exportSnapshot({ cmsUrl: 'http://cms.test', snapshotDir: path.join(await tempDir(), 's'), fetchImpl: cms.fetch })).rejects.toThrow(/HTTP 503/);
+    await expect(
+      exportSnapshot({ cmsUrl: 'http://cms.test', snapshotDir: path.join(await tempDir(), 's'), fetchImpl: cms.fetch }),
+    ).rejects.toThrow(/HTTP 503/);
   });
 
   it('fails when the CMS cannot be reached', async () => {
-    await expect(exportSnapshot({ cmsUrl: 'http://127.0.0.1:9', snapshotDir: path.join(await tempDir(), 's') })).rejects.toThrow(/cannot reach the CMS/);
+    await expect(exportSnapshot({ cmsUrl: 'http://127.0.0.1:9', snapshotDir: path.join(await tempDir(), 's') })).rejects.toThrow(
+      /cannot reach the CMS/,
+    );
   });
 });
 
@@ -118,8 +149,19 @@ describe('exportSnapshot from a base snapshot (incremental publication)', () => 
   it('reads only what changed since the base, and writes what a full export would', async () => {
     const base = await baseSnapshot();
     const [first, second, third, ...others] = await fixtureDocuments('fiches');
-    const edited = { ...first, summary: { ...(first?.summary as object), fr: 'Un résumé revu pour la publication.' }, updatedAt: later };
-    const created = { ...structuredClone(third), id: 'c9a0e1f2-0000-4000-8000-00000000abcd', slug: 'nouvelle-fiche', shortId: 'n3w7fx', createdAt: later, updatedAt: later };
+    const edited = {
+      ...first,
+      summary: { ...(first?.summary as object), fr: 'Un résumé revu pour la publication.' },
+      updatedAt: later,
+    };
+    const created = {
+      ...structuredClone(third),
+      id: 'c9a0e1f2-0000-4000-8000-00000000abcd',
+      slug: 'nouvelle-fiche',
+      shortId: 'n3w7fx',
+      createdAt: later,
+      updatedAt: later,
+    };
     // `second` unpublished: gone from the CMS's published list.
     const fiches = [edited, third, ...others, created];
     const structures = await fixtureDocuments('structures');
@@ -129,7 +171,11 @@ describe('exportSnapshot from a base snapshot (incremental publication)', () => 
     const report = await exportSnapshot({ cmsUrl: 'http://cms.test', snapshotDir, fetchImpl: cms.fetch, base });
 
     const full = path.join(await tempDir(), 'full');
-    await exportSnapshot({ cmsUrl: 'http://cms.test', snapshotDir: full, fetchImpl: (await fakeCms({ fiches, structures })).fetch });
+    await exportSnapshot({
+      cmsUrl: 'http://cms.test',
+      snapshotDir: full,
+      fetchImpl: (await fakeCms({ fiches, structures })).fetch,
+    });
     for (const collection of contentCollectionNames)
       expect(await readFile(path.join(snapshotDir, `${collection}.json`), 'utf8'), collection).toBe(
         await readFile(path.join(full, `${collection}.json`), 'utf8'),
@@ -137,12 +183,18 @@ describe('exportSnapshot from a base snapshot (incremental publication)', () => 
     expect((await readdir(path.join(snapshotDir, 'media'))).sort()).toEqual((await readdir(path.join(full, 'media'))).sort());
     expect(second).toBeDefined();
 
-    expect(report).toMatchObject({ kind: 'incremental', downloaded: 0, read: { fiches: 2, structures: 1, themes: 0, needs: 0, media: 0 } });
+    expect(report).toMatchObject({
+      kind: 'incremental',
+      downloaded: 0,
+      read: { fiches: 2, structures: 1, themes: 0, needs: 0, media: 0 },
+    });
     // Changes asked for from ten minutes before the base was read (clocks may differ); no media file downloaded.
     const changeRequests = cms.requests.filter((request) => request.includes('updatedAt'));
     expect(changeRequests.length).toBeGreaterThanOrEqual(contentCollectionNames.length);
     for (const request of changeRequests)
-      expect(new URLSearchParams(request.split('?')[1]).get('where[updatedAt][greater_than_equal]')).toBe('2026-12-01T11:50:00.000Z');
+      expect(new URLSearchParams(request.split('?')[1]).get('where[updatedAt][greater_than_equal]')).toBe(
+        '2026-12-01T11:50:00.000Z',
+      );
     expect(cms.requests.filter((request) => request.startsWith('/api/media/file/'))).toEqual([]);
     // The next incremental export starts from this one's start of reading.
     expect(JSON.parse(await readFile(path.join(snapshotDir, 'manifest.json'), 'utf8')).readStartedAt).toMatch(/^\d{4}-/);
@@ -153,7 +205,12 @@ describe('exportSnapshot from a base snapshot (incremental publication)', () => 
     const media = await fixtureDocuments('media');
     media[0] = { ...media[0], updatedAt: later };
     const cms = await fakeCms({ media });
-    const report = await exportSnapshot({ cmsUrl: 'http://cms.test', snapshotDir: path.join(await tempDir(), 's'), fetchImpl: cms.fetch, base });
+    const report = await exportSnapshot({
+      cmsUrl: 'http://cms.test',
+      snapshotDir: path.join(await tempDir(), 's'),
+      fetchImpl: cms.fetch,
+      base,
+    });
     expect(report).toMatchObject({ kind: 'incremental', downloaded: 1, read: { media: 1 } });
   });
 
@@ -174,11 +231,21 @@ describe('exportSnapshot from a base snapshot (incremental publication)', () => 
   it('reads everything when the base cannot say when it was read, or came from another CMS', async () => {
     const base = await baseSnapshot();
     const manifestFile = path.join(base, 'manifest.json');
-    const report = await exportSnapshot({ cmsUrl: 'http://other.test', snapshotDir: path.join(await tempDir(), 's'), fetchImpl: (await fakeCms()).fetch, base });
+    const report = await exportSnapshot({
+      cmsUrl: 'http://other.test',
+      snapshotDir: path.join(await tempDir(), 's'),
+      fetchImpl: (await fakeCms()).fetch,
+      base,
+    });
     expect(report.kind).toBe('full');
     const { readStartedAt: _, ...older } = JSON.parse(await readFile(manifestFile, 'utf8'));
     await writeFile(manifestFile, JSON.stringify(older));
-    const again = await exportSnapshot({ cmsUrl: 'http://cms.test', snapshotDir: path.join(await tempDir(), 's'), fetchImpl: (await fakeCms()).fetch, base });
+    const again = await exportSnapshot({
+      cmsUrl: 'http://cms.test',
+      snapshotDir: path.join(await tempDir(), 's'),
+      fetchImpl: (await fakeCms()).fetch,
+      base,
+    });
     expect(again).toMatchObject({ kind: 'full', read: { fiches: 5 } });
   });
 });

@@ -104,8 +104,17 @@ const published = new Map<number, { id: string; translated: boolean }>();
 let benignFicheId: string;
 
 const lexicalText = (text: string) => ({ type: 'text', text, version: 1, detail: 0, format: 0, mode: 'normal', style: '' });
-const paragraph = (...children: unknown[]) => ({ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, children });
-const richText = (...children: unknown[]) => ({ root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children } });
+const paragraph = (...children: unknown[]) => ({
+  type: 'paragraph',
+  version: 1,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  children,
+});
+const richText = (...children: unknown[]) => ({
+  root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children },
+});
 const link = (url: string, text: string) => ({
   type: 'link',
   version: 3,
@@ -118,14 +127,17 @@ const link = (url: string, text: string) => ({
 
 /** A section item carrying the input in its title, its text and a link (its address when it is one). */
 function hostileItem(input: string, n: number) {
-  const url = /^[a-z][a-z0-9+.-]*:/i.test(input.trim()) ? input : `https://example.org/recherche?q=${encodeURIComponent(input.slice(0, 200).replace(/[\ud800-\udfff]/g, '?'))}`;
+  const url = /^[a-z][a-z0-9+.-]*:/i.test(input.trim())
+    ? input
+    : `https://example.org/recherche?q=${encodeURIComponent(input.slice(0, 200).replace(/[\ud800-\udfff]/g, '?'))}`;
   return {
     title: input,
     body: richText(paragraph(lexicalText(input), lexicalText(` (élément ${n})`)), paragraph(link(url, input || 'lien'))),
   };
 }
 
-const isFrench = (message: string) => /[àâçéèêëîïôûùüœ’«]|\b(le|la|les|des|une?|est|doit|cette|ce|pas|au plus|caractères)\b/i.test(message);
+const isFrench = (message: string) =>
+  /[àâçéèêëîïôûùüœ’«]|\b(le|la|les|des|une?|est|doit|cette|ce|pas|au plus|caractères)\b/i.test(message);
 
 function fieldErrors(response: RestResponse): { path: string; message: string }[] {
   const errors = (response.body?.errors ?? []) as { data?: { errors?: { path: string; message: string }[] }; message?: string }[];
@@ -147,11 +159,14 @@ async function writeWithRefusals(
   for (let attempt = 0; attempt < 6; attempt += 1) {
     const response = await send(current);
     if (response.status < 400) {
-      for (const field of Object.keys(current)) if (!outcomes.some((o) => o.input === input && o.who === who && o.field === field)) outcomes.push({ input, who, field, refused: false });
+      for (const field of Object.keys(current))
+        if (!outcomes.some((o) => o.input === input && o.who === who && o.field === field))
+          outcomes.push({ input, who, field, refused: false });
       return response;
     }
     const errors = fieldErrors(response);
-    if (response.status !== 400 || errors.length === 0) throw new Error(`input ${input} (${who}): HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 800)}`);
+    if (response.status !== 400 || errors.length === 0)
+      throw new Error(`input ${input} (${who}): HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 800)}`);
     current = { ...current };
     for (const error of errors) {
       const field = error.path.split('.')[0] ?? '';
@@ -188,17 +203,40 @@ function safeFicheValue(field: string, n: number): unknown {
 }
 
 async function createTaxonomy(editor: string) {
-  const themeSlugs = ['french', 'administrative', 'housing', 'mobility', 'work', 'health', 'training', 'studies', 'leisure', 'family'] as const;
+  const themeSlugs = [
+    'french',
+    'administrative',
+    'housing',
+    'mobility',
+    'work',
+    'health',
+    'training',
+    'studies',
+    'leisure',
+    'family',
+  ] as const;
   const themes: string[] = [];
   const needs: string[] = [];
   const structures: string[] = [];
   for (const [k, slug] of themeSlugs.entries()) {
     const input = (k * 7 + 3) % hostileInputs.length;
     const name = hostileInputs[input]!;
-    const theme = await writeWithRefusals(input, 'editor:theme', (body) => api('POST', '/themes', { token: editor, body }), { slug, name, color: 'green-menthe', icon: 'fr-icon-heart-pulse-line' }, () => `Thème ${slug}`);
+    const theme = await writeWithRefusals(
+      input,
+      'editor:theme',
+      (body) => api('POST', '/themes', { token: editor, body }),
+      { slug, name, color: 'green-menthe', icon: 'fr-icon-heart-pulse-line' },
+      () => `Thème ${slug}`,
+    );
     themes.push(theme.body.doc.id);
     const needInput = (k * 5 + 11) % hostileInputs.length;
-    const need = await writeWithRefusals(needInput, 'editor:need', (body) => api('POST', '/needs', { token: editor, body }), { slug: `besoin-${k}`, name: hostileInputs[needInput]!, theme: theme.body.doc.id }, () => `Besoin ${k}`);
+    const need = await writeWithRefusals(
+      needInput,
+      'editor:need',
+      (body) => api('POST', '/needs', { token: editor, body }),
+      { slug: `besoin-${k}`, name: hostileInputs[needInput]!, theme: theme.body.doc.id },
+      () => `Besoin ${k}`,
+    );
     needs.push(need.body.doc.id);
     const structureInput = (k * 11 + 1) % hostileInputs.length;
     const text = hostileInputs[structureInput]!;
@@ -216,7 +254,10 @@ async function createTaxonomy(editor: string) {
 }
 
 // A 4×4 PNG made with sharp.
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVR4nGMwXlUORwzEcQAkkhVBLiKSpgAAAABJRU5ErkJggg==', 'base64');
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVR4nGMwXlUORwzEcQAkkhVBLiKSpgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function uploadLogo(editor: string, input: number, k: number): Promise<string> {
   const { REST_POST } = await import('@payloadcms/next/routes');
@@ -224,18 +265,32 @@ async function uploadLogo(editor: string, input: number, k: number): Promise<str
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `logo-${k}.png`);
     form.append('_payload', JSON.stringify(body));
-    const request = new Request(`${cmsUrl}/api/media`, { method: 'POST', headers: { authorization: `JWT ${editor}` }, body: form });
+    const request = new Request(`${cmsUrl}/api/media`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${editor}` },
+      body: form,
+    });
     const response = await REST_POST(testPayload.config)(request, { params: Promise.resolve({ slug: ['media'] }) });
     return { status: response.status, body: await response.json() };
   };
-  const response = await writeWithRefusals(input, 'editor:alt', send, { alt: hostileInputs[input]! }, () => `Logo de la structure ${k}`);
+  const response = await writeWithRefusals(
+    input,
+    'editor:alt',
+    send,
+    { alt: hostileInputs[input]! },
+    () => `Logo de la structure ${k}`,
+  );
   return response.body.doc.id;
 }
 
 /** Who writes input n: the editor, a contributor (an editor publishes), or the editor with a translator and an expert. */
 const authorOf = (n: number) => (['editor', 'contributor', 'translator'] as const)[n % 3]!;
 
-async function publishHostileFiche(n: number, taxonomy: Awaited<ReturnType<typeof createTaxonomy>>, structureA: string): Promise<void> {
+async function publishHostileFiche(
+  n: number,
+  taxonomy: Awaited<ReturnType<typeof createTaxonomy>>,
+  structureA: string,
+): Promise<void> {
   const input = hostileInputs[n]!;
   const author = authorOf(n);
   const dispositif = author === 'contributor' || n % 2 === 0;
@@ -262,32 +317,65 @@ async function publishHostileFiche(n: number, taxonomy: Awaited<ReturnType<typeo
   const safe = (field: string) => safeFicheValue(field, n);
   let id: string;
   if (author === 'contributor') {
-    const created = await writeWithRefusals(n, 'contributor', (body) => api('POST', '/fiches?draft=true', { token: tokens.contributorA, body }), { ...content, ...classification }, safe);
+    const created = await writeWithRefusals(
+      n,
+      'contributor',
+      (body) => api('POST', '/fiches?draft=true', { token: tokens.contributorA, body }),
+      { ...content, ...classification },
+      safe,
+    );
     id = created.body.doc.id;
     // The editor publishes what the structure proposed, as it stands.
-    await writeWithRefusals(n, 'editor:publish', (body) => api('PATCH', `/fiches/${id}`, { token: tokens.editor, body }), { _status: 'published' }, safe);
+    await writeWithRefusals(
+      n,
+      'editor:publish',
+      (body) => api('PATCH', `/fiches/${id}`, { token: tokens.editor, body }),
+      { _status: 'published' },
+      safe,
+    );
   } else {
-    const created = await writeWithRefusals(n, 'editor', (body) => api('POST', '/fiches', { token: tokens.editor, body }), { ...content, ...classification, _status: 'published' }, safe);
+    const created = await writeWithRefusals(
+      n,
+      'editor',
+      (body) => api('POST', '/fiches', { token: tokens.editor, body }),
+      { ...content, ...classification, _status: 'published' },
+      safe,
+    );
     id = created.body.doc.id;
   }
   const fiche = await testPayload.payload.findByID({ collection: 'fiches', id, depth: 0 });
   expect(fiche._status, `input ${n}`).toBe('published');
   let translated = false;
   if (author === 'translator') {
-    const translation = (await testPayload.payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: id } }, { language: { equals: 'ar' } }] }, depth: 0 })).docs[0]!;
+    const translation = (
+      await testPayload.payload.find({
+        collection: 'translations',
+        where: { and: [{ fiche: { equals: id } }, { language: { equals: 'ar' } }] },
+        depth: 0,
+      })
+    ).docs[0]!;
     const proposal: Record<string, unknown> = {
       title: `${input} ·${n} عربي`,
       summary: input,
       [dispositif ? 'brandName' : 'administrationName']: input,
       what: (fiche.what ?? []).map((_, index) => hostileItem(input, 10 + index)),
       how: (fiche.how ?? []).map((_, index) => hostileItem(input, 20 + index)),
-      ...(dispositif ? { why: (fiche.why ?? []).map((_, index) => hostileItem(input, 30 + index)) } : { next: (fiche.next ?? []).map((_, index) => hostileItem(input, 40 + index)) }),
+      ...(dispositif
+        ? { why: (fiche.why ?? []).map((_, index) => hostileItem(input, 30 + index)) }
+        : { next: (fiche.next ?? []).map((_, index) => hostileItem(input, 40 + index)) }),
       status: 'toReview',
     };
-    await writeWithRefusals(n, 'translator', (body) => api('PATCH', `/translations/${translation.id}`, { token: tokens.translatorAr, body }), proposal, (field) =>
-      field === 'title' ? `ترجمة ${n}` : field === 'status' ? 'toReview' : safeFicheValue(field, n),
+    await writeWithRefusals(
+      n,
+      'translator',
+      (body) => api('PATCH', `/translations/${translation.id}`, { token: tokens.translatorAr, body }),
+      proposal,
+      (field) => (field === 'title' ? `ترجمة ${n}` : field === 'status' ? 'toReview' : safeFicheValue(field, n)),
     );
-    const validated = await api('PATCH', `/translations/${translation.id}`, { token: tokens.expertAr, body: { status: 'validated' } });
+    const validated = await api('PATCH', `/translations/${translation.id}`, {
+      token: tokens.expertAr,
+      body: { status: 'validated' },
+    });
     expect(validated.status, JSON.stringify(validated.body).slice(0, 500)).toBe(200);
     translated = true;
   }
@@ -346,7 +434,11 @@ async function openPage(pathname: string): Promise<{ page: Page; report: PageRep
     }
     try {
       const file = distFile(url.pathname);
-      return await route.fulfill({ status: 200, body: readFileSync(file), contentType: contentTypes[path.extname(file)] ?? 'application/octet-stream' });
+      return await route.fulfill({
+        status: 200,
+        body: readFileSync(file),
+        contentType: contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      });
     } catch {
       return route.fulfill({ status: 404, body: 'not found' });
     }
@@ -364,7 +456,9 @@ async function injected(page: Page): Promise<string[]> {
         if (/^on/i.test(attribute.name)) found.push(`${element.tagName} ${attribute.name}`);
       }
     }
-    for (const anchor of Array.from(document.querySelectorAll('a[href], area[href], form[action], iframe, object, embed, base, meta[http-equiv]'))) {
+    for (const anchor of Array.from(
+      document.querySelectorAll('a[href], area[href], form[action], iframe, object, embed, base, meta[http-equiv]'),
+    )) {
       const target = anchor.getAttribute('href') ?? anchor.getAttribute('action') ?? anchor.tagName;
       let host = '';
       try {
@@ -372,7 +466,12 @@ async function injected(page: Page): Promise<string[]> {
       } catch {
         // not a URL: checked by the protocol test below
       }
-      if (/^(iframe|object|embed|base|meta)$/i.test(anchor.tagName) || /^\s*(javascript|data|vbscript):/i.test(target) || host === 'evil.example') found.push(`${anchor.tagName} ${target.slice(0, 80)}`);
+      if (
+        /^(iframe|object|embed|base|meta)$/i.test(anchor.tagName) ||
+        /^\s*(javascript|data|vbscript):/i.test(target) ||
+        host === 'evil.example'
+      )
+        found.push(`${anchor.tagName} ${target.slice(0, 80)}`);
     }
     for (const script of Array.from(document.querySelectorAll('script'))) {
       if (script.type === 'application/ld+json') {
@@ -384,7 +483,8 @@ async function injected(page: Page): Promise<string[]> {
       } else if ((script.textContent ?? '').includes('__hostile')) found.push('a script with an input in it');
     }
     for (const style of Array.from(document.querySelectorAll('style, link[rel=stylesheet]'))) {
-      if ((style.textContent ?? '').includes('display:none') || /evil/.test(style.getAttribute('href') ?? '')) found.push('an injected style');
+      if ((style.textContent ?? '').includes('display:none') || /evil/.test(style.getAttribute('href') ?? ''))
+        found.push('an injected style');
     }
     if ((window as unknown as { __hostile?: unknown }).__hostile !== undefined) found.push('window.__hostile was set');
     return found;
@@ -397,8 +497,16 @@ beforeAll(async () => {
   testPayload = await createTestPayload();
   api = restClient(testPayload.config);
   const context = { skipRebuild: true };
-  const structureA = await testPayload.payload.create({ collection: 'structures', data: { slug: 'partenaire-a', name: 'Structure partenaire A', kind: 'association', status: 'active' }, context });
-  const structureB = await testPayload.payload.create({ collection: 'structures', data: { slug: 'partenaire-b', name: 'Structure partenaire B', kind: 'association', status: 'active' }, context });
+  const structureA = await testPayload.payload.create({
+    collection: 'structures',
+    data: { slug: 'partenaire-a', name: 'Structure partenaire A', kind: 'association', status: 'active' },
+    context,
+  });
+  const structureB = await testPayload.payload.create({
+    collection: 'structures',
+    data: { slug: 'partenaire-b', name: 'Structure partenaire B', kind: 'association', status: 'active' },
+    context,
+  });
   tokens = await createUsersAndLogIn(testPayload.payload, api, { a: structureA.id, b: structureB.id });
   const taxonomy = await createTaxonomy(tokens.editor);
   // Three writers at a time, as three people working in the admin at once: the CMS phase is most
@@ -437,7 +545,12 @@ beforeAll(async () => {
   const built = Date.now();
   const log: string[] = [];
   try {
-    await buildSiteWithNpm({ snapshotDir: path.join(workDir, 'snapshot'), siteUrl, outDir: path.join(workDir, 'dist'), log: (line) => log.push(line) });
+    await buildSiteWithNpm({
+      snapshotDir: path.join(workDir, 'snapshot'),
+      siteUrl,
+      outDir: path.join(workDir, 'dist'),
+      log: (line) => log.push(line),
+    });
   } catch (error) {
     throw new Error(`the site build failed on the hostile content: ${String(error)}\n${log.slice(-60).join('\n')}`);
   }
@@ -449,23 +562,40 @@ afterAll(async () => {
   await browser?.close();
   await testPayload?.cleanup();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
-  console.log(`hostile-input suite: CMS ${timings.cms} ms, export ${timings.export} ms, build ${timings.build} ms, ${outcomes.filter((o) => o.refused).length} refusals`);
+  console.log(
+    `hostile-input suite: CMS ${timings.cms} ms, export ${timings.export} ms, build ${timings.build} ms, ${outcomes.filter((o) => o.refused).length} refusals`,
+  );
 }, 60_000);
 
 type SnapshotFiche = { id: string; type: string; slug: string; title: Record<string, string | undefined> };
 const snapshotFiches = () => JSON.parse(readFileSync(path.join(workDir, 'snapshot', 'fiches.json'), 'utf8')) as SnapshotFiche[];
-const ficheUrl = (fiche: SnapshotFiche, lang: string) => `/${lang}/${fiche.type === 'dispositif' ? 'dispositifs' : 'demarches'}/${fiche.slug}/`;
+const ficheUrl = (fiche: SnapshotFiche, lang: string) =>
+  `/${lang}/${fiche.type === 'dispositif' ? 'dispositifs' : 'demarches'}/${fiche.slug}/`;
 
 describe('hostile inputs through the CMS', () => {
   it(`sends ${hostileInputs.length} inputs (at least 50) as editor, contributor and translator`, () => {
     expect(hostileInputs.length).toBeGreaterThanOrEqual(50);
-    expect(new Set(outcomes.map((outcome) => outcome.who))).toEqual(new Set(['editor', 'contributor', 'editor:publish', 'translator', 'editor:theme', 'editor:need', 'editor:structure', 'editor:alt']));
+    expect(new Set(outcomes.map((outcome) => outcome.who))).toEqual(
+      new Set([
+        'editor',
+        'contributor',
+        'editor:publish',
+        'translator',
+        'editor:theme',
+        'editor:need',
+        'editor:structure',
+        'editor:alt',
+      ]),
+    );
   });
 
   it('every refusal is a French message', () => {
     const refusals = outcomes.filter((outcome) => outcome.refused);
     expect(refusals.length).toBeGreaterThan(0);
-    for (const refusal of refusals) expect(isFrench(refusal.message ?? ''), `input ${refusal.input} ${refusal.who} ${refusal.field}: ${refusal.message}`).toBe(true);
+    for (const refusal of refusals)
+      expect(isFrench(refusal.message ?? ''), `input ${refusal.input} ${refusal.who} ${refusal.field}: ${refusal.message}`).toBe(
+        true,
+      );
   });
 
   it('every input reached the public site in at least one text, or was refused everywhere in French', () => {
@@ -493,7 +623,19 @@ describe('hostile inputs on the built site', () => {
       if (translated) pages.add(ficheUrl(fiche, 'ar'));
     }
     pages.add(ficheUrl(fiches.find((candidate) => candidate.id === published.get(0)!.id)!, 'uk'));
-    for (const theme of ['french', 'administrative', 'housing', 'mobility', 'work', 'health', 'training', 'studies', 'leisure', 'family']) pages.add(`/fr/themes/${theme}/`);
+    for (const theme of [
+      'french',
+      'administrative',
+      'housing',
+      'mobility',
+      'work',
+      'health',
+      'training',
+      'studies',
+      'leisure',
+      'family',
+    ])
+      pages.add(`/fr/themes/${theme}/`);
     for (let k = 0; k < 10; k += 1) pages.add(`/fr/structures/structure-${k}/`);
     const problems: string[] = [];
     for (const pathname of pages) {
@@ -501,7 +643,12 @@ describe('hostile inputs on the built site', () => {
       const found = await injected(page);
       const h1 = await page.locator('h1').first().textContent();
       if (!h1?.trim()) found.push('no title on the page');
-      for (const problem of [...found, ...report.dialogs.map((d) => `dialog ${d}`), ...report.errors.map((e) => `error ${e}`), ...report.offHost.map((u) => `request to ${u}`)]) {
+      for (const problem of [
+        ...found,
+        ...report.dialogs.map((d) => `dialog ${d}`),
+        ...report.errors.map((e) => `error ${e}`),
+        ...report.offHost.map((u) => `request to ${u}`),
+      ]) {
         problems.push(`${pathname}: ${problem}`);
       }
       await page.close();
@@ -516,8 +663,15 @@ describe('hostile inputs on the built site', () => {
     for (const [n, { id }] of published) {
       const fiche = fiches.find((candidate) => candidate.id === id)!;
       const html = distText(ficheUrl(fiche, 'fr'));
-      const h1 = await page.evaluate((source) => new DOMParser().parseFromString(source, 'text/html').querySelector('h1')?.textContent ?? '', html);
-      expect(h1.replace(/\s+/g, ' ').trim(), `input ${n}`).toBe(asHtmlText(fiche.title.fr ?? '').replace(/\s+/g, ' ').trim());
+      const h1 = await page.evaluate(
+        (source) => new DOMParser().parseFromString(source, 'text/html').querySelector('h1')?.textContent ?? '',
+        html,
+      );
+      expect(h1.replace(/\s+/g, ' ').trim(), `input ${n}`).toBe(
+        asHtmlText(fiche.title.fr ?? '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
     }
     await page.close();
   });
@@ -525,18 +679,29 @@ describe('hostile inputs on the built site', () => {
   it('the Atom feeds parse as XML and carry the titles as written', async () => {
     const fiches = snapshotFiches();
     const { page } = await openPage('/fr/');
-    const feeds = ['/fr/flux.xml', '/ar/flux.xml', ...['french', 'administrative', 'housing', 'health', 'family'].map((theme) => `/fr/themes/${theme}/flux.xml`)];
+    const feeds = [
+      '/fr/flux.xml',
+      '/ar/flux.xml',
+      ...['french', 'administrative', 'housing', 'health', 'family'].map((theme) => `/fr/themes/${theme}/flux.xml`),
+    ];
     for (const feed of feeds) {
       const xml = distText(feed);
       const parsed = await page.evaluate((source) => {
         const document = new DOMParser().parseFromString(source, 'application/xml');
         const error = document.querySelector('parsererror');
-        return { error: error?.textContent ?? null, titles: Array.from(document.querySelectorAll('entry > title')).map((title) => title.textContent ?? '') };
+        return {
+          error: error?.textContent ?? null,
+          titles: Array.from(document.querySelectorAll('entry > title')).map((title) => title.textContent ?? ''),
+        };
       }, xml);
       expect(parsed.error, feed).toBeNull();
       // A feed lists the newest 50 changes: each of its titles is one of ours, as written.
       // (An XML parser reads a carriage return as a line feed.)
-      const written = new Set(fiches.map((fiche) => withoutXmlForbidden(fiche.title[feed.startsWith('/ar/') ? 'ar' : 'fr'] ?? fiche.title.fr ?? '').replace(/\r\n?/g, '\n')));
+      const written = new Set(
+        fiches.map((fiche) =>
+          withoutXmlForbidden(fiche.title[feed.startsWith('/ar/') ? 'ar' : 'fr'] ?? fiche.title.fr ?? '').replace(/\r\n?/g, '\n'),
+        ),
+      );
       for (const title of parsed.titles) expect(written.has(title), `${feed}: ${JSON.stringify(title.slice(0, 120))}`).toBe(true);
       if (feed === '/fr/flux.xml') expect(parsed.titles.length).toBe(Math.min(50, published.size + 1));
     }
@@ -570,5 +735,8 @@ function asHtmlText(text: string): string {
 
 /** XML 1.0 cannot carry these characters at all; a feed leaves them out. */
 function withoutXmlForbidden(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+  return text.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '',
+  );
 }

@@ -12,8 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fiche } from '@passerelle/content-schemas';
 import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/repository';
 
-import { changedIds, codeInputs, codeVersion, keepFile, mergeDeploy, planBuild, readSnapshot, relinkUnchanged } from '../src/incremental';
-
+import {
+  changedIds,
+  codeInputs,
+  codeVersion,
+  keepFile,
+  mergeDeploy,
+  planBuild,
+  readSnapshot,
+  relinkUnchanged,
+} from '../src/incremental';
 
 type Snapshot = Awaited<ReturnType<typeof readSnapshot>>;
 let base: Snapshot;
@@ -108,17 +116,24 @@ describe('planBuild', () => {
     );
     expect(plan.kind).toBe('full');
     expect(plan.why).toMatch(/thème/);
-    const added = planBuild(base, edit((snapshot) => snapshot.themes.push({ ...(snapshot.themes[0] as Snapshot['themes'][number]), id: 'new-theme' })));
+    const added = planBuild(
+      base,
+      edit((snapshot) => snapshot.themes.push({ ...(snapshot.themes[0] as Snapshot['themes'][number]), id: 'new-theme' })),
+    );
     expect(added.kind).toBe('full');
   });
 
   it('a theme’s description or icon edited: incremental, no fiche touched (homes and theme pages always render)', () => {
-    const after = edit((snapshot) => Object.assign(snapshot.themes[0] ?? {}, { description: { fr: 'Autre description' }, icon: 'fr-icon-heart-line' }));
+    const after = edit((snapshot) =>
+      Object.assign(snapshot.themes[0] ?? {}, { description: { fr: 'Autre description' }, icon: 'fr-icon-heart-line' }),
+    );
     expect(selectionOf(planBuild(base, after))).toEqual({ fiches: [], departements: [] });
   });
 
   it('a media (a structure’s logo) replaced: the fiches of the structures showing it', () => {
-    const logo = base.structures.find((entry) => (entry as { slug?: string }).slug === 'maison-des-familles') as { logo?: string };
+    const logo = base.structures.find((entry) => (entry as { slug?: string }).slug === 'maison-des-familles') as {
+      logo?: string;
+    };
     const after = edit((snapshot) => {
       const media = snapshot.media.find((entry) => entry.id === logo.logo);
       Object.assign(media ?? {}, { updatedAt: '2026-12-01T00:00:00.000Z' });

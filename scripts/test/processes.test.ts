@@ -30,10 +30,14 @@ describe('stop', () => {
   });
 
   it('kills what ignores SIGTERM after the grace period', async () => {
-    const child = spawn(process.execPath, ['-e', "process.on('SIGTERM', () => {}); console.log('ready'); setInterval(() => {}, 1000);"], {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-e', "process.on('SIGTERM', () => {}); console.log('ready'); setInterval(() => {}, 1000);"],
+      {
+        detached: true,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     // Stopped only once it ignores SIGTERM: a fixed wait lost the race on a busy machine.
     await new Promise((resolve) => child.stdout?.once('data', resolve));
     const started = Date.now();

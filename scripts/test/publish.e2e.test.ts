@@ -229,30 +229,34 @@ describe('publishing on npm start', () => {
     },
   );
 
-  it('an editor puts the first version back online from its Builds record, after a confirmation', { timeout: 4 * 60_000 }, async () => {
-    await until('no build in progress', settled);
-    const [first] = await builds();
-    const before = live();
-    expect((await sitePage(ficheUrl('carte-vitale'))).text).toContain(titleFromTheAdmin);
-    const page = await browser.newPage();
-    await page.goto(`${cmsUrl}/admin/login`);
-    await page.locator('input[name="email"]').fill('editor@passerelle.test');
-    await page.locator('input[name="password"]').fill(developmentPassword);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 });
-    await page.goto(`${cmsUrl}/admin/collections/builds/${first!.id}`);
-    await page.getByRole('button', { name: 'Remettre cette version en ligne' }).click();
-    await page.getByRole('button', { name: 'Confirmer la remise en ligne' }).click();
-    const done = page.locator('p[role="status"]', { hasText: 'est de nouveau en ligne' });
-    await done.waitFor({ timeout: 2 * 60_000 });
-    await page.close();
-    // The first build's deploy is live again, and the title published since is gone from the site.
-    expect(live()).not.toBe(before);
-    expect((await sitePage(ficheUrl('carte-vitale'))).text).not.toContain(titleFromTheAdmin);
-    const recorded = (await builds()).at(-1) as BuildDoc & { kind?: string };
-    expect(recorded.kind).toBe('rollback');
-    expect(recorded.status).toBe('succeeded');
-  });
+  it(
+    'an editor puts the first version back online from its Builds record, after a confirmation',
+    { timeout: 4 * 60_000 },
+    async () => {
+      await until('no build in progress', settled);
+      const [first] = await builds();
+      const before = live();
+      expect((await sitePage(ficheUrl('carte-vitale'))).text).toContain(titleFromTheAdmin);
+      const page = await browser.newPage();
+      await page.goto(`${cmsUrl}/admin/login`);
+      await page.locator('input[name="email"]').fill('editor@passerelle.test');
+      await page.locator('input[name="password"]').fill(developmentPassword);
+      await page.locator('button[type="submit"]').click();
+      await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 });
+      await page.goto(`${cmsUrl}/admin/collections/builds/${first!.id}`);
+      await page.getByRole('button', { name: 'Remettre cette version en ligne' }).click();
+      await page.getByRole('button', { name: 'Confirmer la remise en ligne' }).click();
+      const done = page.locator('p[role="status"]', { hasText: 'est de nouveau en ligne' });
+      await done.waitFor({ timeout: 2 * 60_000 });
+      await page.close();
+      // The first build's deploy is live again, and the title published since is gone from the site.
+      expect(live()).not.toBe(before);
+      expect((await sitePage(ficheUrl('carte-vitale'))).text).not.toContain(titleFromTheAdmin);
+      const recorded = (await builds()).at(-1) as BuildDoc & { kind?: string };
+      expect(recorded.kind).toBe('rollback');
+      expect(recorded.status).toBe('succeeded');
+    },
+  );
 
   it(
     'a build killed mid-way leaves the live site unchanged and is recorded as failed, in French',

@@ -17,7 +17,6 @@ import { currentDeployId, listDeploys } from '../src/deploys';
 import { buildFailure, PublishError, publishSite, type PublishOptions } from '../src/publishSite';
 import type { SiteBuilder } from '../src/siteBuild';
 
-
 async function fixture(collection: ContentCollection): Promise<Record<string, unknown>[]> {
   return JSON.parse(await readFile(path.join(fixtureDir, `${collection}.json`), 'utf8'));
 }

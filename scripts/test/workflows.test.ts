@@ -87,7 +87,8 @@ describe('GitHub workflows', () => {
     expect(save).toBeGreaterThan(build);
     const deploysDir = /DEPLOYS_DIR: (.+)$/m.exec(steps[build] ?? '')?.[1]?.trim();
     expect(deploysDir).toBe('${{ runner.temp }}/deploys');
-    for (const step of [steps[restore], steps[save]]) expect(step).toMatch(new RegExp(`path: ${deploysDir?.replace(/[$.{}]/g, '\\$&')}$`, 'm'));
+    for (const step of [steps[restore], steps[save]])
+      expect(step).toMatch(new RegExp(`path: ${deploysDir?.replace(/[$.{}]/g, '\\$&')}$`, 'm'));
     // A key of its own per run (caches cannot be overwritten); the newest is found by its prefix.
     const key = (step: string | undefined) => /^\s+key: (.+)$/m.exec(step ?? '')?.[1]?.trim();
     expect(key(steps[restore])).toBe(key(steps[save]));

@@ -36,7 +36,8 @@ export const canCreateLock: Access = async ({ req, data }) => {
   return mayUpdate(req, lock.document.relationTo, lock.document.value);
 };
 
-const idOf = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as { value?: unknown }).value : value);
+const idOf = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null ? (value as { value?: unknown }).value : value;
 
 /**
  * Changing or removing a lock: its owner, or whoever may edit the locked document — Payload's
@@ -50,7 +51,10 @@ export const canChangeLock: Access = async ({ req, id, data }) => {
   const change = data as (LockData & { user?: unknown }) | undefined;
   if (change?.user !== undefined) {
     const newOwner = idOf(change.user);
-    if (String(typeof newOwner === 'object' && newOwner !== null ? (newOwner as { id?: unknown }).id : newOwner) !== String(user.id)) return false;
+    if (
+      String(typeof newOwner === 'object' && newOwner !== null ? (newOwner as { id?: unknown }).id : newOwner) !== String(user.id)
+    )
+      return false;
   }
   if (change?.document?.relationTo && !(await mayUpdate(req, change.document.relationTo, change.document.value))) return false;
   if (id === undefined) return { 'user.value': { equals: user.id } };

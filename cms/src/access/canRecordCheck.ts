@@ -8,6 +8,9 @@ import { hasRole, structureOf, type UserWithRoles } from './roles';
 export function canRecordCheck(user: UserWithRoles, fiche: { mainStructure?: unknown }): boolean {
   if (hasRole(user, 'admin', 'editor')) return true;
   const structure = structureOf(user);
-  const owner = fiche.mainStructure && typeof fiche.mainStructure === 'object' ? (fiche.mainStructure as { id: string }).id : fiche.mainStructure;
+  const owner =
+    fiche.mainStructure && typeof fiche.mainStructure === 'object'
+      ? (fiche.mainStructure as { id: string }).id
+      : fiche.mainStructure;
   return hasRole(user, 'contributor') && Boolean(structure) && String(owner) === structure;
 }

@@ -68,7 +68,10 @@ export async function assertContributorRestoresDraftOnly(
   if (!version) return;
   const versionStatus = (version.version as { _status?: string } | undefined)?._status;
   const ownStructure = (version.version as { mainStructure?: unknown } | undefined)?.mainStructure === structureOf(req.user);
-  if (ownStructure && (versionStatus === 'published' || (await countLive(req.payload, req, { id: { equals: version.parent } })) > 0)) {
+  if (
+    ownStructure &&
+    (versionStatus === 'published' || (await countLive(req.payload, req, { id: { equals: version.parent } })) > 0)
+  ) {
     refuse(req, restoreAsDraftMessage, version.parent as string);
   }
 }

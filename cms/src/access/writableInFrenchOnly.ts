@@ -7,4 +7,5 @@ import { hasRole } from './roles';
  * validated translations (« Traductions »). So the admin shows a fiche read-only in any other
  * language instead of letting an editor type into fields whose save would be refused.
  */
-export const writableInFrenchOnly: FieldAccess = ({ req: { locale, user } }) => !locale || locale === 'fr' || hasRole(user, 'admin');
+export const writableInFrenchOnly: FieldAccess = ({ req: { locale, user } }) =>
+  !locale || locale === 'fr' || hasRole(user, 'admin');

@@ -34,7 +34,13 @@ export const ReviewReminders: CollectionConfig = {
   fields: [
     { name: 'key', label: 'Clé', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
     { name: 'fiche', label: 'Fiche', type: 'relationship', relationTo: 'fiches', index: true, admin: { readOnly: true } },
-    { name: 'dueDate', label: 'Vérification prévue le', type: 'date', required: true, admin: { readOnly: true, date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } } },
+    {
+      name: 'dueDate',
+      label: 'Vérification prévue le',
+      type: 'date',
+      required: true,
+      admin: { readOnly: true, date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
+    },
     {
       name: 'kind',
       label: 'Type',
@@ -64,6 +70,11 @@ export const ReviewReminders: CollectionConfig = {
     { name: 'recipients', label: 'Destinataires', type: 'text', admin: { readOnly: true } },
     { name: 'attempts', label: 'Tentatives', type: 'number', defaultValue: 0, admin: { readOnly: true } },
     { name: 'lastError', label: 'Dernière erreur', type: 'textarea', admin: { readOnly: true } },
-    { name: 'sentAt', label: 'Envoyé le', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' } } },
+    {
+      name: 'sentAt',
+      label: 'Envoyé le',
+      type: 'date',
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' } },
+    },
   ],
 };

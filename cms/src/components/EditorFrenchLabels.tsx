@@ -39,8 +39,11 @@ export function EditorFrenchLabels({ children }: { children?: React.ReactNode })
     const observer = new MutationObserver((mutations) => {
       for (const mutation of mutations) {
         const target = mutation.target;
-        if (mutation.type === 'attributes' && target instanceof HTMLElement && target.matches('button[aria-label]')) rename(target.parentElement ?? document, labels);
-        for (const node of mutation.addedNodes) if (node instanceof HTMLElement) rename(node.matches('button[aria-label]') ? (node.parentElement ?? node) : node, labels);
+        if (mutation.type === 'attributes' && target instanceof HTMLElement && target.matches('button[aria-label]'))
+          rename(target.parentElement ?? document, labels);
+        for (const node of mutation.addedNodes)
+          if (node instanceof HTMLElement)
+            rename(node.matches('button[aria-label]') ? (node.parentElement ?? node) : node, labels);
       }
     });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });

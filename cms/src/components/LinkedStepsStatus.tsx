@@ -8,7 +8,9 @@ import type React from 'react';
 
 const idsOf = (values: unknown): string[] =>
   Array.isArray(values)
-    ? values.map((value) => (value && typeof value === 'object' ? String((value as { id: unknown }).id) : String(value))).filter(Boolean)
+    ? values
+        .map((value) => (value && typeof value === 'object' ? String((value as { id: unknown }).id) : String(value)))
+        .filter(Boolean)
     : [];
 
 export async function LinkedStepsStatus({ data, payload }: UIFieldServerProps): Promise<React.ReactElement | null> {
@@ -41,7 +43,12 @@ export async function LinkedStepsStatus({ data, payload }: UIFieldServerProps): 
     <div
       role="note"
       className="passerelle-linked-steps-status"
-      style={{ padding: '0.75rem 1rem', marginBlock: '1rem', borderInlineStart: '4px solid #b34000', background: 'var(--theme-elevation-50)' }}
+      style={{
+        padding: '0.75rem 1rem',
+        marginBlock: '1rem',
+        borderInlineStart: '4px solid #b34000',
+        background: 'var(--theme-elevation-50)',
+      }}
     >
       <p style={{ margin: 0, fontWeight: 600 }}>Lien(s) vers des démarches qui ne sont pas en ligne</p>
       <p style={{ margin: '0.25rem 0' }}>Le site n’affiche pas ces liens tant que la démarche liée n’est pas publiée :</p>

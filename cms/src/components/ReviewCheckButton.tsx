@@ -8,7 +8,8 @@
 import { useConfig, useDocumentInfo } from '@payloadcms/ui';
 import React, { useState } from 'react';
 
-const frenchDate = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso));
+const frenchDate = (iso: string) =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso));
 
 export function ReviewCheckButton(): React.ReactElement | null {
   const { config } = useConfig();
@@ -19,10 +20,17 @@ export function ReviewCheckButton(): React.ReactElement | null {
   const check = async () => {
     setState({ busy: true });
     try {
-      const response = await fetch(`${config.serverURL}${config.routes.api}/fiches/${id}/verifier`, { method: 'POST', credentials: 'include' });
+      const response = await fetch(`${config.serverURL}${config.routes.api}/fiches/${id}/verifier`, {
+        method: 'POST',
+        credentials: 'include',
+      });
       const body = (await response.json()) as { lastCheckedAt?: string; nextReviewAt?: string; errors?: { message: string }[] };
       if (!response.ok || !body.lastCheckedAt) {
-        setState({ busy: false, failed: true, message: body.errors?.[0]?.message ?? 'La vérification n’a pas pu être enregistrée.' });
+        setState({
+          busy: false,
+          failed: true,
+          message: body.errors?.[0]?.message ?? 'La vérification n’a pas pu être enregistrée.',
+        });
         return;
       }
       setState({
@@ -36,11 +44,18 @@ export function ReviewCheckButton(): React.ReactElement | null {
 
   return (
     <div style={{ marginBlockEnd: '1.5rem' }}>
-      <button type="button" className="btn btn--style-secondary btn--size-small" disabled={state.busy || !hasPublishedDoc} onClick={check}>
+      <button
+        type="button"
+        className="btn btn--style-secondary btn--size-small"
+        disabled={state.busy || !hasPublishedDoc}
+        onClick={check}
+      >
         Vérifiée, rien n’a changé
       </button>
       <p style={{ margin: 0, fontSize: '0.85em' }}>
-        {hasPublishedDoc ? 'Les informations publiées sont toujours exactes : enregistre la vérification sans modifier le texte.' : 'Disponible une fois la fiche publiée.'}
+        {hasPublishedDoc
+          ? 'Les informations publiées sont toujours exactes : enregistre la vérification sans modifier le texte.'
+          : 'Disponible une fois la fiche publiée.'}
       </p>
       <p role="status" style={{ margin: 0, color: state.failed ? 'var(--theme-error-500)' : undefined }}>
         {state.message}

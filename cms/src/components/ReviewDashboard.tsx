@@ -22,9 +22,14 @@ const stateLabels: Record<ReviewState, string> = {
   followUp: 'En retard de plus de 14 jours',
 };
 
-const day = (iso: string | null) => (iso ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' }).format(new Date(iso)) : '—');
+const day = (iso: string | null) =>
+  iso ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' }).format(new Date(iso)) : '—';
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
-const cell: React.CSSProperties = { padding: '0.25rem 0.75rem', textAlign: 'start', borderBlockEnd: '1px solid var(--theme-elevation-150)' };
+const cell: React.CSSProperties = {
+  padding: '0.25rem 0.75rem',
+  textAlign: 'start',
+  borderBlockEnd: '1px solid var(--theme-elevation-150)',
+};
 
 export async function ReviewDashboard({ payload, user, searchParams = {} }: Props): Promise<React.ReactElement | null> {
   if (!user) return null;
@@ -34,7 +39,17 @@ export async function ReviewDashboard({ payload, user, searchParams = {} }: Prop
   const list = await reviewDue(payload, user, { theme, departement });
   if (!list) return null;
   const themes = isEditor
-    ? (await payload.find({ collection: 'themes', locale: 'fr', depth: 0, limit: 100, pagination: false, overrideAccess: true, select: { name: true } })).docs
+    ? (
+        await payload.find({
+          collection: 'themes',
+          locale: 'fr',
+          depth: 0,
+          limit: 100,
+          pagination: false,
+          overrideAccess: true,
+          select: { name: true },
+        })
+      ).docs
     : [];
 
   return (
@@ -76,14 +91,23 @@ export async function ReviewDashboard({ payload, user, searchParams = {} }: Prop
       ) : (
         <table style={{ borderCollapse: 'collapse' }}>
           <caption style={{ textAlign: 'start' }}>
-            {list.total} fiche{list.total > 1 ? 's' : ''} à vérifier, les plus en retard d’abord{list.total > list.rows.length ? ` (${list.rows.length} premières)` : ''}
+            {list.total} fiche{list.total > 1 ? 's' : ''} à vérifier, les plus en retard d’abord
+            {list.total > list.rows.length ? ` (${list.rows.length} premières)` : ''}
           </caption>
           <thead>
             <tr>
-              <th scope="col" style={cell}>Fiche</th>
-              <th scope="col" style={cell}>À vérifier le</th>
-              <th scope="col" style={cell}>État</th>
-              <th scope="col" style={cell}>Dernière vérification</th>
+              <th scope="col" style={cell}>
+                Fiche
+              </th>
+              <th scope="col" style={cell}>
+                À vérifier le
+              </th>
+              <th scope="col" style={cell}>
+                État
+              </th>
+              <th scope="col" style={cell}>
+                Dernière vérification
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -9,7 +9,12 @@ export type AdminListOptions = { page?: number; where?: Where };
  * query for fiches. One definition for the query-plan guards and the bench's timings, so the two
  * cannot drift apart from each other or from what editors wait for.
  */
-export async function adminList(payload: Payload, collection: 'fiches' | 'translations', user: User, options: AdminListOptions = {}) {
+export async function adminList(
+  payload: Payload,
+  collection: 'fiches' | 'translations',
+  user: User,
+  options: AdminListOptions = {},
+) {
   const data = await payload.find({
     collection,
     depth: 0,

@@ -15,7 +15,6 @@
 import type { SQLiteSchemaHook } from '@payloadcms/db-sqlite';
 import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core';
 
-
 /** Tables whose names end in `_locales` get an index led by `_parent_id`. */
 export const addScaleIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
   for (const [name, table] of Object.entries(schema.tables)) {
@@ -23,7 +22,9 @@ export const addScaleIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
     if (name.endsWith('_locales') && columns._parentID && columns._locale) {
       extendTable({
         table,
-        extraConfig: (t) => ({ [`${name}_parent_id_locale_idx`]: index(`${name}_parent_id_locale_idx`).on(t._parentID, t._locale) }),
+        extraConfig: (t) => ({
+          [`${name}_parent_id_locale_idx`]: index(`${name}_parent_id_locale_idx`).on(t._parentID, t._locale),
+        }),
       });
     }
     // Versions tables of drafts-enabled collections: the admin list and every "latest version" read.
@@ -54,7 +55,12 @@ export const addScaleIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
   return schema;
 };
 
-type MongoVersionModels = { versions: Record<string, { collection: { createIndex: (keys: Record<string, 1 | -1>, options: { name: string }) => Promise<unknown> } } | undefined> };
+type MongoVersionModels = {
+  versions: Record<
+    string,
+    { collection: { createIndex: (keys: Record<string, 1 | -1>, options: { name: string }) => Promise<unknown> } } | undefined
+  >;
+};
 
 /**
  * MongoDB: the same "latest versions, newest first" index on each versions collection (Payload

@@ -31,6 +31,7 @@ export function smtpEmailAdapter(env: NodeJS.ProcessEnv = process.env): PayloadE
     name: 'smtp',
     defaultFromAddress,
     defaultFromName,
-    sendEmail: async (message) => transport.sendMail({ from: { name: defaultFromName, address: defaultFromAddress }, ...message } as never),
+    sendEmail: async (message) =>
+      transport.sendMail({ from: { name: defaultFromName, address: defaultFromAddress }, ...message } as never),
   });
 }

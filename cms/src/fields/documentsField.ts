@@ -31,7 +31,11 @@ export function documentRowFields({ translation = false }: { translation?: boole
     type: 'text',
     maxLength: textLimits.title,
     ...(translation
-      ? { admin: { description: 'Vide pour un document de la liste commune : son nom est traduit une seule fois, dans la liste.' } }
+      ? {
+          admin: {
+            description: 'Vide pour un document de la liste commune : son nom est traduit une seule fois, dans la liste.',
+          },
+        }
       : { validate: nameOrDocument }),
   };
   const note: TextField = {
@@ -46,7 +50,13 @@ export function documentRowFields({ translation = false }: { translation?: boole
     {
       type: 'row',
       fields: [
-        { name: 'document', label: 'Document de la liste commune', type: 'relationship', relationTo: 'documents', admin: { width: '50%' } },
+        {
+          name: 'document',
+          label: 'Document de la liste commune',
+          type: 'relationship',
+          relationTo: 'documents',
+          admin: { width: '50%' },
+        },
         {
           name: 'need',
           label: 'Demandé',
@@ -73,7 +83,8 @@ export function documentsField(overrides: Partial<ArrayField> = {}): ArrayField 
     labels: { singular: 'Document', plural: 'Documents' },
     admin: {
       condition: isDemarche,
-      description: 'Dans l’ordre où le lecteur les rassemble. Les lecteurs les cochent sur la fiche et dans leur fiche de rendez-vous.',
+      description:
+        'Dans l’ordre où le lecteur les rassemble. Les lecteurs les cochent sur la fiche et dans leur fiche de rendez-vous.',
     },
     fields: documentRowFields(),
     ...overrides,
@@ -129,7 +140,11 @@ export const documentsTab: Tab = {
 type DocumentRow = { document?: unknown; name?: string | null };
 
 /** Completeness (completeness.ts): a démarche lists at least one document, or says it needs none. */
-export function documentsMissing(fiche: { type?: string | null; documents?: DocumentRow[] | null; noDocuments?: boolean | null }) {
+export function documentsMissing(fiche: {
+  type?: string | null;
+  documents?: DocumentRow[] | null;
+  noDocuments?: boolean | null;
+}) {
   if (fiche.type === 'dispositif' || fiche.noDocuments) return undefined;
   const named = (fiche.documents ?? []).filter((row) => Boolean(row.document) || Boolean(row.name?.trim()));
   if (named.length > 0) return undefined;

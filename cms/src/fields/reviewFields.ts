@@ -31,7 +31,8 @@ export const reviewFields = (overrides: { checkButton?: boolean } = {}): Field[]
     hooks: { beforeDuplicate: [notDuplicated] },
     admin: {
       ...sidebarDate,
-      description: 'Posée à chaque publication en français et par « Vérifiée, rien n’a changé ». À modifier seulement pour une vérification faite plus tôt.',
+      description:
+        'Posée à chaque publication en français et par « Vérifiée, rien n’a changé ». À modifier seulement pour une vérification faite plus tôt.',
     },
   },
   {
@@ -49,7 +50,11 @@ export const reviewFields = (overrides: { checkButton?: boolean } = {}): Field[]
     label: 'Vérifier tous les … mois',
     type: 'number',
     validate: (value: number | null | undefined) => validateReviewMonths(value),
-    admin: { position: 'sidebar', step: 1, description: 'Vide : l’intervalle par défaut de son type (« Vérification des fiches »).' },
+    admin: {
+      position: 'sidebar',
+      step: 1,
+      description: 'Vide : l’intervalle par défaut de son type (« Vérification des fiches »).',
+    },
   },
   {
     name: 'nextReviewAt',
@@ -75,7 +80,11 @@ export const reviewFields = (overrides: { checkButton?: boolean } = {}): Field[]
     interfaceName: 'ChangeHistoryEntry',
     access: { update: nobodyField },
     hooks: { beforeDuplicate: [notDuplicated] },
-    admin: { readOnly: true, initCollapsed: true, description: 'Les notes des publications précédentes, telles que les lecteurs les voient dans l’historique de la fiche.' },
+    admin: {
+      readOnly: true,
+      initCollapsed: true,
+      description: 'Les notes des publications précédentes, telles que les lecteurs les voient dans l’historique de la fiche.',
+    },
     fields: [
       { name: 'date', label: 'Publiée le', type: 'date', required: true },
       { name: 'notes', label: 'Note (par langue)', type: 'json', required: true },

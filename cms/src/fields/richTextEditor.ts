@@ -43,7 +43,9 @@ export const richTextEditor = lexicalEditor({
     LinkFeature({
       enabledCollections: ['fiches'],
       fields: ({ defaultFields }) =>
-        defaultFields.map((field) => (field.name === 'url' && field.type === 'text' ? ({ ...field, validate: validateLinkUrl } as typeof field) : field)),
+        defaultFields.map((field) =>
+          field.name === 'url' && field.type === 'text' ? ({ ...field, validate: validateLinkUrl } as typeof field) : field,
+        ),
     }),
     FixedToolbarFeature(),
     InlineToolbarFeature(),

@@ -24,8 +24,11 @@ export function slugField({ from, ...overrides }: SlugFieldOptions = {}): TextFi
     validate: (value: string | null | undefined) => {
       // With `from`, the server makes the slug before validating: an empty field is fine here.
       if (!value) return required && !from ? 'Indiquez un identifiant d’URL.' : true;
-      if (value.length > slugMaxLength) return `L’identifiant d’URL ne doit pas dépasser ${slugMaxLength} caractères (il en a ${value.length}).`;
-      return isSlug(value) || 'Utilisez seulement des lettres minuscules sans accent, des chiffres et des tirets (ex. : carte-vitale).';
+      if (value.length > slugMaxLength)
+        return `L’identifiant d’URL ne doit pas dépasser ${slugMaxLength} caractères (il en a ${value.length}).`;
+      return (
+        isSlug(value) || 'Utilisez seulement des lettres minuscules sans accent, des chiffres et des tirets (ex. : carte-vitale).'
+      );
     },
     ...(from ? { hooks: { beforeValidate: [slugFrom(from)] } } : {}),
     admin: { position: 'sidebar', ...(from ? { description: 'Laissez vide : il est créé à partir du nom.' } : {}) },

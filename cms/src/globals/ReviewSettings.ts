@@ -15,7 +15,10 @@ export const ReviewSettings: GlobalConfig = {
   slug: 'review-settings',
   label: 'Vérification des fiches',
   typescript: { interface: 'ReviewSetting' },
-  admin: { group: 'Administration', description: 'Intervalle entre deux vérifications, par type de fiche. Une fiche peut en fixer un autre.' },
+  admin: {
+    group: 'Administration',
+    description: 'Intervalle entre deux vérifications, par type de fiche. Une fiche peut en fixer un autre.',
+  },
   access: { read: isAuthenticated, update: isAdmin },
   fields: [
     {

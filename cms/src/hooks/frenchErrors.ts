@@ -6,7 +6,8 @@ import { isContributorOnly } from '../access/roles';
 type FieldError = { path?: string; message?: string; label?: unknown };
 type ErrorBody = { errors?: { message?: string; name?: string; data?: { errors?: FieldError[] } }[] };
 
-const invalidFields = (count: number) => (count === 1 ? 'Le champ suivant n’est pas valide' : 'Les champs suivants ne sont pas valides');
+const invalidFields = (count: number) =>
+  count === 1 ? 'Le champ suivant n’est pas valide' : 'Les champs suivants ne sont pas valides';
 
 /**
  * The admin shows an error's message in a toast, reading the text after the first colon as a

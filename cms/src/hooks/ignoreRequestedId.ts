@@ -6,10 +6,14 @@ import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload';
  * REST or from the admin is dropped, and the database makes its own.
  */
 const ignoreRequestedId: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation === 'create' && req.payloadAPI !== 'local' && args.data && typeof args.data === 'object') delete (args.data as { id?: unknown }).id;
+  if (operation === 'create' && req.payloadAPI !== 'local' && args.data && typeof args.data === 'object')
+    delete (args.data as { id?: unknown }).id;
   return args;
 };
 
 export function withRequestedIdIgnored(collection: CollectionConfig): CollectionConfig {
-  return { ...collection, hooks: { ...collection.hooks, beforeOperation: [ignoreRequestedId, ...(collection.hooks?.beforeOperation ?? [])] } };
+  return {
+    ...collection,
+    hooks: { ...collection.hooks, beforeOperation: [ignoreRequestedId, ...(collection.hooks?.beforeOperation ?? [])] },
+  };
 }

@@ -78,9 +78,14 @@ try {
   });
   await checkpoint(payload);
   for (const problem of report.problems) {
-    console.error(`import : fiche n° ${problem.position}${problem.slug ? ` (${problem.slug})` : ''}, champ ${problem.path} : ${problem.message}`);
+    console.error(
+      `import : fiche n° ${problem.position}${problem.slug ? ` (${problem.slug})` : ''}, champ ${problem.path} : ${problem.message}`,
+    );
   }
-  if (report.stopped) console.error('import : arrêté à la première fiche en erreur (--strict) ; relancez après correction, les fiches déjà importées seront sautées.');
+  if (report.stopped)
+    console.error(
+      'import : arrêté à la première fiche en erreur (--strict) ; relancez après correction, les fiches déjà importées seront sautées.',
+    );
   console.log(line(report));
   process.exit(report.failed > 0 ? 1 : 0);
 } catch (error) {

@@ -89,7 +89,11 @@ export async function importFiches(payload: Payload, input: unknown, options: Im
           try {
             const before = parsed.data.stepsBefore ?? [];
             const after = parsed.data.stepsAfter ?? [];
-            const now = { ...mapped.data, stepsBefore: before.filter((id) => known.has(id)), stepsAfter: after.filter((id) => known.has(id)) };
+            const now = {
+              ...mapped.data,
+              stepsBefore: before.filter((id) => known.has(id)),
+              stepsAfter: after.filter((id) => known.has(id)),
+            };
             await inOneTransaction(payload, (req) => insertFiche(payload, parsed.data, now, req));
             known.add(parsed.data.id);
             if (now.stepsBefore.length < before.length || now.stepsAfter.length < after.length) {
@@ -104,7 +108,13 @@ export async function importFiches(payload: Payload, input: unknown, options: Im
       }
       report.done += 1;
       options.afterFiche?.();
-      options.onProgress?.({ done: report.done, total: report.total, imported: report.imported, skipped: report.skipped, failed: report.failed });
+      options.onProgress?.({
+        done: report.done,
+        total: report.total,
+        imported: report.imported,
+        skipped: report.skipped,
+        failed: report.failed,
+      });
       if (report.stopped) break;
     }
   }
@@ -115,7 +125,14 @@ export async function importFiches(payload: Payload, input: unknown, options: Im
 }
 
 async function ficheIds(payload: Payload): Promise<Set<string>> {
-  const { docs } = await payload.find({ collection: 'fiches', pagination: false, depth: 0, draft: true, select: { slug: true }, overrideAccess: true });
+  const { docs } = await payload.find({
+    collection: 'fiches',
+    pagination: false,
+    depth: 0,
+    draft: true,
+    select: { slug: true },
+    overrideAccess: true,
+  });
   return new Set(docs.map((doc) => String(doc.id)));
 }
 
@@ -205,7 +222,8 @@ async function inOneTransaction(payload: Payload, work: (req: PayloadRequest) =>
   }
 }
 
-const pick = <T>(value: Partial<Record<Locale, T | null>> | null | undefined, locale: Locale): T | null => value?.[locale] ?? null;
+const pick = <T>(value: Partial<Record<Locale, T | null>> | null | undefined, locale: Locale): T | null =>
+  value?.[locale] ?? null;
 const items = (value: Partial<Record<Locale, { title: string; body: unknown }[] | null>> | null | undefined, locale: Locale) =>
   (pick(value, locale) ?? []).map(({ title, body }) => ({ title, body }));
 
@@ -232,7 +250,13 @@ type ReferenceMaps = Record<'themes' | 'needs' | 'structures' | 'documents', (so
 /** Source ids → ids here: through the slugs of the source's snapshot when given, else ids as they are. */
 async function referenceMaps(payload: Payload, source: SourceReferences = {}): Promise<ReferenceMaps> {
   const build = async (collection: 'themes' | 'needs' | 'structures' | 'documents') => {
-    const { docs } = await payload.find({ collection, pagination: false, depth: 0, select: { slug: true }, overrideAccess: true });
+    const { docs } = await payload.find({
+      collection,
+      pagination: false,
+      depth: 0,
+      select: { slug: true },
+      overrideAccess: true,
+    });
     const bySlug = new Map(docs.map((doc) => [doc.slug as string, doc.id]));
     const ids = new Set(docs.map((doc) => doc.id));
     const sourceSlugs = source[collection] ? new Map(source[collection].map((doc) => [doc.id, doc.slug])) : undefined;
@@ -242,14 +266,20 @@ async function referenceMaps(payload: Payload, source: SourceReferences = {}): P
       return slug ? bySlug.get(slug) : undefined;
     };
   };
-  return { themes: await build('themes'), needs: await build('needs'), structures: await build('structures'), documents: await build('documents') };
+  return {
+    themes: await build('themes'),
+    needs: await build('needs'),
+    structures: await build('structures'),
+    documents: await build('documents'),
+  };
 }
 
 function mapReferences(fiche: SnapshotFiche, maps: ReferenceMaps): { data: FicheData } | { path: string; message: string } {
   let missing: { path: string; message: string } | undefined;
   const one = (collection: keyof ReferenceMaps, id: string, path: string) => {
     const mapped = maps[collection](id);
-    if (!mapped) missing ??= { path, message: `${label[collection]} introuvable dans ce CMS (identifiant ${id} dans le fichier)` };
+    if (!mapped)
+      missing ??= { path, message: `${label[collection]} introuvable dans ce CMS (identifiant ${id} dans le fichier)` };
     return mapped ?? id;
   };
   const many = (collection: keyof ReferenceMaps, ids: string[] | null | undefined, path: string) =>
@@ -293,7 +323,9 @@ function mapReferences(fiche: SnapshotFiche, maps: ReferenceMaps): { data: Fiche
 
 async function existingFiches(payload: Payload, chunk: unknown[]): Promise<{ ids: Set<string>; slugs: Set<string> }> {
   const field = (name: 'id' | 'slug') =>
-    chunk.map((raw) => (raw as Record<string, unknown> | null)?.[name]).filter((value): value is string => typeof value === 'string');
+    chunk
+      .map((raw) => (raw as Record<string, unknown> | null)?.[name])
+      .filter((value): value is string => typeof value === 'string');
   const { docs } = await payload.find({
     collection: 'fiches',
     where: { or: [{ id: { in: field('id') } }, { slug: { in: field('slug') } }] },
@@ -338,15 +370,20 @@ export function frenchIssue(issue: ZodIssue): string {
     case 'invalid_literal':
       return `seule la valeur « ${String(issue.expected)} » est acceptée`;
     case 'too_big':
-      return issue.type === 'string' ? `trop long : ${String(issue.maximum)} caractères au plus` : `trop grand : ${String(issue.maximum)} au plus`;
+      return issue.type === 'string'
+        ? `trop long : ${String(issue.maximum)} caractères au plus`
+        : `trop grand : ${String(issue.maximum)} au plus`;
     case 'too_small':
       return issue.type === 'string' ? 'ne peut pas être vide' : `trop petit : ${String(issue.minimum)} au moins`;
     case 'invalid_string':
-      return issue.validation === 'url' ? 'adresse web invalide' : issue.validation === 'datetime' ? 'date invalide (format ISO attendu)' : 'texte invalide';
+      return issue.validation === 'url'
+        ? 'adresse web invalide'
+        : issue.validation === 'datetime'
+          ? 'date invalide (format ISO attendu)'
+          : 'texte invalide';
     case 'custom':
       return issue.message === 'a French title is required' ? 'le titre en français est obligatoire' : issue.message;
     default:
       return `valeur invalide (${issue.message})`;
   }
 }
-

@@ -58,12 +58,19 @@ export function withImportedLocales(data: Record<string, unknown>, imported: Imp
 
 /** Installs the step on this Payload's database adapter, once; it acts only on an import's fiche create. */
 export function writeImportedLocalesOnCreate(payload: Payload): void {
-  const db = payload.db as unknown as Record<symbol, boolean> & { create: (args: { collection: string; data: Record<string, unknown>; req?: { context?: Record<string, unknown> } }) => Promise<unknown> };
+  const db = payload.db as unknown as Record<symbol, boolean> & {
+    create: (args: {
+      collection: string;
+      data: Record<string, unknown>;
+      req?: { context?: Record<string, unknown> };
+    }) => Promise<unknown>;
+  };
   if (db[installed]) return;
   db[installed] = true;
   const create = db.create.bind(db);
   db.create = (args) => {
-    const imported = args.collection === 'fiches' ? (args.req?.context?.importedTranslations as ImportedTranslations | undefined) : undefined;
+    const imported =
+      args.collection === 'fiches' ? (args.req?.context?.importedTranslations as ImportedTranslations | undefined) : undefined;
     return create(imported ? { ...args, data: withImportedLocales(args.data, imported) } : args);
   };
 }

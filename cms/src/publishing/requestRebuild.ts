@@ -135,7 +135,10 @@ export async function releaseDeadBuilds(payload: Payload, { retry }: { retry: bo
     if (build.status === 'queued') {
       await payload.update({ collection: 'builds', id: build.id, data: { runner: null, heartbeatAt: null }, depth: 0 });
       if (build.job) await releaseJob(payload, build.job, { failed: false });
-      payload.logger.warn({ buildId: build.id, msg: `publish: build ${build.id} was picked up by a runner that is gone; it is queued again` });
+      payload.logger.warn({
+        buildId: build.id,
+        msg: `publish: build ${build.id} was picked up by a runner that is gone; it is queued again`,
+      });
       continue;
     }
     const github = build.runner === 'github';

@@ -61,7 +61,11 @@ export async function tryAcquire(payload: Payload, key: string, holder = lockHol
     if (!isStale(existing, now)) return undefined;
     // Deleted by id: if another runner took it over first, this deletes nothing of theirs.
     await payload.delete({ collection, id: existing.id, depth: 0 }).catch(() => undefined);
-    payload.logger.warn({ lock: key, formerHolder: existing.holder, msg: `runner lock "${key}": taken over from ${existing.holder} (gone or lease expired)` });
+    payload.logger.warn({
+      lock: key,
+      formerHolder: existing.holder,
+      msg: `runner lock "${key}": taken over from ${existing.holder} (gone or lease expired)`,
+    });
   }
   try {
     return await payload.create({
@@ -89,27 +93,39 @@ export class LockTimeoutError extends Error {
 }
 
 /** Runs `work` holding the lock `key`; waits for it as long as another runner holds it. */
-export async function withRunnerLock<T>(payload: Payload, key: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+export async function withRunnerLock<T>(
+  payload: Payload,
+  key: string,
+  work: () => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
   const { pollMs = 1_000, maxWaitMs = 30 * 60_000 } = options;
   const started = Date.now();
   let lock = await tryAcquire(payload, key);
   while (!lock) {
     if (Date.now() - started > maxWaitMs) {
-      throw new LockTimeoutError(`Une autre tâche détient le verrou « ${key} » depuis plus de ${Math.round(maxWaitMs / 60_000)} minutes.`);
+      throw new LockTimeoutError(
+        `Une autre tâche détient le verrou « ${key} » depuis plus de ${Math.round(maxWaitMs / 60_000)} minutes.`,
+      );
     }
-    await options.whileWaiting?.().catch((error: Error) => payload.logger.warn({ lock: key, msg: `runner lock "${key}": ${error.message}` }));
+    await options
+      .whileWaiting?.()
+      .catch((error: Error) => payload.logger.warn({ lock: key, msg: `runner lock "${key}": ${error.message}` }));
     await new Promise((resolve) => setTimeout(resolve, pollMs));
     lock = await tryAcquire(payload, key);
   }
   const held = lock;
-  const renew = setInterval(() => {
-    payload
-      .update({ collection, id: held.id, data: { expiresAt: new Date(Date.now() + leaseMs()).toISOString() }, depth: 0 })
-      .then(() => recordRunnerBeat(payload))
-      .catch((error: Error) =>
-        payload.logger.error({ lock: key, msg: `runner lock "${key}": could not renew the lease (${error.message})` }),
-      );
-  }, Math.max(1_000, Math.floor(leaseMs() / 6)));
+  const renew = setInterval(
+    () => {
+      payload
+        .update({ collection, id: held.id, data: { expiresAt: new Date(Date.now() + leaseMs()).toISOString() }, depth: 0 })
+        .then(() => recordRunnerBeat(payload))
+        .catch((error: Error) =>
+          payload.logger.error({ lock: key, msg: `runner lock "${key}": could not renew the lease (${error.message})` }),
+        );
+    },
+    Math.max(1_000, Math.floor(leaseMs() / 6)),
+  );
   try {
     // A sign of life that could not be written must not stop the build it announces.
     await recordRunnerBeat(payload, { force: true }).catch((error: Error) =>
@@ -167,7 +183,11 @@ export function withBuildLogger(payload: Payload, buildId: string): Payload {
  * waits for another runner's build, its record shows this runner, so that if this process dies
  * meanwhile the build is handed back to the queue (`releaseDeadBuilds`) instead of waiting forever.
  */
-export function publishExclusively<T>(payload: Payload, buildId: string, run: (payload: Payload, buildId: string) => Promise<T>): Promise<T> {
+export function publishExclusively<T>(
+  payload: Payload,
+  buildId: string,
+  run: (payload: Payload, buildId: string) => Promise<T>,
+): Promise<T> {
   const logged = withBuildLogger(payload, buildId);
   return withRunnerLock(logged, publishLockKey, () => run(logged, buildId), {
     // Straight to the database, two columns, on condition: Payload's `update` would write the

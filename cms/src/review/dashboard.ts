@@ -9,7 +9,14 @@ import { addDays, reviewReminderLeadDays, reviewStateAt, type ReviewState } from
 
 import { hasRole, structureOf, type UserWithRoles } from '../access/roles';
 
-export type ReviewDueRow = { id: string; title: string; type: string; nextReviewAt: string; lastCheckedAt: string | null; state: ReviewState };
+export type ReviewDueRow = {
+  id: string;
+  title: string;
+  type: string;
+  nextReviewAt: string;
+  lastCheckedAt: string | null;
+  state: ReviewState;
+};
 export type ReviewDueList = { rows: ReviewDueRow[]; total: number };
 export type ReviewDueFilters = { theme?: string | undefined; departement?: string | undefined; limit?: number; now?: Date };
 
@@ -21,7 +28,11 @@ export function reviewScope(user: UserWithRoles): Where | undefined {
   return undefined;
 }
 
-export async function reviewDue(payload: Payload, user: UserWithRoles, filters: ReviewDueFilters = {}): Promise<ReviewDueList | undefined> {
+export async function reviewDue(
+  payload: Payload,
+  user: UserWithRoles,
+  filters: ReviewDueFilters = {},
+): Promise<ReviewDueList | undefined> {
   const scope = reviewScope(user);
   if (!scope) return undefined;
   const now = filters.now ?? new Date();

@@ -26,10 +26,14 @@ type CheckedBy = NonNullable<UserWithRoles> & { id: string | number; name?: stri
  * publication, it asks for a rebuild.
  */
 export async function recordCheck(payload: Payload, args: { ficheId: string; user: CheckedBy; now?: Date }) {
-  const fiche = (await payload.db.findOne({ collection: 'fiches', where: { id: { equals: args.ficheId } } })) as Record<string, unknown> | null;
+  const fiche = (await payload.db.findOne({ collection: 'fiches', where: { id: { equals: args.ficheId } } })) as Record<
+    string,
+    unknown
+  > | null;
   if (!fiche) throw new CheckRefused('Fiche introuvable.', 404);
   if (!canRecordCheck(args.user, fiche)) throw new CheckRefused('Vous ne pouvez pas vérifier cette fiche.', 403);
-  if (fiche._status !== 'published') throw new CheckRefused('Seule une fiche publiée peut être marquée vérifiée : publiez-la d’abord.', 409);
+  if (fiche._status !== 'published')
+    throw new CheckRefused('Seule une fiche publiée peut être marquée vérifiée : publiez-la d’abord.', 409);
 
   const now = (args.now ?? new Date()).toISOString();
   const nextReviewAt = nextReviewOf({ ...fiche, lastCheckedAt: now }, await reviewDefaults(payload));

@@ -9,13 +9,20 @@ export const reviewRemindersTaskSlug = 'sendReviewReminders';
 /** After this many refused sends a reminder stays visible as failed and the job stops retrying it. */
 export const maxReminderAttempts = 8;
 
-type DueFiche = { id: string; title?: string | null; type?: string | null; mainStructure?: string | { id: string } | null; nextReviewAt: string };
+type DueFiche = {
+  id: string;
+  title?: string | null;
+  type?: string | null;
+  mainStructure?: string | { id: string } | null;
+  nextReviewAt: string;
+};
 
 export type ReminderRun = { due: number; created: number; sent: number; failed: number; errors: string[] };
 
-const idOf = (value: DueFiche['mainStructure']) => (value && typeof value === 'object' ? value.id : value ?? undefined);
+const idOf = (value: DueFiche['mainStructure']) => (value && typeof value === 'object' ? value.id : (value ?? undefined));
 
-const frenchDay = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso));
+const frenchDay = (iso: string) =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso));
 
 /**
  * Published fiches due within the lead time or overdue at `now`, most urgent first: read from
@@ -46,7 +53,17 @@ async function* dueFiches(payload: Payload, now: Date): AsyncGenerator<DueFiche>
 async function recipientsOf(payload: Payload, fiche: DueFiche): Promise<string[]> {
   const structure = idOf(fiche.mainStructure);
   const emails = async (where: Parameters<Payload['find']>[0]['where']) =>
-    (await payload.find({ collection: 'users', where, depth: 0, limit: 200, pagination: false, overrideAccess: true, select: { email: true } })).docs
+    (
+      await payload.find({
+        collection: 'users',
+        where,
+        depth: 0,
+        limit: 200,
+        pagination: false,
+        overrideAccess: true,
+        select: { email: true },
+      })
+    ).docs
       .map((user) => user.email)
       .filter(Boolean);
   if (fiche.type === 'dispositif' && structure) {
@@ -57,12 +74,20 @@ async function recipientsOf(payload: Payload, fiche: DueFiche): Promise<string[]
 }
 
 /** The mail, in French, with a direct link to the fiche in the admin. */
-export function reminderMail(fiche: { id: string; title?: string | null; nextReviewAt: string }, kind: ReviewReminderKind, now: Date, serverUrl: string) {
+export function reminderMail(
+  fiche: { id: string; title?: string | null; nextReviewAt: string },
+  kind: ReviewReminderKind,
+  now: Date,
+  serverUrl: string,
+) {
   const title = fiche.title?.trim() || 'Fiche sans titre';
   const link = `${serverUrl}/admin/collections/fiches/${fiche.id}`;
   const overdue = now.getTime() >= Date.parse(fiche.nextReviewAt);
-  const when = overdue ? `devait être vérifiée le ${frenchDay(fiche.nextReviewAt)}` : `est à vérifier d’ici le ${frenchDay(fiche.nextReviewAt)}`;
-  const subject = kind === 'followUp' ? `Relance : la fiche « ${title} » n’a pas été vérifiée` : `Fiche à vérifier : « ${title} »`;
+  const when = overdue
+    ? `devait être vérifiée le ${frenchDay(fiche.nextReviewAt)}`
+    : `est à vérifier d’ici le ${frenchDay(fiche.nextReviewAt)}`;
+  const subject =
+    kind === 'followUp' ? `Relance : la fiche « ${title} » n’a pas été vérifiée` : `Fiche à vérifier : « ${title} »`;
   const lines = [
     'Bonjour,',
     '',
@@ -74,13 +99,22 @@ export function reminderMail(fiche: { id: string; title?: string | null; nextRev
     '— Si rien n’a changé : cliquez sur « Vérifiée, rien n’a changé » dans la fiche.',
     '— Sinon : corrigez la fiche, puis publiez-la (ou soumettez-la pour relecture).',
     '',
-    kind === 'followUp' ? 'C’est la dernière relance pour cette date de vérification.' : 'Une relance suivra si la fiche n’est pas vérifiée 14 jours après cette date.',
+    kind === 'followUp'
+      ? 'C’est la dernière relance pour cette date de vérification.'
+      : 'Une relance suivra si la fiche n’est pas vérifiée 14 jours après cette date.',
     '',
     'L’équipe Passerelle',
   ];
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const escape = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const html = lines
-    .map((line) => (line.startsWith('Ouvrir la fiche') ? `<p><a href="${escape(link)}">Ouvrir la fiche « ${escape(title)} »</a></p>` : line ? `<p>${escape(line)}</p>` : ''))
+    .map((line) =>
+      line.startsWith('Ouvrir la fiche')
+        ? `<p><a href="${escape(link)}">Ouvrir la fiche « ${escape(title)} »</a></p>`
+        : line
+          ? `<p>${escape(line)}</p>`
+          : '',
+    )
     .join('\n');
   return { subject, text: lines.join('\n'), html: `<div lang="fr">${html}</div>` };
 }
@@ -101,14 +135,26 @@ export async function sendDueReminders(payload: Payload, { now = new Date() }: {
     const kind: ReviewReminderKind = state === 'followUp' ? 'followUp' : 'reminder';
     const dueDate = new Date(fiche.nextReviewAt).toISOString();
     const key = `${fiche.id}|${dueDate}|${kind}`;
-    const { totalDocs } = await payload.count({ collection: 'review-reminders', where: { key: { equals: key } }, overrideAccess: true });
+    const { totalDocs } = await payload.count({
+      collection: 'review-reminders',
+      where: { key: { equals: key } },
+      overrideAccess: true,
+    });
     if (totalDocs > 0) continue;
     try {
-      await payload.create({ collection: 'review-reminders', data: { key, fiche: fiche.id, dueDate, kind, status: 'pending', attempts: 0 }, overrideAccess: true });
+      await payload.create({
+        collection: 'review-reminders',
+        data: { key, fiche: fiche.id, dueDate, kind, status: 'pending', attempts: 0 },
+        overrideAccess: true,
+      });
       run.created += 1;
     } catch (error) {
       // Another runner recorded it between the count and the insert: the unique key refused ours.
-      const { totalDocs: again } = await payload.count({ collection: 'review-reminders', where: { key: { equals: key } }, overrideAccess: true });
+      const { totalDocs: again } = await payload.count({
+        collection: 'review-reminders',
+        where: { key: { equals: key } },
+        overrideAccess: true,
+      });
       if (again === 0) throw error;
     }
   }
@@ -126,16 +172,39 @@ export async function sendDueReminders(payload: Payload, { now = new Date() }: {
   for (const reminder of pending) {
     const ficheId = typeof reminder.fiche === 'object' && reminder.fiche ? reminder.fiche.id : reminder.fiche;
     const fiche = ficheId
-      ? ((await payload.findByID({ collection: 'fiches', id: ficheId, locale: 'fr', depth: 0, draft: false, overrideAccess: true, disableErrors: true, select: { title: true, type: true, mainStructure: true, nextReviewAt: true } })) as DueFiche | null)
+      ? ((await payload.findByID({
+          collection: 'fiches',
+          id: ficheId,
+          locale: 'fr',
+          depth: 0,
+          draft: false,
+          overrideAccess: true,
+          disableErrors: true,
+          select: { title: true, type: true, mainStructure: true, nextReviewAt: true },
+        })) as DueFiche | null)
       : null;
     // Checked (or deleted) since the reminder was recorded: nothing to ask any more.
-    if (!fiche || !fiche.nextReviewAt || new Date(fiche.nextReviewAt).toISOString() !== new Date(reminder.dueDate).toISOString()) {
-      await payload.update({ collection: 'review-reminders', id: reminder.id, data: { status: 'cancelled' }, overrideAccess: true });
+    if (
+      !fiche ||
+      !fiche.nextReviewAt ||
+      new Date(fiche.nextReviewAt).toISOString() !== new Date(reminder.dueDate).toISOString()
+    ) {
+      await payload.update({
+        collection: 'review-reminders',
+        id: reminder.id,
+        data: { status: 'cancelled' },
+        overrideAccess: true,
+      });
       continue;
     }
     const recipients = await recipientsOf(payload, fiche);
     if (recipients.length === 0) {
-      await payload.update({ collection: 'review-reminders', id: reminder.id, data: { status: 'noRecipient', lastError: 'Aucun éditeur ni contributeur de la structure à prévenir.' }, overrideAccess: true });
+      await payload.update({
+        collection: 'review-reminders',
+        id: reminder.id,
+        data: { status: 'noRecipient', lastError: 'Aucun éditeur ni contributeur de la structure à prévenir.' },
+        overrideAccess: true,
+      });
       continue;
     }
     const mail = reminderMail({ ...fiche, id: String(fiche.id) }, reminder.kind, now, serverUrl);
@@ -148,7 +217,11 @@ export async function sendDueReminders(payload: Payload, { now = new Date() }: {
       await payload.update({
         collection: 'review-reminders',
         id: reminder.id,
-        data: { attempts: (reminder.attempts ?? 0) + 1, lastError: `Envoi refusé le ${now.toISOString()} : ${message}`.slice(0, 1000), recipients: recipients.join(', ') },
+        data: {
+          attempts: (reminder.attempts ?? 0) + 1,
+          lastError: `Envoi refusé le ${now.toISOString()} : ${message}`.slice(0, 1000),
+          recipients: recipients.join(', '),
+        },
         overrideAccess: true,
       });
       continue;
@@ -157,12 +230,23 @@ export async function sendDueReminders(payload: Payload, { now = new Date() }: {
     await payload.update({
       collection: 'review-reminders',
       id: reminder.id,
-      data: { status: 'sent', sentAt: now.toISOString(), attempts: (reminder.attempts ?? 0) + 1, recipients: recipients.join(', '), lastError: null },
+      data: {
+        status: 'sent',
+        sentAt: now.toISOString(),
+        attempts: (reminder.attempts ?? 0) + 1,
+        recipients: recipients.join(', '),
+        lastError: null,
+      },
       overrideAccess: true,
     });
   }
-  payload.logger.info(`review reminders: ${run.due} fiche(s) due, ${run.created} new reminder(s), ${run.sent} sent, ${run.failed} refused`);
-  if (run.failed > 0) throw new Error(`review reminders: ${run.failed} e-mail(s) refused by the mail server (${run.errors[0]}); retried by the next run`);
+  payload.logger.info(
+    `review reminders: ${run.due} fiche(s) due, ${run.created} new reminder(s), ${run.sent} sent, ${run.failed} refused`,
+  );
+  if (run.failed > 0)
+    throw new Error(
+      `review reminders: ${run.failed} e-mail(s) refused by the mail server (${run.errors[0]}); retried by the next run`,
+    );
   return run;
 }
 

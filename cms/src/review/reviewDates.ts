@@ -61,7 +61,11 @@ export async function backfillReviewDates(payload: Payload, req?: PayloadRequest
 }
 
 /** Every fiche's next review date from its last check and interval; returns how many changed. */
-export async function recomputeAllReviewDates(payload: Payload, req?: PayloadRequest, { fillChangedAt = false } = {}): Promise<number> {
+export async function recomputeAllReviewDates(
+  payload: Payload,
+  req?: PayloadRequest,
+  { fillChangedAt = false } = {},
+): Promise<number> {
   const defaults = await reviewDefaults(payload, req);
   let changed = 0;
   for (let page = 1; ; page += 1) {
@@ -74,11 +78,17 @@ export async function recomputeAllReviewDates(payload: Payload, req?: PayloadReq
       req,
     });
     for (const fiche of result.docs) {
-      const changedAt = fiche.changedAt ?? (fillChangedAt ? fiche.updatedAt ?? null : null);
+      const changedAt = fiche.changedAt ?? (fillChangedAt ? (fiche.updatedAt ?? null) : null);
       // Only published fiches are due for review (see stampReview).
-      const next = (fiche as { _status?: string })._status === 'published' ? nextReviewOf({ ...fiche, changedAt }, defaults) : null;
+      const next =
+        (fiche as { _status?: string })._status === 'published' ? nextReviewOf({ ...fiche, changedAt }, defaults) : null;
       if (next === (fiche.nextReviewAt ?? null) && changedAt === (fiche.changedAt ?? null)) continue;
-      await payload.db.updateOne({ collection: 'fiches', id: fiche.id, data: { nextReviewAt: next, ...(changedAt !== (fiche.changedAt ?? null) ? { changedAt } : {}) }, req });
+      await payload.db.updateOne({
+        collection: 'fiches',
+        id: fiche.id,
+        data: { nextReviewAt: next, ...(changedAt !== (fiche.changedAt ?? null) ? { changedAt } : {}) },
+        req,
+      });
       changed += 1;
     }
     if (!result.hasNextPage) return changed;

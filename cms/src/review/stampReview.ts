@@ -6,7 +6,10 @@ import type { Fiche } from '../payload-types';
 import { keepRequestLocale } from '../utilities/keepRequestLocale';
 import { nextReviewOf, reviewDefaults } from './reviewDates';
 
-type Online = Pick<Fiche, 'changeNote' | 'changeNoteDate' | 'changeHistory' | 'lastCheckedAt' | 'lastCheckedBy' | 'changedAt' | 'nextReviewAt' | '_status'> & {
+type Online = Pick<
+  Fiche,
+  'changeNote' | 'changeNoteDate' | 'changeHistory' | 'lastCheckedAt' | 'lastCheckedBy' | 'changedAt' | 'nextReviewAt' | '_status'
+> & {
   changeNote?: Record<string, string | null> | string | null;
   translationStatus?: Parameters<typeof archivedNote>[0]['translationStatus'];
 };
@@ -68,15 +71,26 @@ export const stampReview: CollectionBeforeChangeHook<Fiche> = async ({ data, ori
   // and last real change from the snapshot it was exported to.
   const imported = Boolean(context.keepImportedShortId) && !originalDoc?.id;
   data.changedAt = imported && data.changedAt ? data.changedAt : now;
-  data.nextReviewAt = nextReviewOf({ ...originalDoc, ...data } as Parameters<typeof nextReviewOf>[0], await reviewDefaults(req.payload, req));
+  data.nextReviewAt = nextReviewOf(
+    { ...originalDoc, ...data } as Parameters<typeof nextReviewOf>[0],
+    await reviewDefaults(req.payload, req),
+  );
 
   if (imported) {
     data.changeHistory = ((data.changeHistory ?? []) as ChangeHistoryEntry[]).map(({ date, notes }) => ({ date, notes }));
     return data;
   }
-  const history: ChangeHistoryEntry[] = ((online?.changeHistory ?? originalDoc?.changeHistory ?? []) as ChangeHistoryEntry[]).map(({ date, notes }) => ({ date, notes }));
-  const previous = online ? archivedNote({ ...online, changeNote: typeof online.changeNote === 'object' ? online.changeNote : null }) : undefined;
-  if (previous && !sameInstant(previous.date, data.changeNoteDate) && !history.some((entry) => sameInstant(entry.date, previous.date))) {
+  const history: ChangeHistoryEntry[] = ((online?.changeHistory ?? originalDoc?.changeHistory ?? []) as ChangeHistoryEntry[]).map(
+    ({ date, notes }) => ({ date, notes }),
+  );
+  const previous = online
+    ? archivedNote({ ...online, changeNote: typeof online.changeNote === 'object' ? online.changeNote : null })
+    : undefined;
+  if (
+    previous &&
+    !sameInstant(previous.date, data.changeNoteDate) &&
+    !history.some((entry) => sameInstant(entry.date, previous.date))
+  ) {
     history.push(previous);
   }
   data.changeHistory = history;

@@ -22,7 +22,11 @@ try {
   if (password) assertSeedPasswordAllowed(password, { database: payload.db.name, nodeEnv: process.env.NODE_ENV });
   const report = await seed(payload, { password, log: (line) => console.log(`seed: ${line}`) });
   await checkpoint(payload);
-  console.log(`seed: done (${Object.entries(report.created).map(([name, count]) => `${count} ${name}`).join(', ')} created)`);
+  console.log(
+    `seed: done (${Object.entries(report.created)
+      .map(([name, count]) => `${count} ${name}`)
+      .join(', ')} created)`,
+  );
   process.exit(0);
 } catch (error) {
   if (error instanceof DatabaseUriError || error instanceof SeedPasswordError) {

@@ -47,10 +47,20 @@ export async function seed(
     }
     const doc = await payload.create({
       collection: 'themes',
-      data: { slug: theme.id, name: theme.name.fr, description: theme.description.fr, color: theme.color as never, icon: theme.icon, order },
+      data: {
+        slug: theme.id,
+        name: theme.name.fr,
+        description: theme.description.fr,
+        color: theme.color as never,
+        icon: theme.icon,
+        order,
+      },
       context,
     });
-    await translate(payload, 'themes', doc.id, (locale) => ({ name: theme.name[locale], description: theme.description[locale] }));
+    await translate(payload, 'themes', doc.id, (locale) => ({
+      name: theme.name[locale],
+      description: theme.description[locale],
+    }));
     themeIds.set(theme.id, doc.id);
     created.themes += 1;
   }
@@ -228,7 +238,11 @@ function sectionsOf(translation: SeedTranslation, locale: Locale, resolveFiche: 
 }
 
 /** The French document rows (shared document, need, texts) and the « avant / après » links. */
-function documentsAndSteps(fiche: SeedFiche, documentIds: Map<string, string>, resolveFiche: (key: string) => string): Partial<Fiche> {
+function documentsAndSteps(
+  fiche: SeedFiche,
+  documentIds: Map<string, string>,
+  resolveFiche: (key: string) => string,
+): Partial<Fiche> {
   return {
     documents: fiche.documents.map((row, index) => ({
       document: row.document ? required(documentIds, row.document) : null,

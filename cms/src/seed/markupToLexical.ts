@@ -16,7 +16,10 @@ export function markupToLexical(markup: string, direction: TextDirection, resolv
   const blocks = markup.trim().split(/\n\s*\n/);
   const children: SerializedNode[] = [];
   for (const block of blocks) {
-    const lines = block.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = block
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     // A block may start with a sentence and go on with a list ("Apportez :\n- un passeport"):
     // consecutive lines of the same kind form one paragraph or one list.
     for (const run of runsOf(lines)) {

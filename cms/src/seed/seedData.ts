@@ -147,7 +147,11 @@ function parse<S extends z.ZodTypeAny>(schema: S, value: unknown, file: string):
 export function loadSeedData(dir = dataDir): SeedData {
   const themes = parse(z.array(SeedTheme), readJson(path.join(dir, 'themes.json')), path.join(dir, 'themes.json'));
   const needs = parse(z.array(SeedNeed), readJson(path.join(dir, 'needs.json')), path.join(dir, 'needs.json'));
-  const structures = parse(z.array(SeedStructure), readJson(path.join(dir, 'structures.json')), path.join(dir, 'structures.json'));
+  const structures = parse(
+    z.array(SeedStructure),
+    readJson(path.join(dir, 'structures.json')),
+    path.join(dir, 'structures.json'),
+  );
   const documents = parse(z.array(SeedDocument), readJson(path.join(dir, 'documents.json')), path.join(dir, 'documents.json'));
   const ficheDir = path.join(dir, 'fiches');
   const fiches = readdirSync(ficheDir)
@@ -190,7 +194,8 @@ function checkReferences({ needs, structures, fiches, documents = [] }: SeedData
     }
     for (const [index, row] of fiche.documents.entries()) {
       if (row.document && !documentIds.has(row.document)) problems.push(`${fiche.key}: unknown document "${row.document}"`);
-      if (!row.document && !fiche.translations.fr.documents[index]?.name) problems.push(`${fiche.key}: document ${index} has neither a shared document nor a French name`);
+      if (!row.document && !fiche.translations.fr.documents[index]?.name)
+        problems.push(`${fiche.key}: document ${index} has neither a shared document nor a French name`);
     }
     for (const step of [...fiche.stepsBefore, ...fiche.stepsAfter]) {
       if (ficheTypes.get(step) !== 'demarche') problems.push(`${fiche.key}: step "${step}" is not a démarche of the seed`);
@@ -198,7 +203,9 @@ function checkReferences({ needs, structures, fiches, documents = [] }: SeedData
     for (const [locale, translation] of Object.entries(fiche.translations)) {
       if (!(localeCodes as readonly string[]).includes(locale)) problems.push(`${fiche.key}: unknown language "${locale}"`);
       if (translation.documents.length !== fiche.documents.length) {
-        problems.push(`${fiche.key} (${locale}): ${translation.documents.length} document texts for ${fiche.documents.length} documents`);
+        problems.push(
+          `${fiche.key} (${locale}): ${translation.documents.length} document texts for ${fiche.documents.length} documents`,
+        );
       }
       const bodies = [...translation.what, ...translation.why, ...translation.how, ...translation.next].map((item) => item.body);
       for (const body of bodies) {

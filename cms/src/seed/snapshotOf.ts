@@ -33,7 +33,10 @@ export function snapshotFichesOf(fiches: readonly SeedFiche[], ids: Ids): Record
       Object.fromEntries(
         languages.map(([locale, translation]) => [
           locale,
-          translation[key].map((item) => ({ title: item.title, body: markupToLexical(item.body, directionOf(locale), resolveFiche) })),
+          translation[key].map((item) => ({
+            title: item.title,
+            body: markupToLexical(item.body, directionOf(locale), resolveFiche),
+          })),
         ]),
       );
     return {

@@ -13,7 +13,12 @@ export const developmentUsers: UserSpec[] = [
   { email: 'expert-ar@passerelle.test', name: 'Amina (experte arabe)', roles: ['expertTranslator'], languages: ['ar'] },
   { email: 'translator-ar@passerelle.test', name: 'Youssef (traducteur arabe)', roles: ['translator'], languages: ['ar'] },
   { email: 'expert-fa@passerelle.test', name: 'Darya (experte persan)', roles: ['expertTranslator'], languages: ['fa', 'ps'] },
-  { email: 'translator-uk@passerelle.test', name: 'Olena (traductrice ukrainienne)', roles: ['translator'], languages: ['uk', 'ru'] },
+  {
+    email: 'translator-uk@passerelle.test',
+    name: 'Olena (traductrice ukrainienne)',
+    roles: ['translator'],
+    languages: ['uk', 'ru'],
+  },
   {
     email: 'contributor@passerelle.test',
     name: 'Camille (Parole & Langues)',
@@ -25,7 +30,12 @@ export const developmentUsers: UserSpec[] = [
 
 export async function seedUsers(
   payload: Payload,
-  options: { password: string | undefined; structureIds: Map<string, string>; log: (line: string) => void; context: RequestContext },
+  options: {
+    password: string | undefined;
+    structureIds: Map<string, string>;
+    log: (line: string) => void;
+    context: RequestContext;
+  },
 ): Promise<SeedUser[]> {
   const { password, structureIds, log, context } = options;
   if (!password) {

@@ -97,7 +97,9 @@ export async function coverage(payload: Payload): Promise<Coverage> {
     );
     // Words to translate: a second sum, from its own (language, words) index — one covering index each.
     const words = new Map(
-      (await db.drizzle.all(sql`select "language", sum("progress_words_to_translate") from "translations" group by "language"`)).map((row) => {
+      (
+        await db.drizzle.all(sql`select "language", sum("progress_words_to_translate") from "translations" group by "language"`)
+      ).map((row) => {
         const [language, sum] = Object.values(row as Record<string, unknown>);
         return [String(language), Number(sum ?? 0)] as const;
       }),

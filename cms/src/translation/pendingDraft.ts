@@ -35,7 +35,14 @@ export async function hasPendingDraft(ficheId: string, req: PayloadRequest): Pro
     });
     const latest = docs[0]?.version as Record<string, unknown> | undefined;
     if (!latest || latest._status !== 'draft') return false;
-    const published = await req.payload.findByID({ collection: 'fiches', id: ficheId, depth: 0, locale: 'all', overrideAccess: true, req });
+    const published = await req.payload.findByID({
+      collection: 'fiches',
+      id: ficheId,
+      depth: 0,
+      locale: 'all',
+      overrideAccess: true,
+      req,
+    });
     return stable(latest) !== stable(published);
   });
 }

@@ -21,7 +21,11 @@ import { refreshTranslationProgress } from './progress';
 export function translationPlugin(): Plugin {
   return (config: Config): Config => {
     const collections = (config.collections ?? []).flatMap((collection) =>
-      collection.slug === 'fiches' ? [withTranslationHooks(collection), ...ownCollections] : collection.slug === 'documents' ? [withSharedDocumentMemory(collection)] : [collection],
+      collection.slug === 'fiches'
+        ? [withTranslationHooks(collection), ...ownCollections]
+        : collection.slug === 'documents'
+          ? [withSharedDocumentMemory(collection)]
+          : [collection],
     );
     if (!collections.some((collection) => collection.slug === 'translations')) {
       throw new Error('translationPlugin: the fiches collection must be registered before the plugin runs.');
@@ -34,7 +38,10 @@ export function translationPlugin(): Plugin {
         ...config.admin,
         components: {
           ...config.admin?.components,
-          beforeDashboard: ['/translation/components/TranslationDashboard#TranslationDashboard', ...(config.admin?.components?.beforeDashboard ?? [])],
+          beforeDashboard: [
+            '/translation/components/TranslationDashboard#TranslationDashboard',
+            ...(config.admin?.components?.beforeDashboard ?? []),
+          ],
         },
       },
     };
@@ -42,7 +49,13 @@ export function translationPlugin(): Plugin {
 }
 
 /** Listed right after the fiches in the admin's navigation. */
-const ownCollections: CollectionConfig[] = [Translations, MachineGlossaries, TranslationMemory, TranslationWorkLog, MachineTranslationUsage].map(withRequestedIdIgnored);
+const ownCollections: CollectionConfig[] = [
+  Translations,
+  MachineGlossaries,
+  TranslationMemory,
+  TranslationWorkLog,
+  MachineTranslationUsage,
+].map(withRequestedIdIgnored);
 
 /**
  * The fiches' side of the workflow: the « minor change » box is read before the save; after it,
@@ -67,6 +80,10 @@ function withSharedDocumentMemory(documents: CollectionConfig): CollectionConfig
   const hooks = documents.hooks ?? {};
   return {
     ...documents,
-    hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), rememberSharedDocument], afterDelete: [...(hooks.afterDelete ?? []), forgetSharedDocument] },
+    hooks: {
+      ...hooks,
+      afterChange: [...(hooks.afterChange ?? []), rememberSharedDocument],
+      afterDelete: [...(hooks.afterDelete ?? []), forgetSharedDocument],
+    },
   };
 }

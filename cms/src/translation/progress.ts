@@ -33,7 +33,14 @@ export function progressOf(french: TranslatableContent, translation: Partial<Tra
     records: recordsOf(translation.units),
     status: translation.status,
   });
-  const progress: TranslationProgress = { total: states.size, validated: 0, outdated: 0, toReview: 0, toDo: 0, wordsToTranslate: 0 };
+  const progress: TranslationProgress = {
+    total: states.size,
+    validated: 0,
+    outdated: 0,
+    toReview: 0,
+    toDo: 0,
+    wordsToTranslate: 0,
+  };
   for (const [key, state] of states) {
     if (state === 'missing' || state === 'outdated') progress.wordsToTranslate += wordCount(frenchUnits.get(key)?.text ?? '');
     if (state === 'validated') progress.validated += 1;
@@ -53,7 +60,12 @@ const same = (a: { [K in keyof TranslationProgress]?: number | null } | null | u
  * its translations up to date; writes only the documents whose figures moved, so an autosave
  * that changes no unit state costs one indexed read of at most seven documents.
  */
-export async function refreshProgressOf(payload: Payload, ficheId: string, french: TranslatableContent, req?: PayloadRequest): Promise<void> {
+export async function refreshProgressOf(
+  payload: Payload,
+  ficheId: string,
+  french: TranslatableContent,
+  req?: PayloadRequest,
+): Promise<void> {
   const run = async () => {
     const { docs } = await payload.find({
       collection: 'translations',
@@ -77,7 +89,8 @@ export async function refreshProgressOf(payload: Payload, ficheId: string, frenc
   await (req ? keepRequestLocale(req, run, context) : run());
 }
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string }).id : (value as string | undefined));
+const idOf = (value: unknown) =>
+  value && typeof value === 'object' ? (value as { id: string }).id : (value as string | undefined);
 
 /** Translations, last beforeChange hook: the figures follow every save, whoever makes it. */
 export const recordProgress: CollectionBeforeChangeHook<Translation> = async ({ data, originalDoc, req }) => {

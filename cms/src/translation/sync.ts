@@ -38,7 +38,12 @@ export type ImportedTranslations = Partial<Record<Exclude<Locale, 'fr'>, Partial
  * records the units against the French just saved and publishes the language on the fiche, as an
  * expert's validation does, without first writing an empty document and then the text.
  */
-export async function ensureTranslationDocs(payload: Payload, ficheId: string, req?: PayloadRequest, french?: TranslatableContent): Promise<void> {
+export async function ensureTranslationDocs(
+  payload: Payload,
+  ficheId: string,
+  req?: PayloadRequest,
+  french?: TranslatableContent,
+): Promise<void> {
   const imported = (req?.context.importedTranslations ?? {}) as ImportedTranslations;
   const run = async () => {
     const docs = await translationsOf(payload, ficheId, req);
@@ -48,7 +53,9 @@ export async function ensureTranslationDocs(payload: Payload, ficheId: string, r
       const text = imported[language];
       await payload.create({
         collection: 'translations',
-        data: text ? { ...text, fiche: ficheId, language, status: 'validated' } : { fiche: ficheId, language, status: 'notStarted' },
+        data: text
+          ? { ...text, fiche: ficheId, language, status: 'validated' }
+          : { fiche: ficheId, language, status: 'notStarted' },
         // Nobody reads what comes back: no relation or link to populate.
         depth: 0,
         overrideAccess: true,
@@ -67,7 +74,14 @@ export async function relabelTranslations(payload: Payload, ficheId: string, tit
     for (const translation of await translationsOf(payload, ficheId, req)) {
       const label = `${title} — ${translation.language}`;
       if (translation.label === label) continue;
-      await payload.update({ collection: 'translations', id: translation.id, data: { label }, overrideAccess: true, context: bookkeepingContext, req });
+      await payload.update({
+        collection: 'translations',
+        id: translation.id,
+        data: { label },
+        overrideAccess: true,
+        context: bookkeepingContext,
+        req,
+      });
     }
   };
   await (req ? keepRequestLocale(req, run, bookkeepingContext) : run());
@@ -130,11 +144,19 @@ export async function markOutdatedTranslations(
  * it back to « En cours » (its validated text stays online with a notice), and restoring the
  * French brings it back to « Validée » if nothing was proposed since the validation.
  */
-export function statusFollowingUnits<S extends string | null | undefined>(status: S, records: UnitRecords): S | 'inProgress' | 'validated' {
+export function statusFollowingUnits<S extends string | null | undefined>(
+  status: S,
+  records: UnitRecords,
+): S | 'inProgress' | 'validated' {
   const all = Object.values(records).filter((record) => record !== undefined);
   if (status === 'validated' && all.some((record) => record.outdatedAt)) return 'inProgress';
   const upToDate = (record: (typeof all)[number]) =>
-    Boolean(record.validatedAt && record.fingerprint && !record.outdatedAt && !(record.proposedAt && record.proposedAt > record.validatedAt));
+    Boolean(
+      record.validatedAt &&
+        record.fingerprint &&
+        !record.outdatedAt &&
+        !(record.proposedAt && record.proposedAt > record.validatedAt),
+    );
   if (status === 'inProgress' && all.length > 0 && all.every(upToDate)) return 'validated';
   return status;
 }

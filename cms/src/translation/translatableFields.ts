@@ -1,6 +1,14 @@
 import type { ArrayField, Field } from 'payload';
 
-import { itemListKeys, rtlLocales, sectionKeys, textLimits, textUnitKeys, type SectionKey, type TextUnitKey } from '@passerelle/content-schemas';
+import {
+  itemListKeys,
+  rtlLocales,
+  sectionKeys,
+  textLimits,
+  textUnitKeys,
+  type SectionKey,
+  type TextUnitKey,
+} from '@passerelle/content-schemas';
 
 import { validateChangeNote } from '../fields/changeNote';
 import { documentRowFields, documentsField } from '../fields/documentsField';
@@ -13,7 +21,14 @@ import { sectionField } from '../fields/sectionField';
  * labels, `publishValidated` and the units all follow.
  */
 type FicheType = 'demarche' | 'dispositif';
-type TextUnitSpec = { label: string; kind: 'text' | 'textarea'; maxLength?: number; onlyFor?: FicheType; description?: string; validate?: unknown };
+type TextUnitSpec = {
+  label: string;
+  kind: 'text' | 'textarea';
+  maxLength?: number;
+  onlyFor?: FicheType;
+  description?: string;
+  validate?: unknown;
+};
 type SectionSpec = { label: string; onlyFor?: FicheType };
 
 export const textUnitSpecs: Record<TextUnitKey, TextUnitSpec> = {
@@ -57,7 +72,12 @@ const directed = (component: 'DirectedTextField' | 'DirectedTextareaField') => (
 });
 
 const shownFor = (type: FicheType | undefined) =>
-  type ? { condition: (_data: unknown, siblingData: { ficheType?: string }) => (siblingData?.ficheType === 'dispositif') === (type === 'dispositif') } : {};
+  type
+    ? {
+        condition: (_data: unknown, siblingData: { ficheType?: string }) =>
+          (siblingData?.ficheType === 'dispositif') === (type === 'dispositif'),
+      }
+    : {};
 
 /** The Translations collection's editable fields, in the translation's direction. */
 export function translationFields(): Field[] {
@@ -80,7 +100,9 @@ export function translationFields(): Field[] {
     ({
       ...list,
       fields: list.fields.map((field) =>
-        field.type === 'text' ? { ...field, admin: { ...field.admin, components: { ...field.admin?.components, ...directed('DirectedTextField') } } } : field,
+        field.type === 'text'
+          ? { ...field, admin: { ...field.admin, components: { ...field.admin?.components, ...directed('DirectedTextField') } } }
+          : field,
       ),
     }) as ArrayField;
   const sections = sectionKeys.map((name): Field => {
@@ -89,7 +111,12 @@ export function translationFields(): Field[] {
   });
   // A démarche's documents: the fiche's own names and the notes (fields/documentsField.ts).
   const documents = withDirectedTexts(
-    documentsField({ localized: false, interfaceName: 'TranslationDocuments', fields: documentRowFields({ translation: true }), admin: shownFor('demarche') }),
+    documentsField({
+      localized: false,
+      interfaceName: 'TranslationDocuments',
+      fields: documentRowFields({ translation: true }),
+      admin: shownFor('demarche'),
+    }),
   );
   return [...texts, ...sections, documents];
 }

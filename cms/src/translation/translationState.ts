@@ -28,7 +28,6 @@ export function parseTranslationState(value: unknown): { language: string; state
   return { language, state: state as TranslationState };
 }
 
-
 /**
  * A filter, not data: the edit form never shows it, and the query hook (filterByTranslationState)
  * replaces its condition before the database sees it. The list's « Filtres » offer it with the
@@ -57,7 +56,12 @@ export function translationsInState(language: string, state: TranslationState): 
 }
 
 /** The ids of the fiches whose translation into `language` is in `state` (one indexed read). */
-export async function fichesInState(payload: Payload, language: string, state: TranslationState, req?: PayloadRequest): Promise<string[]> {
+export async function fichesInState(
+  payload: Payload,
+  language: string,
+  state: TranslationState,
+  req?: PayloadRequest,
+): Promise<string[]> {
   const { docs } = await payload.find({
     collection: 'translations',
     where: translationsInState(language, state),
@@ -75,7 +79,10 @@ export async function fichesInState(payload: Payload, language: string, state: T
  * wherever it sits in the and/or tree. `equals` and `in` are understood; no fiche matches an
  * unknown value rather than every fiche.
  */
-export async function resolveTranslationStates(where: Where, resolve: (language: string, state: TranslationState) => Promise<string[]>): Promise<Where> {
+export async function resolveTranslationStates(
+  where: Where,
+  resolve: (language: string, state: TranslationState) => Promise<string[]>,
+): Promise<Where> {
   const result: Where = {};
   for (const [key, value] of Object.entries(where)) {
     if ((key === 'and' || key === 'or') && Array.isArray(value)) {

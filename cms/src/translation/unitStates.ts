@@ -20,7 +20,8 @@ export function unitStates(args: {
     const validatedNow = Boolean(record?.validatedAt && record.fingerprint === source.fingerprint);
     const proposedSinceValidation = Boolean(record?.proposedAt && record.validatedAt && record.proposedAt > record.validatedAt);
     if (validatedNow && !proposedSinceValidation) states.set(key, 'validated');
-    else if (proposed && (proposedSinceValidation || !record?.validatedAt)) states.set(key, status === 'toReview' ? 'toReview' : 'inProgress');
+    else if (proposed && (proposedSinceValidation || !record?.validatedAt))
+      states.set(key, status === 'toReview' ? 'toReview' : 'inProgress');
     else if (record?.validatedAt) states.set(key, 'outdated');
     else states.set(key, 'missing');
   }

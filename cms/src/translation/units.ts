@@ -1,11 +1,23 @@
 import { createHash } from 'node:crypto';
 
-import { itemListKeys, richTextToPlainText, sectionUnitKey, textUnitKeys, type ItemListKey, type RichText, type SectionKey, type TextUnitKey, type UnitKey } from '@passerelle/content-schemas';
+import {
+  itemListKeys,
+  richTextToPlainText,
+  sectionUnitKey,
+  textUnitKeys,
+  type ItemListKey,
+  type RichText,
+  type SectionKey,
+  type TextUnitKey,
+  type UnitKey,
+} from '@passerelle/content-schemas';
 
 import { translatableFields } from './translatableFields';
 
 /** The translatable text of a fiche in one language: the same shape in Fiches and Translations. */
-export type TranslatableContent = { [K in TextUnitKey]?: string | null } & { [K in SectionKey]?: SectionItems } & { documents?: DocumentItems };
+export type TranslatableContent = { [K in TextUnitKey]?: string | null } & { [K in SectionKey]?: SectionItems } & {
+  documents?: DocumentItems;
+};
 type SectionItems = { title?: string | null; body?: unknown }[] | null | undefined;
 type DocumentItems = { name?: string | null; note?: string | null }[] | null | undefined;
 
@@ -42,7 +54,9 @@ export function unitsOf(content: TranslatableContent): Map<UnitKey, Unit> {
   };
   for (const key of textUnitKeys) add(key, content[key] ?? '');
   for (const list of itemListKeys) {
-    ((content[list] ?? []) as Record<string, unknown>[]).forEach((item, index) => add(sectionUnitKey(list, index), itemText[list](item)));
+    ((content[list] ?? []) as Record<string, unknown>[]).forEach((item, index) =>
+      add(sectionUnitKey(list, index), itemText[list](item)),
+    );
   }
   return units;
 }

@@ -5,9 +5,7 @@ import path from 'node:path';
  * unset or `file:…` → embedded SQLite (libSQL), `mongodb://` / `mongodb+srv://` → MongoDB.
  * Kept free of adapter imports so it can be checked before anything heavy loads.
  */
-export type DatabaseTarget =
-  | { kind: 'sqlite'; url: string; file: string }
-  | { kind: 'mongodb'; url: string };
+export type DatabaseTarget = { kind: 'sqlite'; url: string; file: string } | { kind: 'mongodb'; url: string };
 
 export class DatabaseUriError extends Error {
   override name = 'DatabaseUriError';

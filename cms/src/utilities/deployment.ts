@@ -123,7 +123,9 @@ export function mediaStorage(env: Env = process.env): MediaStorage {
     }
     const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
     if (env.NODE_ENV === 'production' && !building(env) && url.protocol === 'http:' && !local) {
-      throw new DeploymentSettingsError(`S3_ENDPOINT "${endpoint}" uses http:// in production; use https (http only for localhost).`);
+      throw new DeploymentSettingsError(
+        `S3_ENDPOINT "${endpoint}" uses http:// in production; use https (http only for localhost).`,
+      );
     }
   }
   const accessKeyId = env.S3_ACCESS_KEY_ID?.trim();
@@ -135,7 +137,9 @@ export function mediaStorage(env: Env = process.env): MediaStorage {
   }
   const prefix = env.S3_PREFIX?.trim().replace(/^\/+|\/+$/g, '') || undefined;
   if (prefix && !/^[A-Za-z0-9._\-/]+$/.test(prefix)) {
-    throw new DeploymentSettingsError(`S3_PREFIX "${prefix}" may hold only letters, digits, dots, hyphens, underscores and slashes.`);
+    throw new DeploymentSettingsError(
+      `S3_PREFIX "${prefix}" may hold only letters, digits, dots, hyphens, underscores and slashes.`,
+    );
   }
   return {
     kind: 's3',

@@ -28,7 +28,14 @@ export async function checkHealth(payload: Payload, now = Date.now()): Promise<H
   try {
     beat = await lastRunnerBeat(payload);
     // Indexed (`createdAt`), one row: cheap enough for a probe every few seconds.
-    const { docs } = await payload.find({ collection: 'builds', sort: '-createdAt', limit: 1, depth: 0, pagination: false, select: { status: true, updatedAt: true } });
+    const { docs } = await payload.find({
+      collection: 'builds',
+      sort: '-createdAt',
+      limit: 1,
+      depth: 0,
+      pagination: false,
+      select: { status: true, updatedAt: true },
+    });
     lastBuild = docs[0];
   } catch (error) {
     reachable = false;

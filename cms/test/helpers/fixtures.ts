@@ -27,7 +27,11 @@ export async function createTaxonomy(payload: Payload): Promise<{ themeId: strin
 }
 
 /** A real Payload on a throw-away database, with one theme and one structure. */
-export async function createPayloadWithTaxonomy(): Promise<{ testPayload: TestPayload; payload: Payload; taxonomy: { themeId: string; structureId: string } }> {
+export async function createPayloadWithTaxonomy(): Promise<{
+  testPayload: TestPayload;
+  payload: Payload;
+  taxonomy: { themeId: string; structureId: string };
+}> {
   const testPayload = await createTestPayload();
   return { testPayload, payload: testPayload.payload, taxonomy: await createTaxonomy(testPayload.payload) };
 }

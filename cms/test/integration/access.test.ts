@@ -27,14 +27,42 @@ beforeAll(async () => {
   api = restClient(testPayload.config);
   const taxonomy = await createTaxonomy(payload);
 
-  publishedId = (await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Fiche publiée'), _status: 'published' }, context })).id;
-  draftId = (await payload.create({ collection: 'fiches', data: { type: 'demarche', title: 'Brouillon secret' }, draft: true, context })).id;
+  publishedId = (
+    await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Fiche publiée'), _status: 'published' },
+      context,
+    })
+  ).id;
+  draftId = (
+    await payload.create({ collection: 'fiches', data: { type: 'demarche', title: 'Brouillon secret' }, draft: true, context })
+  ).id;
   // A published fiche with a newer unpublished draft: the public must keep seeing the published text.
-  draftOfPublishedId = (await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Version en ligne'), _status: 'published' }, context })).id;
-  await payload.update({ collection: 'fiches', id: draftOfPublishedId, data: { title: 'Version en préparation' }, draft: true, context });
+  draftOfPublishedId = (
+    await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Version en ligne'), _status: 'published' },
+      context,
+    })
+  ).id;
+  await payload.update({
+    collection: 'fiches',
+    id: draftOfPublishedId,
+    data: { title: 'Version en préparation' },
+    draft: true,
+    context,
+  });
 
-  for (const [role, languages] of [['admin', []], ['editor', []], ['translator', ['ar']], ['contributor', []]] as const) {
-    await payload.create({ collection: 'users', data: { email: `${role}@example.test`, name: role, password, roles: [role], languages: [...languages] } });
+  for (const [role, languages] of [
+    ['admin', []],
+    ['editor', []],
+    ['translator', ['ar']],
+    ['contributor', []],
+  ] as const) {
+    await payload.create({
+      collection: 'users',
+      data: { email: `${role}@example.test`, name: role, password, roles: [role], languages: [...languages] },
+    });
     const response = await login(`${role}@example.test`);
     tokens[role] = response.body.token;
   }
@@ -71,7 +99,9 @@ describe('anonymous visitors through REST', () => {
     expect((await api('POST', '/fiches', { body: { type: 'demarche', title: 'Spam' } })).status).toBe(403);
     expect((await api('PATCH', `/fiches/${publishedId}`, { body: { title: 'Vandalisme' } })).status).toBe(403);
     expect((await api('DELETE', `/fiches/${publishedId}`)).status).toBe(403);
-    expect((await api('POST', '/themes', { body: { slug: 'work', name: 'x', color: 'blue-ecume', icon: 'fr-icon-x' } })).status).toBe(403);
+    expect(
+      (await api('POST', '/themes', { body: { slug: 'work', name: 'x', color: 'blue-ecume', icon: 'fr-icon-x' } })).status,
+    ).toBe(403);
   });
 
   it('read themes and structures, which have no drafts', async () => {
@@ -88,9 +118,15 @@ describe('signed-in staff through REST', () => {
   });
 
   it('editors create, edit and publish fiches', async () => {
-    const created = await api('POST', '/fiches?draft=true', { token: tokens.editor, body: { type: 'demarche', title: 'Nouvelle fiche' } });
+    const created = await api('POST', '/fiches?draft=true', {
+      token: tokens.editor,
+      body: { type: 'demarche', title: 'Nouvelle fiche' },
+    });
     expect(created.status).toBe(201);
-    const edited = await api('PATCH', `/fiches/${publishedId}`, { token: tokens.editor, body: { title: 'Fiche publiée (corrigée)' } });
+    const edited = await api('PATCH', `/fiches/${publishedId}`, {
+      token: tokens.editor,
+      body: { title: 'Fiche publiée (corrigée)' },
+    });
     expect(edited.status).toBe(200);
   });
 

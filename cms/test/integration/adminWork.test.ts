@@ -34,9 +34,18 @@ async function translationOf(ficheId: string, language: string) {
 
 /** A published fiche with a validated Arabic translation. */
 async function translatedFiche(title: string) {
-  const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, title), _status: 'published' }, context });
+  const fiche = await payload.create({
+    collection: 'fiches',
+    data: { ...frenchDemarche(taxonomy, title), _status: 'published' },
+    context,
+  });
   const translation = await translationOf(fiche.id, 'ar');
-  await payload.update({ collection: 'translations', id: translation.id, data: { ...arabicDemarche(), status: 'validated' } as never, context });
+  await payload.update({
+    collection: 'translations',
+    id: translation.id,
+    data: { ...arabicDemarche(), status: 'validated' } as never,
+    context,
+  });
   return payload.findByID({ collection: 'fiches', id: fiche.id, depth: 0 });
 }
 
@@ -60,7 +69,10 @@ afterAll(async () => {
 describe('a contributor creating a fiche', () => {
   it('gets a dispositif of their own structure without choosing either, as « Créer » sends it', async () => {
     // The admin's first autosave of a new document carries no type and no structure.
-    const created = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.contributorA, body: { title: 'Atelier de conversation' } });
+    const created = await api('POST', '/fiches?draft=true&locale=fr', {
+      token: tokens.contributorA,
+      body: { title: 'Atelier de conversation' },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.doc).toMatchObject({ type: 'dispositif', _status: 'draft' });
     const mainStructure = created.body.doc.mainStructure;
@@ -75,13 +87,19 @@ describe('a contributor creating a fiche', () => {
   });
 
   it('still cannot make a démarche, and hears why in French', async () => {
-    const refused = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.contributorA, body: { title: 'Une démarche', type: 'demarche' } });
+    const refused = await api('POST', '/fiches?draft=true&locale=fr', {
+      token: tokens.contributorA,
+      body: { title: 'Une démarche', type: 'demarche' },
+    });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('Une structure partenaire ne peut proposer que des dispositifs.');
   });
 
   it('leaves an editor’s default a démarche', async () => {
-    const created = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.editor, body: { title: 'Une démarche d’éditeur' } });
+    const created = await api('POST', '/fiches?draft=true&locale=fr', {
+      token: tokens.editor,
+      body: { title: 'Une démarche d’éditeur' },
+    });
     expect(created.status).toBe(201);
     expect(created.body.doc.type).toBe('demarche');
   });
@@ -89,7 +107,10 @@ describe('a contributor creating a fiche', () => {
 
 describe('short ids', () => {
   it('ignores a short id sent on create and on update', async () => {
-    const created = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.editor, body: { title: 'Un identifiant imposé', shortId: 'aaaaaa' } });
+    const created = await api('POST', '/fiches?draft=true&locale=fr', {
+      token: tokens.editor,
+      body: { title: 'Un identifiant imposé', shortId: 'aaaaaa' },
+    });
     expect(created.status).toBe(201);
     const { shortId } = created.body.doc;
     expect(isShortId(shortId)).toBe(true);
@@ -119,7 +140,14 @@ describe('« Dupliquer »', () => {
     expect(copy.shortId).not.toBe(source.shortId);
 
     // No Arabic text on the copy, and its translation record starts empty.
-    const arabic = await payload.findByID({ collection: 'fiches', id: copy.id, locale: 'ar', fallbackLocale: false, draft: true, depth: 0 });
+    const arabic = await payload.findByID({
+      collection: 'fiches',
+      id: copy.id,
+      locale: 'ar',
+      fallbackLocale: false,
+      draft: true,
+      depth: 0,
+    });
     expect(arabic.title ?? null).toBeNull();
     expect(arabic.how ?? []).toEqual([]);
     const translation = await translationOf(copy.id, 'ar');
@@ -136,7 +164,9 @@ describe('« Dupliquer »', () => {
     expect(live.body.title.ar ?? null).toBeNull();
     expect(live.body.translationStatus ?? {}).toEqual({});
     // The source keeps its own.
-    expect((await payload.findByID({ collection: 'fiches', id: source.id, locale: 'ar', depth: 0 })).title).toBe('الحصول على بطاقة فيتال');
+    expect((await payload.findByID({ collection: 'fiches', id: source.id, locale: 'ar', depth: 0 })).title).toBe(
+      'الحصول على بطاقة فيتال',
+    );
   });
 });
 
@@ -152,11 +182,17 @@ describe('« Modification mineure »', () => {
     const fiche = await translatedFiche('Demander la carte Vitale');
     const response = await api('PATCH', `/fiches/${fiche.id}?locale=fr`, {
       token: tokens.editor,
-      body: { summary: 'La carte Vitale montre vos droits à l’Assurance Maladie : chez le médecin, à la pharmacie.', minorChange: true, _status: 'published' },
+      body: {
+        summary: 'La carte Vitale montre vos droits à l’Assurance Maladie : chez le médecin, à la pharmacie.',
+        minorChange: true,
+        _status: 'published',
+      },
     });
     expect(response.status).toBe(200);
     const translation = await translationOf(fiche.id, 'ar');
-    const outdated = Object.values((translation.units ?? {}) as Record<string, { outdatedAt?: string | null }>).filter((unit) => unit.outdatedAt);
+    const outdated = Object.values((translation.units ?? {}) as Record<string, { outdatedAt?: string | null }>).filter(
+      (unit) => unit.outdatedAt,
+    );
     expect(outdated).toEqual([]);
   });
 });
@@ -172,21 +208,37 @@ describe('the state editors read', () => {
   }
 
   it('a validated translation leaves the fiche « Publié », not « Brouillon (a une version publiée) »', async () => {
-    const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Trouver un médecin traitant'), _status: 'published' }, context });
+    const fiche = await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Trouver un médecin traitant'), _status: 'published' },
+      context,
+    });
     const translation = await translationOf(fiche.id, 'ar');
-    const validated = await api('PATCH', `/translations/${translation.id}`, { token: tokens.expertAr, body: { ...arabicDemarche(), status: 'validated' } });
+    const validated = await api('PATCH', `/translations/${translation.id}`, {
+      token: tokens.expertAr,
+      body: { ...arabicDemarche(), status: 'validated' },
+    });
     expect(validated.status).toBe(200);
     expect(await latestVersionStatus(fiche.id)).toBe('published');
     // What the admin's list reads (drafts included) is the published fiche, Arabic included.
-    const listed = await api('GET', `/fiches?draft=true&locale=ar&depth=0&where[id][equals]=${fiche.id}`, { token: tokens.editor });
+    const listed = await api('GET', `/fiches?draft=true&locale=ar&depth=0&where[id][equals]=${fiche.id}`, {
+      token: tokens.editor,
+    });
     expect(listed.body.docs[0]).toMatchObject({ _status: 'published', title: 'الحصول على بطاقة فيتال' });
   });
 
   it('a French draft in progress stays a draft when a translation is validated meanwhile', async () => {
-    const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Titre publié'), _status: 'published' }, context });
+    const fiche = await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Titre publié'), _status: 'published' },
+      context,
+    });
     await payload.update({ collection: 'fiches', id: fiche.id, data: { title: 'Titre en préparation' }, draft: true, context });
     const translation = await translationOf(fiche.id, 'ar');
-    await api('PATCH', `/translations/${translation.id}`, { token: tokens.expertAr, body: { ...arabicDemarche(), status: 'validated' } });
+    await api('PATCH', `/translations/${translation.id}`, {
+      token: tokens.expertAr,
+      body: { ...arabicDemarche(), status: 'validated' },
+    });
     expect(await latestVersionStatus(fiche.id)).toBe('draft');
     const draft = await payload.findByID({ collection: 'fiches', id: fiche.id, draft: true, locale: 'fr', depth: 0 });
     expect(draft.title).toBe('Titre en préparation');
@@ -211,8 +263,14 @@ describe('the state editors read', () => {
 
 describe('the toast an editor reads', () => {
   it('names invalid fields by their French labels, in French', async () => {
-    const created = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.editor, body: { title: 'Une fiche commencée' } });
-    const refused = await api('PATCH', `/fiches/${created.body.doc.id}?locale=fr`, { token: tokens.editor, body: { _status: 'published' } });
+    const created = await api('POST', '/fiches?draft=true&locale=fr', {
+      token: tokens.editor,
+      body: { title: 'Une fiche commencée' },
+    });
+    const refused = await api('PATCH', `/fiches/${created.body.doc.id}?locale=fr`, {
+      token: tokens.editor,
+      body: { _status: 'published' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].message).toBe(
       'Les champs suivants ne sont pas valides : Résumé, C’est quoi ?, Thème principal, Structure responsable, Comment faire ?, Et après ?, Documents à fournir',
@@ -222,9 +280,16 @@ describe('the toast an editor reads', () => {
   });
 
   it('gives one refused field its label and its sentence, which the toast must not cut at a colon', async () => {
-    const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Valider trop tôt'), _status: 'published' }, context });
+    const fiche = await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Valider trop tôt'), _status: 'published' },
+      context,
+    });
     const translation = await translationOf(fiche.id, 'ar');
-    const refused = await api('PATCH', `/translations/${translation.id}`, { token: tokens.translatorAr, body: { title: 'عنوان', status: 'validated' } });
+    const refused = await api('PATCH', `/translations/${translation.id}`, {
+      token: tokens.translatorAr,
+      body: { title: 'عنوان', status: 'validated' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].message).toBe(
       'État — Seul un traducteur expert de cette langue peut valider une traduction. Choisissez « À relire ».',
@@ -232,22 +297,37 @@ describe('the toast an editor reads', () => {
   });
 
   it('says the French sentence of a refusal that belongs to no field', async () => {
-    const created = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.contributorA, body: { title: 'Un dispositif pressé' } });
-    const refused = await api('PATCH', `/fiches/${created.body.doc.id}?locale=fr`, { token: tokens.contributorA, body: { _status: 'published' } });
+    const created = await api('POST', '/fiches?draft=true&locale=fr', {
+      token: tokens.contributorA,
+      body: { title: 'Un dispositif pressé' },
+    });
+    const refused = await api('PATCH', `/fiches/${created.body.doc.id}?locale=fr`, {
+      token: tokens.contributorA,
+      body: { _status: 'published' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].message).toMatch(/^Les contributeurs ne publient pas — cochez « Soumettre pour relecture »/);
     // A contributor does not see the type: its refusal is a sentence too.
-    const demarche = await api('POST', '/fiches?draft=true&locale=fr', { token: tokens.contributorA, body: { title: 'x', type: 'demarche' } });
+    const demarche = await api('POST', '/fiches?draft=true&locale=fr', {
+      token: tokens.contributorA,
+      body: { title: 'x', type: 'demarche' },
+    });
     expect(demarche.body.errors[0].message).toBe('Une structure partenaire ne peut proposer que des dispositifs.');
   });
 });
 
 describe('tidiness', () => {
   it('makes a structure’s slug from its name, numbered when taken', async () => {
-    const first = await api('POST', '/structures', { token: tokens.editor, body: { name: 'Parole & Langues Lyon', kind: 'association', status: 'active' } });
+    const first = await api('POST', '/structures', {
+      token: tokens.editor,
+      body: { name: 'Parole & Langues Lyon', kind: 'association', status: 'active' },
+    });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body.doc.slug).toBe('parole-langues-lyon');
-    const second = await api('POST', '/structures', { token: tokens.editor, body: { name: 'Parole & Langues Lyon', kind: 'association', status: 'active', slug: '' } });
+    const second = await api('POST', '/structures', {
+      token: tokens.editor,
+      body: { name: 'Parole & Langues Lyon', kind: 'association', status: 'active', slug: '' },
+    });
     expect(second.body.doc.slug).toBe('parole-langues-lyon-2');
   });
 
@@ -257,10 +337,20 @@ describe('tidiness', () => {
     const none = await payload.count({ collection: 'translations', where: { fiche: { equals: created.body.doc.id } } });
     expect(none.totalDocs).toBe(0);
 
-    await api('PATCH', `/fiches/${created.body.doc.id}?draft=true&locale=fr`, { token: tokens.editor, body: { title: 'Apprendre à nager' } });
+    await api('PATCH', `/fiches/${created.body.doc.id}?draft=true&locale=fr`, {
+      token: tokens.editor,
+      body: { title: 'Apprendre à nager' },
+    });
     expect((await translationOf(created.body.doc.id, 'ar')).label).toBe('Apprendre à nager — ar');
-    await api('PATCH', `/fiches/${created.body.doc.id}?draft=true&locale=fr`, { token: tokens.editor, body: { title: 'Apprendre à nager à Lyon' } });
-    const { docs } = await payload.find({ collection: 'translations', where: { fiche: { equals: created.body.doc.id } }, depth: 0 });
+    await api('PATCH', `/fiches/${created.body.doc.id}?draft=true&locale=fr`, {
+      token: tokens.editor,
+      body: { title: 'Apprendre à nager à Lyon' },
+    });
+    const { docs } = await payload.find({
+      collection: 'translations',
+      where: { fiche: { equals: created.body.doc.id } },
+      depth: 0,
+    });
     expect(docs).toHaveLength(7);
     expect(docs.every((doc) => doc.label === `Apprendre à nager à Lyon — ${doc.language}`)).toBe(true);
   });
@@ -269,7 +359,15 @@ describe('tidiness', () => {
 describe('Payload’s own French', () => {
   it('has none of the clumsy strings editors met, and speaks of languages, not « locales »', () => {
     const french = JSON.stringify((payload.config.i18n.translations as Record<string, unknown>).fr);
-    for (const clumsy of ['nouveau ou nouvelle', 'Copier vers le lieu', 'Retour à la locale', 'la locale', 'Locale à publier', 'paramètres régionaux', 'localités'])
+    for (const clumsy of [
+      'nouveau ou nouvelle',
+      'Copier vers le lieu',
+      'Retour à la locale',
+      'la locale',
+      'Locale à publier',
+      'paramètres régionaux',
+      'localités',
+    ])
       expect(french.toLowerCase(), clumsy).not.toContain(clumsy.toLowerCase());
     const general = (payload.config.i18n.translations as { fr: { general: Record<string, string> } }).fr.general;
     expect(general.createNew).toBe('Créer');
@@ -285,17 +383,38 @@ describe('an abandoned « Créer »', () => {
     const blank = (await clickCreate()).body.doc.id as string;
     // Typed a summary and no title: the admin's autosave made a second version.
     const typed = (await clickCreate()).body.doc.id as string;
-    await api('PATCH', `/fiches/${typed}?draft=true&autosave=true&locale=fr`, { token: tokens.editor, body: { summary: 'Un début de résumé.' } });
+    await api('PATCH', `/fiches/${typed}?draft=true&autosave=true&locale=fr`, {
+      token: tokens.editor,
+      body: { summary: 'Un début de résumé.' },
+    });
     // Still open in someone's browser: Payload keeps a document lock.
     const open = (await clickCreate()).body.doc.id as string;
-    await payload.create({ collection: 'payload-locked-documents', data: { document: { relationTo: 'fiches', value: open }, globalSlug: null, user: { relationTo: 'users', value: (await payload.find({ collection: 'users', limit: 1 })).docs[0]!.id } }, overrideAccess: true });
-    const titled = await payload.create({ collection: 'fiches', data: frenchDemarche(taxonomy, 'Ouvrir un compte bancaire'), draft: true, context });
+    await payload.create({
+      collection: 'payload-locked-documents',
+      data: {
+        document: { relationTo: 'fiches', value: open },
+        globalSlug: null,
+        user: { relationTo: 'users', value: (await payload.find({ collection: 'users', limit: 1 })).docs[0]!.id },
+      },
+      overrideAccess: true,
+    });
+    const titled = await payload.create({
+      collection: 'fiches',
+      data: frenchDemarche(taxonomy, 'Ouvrir un compte bancaire'),
+      draft: true,
+      context,
+    });
 
     const swept = await sweepAbandonedFiches(payload, { olderThanMs: 0 });
     expect(swept).toContain(blank);
     expect(swept).not.toEqual(expect.arrayContaining([typed]));
     expect(swept).not.toEqual(expect.arrayContaining([open]));
-    const left = await payload.find({ collection: 'fiches', where: { id: { in: [blank, typed, open, titled.id] } }, draft: true, depth: 0 });
+    const left = await payload.find({
+      collection: 'fiches',
+      where: { id: { in: [blank, typed, open, titled.id] } },
+      draft: true,
+      depth: 0,
+    });
     expect(left.docs.map((doc) => doc.id).sort()).toEqual([typed, open, titled.id].sort());
   });
 
@@ -304,7 +423,11 @@ describe('an abandoned « Créer »', () => {
     const second = (await clickCreate()).body.doc.id as string;
     // Thirty minutes are not over: both stay.
     expect((await payload.count({ collection: 'fiches', where: { id: { in: [first, second] } } })).totalDocs).toBe(2);
-    await payload.db.updateOne({ collection: 'fiches', id: first, data: { createdAt: new Date(Date.now() - abandonedAfterMs - 1000).toISOString() } });
+    await payload.db.updateOne({
+      collection: 'fiches',
+      id: first,
+      data: { createdAt: new Date(Date.now() - abandonedAfterMs - 1000).toISOString() },
+    });
     const third = (await clickCreate()).body.doc.id as string;
     const left = await payload.find({ collection: 'fiches', where: { id: { in: [first, second, third] } }, depth: 0 });
     expect(left.docs.map((doc) => doc.id).sort()).toEqual([second, third].sort());
@@ -314,7 +437,9 @@ describe('an abandoned « Créer »', () => {
 describe('the states each role is offered', () => {
   async function offered(email: string, current?: string) {
     const config = await testPayload.config;
-    const field = config.collections.find((collection) => collection.slug === 'translations')!.flattenedFields.find((candidate) => candidate.name === 'status');
+    const field = config.collections
+      .find((collection) => collection.slug === 'translations')!
+      .flattenedFields.find((candidate) => candidate.name === 'status');
     const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 });
     const filter = (field as { filterOptions?: (args: unknown) => { value: string }[] }).filterOptions!;
     const options = (field as { options: { value: string }[] }).options;

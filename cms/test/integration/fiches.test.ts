@@ -23,10 +23,20 @@ afterAll(async () => {
 
 describe('a fiche, from draft to every language', () => {
   it('is created, published in French, translated into Arabic and read per locale', async () => {
-    const created = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy), _status: 'published' }, context });
+    const created = await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy), _status: 'published' },
+      context,
+    });
     expect(created._status).toBe('published');
 
-    await payload.update({ collection: 'fiches', id: created.id, locale: 'ar', data: { ...arabicDemarche(), _status: 'published' }, context });
+    await payload.update({
+      collection: 'fiches',
+      id: created.id,
+      locale: 'ar',
+      data: { ...arabicDemarche(), _status: 'published' },
+      context,
+    });
 
     const french = await payload.findByID({ collection: 'fiches', id: created.id, locale: 'fr', depth: 0 });
     const arabic = await payload.findByID({ collection: 'fiches', id: created.id, locale: 'ar', depth: 0 });
@@ -72,35 +82,74 @@ describe('a fiche, from draft to every language', () => {
   });
 
   it('keeps slugs unique by numbering homonyms', async () => {
-    const first = await payload.create({ collection: 'fiches', data: { type: 'demarche', title: 'Passer le DELF' }, draft: true, context });
-    const second = await payload.create({ collection: 'fiches', data: { type: 'demarche', title: 'Passer le DELF' }, draft: true, context });
+    const first = await payload.create({
+      collection: 'fiches',
+      data: { type: 'demarche', title: 'Passer le DELF' },
+      draft: true,
+      context,
+    });
+    const second = await payload.create({
+      collection: 'fiches',
+      data: { type: 'demarche', title: 'Passer le DELF' },
+      draft: true,
+      context,
+    });
     expect(first.slug).toBe('passer-le-delf');
     expect(second.slug).toBe('passer-le-delf-2');
     expect(second.shortId).not.toBe(first.shortId);
   });
 
   it('takes a provisional slug when created without a French title, then the real one', async () => {
-    const created = await payload.create({ collection: 'fiches', locale: 'ar', data: { type: 'demarche', title: 'عنوان' }, draft: true, context });
+    const created = await payload.create({
+      collection: 'fiches',
+      locale: 'ar',
+      data: { type: 'demarche', title: 'عنوان' },
+      draft: true,
+      context,
+    });
     expect(created.slug).toBe(`fiche-${created.shortId}`);
-    const titled = await payload.update({ collection: 'fiches', id: created.id, locale: 'fr', data: { title: 'Trouver un médecin traitant' }, draft: true, context });
+    const titled = await payload.update({
+      collection: 'fiches',
+      id: created.id,
+      locale: 'fr',
+      data: { title: 'Trouver un médecin traitant' },
+      draft: true,
+      context,
+    });
     expect(titled.slug).toBe('trouver-un-medecin-traitant');
   });
 
   it('refuses a slug an editor typed with accents or spaces, in French', async () => {
     await expect(
-      payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Fiche mal nommée'), slug: 'Fiche mal nommée', _status: 'published' }, context }),
-    ).rejects.toMatchObject({ data: { errors: [expect.objectContaining({ path: 'slug', message: expect.stringContaining('lettres minuscules') })] } });
+      payload.create({
+        collection: 'fiches',
+        data: { ...frenchDemarche(taxonomy, 'Fiche mal nommée'), slug: 'Fiche mal nommée', _status: 'published' },
+        context,
+      }),
+    ).rejects.toMatchObject({
+      data: { errors: [expect.objectContaining({ path: 'slug', message: expect.stringContaining('lettres minuscules') })] },
+    });
   });
 });
 
 describe('completeness when publishing', () => {
   it('saves an incomplete draft', async () => {
-    const draft = await payload.create({ collection: 'fiches', data: { type: 'dispositif', title: 'Ateliers vélo' }, draft: true, context });
+    const draft = await payload.create({
+      collection: 'fiches',
+      data: { type: 'dispositif', title: 'Ateliers vélo' },
+      draft: true,
+      context,
+    });
     expect(draft._status).toBe('draft');
   });
 
   it('refuses to publish an incomplete fiche and names every missing field', async () => {
-    const draft = await payload.create({ collection: 'fiches', data: { type: 'dispositif', title: 'Cafés de la langue' }, draft: true, context });
+    const draft = await payload.create({
+      collection: 'fiches',
+      data: { type: 'dispositif', title: 'Cafés de la langue' },
+      draft: true,
+      context,
+    });
     const attempt = payload.update({ collection: 'fiches', id: draft.id, data: { _status: 'published' }, context });
     await expect(attempt).rejects.toMatchObject({ name: 'ValidationError' });
     const error = await attempt.catch((caught: { data: { errors: { path: string; message: string }[] } }) => caught);
@@ -117,7 +166,13 @@ describe('completeness when publishing', () => {
       draft: true,
       context,
     });
-    const attempt = payload.update({ collection: 'fiches', id: draft.id, locale: 'ar', data: { ...arabicDemarche(), _status: 'published' }, context });
+    const attempt = payload.update({
+      collection: 'fiches',
+      id: draft.id,
+      locale: 'ar',
+      data: { ...arabicDemarche(), _status: 'published' },
+      context,
+    });
     await expect(attempt).rejects.toMatchObject({ data: { errors: [expect.objectContaining({ path: 'next' })] } });
   });
 
@@ -126,7 +181,11 @@ describe('completeness when publishing', () => {
       collection: 'fiches',
       data: {
         ...frenchDemarche(taxonomy, 'Fiche aux infocards fausses'),
-        infocards: { location: { scope: 'departements', departements: [] }, publicStatus: ['all', 'refugee'], age: { min: 30, max: 18 } },
+        infocards: {
+          location: { scope: 'departements', departements: [] },
+          publicStatus: ['all', 'refugee'],
+          age: { min: 30, max: 18 },
+        },
         _status: 'published',
       },
       context,

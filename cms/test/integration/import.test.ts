@@ -13,7 +13,12 @@ import { createTestPayload, type TestPayload } from '../helpers/payload';
 
 const read = (name: string) => JSON.parse(readFileSync(path.join(snapshotDir, `${name}.json`), 'utf8'));
 const fiches = read('fiches') as Record<string, any>[];
-const references: SourceReferences = { themes: read('themes'), needs: read('needs'), structures: read('structures'), documents: read('documents') };
+const references: SourceReferences = {
+  themes: read('themes'),
+  needs: read('needs'),
+  structures: read('structures'),
+  documents: read('documents'),
+};
 const context = { skipRebuild: true };
 
 let testPayload: TestPayload;
@@ -22,7 +27,12 @@ let payload: Payload;
 /** A translation's memory rows, without their ids, in a stable order. */
 async function memoryRowsOf(where: { translation: string } | { fiche: string }) {
   const [field, value] = Object.entries(where)[0]!;
-  const { docs } = await payload.find({ collection: 'translation-memory', where: { [field]: { equals: value } }, pagination: false, depth: 0 });
+  const { docs } = await payload.find({
+    collection: 'translation-memory',
+    where: { [field]: { equals: value } },
+    pagination: false,
+    depth: 0,
+  });
   return docs.map(({ id: _id, ...row }) => row).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
@@ -30,17 +40,29 @@ async function memoryRowsOf(where: { translation: string } | { fiche: string }) 
 async function createTaxonomyOfSnapshot() {
   const themeIds = new Map<string, string>();
   for (const theme of read('themes')) {
-    const doc = await payload.create({ collection: 'themes', data: { slug: theme.slug, name: theme.name.fr, color: theme.color, icon: theme.icon }, context });
+    const doc = await payload.create({
+      collection: 'themes',
+      data: { slug: theme.slug, name: theme.name.fr, color: theme.color, icon: theme.icon },
+      context,
+    });
     themeIds.set(theme.id, doc.id);
   }
   for (const need of read('needs')) {
-    await payload.create({ collection: 'needs', data: { slug: need.slug, name: need.name.fr, theme: themeIds.get(need.theme) as string }, context });
+    await payload.create({
+      collection: 'needs',
+      data: { slug: need.slug, name: need.name.fr, theme: themeIds.get(need.theme) as string },
+      context,
+    });
   }
   for (const document of read('documents')) {
     await payload.create({ collection: 'documents', data: { slug: document.slug, name: document.name.fr }, context });
   }
   for (const structure of read('structures')) {
-    await payload.create({ collection: 'structures', data: { slug: structure.slug, name: structure.name, kind: structure.kind, status: structure.status }, context });
+    await payload.create({
+      collection: 'structures',
+      data: { slug: structure.slug, name: structure.name, kind: structure.kind, status: structure.status },
+      context,
+    });
   }
 }
 
@@ -72,7 +94,13 @@ describe('npm run import', () => {
     // One write for the fiche and all its languages: one published version, holding every language.
     // Carte Vitale names « après » démarches further down the file: the run sets those links once
     // every fiche is in, which is the one more version it gets.
-    const { docs: versions } = await payload.findVersions({ collection: 'fiches', where: { parent: { equals: source.id } }, locale: 'all', depth: 0, sort: 'createdAt' });
+    const { docs: versions } = await payload.findVersions({
+      collection: 'fiches',
+      where: { parent: { equals: source.id } },
+      locale: 'all',
+      depth: 0,
+      sort: 'createdAt',
+    });
     expect(versions).toHaveLength(2);
     expect(versions[0]?.version).toMatchObject({ _status: 'published', title: { fr: source.title.fr, ar: source.title.ar } });
     expect(versions[1]?.version.stepsAfter).toHaveLength(source.stepsAfter.length - 1);
@@ -80,7 +108,12 @@ describe('npm run import', () => {
     const health = await payload.find({ collection: 'themes', where: { slug: { equals: 'health' } }, depth: 0 });
     expect(fiche.primaryTheme).toBe(health.docs[0]?.id);
 
-    const { docs: translations } = await payload.find({ collection: 'translations', where: { fiche: { equals: source.id } }, depth: 0, pagination: false });
+    const { docs: translations } = await payload.find({
+      collection: 'translations',
+      where: { fiche: { equals: source.id } },
+      depth: 0,
+      pagination: false,
+    });
     expect(translations).toHaveLength(7);
     const arabic = translations.find((doc) => doc.language === 'ar')!;
     expect(arabic.status).toBe('validated');
@@ -100,8 +133,17 @@ describe('npm run import', () => {
     await refreshMemoryOf(payload, arabic);
     expect(await memoryRowsOf({ translation: arabic.id })).toEqual(memory);
     // Its freshness moves with it: the check, the last real change, the history of its notes.
-    expect(fiche).toMatchObject({ lastCheckedAt: source.lastCheckedAt, changedAt: (source as { changedAt?: string }).changedAt, nextReviewAt: '2027-03-15T00:00:00.000Z' });
-    expect((fiche.changeHistory ?? []).map(({ date, notes }) => ({ date, notes }))).toEqual(((source as { changeHistory?: { date: string; notes: unknown }[] }).changeHistory ?? []).map(({ date, notes }) => ({ date, notes })));
+    expect(fiche).toMatchObject({
+      lastCheckedAt: source.lastCheckedAt,
+      changedAt: (source as { changedAt?: string }).changedAt,
+      nextReviewAt: '2027-03-15T00:00:00.000Z',
+    });
+    expect((fiche.changeHistory ?? []).map(({ date, notes }) => ({ date, notes }))).toEqual(
+      ((source as { changeHistory?: { date: string; notes: unknown }[] }).changeHistory ?? []).map(({ date, notes }) => ({
+        date,
+        notes,
+      })),
+    );
   });
 
   it('started again, skips what is already there: no duplicate', async () => {
@@ -113,14 +155,37 @@ describe('npm run import', () => {
 
   it('reports a bad fiche with its position and field path in French, and goes on with the others', async () => {
     const base = fiches[0]!;
-    const tooLong = { ...base, id: crypto.randomUUID(), slug: 'resume-trop-long', shortId: 'zzaaa2', summary: { ...base.summary, fr: 'x'.repeat(281) } };
-    const unknownTheme = { ...base, id: crypto.randomUUID(), slug: 'theme-inconnu', shortId: 'zzaaa3', primaryTheme: crypto.randomUUID() };
-    const good = { ...base, id: crypto.randomUUID(), slug: 'une-bonne-fiche', shortId: 'zzaaa4', title: { ...base.title, fr: 'Une bonne fiche' } };
+    const tooLong = {
+      ...base,
+      id: crypto.randomUUID(),
+      slug: 'resume-trop-long',
+      shortId: 'zzaaa2',
+      summary: { ...base.summary, fr: 'x'.repeat(281) },
+    };
+    const unknownTheme = {
+      ...base,
+      id: crypto.randomUUID(),
+      slug: 'theme-inconnu',
+      shortId: 'zzaaa3',
+      primaryTheme: crypto.randomUUID(),
+    };
+    const good = {
+      ...base,
+      id: crypto.randomUUID(),
+      slug: 'une-bonne-fiche',
+      shortId: 'zzaaa4',
+      title: { ...base.title, fr: 'Une bonne fiche' },
+    };
     const report = await importFiches(payload, [tooLong, unknownTheme, 'pas une fiche', good], { references });
     expect(report).toMatchObject({ imported: 1, failed: 3 });
     expect(report.problems).toEqual([
       { position: 1, slug: 'resume-trop-long', path: 'summary.fr', message: 'trop long : 280 caractères au plus' },
-      { position: 2, slug: 'theme-inconnu', path: 'primaryTheme', message: expect.stringContaining('thème introuvable dans ce CMS') },
+      {
+        position: 2,
+        slug: 'theme-inconnu',
+        path: 'primaryTheme',
+        message: expect.stringContaining('thème introuvable dans ce CMS'),
+      },
       { position: 3, slug: undefined, path: '(fiche)', message: 'un objet attendu, un texte trouvé' },
     ]);
   });
@@ -146,7 +211,9 @@ describe('npm run import', () => {
     }) as never);
     const report = await importFiches(payload, [fiche], { references });
     spy.mockRestore();
-    expect(report.problems).toEqual([{ position: 1, slug: 'coupee-en-route', path: '(fiche)', message: 'enregistrement refusé : disque plein' }]);
+    expect(report.problems).toEqual([
+      { position: 1, slug: 'coupee-en-route', path: '(fiche)', message: 'enregistrement refusé : disque plein' },
+    ]);
     expect((await payload.count({ collection: 'fiches', where: { id: { equals: fiche.id } } })).totalDocs).toBe(0);
     expect((await payload.count({ collection: 'translations', where: { fiche: { equals: fiche.id } } })).totalDocs).toBe(0);
     // The memory rows of the two translations that went in are rolled back with them.

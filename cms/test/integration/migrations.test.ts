@@ -36,12 +36,22 @@ describe.skipIf(onMongo)('SQLite migrations', () => {
       collection: 'fiches',
       data: {
         ...frenchDemarche(taxonomy),
-        infocards: { location: { scope: 'departements', departements: ['69', '93'] }, publicStatus: ['refugee'], conditions: ['bank-account'] },
+        infocards: {
+          location: { scope: 'departements', departements: ['69', '93'] },
+          publicStatus: ['refugee'],
+          conditions: ['bank-account'],
+        },
         _status: 'published',
       },
       context: { skipRebuild: true },
     });
-    await payload.update({ collection: 'fiches', id: fiche.id, locale: 'ar', data: { title: 'بطاقة فيتال' }, context: { skipRebuild: true } });
+    await payload.update({
+      collection: 'fiches',
+      id: fiche.id,
+      locale: 'ar',
+      data: { title: 'بطاقة فيتال' },
+      context: { skipRebuild: true },
+    });
     const all = await payload.findByID({ collection: 'fiches', id: fiche.id, locale: 'all', depth: 0 });
     expect(all.title).toMatchObject({ fr: 'Obtenir sa carte Vitale', ar: 'بطاقة فيتال' });
     expect(all.infocards.location.departements).toEqual(['69', '93']);

@@ -50,7 +50,13 @@ function readBuildLog(): LogLine[] {
     .filter(Boolean)
     .map((line) => {
       const [event, build, worker, at, publishedFiches] = line.split(' ');
-      return { event: event as LogLine['event'], build: build ?? '', worker: Number(worker), at: Number(at), publishedFiches: Number(publishedFiches) };
+      return {
+        event: event as LogLine['event'],
+        build: build ?? '',
+        worker: Number(worker),
+        at: Number(at),
+        publishedFiches: Number(publishedFiches),
+      };
     });
 }
 
@@ -103,7 +109,8 @@ async function waitUntil<T>(what: string, check: () => Promise<T | undefined | f
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await allBuilds(), null, 1).slice(0, 3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await allBuilds(), null, 1).slice(0, 3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -183,7 +190,10 @@ describe.skipIf(onMongo)('two job runners on one database', () => {
   it('build one at a time and lose no publication of a burst', async () => {
     const burst = 6;
     for (let index = 0; index < burst; index += 1) {
-      await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, `Démarche de la rafale ${index + 1}`), _status: 'published' } });
+      await payload.create({
+        collection: 'fiches',
+        data: { ...frenchDemarche(taxonomy, `Démarche de la rafale ${index + 1}`), _status: 'published' },
+      });
       await new Promise((resolve) => setTimeout(resolve, 400));
     }
     const builds = await waitUntil('the burst to be built', settled);
@@ -197,7 +207,10 @@ describe.skipIf(onMongo)('two job runners on one database', () => {
     expect(starts.map((line) => line.build).sort()).toEqual(builds.map((build) => build.id).sort());
     // Never two at once: each build ends before the next starts.
     const intervals = starts
-      .map((start) => ({ start: start.at, end: lines.find((line) => line.event === 'end' && line.build === start.build)?.at ?? Infinity }))
+      .map((start) => ({
+        start: start.at,
+        end: lines.find((line) => line.event === 'end' && line.build === start.build)?.at ?? Infinity,
+      }))
       .sort((a, b) => a.start - b.start);
     for (let index = 1; index < intervals.length; index += 1) {
       expect(intervals[index]!.start).toBeGreaterThanOrEqual(intervals[index - 1]!.end);
@@ -209,8 +222,15 @@ describe.skipIf(onMongo)('two job runners on one database', () => {
 
   it('resume a build whose runner was killed mid-way, on the other runner', async () => {
     const before = readBuildLog().length;
-    await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Démarche publiée avant la panne'), _status: 'published' } });
-    const started = await waitUntil('the build to start', async () => readBuildLog().slice(before).find((line) => line.event === 'start'));
+    await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Démarche publiée avant la panne'), _status: 'published' },
+    });
+    const started = await waitUntil('the build to start', async () =>
+      readBuildLog()
+        .slice(before)
+        .find((line) => line.event === 'start'),
+    );
     const victim = workers.find((worker) => worker.pid === started.worker);
     expect(victim, 'the build runs in one of the two workers').toBeDefined();
     // The whole machine is lost: the runner and its build, without a chance to clean up.
@@ -231,8 +251,10 @@ describe.skipIf(onMongo)('two job runners on one database', () => {
     // And it put the fiche published before the failure online.
     expect(resumedStart?.publishedFiches).toBe(7);
     // The dead runner's lock did not outlive the takeover.
-    await waitUntil('the publish lock to be released', async () =>
-      (await payload.count({ collection: 'runner-locks', where: { key: { equals: publishLockKey } } })).totalDocs === 0,
+    await waitUntil(
+      'the publish lock to be released',
+      async () =>
+        (await payload.count({ collection: 'runner-locks', where: { key: { equals: publishLockKey } } })).totalDocs === 0,
     );
   });
 });
@@ -264,9 +286,15 @@ describe.skipIf(onMongo)('what the runners tell', () => {
     expect(alive.status).toBe(200);
     expect(alive.cache).toBe('no-store');
     const body = JSON.parse(alive.text) as Health;
-    expect(body).toMatchObject({ status: 'ok', database: { reachable: true }, jobs: { runnerAlive: true }, publishing: { lastBuildStatus: 'succeeded' } });
+    expect(body).toMatchObject({
+      status: 'ok',
+      database: { reachable: true },
+      jobs: { runnerAlive: true },
+      publishing: { lastBuildStatus: 'succeeded' },
+    });
     expect(body.jobs.runnerSecondsAgo).toBeLessThan(60);
-    for (const secret of [hostname(), process.env.DATABASE_URI as string, context.payload.secret]) expect(alive.text).not.toContain(secret);
+    for (const secret of [hostname(), process.env.DATABASE_URI as string, context.payload.secret])
+      expect(alive.text).not.toContain(secret);
 
     // The runner silent for two minutes: still in the pool (200, degraded), 503 for whoever requires it.
     await payload.update({
@@ -292,7 +320,10 @@ describe.skipIf(onMongo)('what the runners tell', () => {
       find: { value: () => Promise.reject(new Error('SQLITE_CANTOPEN')) },
       logger: { value: { error: () => undefined } },
     }) as Payload;
-    const response = await (healthEndpoint.handler as (req: unknown) => Promise<Response>)({ payload: broken, url: 'http://localhost/api/health' });
+    const response = await (healthEndpoint.handler as (req: unknown) => Promise<Response>)({
+      payload: broken,
+      url: 'http://localhost/api/health',
+    });
     expect(response.status).toBe(503);
     const body = JSON.parse(await response.text()) as Health;
     expect(body).toMatchObject({ status: 'down', database: { reachable: false } });

@@ -199,7 +199,11 @@ describe('changes that alter the public site request a build', () => {
       depth: 0,
     });
     const translationId = docs[0]!.id;
-    await payload.update({ collection: 'translations', id: translationId, data: { ...arabicDemarche(), status: 'toReview' } as never });
+    await payload.update({
+      collection: 'translations',
+      id: translationId,
+      data: { ...arabicDemarche(), status: 'toReview' } as never,
+    });
     expect(await builds()).toEqual([]);
     await payload.update({ collection: 'translations', id: translationId, data: { status: 'validated' } as never });
     const [build, ...others] = await builds();

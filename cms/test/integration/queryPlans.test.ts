@@ -72,9 +72,19 @@ describe.skipIf(onMongo)('query plans at the size of the real service', () => {
     taxonomy = await createTaxonomy(payload);
     tokens = await createUsersAndLogIn(payload, api, { a: taxonomy.structureId, b: taxonomy.structureId });
     for (const title of ['Obtenir sa carte Vitale', 'Ouvrir un compte bancaire', 'S’inscrire à France Travail']) {
-      const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, title), _status: 'published' }, context });
+      const fiche = await payload.create({
+        collection: 'fiches',
+        data: { ...frenchDemarche(taxonomy, title), _status: 'published' },
+        context,
+      });
       // A French draft on top of the published version: the list shows it as « modifié ».
-      await payload.update({ collection: 'fiches', id: fiche.id, data: { summary: `${title} : brouillon en cours.` }, draft: true, context });
+      await payload.update({
+        collection: 'fiches',
+        id: fiche.id,
+        data: { summary: `${title} : brouillon en cours.` },
+        draft: true,
+        context,
+      });
     }
   });
 
@@ -101,9 +111,14 @@ describe.skipIf(onMongo)('query plans at the size of the real service', () => {
   it('fiche list filtered by translation state (missing, outdated, to review in a language): the dashboard’s links', async () => {
     const editor = await userOf('editor@example.test');
     for (const value of ['ar-missing', 'ar-outdated', 'uk-toReview']) {
-      const { problems, queries } = await plansOf(() => adminList('fiches', editor, { where: { translationState: { equals: value } } }));
+      const { problems, queries } = await plansOf(() =>
+        adminList('fiches', editor, { where: { translationState: { equals: value } } }),
+      );
       // The translations' ids through their index, then the list as for any other filter.
-      expect(queries.some((query) => /from "translations"/.test(query.sql)), value).toBe(true);
+      expect(
+        queries.some((query) => /from "translations"/.test(query.sql)),
+        value,
+      ).toBe(true);
       expect(problems, value).toEqual([]);
     }
   });
@@ -191,7 +206,12 @@ describe.skipIf(onMongo)('query plans at the size of the real service', () => {
   });
 
   it('one admin list request makes the same few queries whatever the corpus and the page size', async () => {
-    const count = async () => (await plansOf(() => api('GET', '/fiches?depth=0&limit=10&page=1&sort=-updatedAt&draft=true&locale=fr', { token: tokens.admin }))).queries.length;
+    const count = async () =>
+      (
+        await plansOf(() =>
+          api('GET', '/fiches?depth=0&limit=10&page=1&sort=-updatedAt&draft=true&locale=fr', { token: tokens.admin }),
+        )
+      ).queries.length;
     const before = await count();
     for (const title of ['Demander l’asile', 'Trouver un cours de français', 'Passer le permis', 'Faire garder son enfant']) {
       await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, title), _status: 'published' }, context });

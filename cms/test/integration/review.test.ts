@@ -26,9 +26,17 @@ beforeAll(async () => {
   payload = testPayload.payload;
   api = restClient(testPayload.config);
   taxonomy = await createTaxonomy(payload);
-  otherStructure = (await payload.create({ collection: 'structures', data: { slug: 'autre', name: 'Autre structure', kind: 'association', status: 'active' }, context })).id;
+  otherStructure = (
+    await payload.create({
+      collection: 'structures',
+      data: { slug: 'autre', name: 'Autre structure', kind: 'association', status: 'active' },
+      context,
+    })
+  ).id;
   tokens = await createUsersAndLogIn(payload, api, { a: taxonomy.structureId, b: otherStructure });
-  editorId = String((await payload.find({ collection: 'users', where: { email: { equals: 'editor@example.test' } } })).docs[0]!.id);
+  editorId = String(
+    (await payload.find({ collection: 'users', where: { email: { equals: 'editor@example.test' } } })).docs[0]!.id,
+  );
 });
 
 afterAll(async () => {
@@ -36,9 +44,14 @@ afterAll(async () => {
 });
 
 const publish = (title: string, extra: Record<string, unknown> = {}) =>
-  payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, title), ...extra, _status: 'published' } as never, context });
+  payload.create({
+    collection: 'fiches',
+    data: { ...frenchDemarche(taxonomy, title), ...extra, _status: 'published' } as never,
+    context,
+  });
 
-const readMain = (id: string) => payload.findByID({ collection: 'fiches', id, locale: 'all', depth: 0, draft: false }) as Promise<Record<string, any>>;
+const readMain = (id: string) =>
+  payload.findByID({ collection: 'fiches', id, locale: 'all', depth: 0, draft: false }) as Promise<Record<string, any>>;
 
 const months = (from: string, count: number) => addMonths(from, count).toISOString();
 
@@ -52,7 +65,12 @@ describe('review dates', () => {
   });
 
   it('follows the default of the type, and a fiche’s own interval', async () => {
-    const dispositif = await publish('Un dispositif', { type: 'dispositif', brandName: 'Programme', why: Array(3).fill(frenchDemarche(taxonomy).what![0]), next: undefined });
+    const dispositif = await publish('Un dispositif', {
+      type: 'dispositif',
+      brandName: 'Programme',
+      why: Array(3).fill(frenchDemarche(taxonomy).what![0]),
+      next: undefined,
+    });
     expect(dispositif.nextReviewAt).toBe(months(dispositif.lastCheckedAt!, 12));
     const own = await publish('Fiche à trois mois', { reviewIntervalMonths: 3 });
     expect(own.nextReviewAt).toBe(months(own.lastCheckedAt!, 3));
@@ -67,20 +85,34 @@ describe('review dates', () => {
   it('refuses an interval of zero or below, or not whole, with a French message', async () => {
     for (const value of [0, -3, 1.5]) {
       const error = await publish(`Intervalle ${value}`, { reviewIntervalMonths: value }).catch((caught: unknown) => caught);
-      expect(error).toMatchObject({ data: { errors: [{ path: 'reviewIntervalMonths', message: expect.stringContaining('nombre entier de mois supérieur à zéro') }] } });
+      expect(error).toMatchObject({
+        data: {
+          errors: [{ path: 'reviewIntervalMonths', message: expect.stringContaining('nombre entier de mois supérieur à zéro') }],
+        },
+      });
     }
   });
 
   it('refuses a check date in the future, with a French message', async () => {
-    const error = await publish('Vérifiée demain', { lastCheckedAt: new Date(Date.now() + 2 * 86_400_000).toISOString() }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ data: { errors: [{ path: 'lastCheckedAt', message: 'La date de vérification ne peut pas être dans le futur.' }] } });
+    const error = await publish('Vérifiée demain', { lastCheckedAt: new Date(Date.now() + 2 * 86_400_000).toISOString() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({
+      data: { errors: [{ path: 'lastCheckedAt', message: 'La date de vérification ne peut pas être dans le futur.' }] },
+    });
   });
 
   it('refuses a default interval of zero or below in the settings, over REST, in French', async () => {
-    const response = await api('POST', '/globals/review-settings', { token: tokens.admin, body: { demarcheMonths: 0, dispositifMonths: 12 } });
+    const response = await api('POST', '/globals/review-settings', {
+      token: tokens.admin,
+      body: { demarcheMonths: 0, dispositifMonths: 12 },
+    });
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).toContain('nombre entier de mois supérieur à zéro');
-    const editor = await api('POST', '/globals/review-settings', { token: tokens.editor, body: { demarcheMonths: 4, dispositifMonths: 12 } });
+    const editor = await api('POST', '/globals/review-settings', {
+      token: tokens.editor,
+      body: { demarcheMonths: 4, dispositifMonths: 12 },
+    });
     expect(editor.status).toBe(403);
   });
 
@@ -99,7 +131,12 @@ describe('review dates', () => {
     const fiche = await publish('Fiche intègre');
     const response = await api('PATCH', `/fiches/${fiche.id}?locale=fr`, {
       token: tokens.editor,
-      body: { nextReviewAt: '2099-01-01T00:00:00.000Z', changedAt: '2000-01-01T00:00:00.000Z', changeHistory: [{ date: '2000-01-01T00:00:00.000Z', notes: { fr: 'Faux' } }], _status: 'published' },
+      body: {
+        nextReviewAt: '2099-01-01T00:00:00.000Z',
+        changedAt: '2000-01-01T00:00:00.000Z',
+        changeHistory: [{ date: '2000-01-01T00:00:00.000Z', notes: { fr: 'Faux' } }],
+        _status: 'published',
+      },
     });
     expect(response.status).toBe(200);
     const main = await readMain(fiche.id);
@@ -111,7 +148,10 @@ describe('review dates', () => {
 
 describe('« Vérifiée, rien n’a changé »', () => {
   it('records who checked and when, moves the next review, changes no text and no last-change date, and asks for a rebuild', async () => {
-    const fiche = await publish('Fiche à vérifier', { lastCheckedAt: '2026-01-15T00:00:00.000Z', changeNote: 'Nouvelle adresse.' });
+    const fiche = await publish('Fiche à vérifier', {
+      lastCheckedAt: '2026-01-15T00:00:00.000Z',
+      changeNote: 'Nouvelle adresse.',
+    });
     const response = await api('POST', `/fiches/${fiche.id}/verifier`, { token: tokens.editor });
     expect(response.status).toBe(200);
     const main = await readMain(fiche.id);
@@ -131,7 +171,13 @@ describe('« Vérifiée, rien n’a changé »', () => {
 
   it('does not publish a French draft in progress, and a later publication keeps the newer check', async () => {
     const fiche = await publish('Fiche avec brouillon');
-    await payload.update({ collection: 'fiches', id: fiche.id, data: { summary: 'Brouillon pas encore publié.' }, draft: true, context });
+    await payload.update({
+      collection: 'fiches',
+      id: fiche.id,
+      data: { summary: 'Brouillon pas encore publié.' },
+      draft: true,
+      context,
+    });
     const checkedAt = new Date(Date.now() + 1000);
     await recordCheck(payload, { ficheId: fiche.id, user: { id: editorId, roles: ['editor'] }, now: checkedAt });
     const main = await readMain(fiche.id);
@@ -145,8 +191,17 @@ describe('« Vérifiée, rien n’a changé »', () => {
 
   it('outdates no translation', async () => {
     const fiche = await publish('Fiche traduite vérifiée');
-    const { docs } = await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: fiche.id } }, { language: { equals: 'ar' } }] }, depth: 0 });
-    await payload.update({ collection: 'translations', id: docs[0]!.id, data: { ...arabicDemarche(), status: 'validated' } as never, context });
+    const { docs } = await payload.find({
+      collection: 'translations',
+      where: { and: [{ fiche: { equals: fiche.id } }, { language: { equals: 'ar' } }] },
+      depth: 0,
+    });
+    await payload.update({
+      collection: 'translations',
+      id: docs[0]!.id,
+      data: { ...arabicDemarche(), status: 'validated' } as never,
+      context,
+    });
     const before = FicheSchema.parse((await api('GET', `/fiches/${fiche.id}?locale=all&depth=0`)).body);
     await recordCheck(payload, { ficheId: fiche.id, user: { id: editorId, roles: ['editor'] } });
     const after = FicheSchema.parse((await api('GET', `/fiches/${fiche.id}?locale=all&depth=0`)).body);
@@ -164,7 +219,12 @@ describe('« Vérifiée, rien n’a changé »', () => {
     expect(stranger.body.errors[0].message).toBe('Vous ne pouvez pas vérifier cette fiche.');
     expect((await api('POST', `/fiches/${fiche.id}/verifier`, { token: tokens.translatorAr })).status).toBe(403);
     expect((await api('POST', `/fiches/${fiche.id}/verifier`, { token: tokens.contributorA })).status).toBe(200);
-    const draft = await payload.create({ collection: 'fiches', data: frenchDemarche(taxonomy, 'Brouillon'), draft: true, context });
+    const draft = await payload.create({
+      collection: 'fiches',
+      data: frenchDemarche(taxonomy, 'Brouillon'),
+      draft: true,
+      context,
+    });
     const refused = await api('POST', `/fiches/${draft.id}/verifier`, { token: tokens.editor });
     expect(refused.status).toBe(409);
     expect(refused.body.errors[0].message).toContain('Seule une fiche publiée');
@@ -181,8 +241,17 @@ describe('« Vérifiée, rien n’a changé »', () => {
 
 describe('history of change notes', () => {
   async function validateArabicNote(ficheId: string, changeNote: string) {
-    const { docs } = await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: ficheId } }, { language: { equals: 'ar' } }] }, depth: 0 });
-    await payload.update({ collection: 'translations', id: docs[0]!.id, data: { ...arabicDemarche(), changeNote, status: 'validated' } as never, context });
+    const { docs } = await payload.find({
+      collection: 'translations',
+      where: { and: [{ fiche: { equals: ficheId } }, { language: { equals: 'ar' } }] },
+      depth: 0,
+    });
+    await payload.update({
+      collection: 'translations',
+      id: docs[0]!.id,
+      data: { ...arabicDemarche(), changeNote, status: 'validated' } as never,
+      context,
+    });
   }
   const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -190,11 +259,26 @@ describe('history of change notes', () => {
     const first = await publish('Fiche à histoire', { changeNote: 'Première note.' });
     await validateArabicNote(first.id, 'الملاحظة الأولى.');
     await pause();
-    const second = await payload.update({ collection: 'fiches', id: first.id, data: { changeNote: 'Deuxième note.', _status: 'published' }, context });
+    const second = await payload.update({
+      collection: 'fiches',
+      id: first.id,
+      data: { changeNote: 'Deuxième note.', _status: 'published' },
+      context,
+    });
     await pause();
     // A publication without a note retires the second one: it joins the history too.
-    await payload.update({ collection: 'fiches', id: first.id, data: { summary: 'Résumé corrigé.', changeNote: null, _status: 'published' }, context });
-    await payload.update({ collection: 'fiches', id: first.id, data: { slug: 'fiche-a-histoire-renommee', _status: 'published' }, context });
+    await payload.update({
+      collection: 'fiches',
+      id: first.id,
+      data: { summary: 'Résumé corrigé.', changeNote: null, _status: 'published' },
+      context,
+    });
+    await payload.update({
+      collection: 'fiches',
+      id: first.id,
+      data: { slug: 'fiche-a-histoire-renommee', _status: 'published' },
+      context,
+    });
 
     const fiche = FicheSchema.parse((await api('GET', `/fiches/${first.id}?locale=all&depth=0`)).body);
     expect(fiche.slug).toBe('fiche-a-histoire-renommee');
@@ -209,7 +293,13 @@ describe('history of change notes', () => {
 
   it('is not touched by drafts, checks or translations', async () => {
     const fiche = await publish('Fiche stable', { changeNote: 'Une note.' });
-    await payload.update({ collection: 'fiches', id: fiche.id, data: { changeNote: 'Note en brouillon.' }, draft: true, context });
+    await payload.update({
+      collection: 'fiches',
+      id: fiche.id,
+      data: { changeNote: 'Note en brouillon.' },
+      draft: true,
+      context,
+    });
     await recordCheck(payload, { ficheId: fiche.id, user: { id: editorId, roles: ['editor'] } });
     await validateArabicNote(fiche.id, 'ملاحظة.');
     expect((await readMain(fiche.id)).changeHistory).toEqual([]);
@@ -218,7 +308,8 @@ describe('history of change notes', () => {
 
 describe('review dashboards', () => {
   const now = new Date('2026-12-20T08:00:00.000Z');
-  const mine = (rows: { title: string }[] | undefined) => (rows ?? []).map((row) => row.title).filter((title) => title.startsWith('Tableau'));
+  const mine = (rows: { title: string }[] | undefined) =>
+    (rows ?? []).map((row) => row.title).filter((title) => title.startsWith('Tableau'));
   let ids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -239,12 +330,17 @@ describe('review dashboards', () => {
     ids = { overdue: overdue.id, soon: soon.id, other: other.id };
   });
 
-  const user = async (email: string) => (await payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0]!;
+  const user = async (email: string) =>
+    (await payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0]!;
 
   it('list for editors the fiches due within 14 days or overdue, most overdue first', async () => {
     const { reviewDue } = await import('../../src/review/dashboard');
     const list = await reviewDue(payload, await user('editor@example.test'), { now });
-    expect(mine(list?.rows)).toEqual(['Tableau : en retard', 'Tableau : dispositif d’une autre structure', 'Tableau : bientôt, en Seine-Saint-Denis']);
+    expect(mine(list?.rows)).toEqual([
+      'Tableau : en retard',
+      'Tableau : dispositif d’une autre structure',
+      'Tableau : bientôt, en Seine-Saint-Denis',
+    ]);
     expect(list?.rows.find((row) => row.id === ids.overdue)?.state).toBe('followUp');
     expect(list?.rows.find((row) => row.id === ids.other)?.state).toBe('overdue');
     expect(list?.rows.find((row) => row.id === ids.soon)?.state).toBe('dueSoon');
@@ -253,17 +349,28 @@ describe('review dashboards', () => {
   it('filter by theme and by département', async () => {
     const { reviewDue } = await import('../../src/review/dashboard');
     const editor = await user('editor@example.test');
-    expect(mine((await reviewDue(payload, editor, { now, departement: '93' }))?.rows)).toEqual(['Tableau : bientôt, en Seine-Saint-Denis']);
+    expect(mine((await reviewDue(payload, editor, { now, departement: '93' }))?.rows)).toEqual([
+      'Tableau : bientôt, en Seine-Saint-Denis',
+    ]);
     expect(mine((await reviewDue(payload, editor, { now, departement: '75' }))?.rows)).toEqual([]);
-    const theme = await payload.create({ collection: 'themes', data: { slug: 'housing', name: 'Se loger', color: 'blue-ecume', icon: 'fr-icon-home-4-line' }, context });
+    const theme = await payload.create({
+      collection: 'themes',
+      data: { slug: 'housing', name: 'Se loger', color: 'blue-ecume', icon: 'fr-icon-home-4-line' },
+      context,
+    });
     expect(mine((await reviewDue(payload, editor, { now, theme: theme.id }))?.rows)).toEqual([]);
     expect(mine((await reviewDue(payload, editor, { now, theme: taxonomy.themeId }))?.rows)).toHaveLength(3);
   });
 
   it('show contributors their structure’s fiches only, and nothing to other roles', async () => {
     const { reviewDue } = await import('../../src/review/dashboard');
-    expect(mine((await reviewDue(payload, await user('contributorb@example.test'), { now }))?.rows)).toEqual(['Tableau : dispositif d’une autre structure']);
-    expect(mine((await reviewDue(payload, await user('contributora@example.test'), { now }))?.rows)).toEqual(['Tableau : en retard', 'Tableau : bientôt, en Seine-Saint-Denis']);
+    expect(mine((await reviewDue(payload, await user('contributorb@example.test'), { now }))?.rows)).toEqual([
+      'Tableau : dispositif d’une autre structure',
+    ]);
+    expect(mine((await reviewDue(payload, await user('contributora@example.test'), { now }))?.rows)).toEqual([
+      'Tableau : en retard',
+      'Tableau : bientôt, en Seine-Saint-Denis',
+    ]);
     expect(await reviewDue(payload, await user('translatorar@example.test'), { now })).toBeUndefined();
   });
 
@@ -278,7 +385,11 @@ describe('review dashboards', () => {
   it('render as a dashboard panel with links to the fiches and the filters', async () => {
     const { renderToStaticMarkup } = await import('react-dom/server');
     const { ReviewDashboard } = await import('../../src/components/ReviewDashboard');
-    const element = await ReviewDashboard({ payload, user: await user('editor@example.test'), searchParams: { reviewDepartement: '93' } });
+    const element = await ReviewDashboard({
+      payload,
+      user: await user('editor@example.test'),
+      searchParams: { reviewDepartement: '93' },
+    });
     const html = renderToStaticMarkup(element!);
     expect(html).toContain('Fiches à vérifier');
     expect(html).toContain('<select name="reviewDepartement">');

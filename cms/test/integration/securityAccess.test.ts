@@ -34,7 +34,10 @@ async function liveDispositif(title: string): Promise<string> {
       ...frenchDemarche({ themeId, structureId: structures.a }, title),
       type: 'dispositif',
       brandName: 'Programme Tremplin',
-      why: ['Gratuit', 'Près de chez vous', 'Avec un interprète'].map((title) => ({ title, body: markupToLexical(`${title}, pour chaque personne accompagnée.`, 'ltr', (key) => key) as never })),
+      why: ['Gratuit', 'Près de chez vous', 'Avec un interprète'].map((title) => ({
+        title,
+        body: markupToLexical(`${title}, pour chaque personne accompagnée.`, 'ltr', (key) => key) as never,
+      })),
       next: undefined,
       _status: 'published',
     },
@@ -71,9 +74,15 @@ describe('a contributor works on drafts only', () => {
 
   it('a contributor cannot change a live fiche directly either, nor in bulk', async () => {
     const id = await liveDispositif('Modifiée directement');
-    const direct = await api('PATCH', `/fiches/${id}`, { token: tokens.contributorA, body: { summary: 'Changé sans relecture.' } });
+    const direct = await api('PATCH', `/fiches/${id}`, {
+      token: tokens.contributorA,
+      body: { summary: 'Changé sans relecture.' },
+    });
     expect(direct.status).toBe(400);
-    const bulk = await api('PATCH', `/fiches?where[id][equals]=${id}`, { token: tokens.contributorA, body: { _status: 'draft' } });
+    const bulk = await api('PATCH', `/fiches?where[id][equals]=${id}`, {
+      token: tokens.contributorA,
+      body: { _status: 'draft' },
+    });
     expect(JSON.stringify(bulk.body)).toContain('seul un éditeur');
     const live = await payload.findByID({ collection: 'fiches', id, depth: 0 });
     expect(live._status).toBe('published');
@@ -82,7 +91,10 @@ describe('a contributor works on drafts only', () => {
 
   it('a contributor saves a draft of its live fiche: the live version stays online', async () => {
     const id = await liveDispositif('Brouillon sur une fiche en ligne');
-    const response = await api('PATCH', `/fiches/${id}?draft=true`, { token: tokens.contributorA, body: { summary: 'Proposition de la structure.', reviewRequested: true } });
+    const response = await api('PATCH', `/fiches/${id}?draft=true`, {
+      token: tokens.contributorA,
+      body: { summary: 'Proposition de la structure.', reviewRequested: true },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(await mainStatus(id)).toBe('published');
     const draft = await payload.findByID({ collection: 'fiches', id, draft: true, depth: 0 });
@@ -91,22 +103,36 @@ describe('a contributor works on drafts only', () => {
 
   it('an id sent over REST is ignored on create (only the import keeps ids)', async () => {
     const chosen = crypto.randomUUID();
-    const created = await api('POST', '/fiches', { token: tokens.contributorA, body: { id: chosen, type: 'dispositif', title: 'Identifiant imposé', mainStructure: structures.a } });
+    const created = await api('POST', '/fiches', {
+      token: tokens.contributorA,
+      body: { id: chosen, type: 'dispositif', title: 'Identifiant imposé', mainStructure: structures.a },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.doc.id).not.toBe(chosen);
   });
 
   it('a contributor still writes its never-published drafts directly', async () => {
-    const created = await api('POST', '/fiches', { token: tokens.contributorA, body: { type: 'dispositif', title: 'Jamais publiée', mainStructure: structures.a } });
+    const created = await api('POST', '/fiches', {
+      token: tokens.contributorA,
+      body: { type: 'dispositif', title: 'Jamais publiée', mainStructure: structures.a },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const response = await api('PATCH', `/fiches/${created.body.doc.id}`, { token: tokens.contributorA, body: { _status: 'draft', summary: 'Encore un brouillon.' } });
+    const response = await api('PATCH', `/fiches/${created.body.doc.id}`, {
+      token: tokens.contributorA,
+      body: { _status: 'draft', summary: 'Encore un brouillon.' },
+    });
     expect(response.status).toBe(200);
   });
 });
 
 describe('a contributor restores versions as drafts', () => {
   async function publishedVersionOf(id: string): Promise<string> {
-    const versions = await payload.findVersions({ collection: 'fiches', where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] }, sort: '-updatedAt', limit: 1 });
+    const versions = await payload.findVersions({
+      collection: 'fiches',
+      where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+      sort: '-updatedAt',
+      limit: 1,
+    });
     return versions.docs[0]!.id;
   }
 
@@ -131,7 +157,9 @@ describe('a contributor restores versions as drafts', () => {
 
   it('another structure cannot restore it at all', async () => {
     const id = await liveDispositif('Restauration par B');
-    const response = await api('POST', `/fiches/versions/${await publishedVersionOf(id)}?draft=true`, { token: tokens.contributorB });
+    const response = await api('POST', `/fiches/versions/${await publishedVersionOf(id)}?draft=true`, {
+      token: tokens.contributorB,
+    });
     expect(response.status).toBe(403);
   });
 
@@ -154,16 +182,18 @@ describe('job runner', () => {
     expect((await api('GET', '/payload-jobs/run', { token: as(who) })).status).toBe(status);
   });
 
-  it.each(['/payload-jobs/run?queue=publish', '/payload-jobs/run?allQueues=true', '/payload-jobs/handle-schedules?queue=publish'])(
-    'not even an admin starts a second publish runner: %s → 401',
-    async (path) => {
-      expect((await api('GET', path, { token: tokens.admin })).status).toBe(401);
-    },
-  );
+  it.each([
+    '/payload-jobs/run?queue=publish',
+    '/payload-jobs/run?allQueues=true',
+    '/payload-jobs/handle-schedules?queue=publish',
+  ])('not even an admin starts a second publish runner: %s → 401', async (path) => {
+    expect((await api('GET', path, { token: tokens.admin })).status).toBe(401);
+  });
 });
 
 describe('document locks', () => {
-  const userId = async (who: Role) => (await payload.find({ collection: 'users', where: { email: { equals: `${who.toLowerCase()}@example.test` } } })).docs[0]!.id;
+  const userId = async (who: Role) =>
+    (await payload.find({ collection: 'users', where: { email: { equals: `${who.toLowerCase()}@example.test` } } })).docs[0]!.id;
   const lock = async (who: Role, ficheId: string) =>
     api('POST', '/payload-locked-documents', {
       token: tokens[who],
@@ -181,7 +211,10 @@ describe('document locks', () => {
     const response = await lock(who, id);
     expect(response.status, JSON.stringify(response.body)).toBe(status);
     if (status === 403) {
-      const save = await api('PATCH', `/fiches/${id}`, { token: tokens.editor, body: { summary: 'Toujours modifiable par un éditeur.' } });
+      const save = await api('PATCH', `/fiches/${id}`, {
+        token: tokens.editor,
+        body: { summary: 'Toujours modifiable par un éditeur.' },
+      });
       expect(save.status).toBe(200);
     }
   });
@@ -197,7 +230,10 @@ describe('document locks', () => {
     // An editor's own lock still protects the fiche from a second editor's save.
     const editorLock = await lock('editor', id);
     expect(editorLock.status).toBe(201);
-    const blocked = await api('PATCH', `/fiches/${id}`, { token: tokens.admin, body: { summary: 'Bloqué par le verrou de l’éditeur.' } });
+    const blocked = await api('PATCH', `/fiches/${id}`, {
+      token: tokens.admin,
+      body: { summary: 'Bloqué par le verrou de l’éditeur.' },
+    });
     expect(blocked.status).toBe(423);
   });
 
@@ -208,14 +244,42 @@ describe('document locks', () => {
     const lockId = editorLock.body.doc.id;
     const translator = await userId('translatorAr');
     const contributorA = await userId('contributorA');
-    expect((await api('PATCH', `/payload-locked-documents/${lockId}`, { token: tokens.translatorAr, body: { user: { relationTo: 'users', value: translator } } })).status).toBe(403);
+    expect(
+      (
+        await api('PATCH', `/payload-locked-documents/${lockId}`, {
+          token: tokens.translatorAr,
+          body: { user: { relationTo: 'users', value: translator } },
+        })
+      ).status,
+    ).toBe(403);
     expect((await api('DELETE', `/payload-locked-documents/${lockId}`, { token: tokens.contributorB })).status).toBe(403);
     // The admin's "take over": the contributor of the fiche's structure puts itself on the lock…
-    expect((await api('PATCH', `/payload-locked-documents/${lockId}`, { token: tokens.contributorA, body: { user: { relationTo: 'users', value: translator } } })).status).toBe(403);
-    expect((await api('PATCH', `/payload-locked-documents/${lockId}`, { token: tokens.contributorA, body: { user: { relationTo: 'users', value: contributorA } } })).status).toBe(200);
+    expect(
+      (
+        await api('PATCH', `/payload-locked-documents/${lockId}`, {
+          token: tokens.contributorA,
+          body: { user: { relationTo: 'users', value: translator } },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api('PATCH', `/payload-locked-documents/${lockId}`, {
+          token: tokens.contributorA,
+          body: { user: { relationTo: 'users', value: contributorA } },
+        })
+      ).status,
+    ).toBe(200);
     // …and an editor takes it back.
     const editor = await userId('editor');
-    expect((await api('PATCH', `/payload-locked-documents/${lockId}`, { token: tokens.editor, body: { user: { relationTo: 'users', value: editor } } })).status).toBe(200);
+    expect(
+      (
+        await api('PATCH', `/payload-locked-documents/${lockId}`, {
+          token: tokens.editor,
+          body: { user: { relationTo: 'users', value: editor } },
+        })
+      ).status,
+    ).toBe(200);
     const own = await lock('contributorA', await liveDispositif('Verrou de la structure A'));
     const moved = await api('PATCH', `/payload-locked-documents/${own.body.doc.id}`, {
       token: tokens.contributorA,
@@ -227,13 +291,20 @@ describe('document locks', () => {
 
 describe('media uploads', () => {
   // A 4×4 green PNG made with sharp.
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVR4nGMwXlUORwzEcQAkkhVBLiKSpgAAAABJRU5ErkJggg==', 'base64');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVR4nGMwXlUORwzEcQAkkhVBLiKSpgAAAABJRU5ErkJggg==',
+    'base64',
+  );
 
   async function upload(file: Buffer, name: string, type: string) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file)], { type }), name);
     form.append('_payload', JSON.stringify({ alt: 'Un pictogramme de test' }));
-    const request = new Request('http://localhost/api/media', { method: 'POST', headers: { authorization: `JWT ${tokens.editor}` }, body: form });
+    const request = new Request('http://localhost/api/media', {
+      method: 'POST',
+      headers: { authorization: `JWT ${tokens.editor}` },
+      body: form,
+    });
     const response = await REST_POST(testPayload.config)(request, { params: Promise.resolve({ slug: ['media'] }) });
     return { status: response.status, body: await response.json() };
   }
@@ -289,7 +360,9 @@ describe('rich-text links follow the site renderer’s rule', () => {
               format: '',
               indent: 0,
               fields: { linkType, url, newTab: false },
-              children: [{ type: 'text', text: 'le site de la CAF', version: 1, detail: 0, format: 0, mode: 'normal', style: '' }],
+              children: [
+                { type: 'text', text: 'le site de la CAF', version: 1, detail: 0, format: 0, mode: 'normal', style: '' },
+              ],
             },
           ],
         },
@@ -300,7 +373,12 @@ describe('rich-text links follow the site renderer’s rule', () => {
   it.each(['www.caf.fr', '/fr/x/', '#top', 'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'https://'])(
     'an editor cannot publish a link to %j: refused in French',
     async (url) => {
-      const fiche = await payload.create({ collection: 'fiches', data: frenchDemarche({ themeId, structureId: structures.a }, `Lien ${url}`), draft: true, context });
+      const fiche = await payload.create({
+        collection: 'fiches',
+        data: frenchDemarche({ themeId, structureId: structures.a }, `Lien ${url}`),
+        draft: true,
+        context,
+      });
       const response = await api('PATCH', `/fiches/${fiche.id}`, {
         token: tokens.editor,
         body: { _status: 'published', how: [{ title: 'Faire la demande', body: withLink(url) }] },
@@ -312,18 +390,31 @@ describe('rich-text links follow the site renderer’s rule', () => {
     },
   );
 
-  it.each(['https://www.caf.fr/', 'mailto:accueil@example.org', 'tel:+33123456789'])('an editor publishes a link to %j', async (url) => {
-    const fiche = await payload.create({ collection: 'fiches', data: frenchDemarche({ themeId, structureId: structures.a }, `Lien valide ${url}`), draft: true, context });
-    const response = await api('PATCH', `/fiches/${fiche.id}`, {
-      token: tokens.editor,
-      body: { _status: 'published', how: [{ title: 'Faire la demande', body: withLink(url) }] },
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-  });
+  it.each(['https://www.caf.fr/', 'mailto:accueil@example.org', 'tel:+33123456789'])(
+    'an editor publishes a link to %j',
+    async (url) => {
+      const fiche = await payload.create({
+        collection: 'fiches',
+        data: frenchDemarche({ themeId, structureId: structures.a }, `Lien valide ${url}`),
+        draft: true,
+        context,
+      });
+      const response = await api('PATCH', `/fiches/${fiche.id}`, {
+        token: tokens.editor,
+        body: { _status: 'published', how: [{ title: 'Faire la demande', body: withLink(url) }] },
+      });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+    },
+  );
 
   it('a translator’s proposal with a bad link is refused in French', async () => {
     const id = await liveDispositif('Fiche à traduire avec un lien');
-    const translation = (await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: id } }, { language: { equals: 'ar' } }] } })).docs[0]!;
+    const translation = (
+      await payload.find({
+        collection: 'translations',
+        where: { and: [{ fiche: { equals: id } }, { language: { equals: 'ar' } }] },
+      })
+    ).docs[0]!;
     const response = await api('PATCH', `/translations/${translation.id}`, {
       token: tokens.translatorAr,
       body: { how: [{ title: 'تقديم الطلب', body: withLink('javascript:alert(1)') }] },

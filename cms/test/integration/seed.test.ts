@@ -43,7 +43,13 @@ describe('the seed', () => {
   });
 
   it('publishes at least 12 démarches and 12 dispositifs, local ones in at least 10 départements', async () => {
-    const { docs } = await payload.find({ collection: 'fiches', limit: 0, pagination: false, depth: 0, where: { _status: { equals: 'published' } } });
+    const { docs } = await payload.find({
+      collection: 'fiches',
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      where: { _status: { equals: 'published' } },
+    });
     expect(docs.filter((fiche) => fiche.type === 'demarche').length).toBeGreaterThanOrEqual(12);
     expect(docs.filter((fiche) => fiche.type === 'dispositif').length).toBeGreaterThanOrEqual(12);
     const scopes = new Set(docs.map((fiche) => fiche.infocards?.location?.scope));
@@ -67,9 +73,19 @@ describe('the seed', () => {
 
   it('gives every démarche its documents, translated like the rest, and its « avant / après » links', async () => {
     expect(firstRun.created.documents).toBeGreaterThanOrEqual(15);
-    const { docs } = await payload.find({ collection: 'fiches', where: { type: { equals: 'demarche' } }, locale: 'all', limit: 0, pagination: false, depth: 0 });
+    const { docs } = await payload.find({
+      collection: 'fiches',
+      where: { type: { equals: 'demarche' } },
+      locale: 'all',
+      limit: 0,
+      pagination: false,
+      depth: 0,
+    });
     for (const fiche of docs) {
-      const documents = fiche.documents as unknown as Record<string, { document?: string | null; name?: string | null }[] | undefined>;
+      const documents = fiche.documents as unknown as Record<
+        string,
+        { document?: string | null; name?: string | null }[] | undefined
+      >;
       expect(documents.fr?.length ?? 0, fiche.slug ?? fiche.id).toBeGreaterThan(0);
     }
     const rsa = docs.find((fiche) => fiche.slug === 'demander-le-rsa');
@@ -79,13 +95,20 @@ describe('the seed', () => {
     const delf = docs.find((fiche) => fiche.slug === 'passer-le-delf');
     const tigrinya = (delf?.documents as unknown as Record<string, { name?: string | null }[]>).ti;
     expect(tigrinya?.[1]?.name).toBe('መጸዋዕታ ፈተና');
-    expect((delf?.translationStatus as Record<string, Record<string, { state: string }>>).ti?.['documents.1']?.state).toBe('validated');
+    expect((delf?.translationStatus as Record<string, Record<string, { state: string }>>).ti?.['documents.1']?.state).toBe(
+      'validated',
+    );
   });
 
   it('leaves some work for the development logins: a proposal to review and an outdated section', async () => {
     const review = await payload.find({ collection: 'translations', where: { status: { equals: 'toReview' } }, depth: 0 });
     expect(review.docs.map((doc) => doc.language)).toEqual(['fa']);
-    const { docs } = await payload.find({ collection: 'fiches', where: { slug: { equals: 'aide-personnalisee-au-logement' } }, locale: 'all', depth: 0 });
+    const { docs } = await payload.find({
+      collection: 'fiches',
+      where: { slug: { equals: 'aide-personnalisee-au-logement' } },
+      locale: 'all',
+      depth: 0,
+    });
     const status = docs[0]?.translationStatus as Record<string, Record<string, { state: string }>>;
     expect(status.ar?.['how.0']?.state).toBe('outdated');
     expect(status.ar?.['how.1']?.state).toBe('validated');
@@ -102,7 +125,10 @@ describe('the seed', () => {
     await payload.delete({ collection: 'users', where: { email: { equals: 'translator-uk@passerelle.test' } } });
     const report = await seed(payload, { password: undefined });
     expect(report.users).toEqual([]);
-    const { totalDocs } = await payload.count({ collection: 'users', where: { email: { equals: 'translator-uk@passerelle.test' } } });
+    const { totalDocs } = await payload.count({
+      collection: 'users',
+      where: { email: { equals: 'translator-uk@passerelle.test' } },
+    });
     expect(totalDocs).toBe(0);
   });
 });

@@ -14,7 +14,10 @@ import { restClient, type RestClient } from '../helpers/rest';
 import { createUsersAndLogIn, type Role } from '../helpers/users';
 
 const context = { skipRebuild: true };
-const item = (title: string, text: string, direction: 'ltr' | 'rtl' = 'ltr') => ({ title, body: markupToLexical(text, direction, (key) => key) as never });
+const item = (title: string, text: string, direction: 'ltr' | 'rtl' = 'ltr') => ({
+  title,
+  body: markupToLexical(text, direction, (key) => key) as never,
+});
 
 let testPayload: TestPayload;
 let payload: Payload;
@@ -23,7 +26,11 @@ let tokens: Record<Role, string>;
 let taxonomy: { themeId: string; structureId: string };
 
 async function translationOf(ficheId: string, language: string) {
-  const { docs } = await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: ficheId } }, { language: { equals: language } }] }, depth: 0 });
+  const { docs } = await payload.find({
+    collection: 'translations',
+    where: { and: [{ fiche: { equals: ficheId } }, { language: { equals: language } }] },
+    depth: 0,
+  });
   return docs[0]!;
 }
 
@@ -38,12 +45,19 @@ async function fetchCsv(path: string, token: string) {
 }
 
 async function memoryOf(translationId: string) {
-  const { docs } = await payload.find({ collection: 'translation-memory', where: { translation: { equals: translationId } }, pagination: false, depth: 0 });
+  const { docs } = await payload.find({
+    collection: 'translation-memory',
+    where: { translation: { equals: translationId } },
+    pagination: false,
+    depth: 0,
+  });
   return docs;
 }
 
 async function matchesFor(ficheId: string, unit: Parameters<typeof piecesOf>[1], language = 'ar') {
-  const french = translatableContentOf(await payload.findByID({ collection: 'fiches', id: ficheId, locale: 'fr', draft: true, depth: 0 }));
+  const french = translatableContentOf(
+    await payload.findByID({ collection: 'fiches', id: ficheId, locale: 'fr', draft: true, depth: 0 }),
+  );
   return memoryMatches(payload, { language, unit: piecesOf(french, unit)! });
 }
 
@@ -131,7 +145,12 @@ describe('translation memory', () => {
 
   it('finds an exact match of a unit in another fiche, at 100 %', async () => {
     const [best] = await matchesFor(ficheB, 'summary');
-    expect(best).toMatchObject({ similarity: 100, target: 'تثبت بطاقة فيتال حقوقك في التأمين الصحي عند الطبيب وفي الصيدلية.', kind: 'unit', fiche: ficheA });
+    expect(best).toMatchObject({
+      similarity: 100,
+      target: 'تثبت بطاقة فيتال حقوقك في التأمين الصحي عند الطبيب وفي الصيدلية.',
+      kind: 'unit',
+      fiche: ficheA,
+    });
     expect(best!.differences.every((part) => part.kind === 'same')).toBe(true);
   });
 
@@ -160,7 +179,10 @@ describe('translation memory', () => {
   it('inserts a match as a proposal for the translator, never as a validation', async () => {
     const translation = await translationOf(ficheB, 'ar');
     const [best] = await matchesFor(ficheB, 'how.0');
-    const response = await api('POST', `/translations/${translation.id}/memory-proposal`, { token: tokens.translatorAr, body: { unit: 'how.0', target: best!.target } });
+    const response = await api('POST', `/translations/${translation.id}/memory-proposal`, {
+      token: tokens.translatorAr,
+      body: { unit: 'how.0', target: best!.target },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.message).toContain('proposition');
     const after = await payload.findByID({ collection: 'translations', id: translation.id, depth: 0 });
@@ -176,15 +198,26 @@ describe('translation memory', () => {
 
   it('refuses a text the memory does not offer, another language’s translator, and a missing unit, in French', async () => {
     const translation = await translationOf(ficheB, 'ar');
-    const forged = await api('POST', `/translations/${translation.id}/memory-proposal`, { token: tokens.translatorAr, body: { unit: 'summary', target: 'نص مزور' } });
+    const forged = await api('POST', `/translations/${translation.id}/memory-proposal`, {
+      token: tokens.translatorAr,
+      body: { unit: 'summary', target: 'نص مزور' },
+    });
     expect(forged.status).toBe(409);
     expect(forged.body.message).toContain('n’est plus proposée');
     const [best] = await matchesFor(ficheB, 'summary');
-    const stranger = await api('POST', `/translations/${translation.id}/memory-proposal`, { token: tokens.translatorUk, body: { unit: 'summary', target: best!.target } });
+    const stranger = await api('POST', `/translations/${translation.id}/memory-proposal`, {
+      token: tokens.translatorUk,
+      body: { unit: 'summary', target: best!.target },
+    });
     expect(stranger.status).toBe(404);
-    const anonymous = await api('POST', `/translations/${translation.id}/memory-proposal`, { body: { unit: 'summary', target: best!.target } });
+    const anonymous = await api('POST', `/translations/${translation.id}/memory-proposal`, {
+      body: { unit: 'summary', target: best!.target },
+    });
     expect(anonymous.status).toBe(401);
-    const incomplete = await api('POST', `/translations/${translation.id}/memory-proposal`, { token: tokens.translatorAr, body: { unit: 'nowhere' } });
+    const incomplete = await api('POST', `/translations/${translation.id}/memory-proposal`, {
+      token: tokens.translatorAr,
+      body: { unit: 'nowhere' },
+    });
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.message).toContain('Requête incomplète');
     expect((await payload.findByID({ collection: 'translations', id: translation.id, depth: 0 })).summary).toBeFalsy();
@@ -193,50 +226,79 @@ describe('translation memory', () => {
   it('drops units whose French changed, and keeps them through a minor change', async () => {
     const translation = await translationOf(ficheA, 'ar');
     const before = await memoryOf(translation.id);
-    await payload.update({ collection: 'fiches', id: ficheA, data: { summary: 'La carte Vitale prouve vos droits chez le médecin.', _status: 'published' }, context });
+    await payload.update({
+      collection: 'fiches',
+      id: ficheA,
+      data: { summary: 'La carte Vitale prouve vos droits chez le médecin.', _status: 'published' },
+      context,
+    });
     const afterChange = await memoryOf(translation.id);
     expect(afterChange.some((row) => row.unit === 'summary')).toBe(false);
     expect(afterChange.length).toBe(before.length - before.filter((row) => row.unit === 'summary').length);
 
-    await payload.update({ collection: 'fiches', id: ficheA, data: { title: 'Obtenir sa carte Vitale.', minorChange: true, _status: 'published' } as never, context });
+    await payload.update({
+      collection: 'fiches',
+      id: ficheA,
+      data: { title: 'Obtenir sa carte Vitale.', minorChange: true, _status: 'published' } as never,
+      context,
+    });
     const afterMinor = await memoryOf(translation.id);
     expect(afterMinor.find((row) => row.unit === 'title')?.french).toBe('Obtenir sa carte Vitale.');
   });
 
   it('counts the words to translate per language on the French source, new and outdated units', async () => {
     const wordsOf = async (id: string) =>
-      [...unitsOf(translatableContentOf(await payload.findByID({ collection: 'fiches', id, locale: 'fr', draft: true, depth: 0 }))).values()].reduce(
-        (sum, unit) => sum + wordCount(unit.text),
-        0,
-      );
+      [
+        ...unitsOf(
+          translatableContentOf(await payload.findByID({ collection: 'fiches', id, locale: 'fr', draft: true, depth: 0 })),
+        ).values(),
+      ].reduce((sum, unit) => sum + wordCount(unit.text), 0);
     const words = await coverage(payload);
     // Nobody translates Ukrainian: every French word of both fiches is left.
     expect(words.uk?.wordsToTranslate).toBe((await wordsOf(ficheA)) + (await wordsOf(ficheB)));
     // Arabic: fiche A validated but its summary outdated; fiche B with one unit proposed (not counted: written, under way).
-    const frenchA = unitsOf(translatableContentOf(await payload.findByID({ collection: 'fiches', id: ficheA, locale: 'fr', draft: true, depth: 0 })));
-    const frenchB = unitsOf(translatableContentOf(await payload.findByID({ collection: 'fiches', id: ficheB, locale: 'fr', draft: true, depth: 0 })));
-    const leftInB = [...frenchB.values()].filter((unit) => unit.key !== 'how.0').reduce((sum, unit) => sum + wordCount(unit.text), 0);
+    const frenchA = unitsOf(
+      translatableContentOf(await payload.findByID({ collection: 'fiches', id: ficheA, locale: 'fr', draft: true, depth: 0 })),
+    );
+    const frenchB = unitsOf(
+      translatableContentOf(await payload.findByID({ collection: 'fiches', id: ficheB, locale: 'fr', draft: true, depth: 0 })),
+    );
+    const leftInB = [...frenchB.values()]
+      .filter((unit) => unit.key !== 'how.0')
+      .reduce((sum, unit) => sum + wordCount(unit.text), 0);
     expect(words.ar?.wordsToTranslate).toBe(wordCount(frenchA.get('summary')!.text) + leftInB);
   });
 
   it('exports the words each translator proposed and had validated over a period, as CSV for editors', async () => {
     const translation = await translationOf(ficheB, 'ar');
-    const validated = await api('PATCH', `/translations/${translation.id}`, { token: tokens.expertAr, body: { status: 'validated' } });
+    const validated = await api('PATCH', `/translations/${translation.id}`, {
+      token: tokens.expertAr,
+      body: { status: 'validated' },
+    });
     expect(validated.status, JSON.stringify(validated.body)).toBe(200);
-    const frenchB = unitsOf(translatableContentOf(await payload.findByID({ collection: 'fiches', id: ficheB, locale: 'fr', draft: true, depth: 0 })));
+    const frenchB = unitsOf(
+      translatableContentOf(await payload.findByID({ collection: 'fiches', id: ficheB, locale: 'fr', draft: true, depth: 0 })),
+    );
     const howWords = wordCount(frenchB.get('how.0')!.text);
 
     const today = new Date().toISOString().slice(0, 10);
     const response = await fetchCsv(`/translations/word-counts?from=2026-01-01&to=${today}`, tokens.editor);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const lines = response.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = response.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('"Traducteur";"Adresse";"Langue";"Du";"Au";"Mots proposés";"Mots validés"');
     // The memory insertion twice would still count once; the validation pays the proposer.
-    expect(lines).toContain(`"translatorAr";"translatorar@example.test";"العربية (ar)";"2026-01-01";"${today}";"${howWords}";"${howWords}"`);
+    expect(lines).toContain(
+      `"translatorAr";"translatorar@example.test";"العربية (ar)";"2026-01-01";"${today}";"${howWords}";"${howWords}"`,
+    );
 
     // A period before the work: only the header.
-    expect((await fetchCsv('/translations/word-counts?from=2025-01-01&to=2025-01-31', tokens.editor)).text.trim().split('\r\n')).toHaveLength(1);
+    expect(
+      (await fetchCsv('/translations/word-counts?from=2025-01-01&to=2025-01-31', tokens.editor)).text.trim().split('\r\n'),
+    ).toHaveLength(1);
   });
 
   it('refuses the export to translators and a malformed period, in French', async () => {
@@ -259,18 +321,31 @@ describe('translation memory', () => {
 
 describe('documents in the translation memory', () => {
   it('offers the shared list’s translation of a document name written in a fiche, and inserts it as the row’s name', async () => {
-    const shared = await payload.create({ collection: 'documents', data: { name: 'Titre de séjour' } as never, locale: 'fr', context });
+    const shared = await payload.create({
+      collection: 'documents',
+      data: { name: 'Titre de séjour' } as never,
+      locale: 'fr',
+      context,
+    });
     await payload.update({ collection: 'documents', id: shared.id, data: { name: 'تصريح الإقامة' }, locale: 'ar', context });
     const fiche = await payload.create({
       collection: 'fiches',
-      data: { ...frenchDemarche(taxonomy, 'Renouveler son titre de séjour'), noDocuments: false, documents: [{ name: 'Titre de séjour', need: 'required' }], _status: 'published' },
+      data: {
+        ...frenchDemarche(taxonomy, 'Renouveler son titre de séjour'),
+        noDocuments: false,
+        documents: [{ name: 'Titre de séjour', need: 'required' }],
+        _status: 'published',
+      },
       context,
     });
     const [match] = await matchesFor(fiche.id, 'documents.0');
     expect(match).toMatchObject({ similarity: 100, target: 'تصريح الإقامة', kind: 'unit' });
 
     const translation = await translationOf(fiche.id, 'ar');
-    const response = await api('POST', `/translations/${translation.id}/memory-proposal`, { token: tokens.translatorAr, body: { unit: 'documents.0', target: match!.target } });
+    const response = await api('POST', `/translations/${translation.id}/memory-proposal`, {
+      token: tokens.translatorAr,
+      body: { unit: 'documents.0', target: match!.target },
+    });
     expect(response.status).toBe(200);
     const saved = await translationOf(fiche.id, 'ar');
     expect(saved.documents?.map(({ name, note }) => ({ name, note }))).toEqual([{ name: 'تصريح الإقامة', note: null }]);
@@ -285,7 +360,11 @@ describe('documents in the translation memory', () => {
 
   it('keeps a fiche’s validated document (name and note) and offers it to another fiche', async () => {
     const documents = [{ name: 'Lettre de refus de la banque', note: 'si vous en avez une', need: 'sometimes' as const }];
-    const first = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Ouvrir un compte bancaire'), noDocuments: false, documents, _status: 'published' }, context });
+    const first = await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Ouvrir un compte bancaire'), noDocuments: false, documents, _status: 'published' },
+      context,
+    });
     const translation = await translationOf(first.id, 'ar');
     await payload.update({
       collection: 'translations',
@@ -302,12 +381,24 @@ describe('documents in the translation memory', () => {
       } as never,
       context,
     });
-    expect((await memoryOf(translation.id)).filter((row) => row.unit === 'documents.0').map((row) => [row.scope, row.french, row.target]).sort()).toEqual([
+    expect(
+      (await memoryOf(translation.id))
+        .filter((row) => row.unit === 'documents.0')
+        .map((row) => [row.scope, row.french, row.target])
+        .sort(),
+    ).toEqual([
       ['sentence', 'Lettre de refus de la banque', 'رسالة رفض البنك'],
       ['sentence', 'si vous en avez une', 'إن كانت لديك'],
       ['unit', 'Lettre de refus de la banque si vous en avez une', 'رسالة رفض البنك\nإن كانت لديك'],
     ]);
-    const second = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Changer de banque'), noDocuments: false, documents, _status: 'published' }, context });
-    expect((await matchesFor(second.id, 'documents.0'))[0]).toMatchObject({ similarity: 100, target: 'رسالة رفض البنك\nإن كانت لديك' });
+    const second = await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Changer de banque'), noDocuments: false, documents, _status: 'published' },
+      context,
+    });
+    expect((await matchesFor(second.id, 'documents.0'))[0]).toMatchObject({
+      similarity: 100,
+      target: 'رسالة رفض البنك\nإن كانت لديك',
+    });
   });
 });

@@ -11,7 +11,10 @@ import { restClient, type RestClient } from '../helpers/rest';
 import { createUsersAndLogIn, type Role } from '../helpers/users';
 
 const context = { skipRebuild: true };
-const item = (title: string, text: string, direction: 'ltr' | 'rtl' = 'ltr') => ({ title, body: markupToLexical(text, direction, (key) => key) });
+const item = (title: string, text: string, direction: 'ltr' | 'rtl' = 'ltr') => ({
+  title,
+  body: markupToLexical(text, direction, (key) => key),
+});
 
 let testPayload: TestPayload;
 let payload: Payload;
@@ -27,7 +30,11 @@ async function publicFiche(id: string) {
 }
 
 async function translationOf(ficheId: string, language: string): Promise<string> {
-  const { docs } = await payload.find({ collection: 'translations', where: { and: [{ fiche: { equals: ficheId } }, { language: { equals: language } }] }, depth: 0 });
+  const { docs } = await payload.find({
+    collection: 'translations',
+    where: { and: [{ fiche: { equals: ficheId } }, { language: { equals: language } }] },
+    depth: 0,
+  });
   return docs[0]!.id;
 }
 
@@ -39,8 +46,17 @@ async function userId(email: string): Promise<string> {
 
 /** A published fiche with validated Arabic and English translations, as the seed makes them. */
 async function translatedFiche(title: string): Promise<string> {
-  const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, title), _status: 'published' }, context });
-  await payload.update({ collection: 'translations', id: await translationOf(fiche.id, 'ar'), data: { ...arabicDemarche(), status: 'validated' } as never, context });
+  const fiche = await payload.create({
+    collection: 'fiches',
+    data: { ...frenchDemarche(taxonomy, title), _status: 'published' },
+    context,
+  });
+  await payload.update({
+    collection: 'translations',
+    id: await translationOf(fiche.id, 'ar'),
+    data: { ...arabicDemarche(), status: 'validated' } as never,
+    context,
+  });
   await payload.update({
     collection: 'translations',
     id: await translationOf(fiche.id, 'en'),
@@ -62,7 +78,11 @@ beforeAll(async () => {
   payload = testPayload.payload;
   api = restClient(testPayload.config);
   taxonomy = await createTaxonomy(payload);
-  const other = await payload.create({ collection: 'structures', data: { slug: 'toit-partage', name: 'Toit Partagé', kind: 'association', status: 'active' }, context });
+  const other = await payload.create({
+    collection: 'structures',
+    data: { slug: 'toit-partage', name: 'Toit Partagé', kind: 'association', status: 'active' },
+    context,
+  });
   tokens = await createUsersAndLogIn(payload, api, { a: taxonomy.structureId, b: other.id });
 });
 
@@ -72,17 +92,29 @@ afterAll(async () => {
 
 describe('translation workflow', () => {
   it('gives every new fiche one translation document per language, not started', async () => {
-    const fiche = await payload.create({ collection: 'fiches', data: { type: 'demarche', title: 'Nouvelle fiche' }, draft: true, context });
+    const fiche = await payload.create({
+      collection: 'fiches',
+      data: { type: 'demarche', title: 'Nouvelle fiche' },
+      draft: true,
+      context,
+    });
     const { docs } = await payload.find({ collection: 'translations', where: { fiche: { equals: fiche.id } }, depth: 0 });
     expect(docs.map((doc) => doc.language).sort()).toEqual(['ar', 'en', 'fa', 'ps', 'ru', 'ti', 'uk']);
     expect(new Set(docs.map((doc) => doc.status))).toEqual(new Set(['notStarted']));
   });
 
   it('keeps a proposal off the site until an expert validates it, then publishes it', async () => {
-    const fiche = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Ouvrir un compte'), _status: 'published' }, context });
+    const fiche = await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Ouvrir un compte'), _status: 'published' },
+      context,
+    });
     const translation = await translationOf(fiche.id, 'ar');
 
-    const proposed = await api('PATCH', `/translations/${translation}`, { token: tokens.translatorAr, body: { ...arabicDemarche(), status: 'toReview' } });
+    const proposed = await api('PATCH', `/translations/${translation}`, {
+      token: tokens.translatorAr,
+      body: { ...arabicDemarche(), status: 'toReview' },
+    });
     expect(proposed.status).toBe(200);
     expect(proposed.body.doc.status).toBe('toReview');
     expect(proposed.body.doc.units.title).toMatchObject({ proposedBy: await userId('translatorar@example.test') });
@@ -91,7 +123,10 @@ describe('translation workflow', () => {
     expect(before.title.ar ?? null).toBeNull();
     expect(before.translationStatus?.ar).toBeUndefined();
 
-    const validated = await api('PATCH', `/translations/${translation}`, { token: tokens.expertAr, body: { status: 'validated' } });
+    const validated = await api('PATCH', `/translations/${translation}`, {
+      token: tokens.expertAr,
+      body: { status: 'validated' },
+    });
     expect(validated.status).toBe(200);
     expect(validated.body.doc.units.title).toMatchObject({ validatedBy: await userId('expertar@example.test') });
 
@@ -103,9 +138,18 @@ describe('translation workflow', () => {
   });
 
   it('publishes a validated translation without publishing a French draft in progress', async () => {
-    const id = (await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Titre en ligne'), _status: 'published' }, context })).id;
+    const id = (
+      await payload.create({
+        collection: 'fiches',
+        data: { ...frenchDemarche(taxonomy, 'Titre en ligne'), _status: 'published' },
+        context,
+      })
+    ).id;
     await payload.update({ collection: 'fiches', id, data: { title: 'Titre en préparation' }, draft: true, context });
-    await api('PATCH', `/translations/${await translationOf(id, 'ar')}`, { token: tokens.expertAr, body: { ...arabicDemarche(), status: 'validated' } });
+    await api('PATCH', `/translations/${await translationOf(id, 'ar')}`, {
+      token: tokens.expertAr,
+      body: { ...arabicDemarche(), status: 'validated' },
+    });
     const live = await publicFiche(id);
     expect(live.title.fr).toBe('Titre en ligne');
     expect(live.title.ar).toBe('الحصول على بطاقة فيتال');
@@ -115,7 +159,10 @@ describe('translation workflow', () => {
     const id = await translatedFiche('Demander la CSS');
     const response = await api('PATCH', `/fiches/${id}`, {
       token: tokens.editor,
-      body: { how: [item('Faire la demande', 'Remplissez le formulaire en ligne sur ameli.fr, ou à l’accueil de la CPAM.')], _status: 'published' },
+      body: {
+        how: [item('Faire la demande', 'Remplissez le formulaire en ligne sur ameli.fr, ou à l’accueil de la CPAM.')],
+        _status: 'published',
+      },
     });
     expect(response.status).toBe(200);
 
@@ -124,7 +171,12 @@ describe('translation workflow', () => {
       const status = fiche.translationStatus?.[language] ?? {};
       expect(status['how.0']?.state, language).toBe('outdated');
       expect(status['how.0']?.frenchChangedAt, language).toMatch(/^\d{4}-/);
-      expect(Object.entries(status).filter(([, unit]) => unit.state === 'outdated').map(([key]) => key), language).toEqual(['how.0']);
+      expect(
+        Object.entries(status)
+          .filter(([, unit]) => unit.state === 'outdated')
+          .map(([key]) => key),
+        language,
+      ).toEqual(['how.0']);
     }
     // The outdated translation stays visible; the site shows it with a notice.
     expect(fiche.how.ar?.[0]?.title).toBe('تقديم الطلب');
@@ -138,21 +190,33 @@ describe('translation workflow', () => {
     const id = await translatedFiche('Demander l’AME');
     const response = await api('PATCH', `/fiches/${id}`, {
       token: tokens.editor,
-      body: { summary: 'La carte Vitale montre vos droits à l’Assurance Maladie, chez le médecin et à la pharmacie.', minorChange: true, _status: 'published' },
+      body: {
+        summary: 'La carte Vitale montre vos droits à l’Assurance Maladie, chez le médecin et à la pharmacie.',
+        minorChange: true,
+        _status: 'published',
+      },
     });
     expect(response.status).toBe(200);
     const fiche = await publicFiche(id);
-    const outdated = Object.values(fiche.translationStatus ?? {}).flatMap((units) => Object.values(units)).filter((unit) => unit.state === 'outdated');
+    const outdated = Object.values(fiche.translationStatus ?? {})
+      .flatMap((units) => Object.values(units))
+      .filter((unit) => unit.state === 'outdated');
     expect(outdated).toEqual([]);
     expect(fiche.translationStatus?.ar?.summary?.state).toBe('validated');
   });
 
   it('brings an outdated unit back once the expert validates the updated translation', async () => {
     const id = await translatedFiche('Obtenir une attestation');
-    await api('PATCH', `/fiches/${id}`, { token: tokens.editor, body: { title: 'Obtenir une attestation de droits', _status: 'published' } });
+    await api('PATCH', `/fiches/${id}`, {
+      token: tokens.editor,
+      body: { title: 'Obtenir une attestation de droits', _status: 'published' },
+    });
     expect((await publicFiche(id)).translationStatus?.ar?.title?.state).toBe('outdated');
     const translation = await translationOf(id, 'ar');
-    await api('PATCH', `/translations/${translation}`, { token: tokens.translatorAr, body: { title: 'الحصول على إفادة الحقوق', status: 'toReview' } });
+    await api('PATCH', `/translations/${translation}`, {
+      token: tokens.translatorAr,
+      body: { title: 'الحصول على إفادة الحقوق', status: 'toReview' },
+    });
     await api('PATCH', `/translations/${translation}`, { token: tokens.expertAr, body: { status: 'validated' } });
     const fiche = await publicFiche(id);
     expect(fiche.translationStatus?.ar?.title?.state).toBe('validated');
@@ -162,7 +226,10 @@ describe('translation workflow', () => {
   it('sends an edited validated translation back to "in progress" until it is validated again', async () => {
     const id = await translatedFiche('Passer le code');
     const translation = await translationOf(id, 'ar');
-    const edited = await api('PATCH', `/translations/${translation}`, { token: tokens.translatorAr, body: { summary: 'ملخص جديد' } });
+    const edited = await api('PATCH', `/translations/${translation}`, {
+      token: tokens.translatorAr,
+      body: { summary: 'ملخص جديد' },
+    });
     expect(edited.body.doc.status).toBe('inProgress');
     expect((await publicFiche(id)).summary.ar).toBe(arabicDemarche().summary);
   });
@@ -171,11 +238,22 @@ describe('translation workflow', () => {
 describe('translation status on reads', () => {
   it('a list read in all languages gets each fiche its own status, from one query for the whole page', async () => {
     const translated = await translatedFiche('Ouvrir un compte bancaire');
-    const untranslated = await payload.create({ collection: 'fiches', data: { ...frenchDemarche(taxonomy, 'Fiche non traduite'), _status: 'published' }, context });
+    const untranslated = await payload.create({
+      collection: 'fiches',
+      data: { ...frenchDemarche(taxonomy, 'Fiche non traduite'), _status: 'published' },
+      context,
+    });
     const find = vi.spyOn(payload, 'find');
     try {
-      const { docs } = await payload.find({ collection: 'fiches', where: { id: { in: [translated, untranslated.id] } }, locale: 'all', depth: 0 });
-      const byId = new Map(docs.map((doc) => [doc.id, doc.translationStatus as Record<string, Record<string, { state: string }>>]));
+      const { docs } = await payload.find({
+        collection: 'fiches',
+        where: { id: { in: [translated, untranslated.id] } },
+        locale: 'all',
+        depth: 0,
+      });
+      const byId = new Map(
+        docs.map((doc) => [doc.id, doc.translationStatus as Record<string, Record<string, { state: string }>>]),
+      );
       expect(byId.get(translated)?.ar?.title?.state).toBe('validated');
       expect(byId.get(translated)?.en?.summary?.state).toBe('validated');
       expect(byId.get(untranslated.id)).toEqual({});
@@ -209,7 +287,11 @@ describe('contributors', () => {
         brandName: 'Droits pour tous',
         summary: 'Une permanence gratuite pour vous aider dans vos démarches.',
         what: [item('La permanence', 'Des juristes bénévoles vous reçoivent.')],
-        why: [item('Gratuit', 'Vous ne payez rien.'), item('Sans rendez-vous', 'Venez le mardi.'), item('Interprètes', 'En arabe et en dari.')],
+        why: [
+          item('Gratuit', 'Vous ne payez rien.'),
+          item('Sans rendez-vous', 'Venez le mardi.'),
+          item('Interprètes', 'En arabe et en dari.'),
+        ],
         how: [item('Venir', 'Le mardi de 14 h à 17 h.')],
         primaryTheme: taxonomy.themeId,
         reviewRequested: true,

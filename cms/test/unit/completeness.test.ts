@@ -35,7 +35,16 @@ describe('findMissingForPublication', () => {
   });
 
   it('lists every missing common field', () => {
-    expect(paths({ type: 'demarche' })).toEqual(['title', 'summary', 'what', 'primaryTheme', 'mainStructure', 'how', 'next', 'documents']);
+    expect(paths({ type: 'demarche' })).toEqual([
+      'title',
+      'summary',
+      'what',
+      'primaryTheme',
+      'mainStructure',
+      'how',
+      'next',
+      'documents',
+    ]);
   });
 
   it('requires a brand name and three reasons for a dispositif, but no "next"', () => {
@@ -47,7 +56,8 @@ describe('findMissingForPublication', () => {
     expect(findMissingForPublication(withoutDocuments)).toEqual([
       {
         path: 'documents',
-        message: 'Indiquez au moins un document à fournir, ou cochez « Aucun document à fournir » (onglet « Documents et étapes »).',
+        message:
+          'Indiquez au moins un document à fournir, ou cochez « Aucun document à fournir » (onglet « Documents et étapes »).',
       },
     ]);
     expect(paths({ ...withoutDocuments, noDocuments: true })).toEqual([]);

@@ -38,7 +38,11 @@ describe('markupToLexical', () => {
   });
 
   it('makes external links and internal links to fiches', () => {
-    const doc = markupToLexical('Voir [ameli.fr](https://www.ameli.fr/) et [la carte Vitale](fiche:carte-vitale).', 'ltr', (key) => `id-of-${key}`);
+    const doc = markupToLexical(
+      'Voir [ameli.fr](https://www.ameli.fr/) et [la carte Vitale](fiche:carte-vitale).',
+      'ltr',
+      (key) => `id-of-${key}`,
+    );
     const [, external, , internal] = doc.root.children[0]!.children as Record<string, unknown>[];
     expect(external).toMatchObject({ type: 'link', fields: { linkType: 'custom', url: 'https://www.ameli.fr/' } });
     expect(internal).toMatchObject({

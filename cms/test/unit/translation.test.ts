@@ -50,11 +50,18 @@ describe('unitStates', () => {
       summary: { validatedAt, fingerprint: 'french-before-the-change' },
     };
     const states = unitStates({ french: source, translation, records, status: 'toReview' });
-    expect(Object.fromEntries(states)).toEqual({ title: 'validated', summary: 'outdated', 'how.0': 'missing', 'how.1': 'missing' });
+    expect(Object.fromEntries(states)).toEqual({
+      title: 'validated',
+      summary: 'outdated',
+      'how.0': 'missing',
+      'how.1': 'missing',
+    });
   });
 
   it('shows a unit proposed after its validation as in progress, not validated', () => {
-    const records: UnitRecords = { title: { validatedAt, proposedAt: '2026-11-02T10:00:00.000Z', fingerprint: source.get('title')!.fingerprint } };
+    const records: UnitRecords = {
+      title: { validatedAt, proposedAt: '2026-11-02T10:00:00.000Z', fingerprint: source.get('title')!.fingerprint },
+    };
     expect(unitStates({ french: source, translation, records, status: 'inProgress' }).get('title')).toBe('inProgress');
   });
 });
@@ -86,8 +93,18 @@ describe('wordDiff', () => {
   it('marks added and removed words, and joins back into both texts', () => {
     const parts = wordDiff('Venez le mardi matin.', 'Venez le jeudi matin avec un papier.');
     expect(parts[0]).toEqual({ kind: 'same', text: 'Venez le ' });
-    expect(parts.filter((part) => part.kind !== 'added').map((part) => part.text).join('')).toBe('Venez le mardi matin.');
-    expect(parts.filter((part) => part.kind !== 'removed').map((part) => part.text).join('')).toBe('Venez le jeudi matin avec un papier.');
+    expect(
+      parts
+        .filter((part) => part.kind !== 'added')
+        .map((part) => part.text)
+        .join(''),
+    ).toBe('Venez le mardi matin.');
+    expect(
+      parts
+        .filter((part) => part.kind !== 'removed')
+        .map((part) => part.text)
+        .join(''),
+    ).toBe('Venez le jeudi matin avec un papier.');
     expect(parts.some((part) => part.kind === 'removed' && part.text.includes('mardi'))).toBe(true);
     expect(parts.some((part) => part.kind === 'added' && part.text.includes('jeudi'))).toBe(true);
   });

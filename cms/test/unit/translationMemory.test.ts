@@ -4,13 +4,25 @@ import { markupToLexical } from '../../src/seed/markupToLexical';
 import { proposalData } from '../../src/translation/memory/proposalEndpoint';
 import { wordCount } from '../../src/translation/units';
 import { wordsPerTranslator, type WorkEvent } from '../../src/translation/wordCounts/wordCountsCsv';
-import { bandsOf, blocksOf, frenchHash, piecesOf, segmentsOf, sentencesOf, similarity } from '../../src/translation/memory/segments';
+import {
+  bandsOf,
+  blocksOf,
+  frenchHash,
+  piecesOf,
+  segmentsOf,
+  sentencesOf,
+  similarity,
+} from '../../src/translation/memory/segments';
 
 const body = (text: string, direction: 'ltr' | 'rtl' = 'ltr') => markupToLexical(text, direction, (key) => key);
 
 describe('sentencesOf', () => {
   it('cuts after French, Arabic and Ethiopic sentence ends, keeping the punctuation', () => {
-    expect(sentencesOf('Venez mardi. Apportez un papier ! Et après ?')).toEqual(['Venez mardi.', 'Apportez un papier !', 'Et après ?']);
+    expect(sentencesOf('Venez mardi. Apportez un papier ! Et après ?')).toEqual([
+      'Venez mardi.',
+      'Apportez un papier !',
+      'Et après ?',
+    ]);
     expect(sentencesOf('هل لديك حساب؟ ادخل إليه.')).toEqual(['هل لديك حساب؟', 'ادخل إليه.']);
     expect(sentencesOf('ሰላም። እንኳን ደህና መጡ።')).toEqual(['ሰላም።', 'እንኳን ደህና መጡ።']);
   });
@@ -18,7 +30,12 @@ describe('sentencesOf', () => {
 
 describe('blocksOf', () => {
   it('gives paragraphs and one line per list item, marked « - »', () => {
-    expect(blocksOf(body('Apportez :\n- un **passeport**\n- une photo\n\nPuis venez.'))).toEqual(['Apportez :', '- un passeport', '- une photo', 'Puis venez.']);
+    expect(blocksOf(body('Apportez :\n- un **passeport**\n- une photo\n\nPuis venez.'))).toEqual([
+      'Apportez :',
+      '- un passeport',
+      '- une photo',
+      'Puis venez.',
+    ]);
   });
 });
 
@@ -59,24 +76,41 @@ describe('segmentsOf', () => {
   it('pairs whole units and, when counts agree, their sentences', () => {
     const target = { summary: 'A card. For your care.', how: [{ title: 'Apply', body: body('Go to ameli. Click.') }] };
     const segments = segmentsOf(french, target, ['summary', 'how.0']);
-    expect(segments).toContainEqual({ unit: 'how.0', scope: 'unit', french: 'Demander Allez sur ameli. Cliquez.', target: 'Apply\nGo to ameli. Click.' });
+    expect(segments).toContainEqual({
+      unit: 'how.0',
+      scope: 'unit',
+      french: 'Demander Allez sur ameli. Cliquez.',
+      target: 'Apply\nGo to ameli. Click.',
+    });
     expect(segments).toContainEqual({ unit: 'how.0', scope: 'sentence', french: 'Cliquez.', target: 'Click.' });
     expect(segments).toContainEqual({ unit: 'summary', scope: 'sentence', french: 'Pour vos soins.', target: 'For your care.' });
   });
 
   it('keeps only the whole unit when sentences do not line up', () => {
     const segments = segmentsOf(french, { summary: 'A card for your care.' }, ['summary']);
-    expect(segments).toEqual([{ unit: 'summary', scope: 'unit', french: 'Une carte. Pour vos soins.', target: 'A card for your care.' }]);
+    expect(segments).toEqual([
+      { unit: 'summary', scope: 'unit', french: 'Une carte. Pour vos soins.', target: 'A card for your care.' },
+    ]);
   });
 
   it('matches the whole text unitsOf gives a section item', () => {
-    expect(piecesOf(french, 'how.0')).toEqual({ key: 'how.0', text: 'Demander Allez sur ameli. Cliquez.', pieces: ['Demander', 'Allez sur ameli.', 'Cliquez.'], sectioned: true });
+    expect(piecesOf(french, 'how.0')).toEqual({
+      key: 'how.0',
+      text: 'Demander Allez sur ameli. Cliquez.',
+      pieces: ['Demander', 'Allez sur ameli.', 'Cliquez.'],
+      sectioned: true,
+    });
   });
 });
 
 describe('proposalData', () => {
   it('writes a section item from a memory text: title, paragraphs and list, in the language’s direction', () => {
-    const data = proposalData({ how: [{ title: 'قديم', body: body('نص', 'rtl') as never }] }, 'how.0', 'تقديم الطلب\nأحضر:\n- جواز سفر\n- صورة', 'ar');
+    const data = proposalData(
+      { how: [{ title: 'قديم', body: body('نص', 'rtl') as never }] },
+      'how.0',
+      'تقديم الطلب\nأحضر:\n- جواز سفر\n- صورة',
+      'ar',
+    );
     const item = data.how?.[0] as { title: string; body: { root: { direction: string; children: { type: string }[] } } };
     expect(item.title).toBe('تقديم الطلب');
     expect(item.body.root.direction).toBe('rtl');
@@ -97,7 +131,13 @@ describe('wordCount', () => {
 });
 
 describe('wordsPerTranslator', () => {
-  const event = (kind: WorkEvent['kind'], translator: string, unit: string, words: number, at = '2026-03-01T10:00:00.000Z'): WorkEvent => ({
+  const event = (
+    kind: WorkEvent['kind'],
+    translator: string,
+    unit: string,
+    words: number,
+    at = '2026-03-01T10:00:00.000Z',
+  ): WorkEvent => ({
     at,
     kind,
     translator,

@@ -2,16 +2,31 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 
 import { markupToLexical } from '../../src/seed/markupToLexical';
-import { inlineToPlainText, inlineToRichText, InvalidMarkupError, richTextToInline, type OrderedNode, type RichTextValue } from '../../src/translation/xliff/inlineMarkup';
+import {
+  inlineToPlainText,
+  inlineToRichText,
+  InvalidMarkupError,
+  richTextToInline,
+  type OrderedNode,
+  type RichTextValue,
+} from '../../src/translation/xliff/inlineMarkup';
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@_', trimValues: false, parseTagValue: false });
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  trimValues: false,
+  parseTagValue: false,
+});
 /** A target's content as the import reads it. */
-const target = (inline: string) => ((parser.parse(`<target>${inline}</target>`) as OrderedNode[])[0]!.target as OrderedNode[]);
+const target = (inline: string) => (parser.parse(`<target>${inline}</target>`) as OrderedNode[])[0]!.target as OrderedNode[];
 const body = (markup: string) => markupToLexical(markup, 'ltr', (key) => `id-${key}`) as unknown as RichTextValue;
 
 describe('rich text as XLIFF inline placeholders', () => {
   it('numbers paragraphs, bold, links and list items in document order, and escapes the text', () => {
-    const { xml, nodes } = richTextToInline(body('Apportez **vos papiers** & [le formulaire](https://example.org/f).\n\n- un passeport\n- une photo'));
+    const { xml, nodes } = richTextToInline(
+      body('Apportez **vos papiers** & [le formulaire](https://example.org/f).\n\n- un passeport\n- une photo'),
+    );
     expect(xml).toBe(
       '<g id="1" ctype="x-paragraph">Apportez <g id="2" ctype="bold">vos papiers</g> &amp; <g id="3" ctype="link">le formulaire</g>.</g>' +
         '<g id="4" ctype="x-list"><g id="5" ctype="x-listitem">un passeport</g><g id="6" ctype="x-listitem">une photo</g></g>',
@@ -20,9 +35,13 @@ describe('rich text as XLIFF inline placeholders', () => {
   });
 
   it('rebuilds the translation with the French link, format and list, in the target language’s direction', () => {
-    const { nodes } = richTextToInline(body('Apportez **vos papiers** et [le formulaire](https://example.org/f).\n\n- un passeport\n- une photo'));
+    const { nodes } = richTextToInline(
+      body('Apportez **vos papiers** et [le formulaire](https://example.org/f).\n\n- un passeport\n- une photo'),
+    );
     const rich = inlineToRichText(
-      target('<g id="1">أحضر <g id="3">الاستمارة</g> و<g id="2">أوراقك</g></g><g id="4"><g id="5">جواز سفر</g><g id="6">صورة</g></g>'),
+      target(
+        '<g id="1">أحضر <g id="3">الاستمارة</g> و<g id="2">أوراقك</g></g><g id="4"><g id="5">جواز سفر</g><g id="6">صورة</g></g>',
+      ),
       nodes,
       'rtl',
     );
@@ -43,10 +62,17 @@ describe('rich text as XLIFF inline placeholders', () => {
 
   it('keeps line breaks and lets CAT tools’ segment markers through', () => {
     const french = body('Première ligne');
-    french.root.children[0]!.children!.push({ type: 'linebreak', version: 1 }, { type: 'text', text: 'Seconde ligne', format: 0 });
+    french.root.children[0]!.children!.push(
+      { type: 'linebreak', version: 1 },
+      { type: 'text', text: 'Seconde ligne', format: 0 },
+    );
     const { xml, nodes } = richTextToInline(french);
     expect(xml).toBe('<g id="1" ctype="x-paragraph">Première ligne<x id="2" ctype="lb"/>Seconde ligne</g>');
-    const rich = inlineToRichText(target('<g id="1"><mrk mtype="seg" mid="1">First line</mrk><x id="2"/>Second line</g>'), nodes, 'ltr');
+    const rich = inlineToRichText(
+      target('<g id="1"><mrk mtype="seg" mid="1">First line</mrk><x id="2"/>Second line</g>'),
+      nodes,
+      'ltr',
+    );
     expect(rich.root.children[0]!.children!.map((node) => node.type)).toEqual(['text', 'linebreak', 'text']);
   });
 

@@ -7,7 +7,13 @@
 import path from 'node:path';
 
 import type { Media } from '../schemas/MediaSchema';
-import { checkNotEmpty, CmsReadError, parseDocuments, type ContentCollection, type ContentDocument } from '../transforms/cmsContent';
+import {
+  checkNotEmpty,
+  CmsReadError,
+  parseDocuments,
+  type ContentCollection,
+  type ContentDocument,
+} from '../transforms/cmsContent';
 import { CmsTimeoutError, cmsTimeoutMs, fetchWithDeadline, getFromCms, networkErrorText } from './http';
 
 export * from './http';
@@ -76,7 +82,6 @@ export async function fetchCollection<C extends ContentCollection>(
   return documents;
 }
 
-
 /**
  * The bytes of a media file, from the CMS. A media file may take four times as long as a page of
  * documents. Its file name must be a plain name: it becomes a file on the build machine.
@@ -87,7 +92,8 @@ export async function downloadMedia(
   fetchImpl: typeof fetch = fetch,
   { timeoutMs = cmsTimeoutMs * 4 }: { timeoutMs?: number } = {},
 ): Promise<Uint8Array> {
-  if (media.filename !== path.basename(media.filename)) throw new CmsReadError(`media ${media.id}: unsafe file name "${media.filename}"`);
+  if (media.filename !== path.basename(media.filename))
+    throw new CmsReadError(`media ${media.id}: unsafe file name "${media.filename}"`);
   const url = new URL(media.url, cmsUrl).href;
   let response: Response;
   try {

@@ -10,7 +10,10 @@ import { localized } from './localized';
 export const DocumentSchema = z.object({
   id: DocumentIdSchema,
   slug: SlugSchema,
-  name: localized(z.string()).refine((value) => Boolean(value.fr?.trim()), { message: 'a French name is required', path: ['fr'] }),
+  name: localized(z.string()).refine((value) => Boolean(value.fr?.trim()), {
+    message: 'a French name is required',
+    path: ['fr'],
+  }),
   updatedAt: TimestampSchema,
 });
 

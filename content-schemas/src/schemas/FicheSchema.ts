@@ -66,7 +66,10 @@ export const ChangeHistoryEntrySchema = z.object({
 const FicheFieldsSchema = z.object({
   id: DocumentIdSchema,
   type: z.enum(ficheTypes),
-  title: localized(z.string()).refine((value) => Boolean(value.fr?.trim()), { message: 'a French title is required', path: ['fr'] }),
+  title: localized(z.string()).refine((value) => Boolean(value.fr?.trim()), {
+    message: 'a French title is required',
+    path: ['fr'],
+  }),
   brandName: localized(z.string()).nullish(),
   administrationName: localized(z.string()).nullish(),
   summary: localized(z.string().max(textLimits.summary)),

@@ -94,10 +94,18 @@ export const OpenDataSchema = z
   .superRefine((data, context) => {
     data.fiches.forEach((fiche, index) => {
       if (fiche.translated !== (fiche.title.lang === data.lang && fiche.summary.lang === data.lang)) {
-        context.addIssue({ code: z.ZodIssueCode.custom, path: ['fiches', index, 'translated'], message: 'translated must say whether title and summary are in the file language' });
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['fiches', index, 'translated'],
+          message: 'translated must say whether title and summary are in the file language',
+        });
       }
       if (!fiche.themes.includes(fiche.primaryTheme)) {
-        context.addIssue({ code: z.ZodIssueCode.custom, path: ['fiches', index, 'themes'], message: 'themes must include the primary theme' });
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['fiches', index, 'themes'],
+          message: 'themes must include the primary theme',
+        });
       }
     });
   });

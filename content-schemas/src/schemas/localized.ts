@@ -7,7 +7,10 @@ import { localeCodes, type Locale } from '../locales';
  * a value. French is the source; any other language may be missing (not translated yet).
  */
 export function localized<T extends z.ZodTypeAny>(value: T) {
-  const shape = Object.fromEntries(localeCodes.map((code) => [code, value.nullish()])) as Record<Locale, z.ZodOptional<z.ZodNullable<T>>>;
+  const shape = Object.fromEntries(localeCodes.map((code) => [code, value.nullish()])) as Record<
+    Locale,
+    z.ZodOptional<z.ZodNullable<T>>
+  >;
   return z.object(shape);
 }
 

@@ -38,7 +38,9 @@ export class ContentContractError extends Error {
     readonly documentId: string,
     readonly issues: readonly { path: string; message: string }[],
   ) {
-    super(`${collection} ${documentId} does not match the content schema: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
+    super(
+      `${collection} ${documentId} does not match the content schema: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+    );
   }
 }
 

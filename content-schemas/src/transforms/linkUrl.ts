@@ -21,13 +21,15 @@ export function checkLinkUrl(value: unknown): LinkUrlCheck {
   }
   if (!allowedLinkProtocols.includes(parsed.protocol)) return { ok: false, problem: 'protocol', protocol: parsed.protocol };
   // `https://` alone parses in some engines' eyes but leads nowhere.
-  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && !parsed.hostname) return { ok: false, problem: 'malformed' };
+  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && !parsed.hostname)
+    return { ok: false, problem: 'malformed' };
   return { ok: true, url };
 }
 
 /** What an editor reads next to a refused link. */
 export function linkUrlMessage(check: Exclude<LinkUrlCheck, { ok: true }>): string {
-  const hint = 'Indiquez une adresse complète qui commence par https:// (ex. : https://www.caf.fr/), ou mailto: / tel:. Pour une autre fiche, choisissez « Lien interne ».';
+  const hint =
+    'Indiquez une adresse complète qui commence par https:// (ex. : https://www.caf.fr/), ou mailto: / tel:. Pour une autre fiche, choisissez « Lien interne ».';
   if (check.problem === 'empty') return `Ce lien n’a pas d’adresse. ${hint}`;
   if (check.problem === 'protocol') return `Ce type de lien (${check.protocol ?? '?'}) n’est pas autorisé. ${hint}`;
   return `Cette adresse de lien est incomplète ou mal formée. ${hint}`;
@@ -44,11 +46,18 @@ export type LinkProblem = { path: string; url: unknown; text: string; check: Exc
 export function findLinkProblems(richText: unknown): LinkProblem[] {
   const problems: LinkProblem[] = [];
   const textOf = (node: Node): string =>
-    typeof node.text === 'string' ? node.text : Array.isArray(node.children) ? node.children.map((child) => textOf(child as Node)).join('') : '';
+    typeof node.text === 'string'
+      ? node.text
+      : Array.isArray(node.children)
+        ? node.children.map((child) => textOf(child as Node)).join('')
+        : '';
   const visit = (node: Node, path: string) => {
     if (!node || typeof node !== 'object') return;
     if (node.type === 'link' || node.type === 'autolink') {
-      const fields = (typeof node.fields === 'object' && node.fields !== null ? node.fields : {}) as { linkType?: unknown; url?: unknown };
+      const fields = (typeof node.fields === 'object' && node.fields !== null ? node.fields : {}) as {
+        linkType?: unknown;
+        url?: unknown;
+      };
       if (fields.linkType !== 'internal') {
         const check = checkLinkUrl(fields.url);
         if (!check.ok) problems.push({ path, url: fields.url, text: textOf(node), check });

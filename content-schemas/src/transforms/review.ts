@@ -17,7 +17,17 @@ const dayMs = 24 * 60 * 60 * 1000;
  */
 export function addMonths(from: string | Date, months: number): Date {
   const start = new Date(from);
-  const target = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1, start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds(), start.getUTCMilliseconds()));
+  const target = new Date(
+    Date.UTC(
+      start.getUTCFullYear(),
+      start.getUTCMonth() + months,
+      1,
+      start.getUTCHours(),
+      start.getUTCMinutes(),
+      start.getUTCSeconds(),
+      start.getUTCMilliseconds(),
+    ),
+  );
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(start.getUTCDate(), lastDay));
   return target;
@@ -61,7 +71,10 @@ export function isLongOverdue(review: { lastCheckedAt: string; nextReviewAt: str
 export type ChangeHistoryEntry = { date: string; notes: Partial<Record<Locale, string>> };
 
 /** A history entry as a reader of `locale` gets it: in their language when validated, else in French. */
-export function historyNoteIn(entry: ChangeHistoryEntry, locale: Locale): { text: string; locale: Locale; date: string } | undefined {
+export function historyNoteIn(
+  entry: ChangeHistoryEntry,
+  locale: Locale,
+): { text: string; locale: Locale; date: string } | undefined {
   const own = entry.notes[locale]?.trim();
   if (own) return { text: own, locale, date: entry.date };
   const french = entry.notes[defaultLocale]?.trim();
@@ -72,9 +85,11 @@ export function historyNoteIn(entry: ChangeHistoryEntry, locale: Locale): { text
  * The note on the version online, archived when a publication replaces or retires it: the
  * French text and every translation an expert validated against this very note.
  */
-export function archivedNote(
-  online: { changeNote?: Partial<Record<string, string | null>> | null; changeNoteDate?: string | null; translationStatus?: TranslationStatus | null },
-): ChangeHistoryEntry | undefined {
+export function archivedNote(online: {
+  changeNote?: Partial<Record<string, string | null>> | null;
+  changeNoteDate?: string | null;
+  translationStatus?: TranslationStatus | null;
+}): ChangeHistoryEntry | undefined {
   const french = online.changeNote?.[defaultLocale]?.trim();
   if (!online.changeNoteDate || !french) return undefined;
   const notes: Partial<Record<Locale, string>> = { [defaultLocale]: french };
@@ -125,7 +140,8 @@ export function ficheFreshness(fiche: FreshnessInput, locale: Locale, now: Date)
   const entries: ChangeHistoryEntry[] = [...(fiche.changeHistory ?? [])];
   const french = fiche.changeNote?.[defaultLocale]?.trim();
   if (fiche.changeNoteDate && french) {
-    const current = locale !== defaultLocale && fiche.translationStatus?.[locale as Exclude<Locale, 'fr'>]?.changeNote?.state === 'validated';
+    const current =
+      locale !== defaultLocale && fiche.translationStatus?.[locale as Exclude<Locale, 'fr'>]?.changeNote?.state === 'validated';
     const own = current ? fiche.changeNote?.[locale]?.trim() : undefined;
     entries.push({ date: fiche.changeNoteDate, notes: { fr: french, ...(own ? { [locale]: own } : {}) } });
   }

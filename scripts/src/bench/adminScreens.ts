@@ -26,17 +26,27 @@ type TranslationDoc = { id: string; title?: string | null; status: string; fiche
 class ScreenError extends Error {}
 
 async function api<T>(cmsUrl: string, headers: Headers, method: string, pathname: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${cmsUrl}/api${pathname}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${cmsUrl}/api${pathname}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   if (!response.ok) throw new ScreenError(`${method} ${pathname}: HTTP ${response.status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;
 }
 
 const totalOf = async (cmsUrl: string, headers: Headers, query: string) =>
-  (await api<{ totalDocs: number }>(cmsUrl, headers, 'GET', `${query}${query.includes('?') ? '&' : '?'}limit=1&depth=0`)).totalDocs;
+  (await api<{ totalDocs: number }>(cmsUrl, headers, 'GET', `${query}${query.includes('?') ? '&' : '?'}limit=1&depth=0`))
+    .totalDocs;
 
 /** A French browser context, logged in through the form; console errors and page errors are kept. */
-async function logIn(browser: Browser, cmsUrl: string, email: string, password: string): Promise<{ page: Page; problems: string[] }> {
+async function logIn(
+  browser: Browser,
+  cmsUrl: string,
+  email: string,
+  password: string,
+): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   // A loaded machine makes a first server render slow: waits fail late rather than time figures out.
   context.setDefaultTimeout(120_000);
@@ -90,16 +100,49 @@ export async function timeAdminScreens(options: {
   const totalFiches = await totalOf(cmsUrl, headers.editor, '/fiches?draft=true');
   if (totalFiches === 0) throw new ScreenError('the corpus has no fiche');
   const lastPage = Math.max(1, Math.min(50, Math.ceil(totalFiches / 10)));
-  const { docs: fiches } = await get<{ docs: Fiche[] }>('editor', `/fiches?depth=0&limit=${samples + 1}&locale=fr&sort=slug&select[title]=true`);
+  const { docs: fiches } = await get<{ docs: Fiche[] }>(
+    'editor',
+    `/fiches?depth=0&limit=${samples + 1}&locale=fr&sort=slug&select[title]=true`,
+  );
   const word = (fiches[0]?.title ?? 'carte').split(/\s+/).find((part) => part.length > 4) ?? 'carte';
   const searchWhere = `where[or][0][title][like]=${encodeURIComponent(word)}&where[or][1][slug][like]=${encodeURIComponent(word)}&where[or][2][shortId][like]=${encodeURIComponent(word)}`;
   const lists: { name: string; who: keyof typeof headers; path: string; query: string; apiQuery: string }[] = [
     { name: 'fiche list, page 1', who: 'editor', path: '/admin/collections/fiches', query: '', apiQuery: '/fiches?draft=true' },
-    { name: 'fiche list, last page (≤ 50)', who: 'editor', path: '/admin/collections/fiches', query: `?page=${lastPage}`, apiQuery: '/fiches?draft=true' },
-    { name: `fiche list, search « ${word} »`, who: 'editor', path: '/admin/collections/fiches', query: `?search=${encodeURIComponent(word)}`, apiQuery: `/fiches?draft=true&${searchWhere}` },
-    { name: 'fiche list, status published', who: 'editor', path: '/admin/collections/fiches', query: '?where[_status][equals]=published', apiQuery: '/fiches?draft=true&where[_status][equals]=published' },
-    { name: 'fiche list, type dispositif', who: 'editor', path: '/admin/collections/fiches', query: '?where[type][equals]=dispositif', apiQuery: '/fiches?draft=true&where[type][equals]=dispositif' },
-    { name: 'submitted fiches (contributors)', who: 'editor', path: '/admin/collections/fiches', query: '?where[reviewRequested][equals]=true', apiQuery: '/fiches?draft=true&where[reviewRequested][equals]=true' },
+    {
+      name: 'fiche list, last page (≤ 50)',
+      who: 'editor',
+      path: '/admin/collections/fiches',
+      query: `?page=${lastPage}`,
+      apiQuery: '/fiches?draft=true',
+    },
+    {
+      name: `fiche list, search « ${word} »`,
+      who: 'editor',
+      path: '/admin/collections/fiches',
+      query: `?search=${encodeURIComponent(word)}`,
+      apiQuery: `/fiches?draft=true&${searchWhere}`,
+    },
+    {
+      name: 'fiche list, status published',
+      who: 'editor',
+      path: '/admin/collections/fiches',
+      query: '?where[_status][equals]=published',
+      apiQuery: '/fiches?draft=true&where[_status][equals]=published',
+    },
+    {
+      name: 'fiche list, type dispositif',
+      who: 'editor',
+      path: '/admin/collections/fiches',
+      query: '?where[type][equals]=dispositif',
+      apiQuery: '/fiches?draft=true&where[type][equals]=dispositif',
+    },
+    {
+      name: 'submitted fiches (contributors)',
+      who: 'editor',
+      path: '/admin/collections/fiches',
+      query: '?where[reviewRequested][equals]=true',
+      apiQuery: '/fiches?draft=true&where[reviewRequested][equals]=true',
+    },
     {
       name: 'translations list, ar validated',
       who: 'expert',
@@ -115,9 +158,13 @@ export async function timeAdminScreens(options: {
     'translator',
     `/translations?depth=0&limit=${samples + 1}&sort=createdAt&where[language][equals]=ar&where[status][equals]=validated`,
   );
-  if (toPropose.length < samples + 1) throw new ScreenError(`only ${toPropose.length} validated Arabic translations to propose changes to`);
+  if (toPropose.length < samples + 1)
+    throw new ScreenError(`only ${toPropose.length} validated Arabic translations to propose changes to`);
   for (const translation of toPropose) {
-    await api(cmsUrl, headers.translator, 'PATCH', `/translations/${translation.id}?depth=0`, { title: `${translation.title ?? ''} (relu)`.trim(), status: 'toReview' });
+    await api(cmsUrl, headers.translator, 'PATCH', `/translations/${translation.id}?depth=0`, {
+      title: `${translation.title ?? ''} (relu)`.trim(),
+      status: 'toReview',
+    });
   }
   options.progress(`${toPropose.length} Arabic proposals waiting for review`);
 
@@ -169,7 +216,11 @@ export async function timeAdminScreens(options: {
     assertOn(editor.page, '/admin', 'the editor’s dashboard');
   });
   // The work list's own filter (translation/dashboard.ts).
-  const workTotal = await totalOf(cmsUrl, headers.translator, '/translations?where[language][equals]=ar&where[progress.toDo][greater_than]=0');
+  const workTotal = await totalOf(
+    cmsUrl,
+    headers.translator,
+    '/translations?where[language][equals]=ar&where[progress.toDo][greater_than]=0',
+  );
   await time('dashboard, translator ar (work list)', async () => {
     await translator.page.goto(`${cmsUrl}/admin`);
     const section = translator.page.locator('section[aria-labelledby="my-translations"]');
@@ -182,9 +233,12 @@ export async function timeAdminScreens(options: {
     await expert.page.goto(`${cmsUrl}/admin`);
     const section = expert.page.locator('section[aria-labelledby="my-translations"]');
     await section.waitFor({ timeout: 120_000 });
-    const links = await section.locator('a[href^="/admin/collections/translations/"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    const links = await section
+      .locator('a[href^="/admin/collections/translations/"]')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
     const missing = toPropose.filter((translation) => !links.includes(`/admin/collections/translations/${translation.id}`));
-    if (missing.length > 0) throw new ScreenError(`${missing.length} of the ${toPropose.length} proposals are not in the review queue`);
+    if (missing.length > 0)
+      throw new ScreenError(`${missing.length} of the ${toPropose.length} proposals are not in the review queue`);
     assertOn(expert.page, '/admin', 'the expert’s dashboard');
   });
 
@@ -193,7 +247,8 @@ export async function timeAdminScreens(options: {
     await editor.page.goto(`${cmsUrl}/admin/collections/fiches/${fiche.id}`);
     const title = editor.page.locator('#field-title');
     await title.waitFor({ timeout: 120_000 });
-    if ((await title.inputValue()) !== fiche.title) throw new ScreenError(`the title field shows « ${await title.inputValue()} »`);
+    if ((await title.inputValue()) !== fiche.title)
+      throw new ScreenError(`the title field shows « ${await title.inputValue()} »`);
   });
   await time('side-by-side view (translation ar)', async (sample) => {
     const translation = toPropose[sample % toPropose.length]!;
@@ -237,7 +292,8 @@ export async function timeAdminScreens(options: {
   // What the toasts said, through the API: the titles are published, the proposals validated.
   for (const fiche of published) {
     const live = await get<{ title: string }>('editor', `/fiches/${fiche.id}?depth=0&locale=fr`);
-    if (live.title !== fiche.title) throw new ScreenError(`publish: the published title is « ${live.title} », not « ${fiche.title} »`);
+    if (live.title !== fiche.title)
+      throw new ScreenError(`publish: the published title is « ${live.title} », not « ${fiche.title} »`);
   }
   for (const id of validated) {
     const translation = await get<TranslationDoc>('expert', `/translations/${id}?depth=0`);

@@ -47,10 +47,18 @@ async function time(name: string, run: () => Promise<number>): Promise<[string, 
 }
 
 // The list and the draft-status query the admin sends, as the query-plan guards check them.
-const list = (collection: 'fiches' | 'translations', user: typeof editor, where: Where = {}, page = 1) => async () =>
-  (await adminList(payload, collection, user, { where, page })).docs.length;
+const list =
+  (collection: 'fiches' | 'translations', user: typeof editor, where: Where = {}, page = 1) =>
+  async () =>
+    (await adminList(payload, collection, user, { where, page })).docs.length;
 
-const { docs: someFiches } = await payload.find({ collection: 'fiches', limit: samples + 1, depth: 0, locale: 'fr', sort: 'slug' });
+const { docs: someFiches } = await payload.find({
+  collection: 'fiches',
+  limit: samples + 1,
+  depth: 0,
+  locale: 'fr',
+  sort: 'slug',
+});
 const totalFiches = (await payload.count({ collection: 'fiches' })).totalDocs;
 const lastPage = Math.max(1, Math.min(50, Math.ceil(totalFiches / 10)));
 const word = (someFiches[0]?.title ?? 'carte').split(/\s+/).find((part) => part.length > 4) ?? 'carte';
@@ -69,10 +77,16 @@ const memoryRows = (await payload.count({ collection: 'translation-memory' })).t
 const timings = Object.fromEntries([
   await time('fiche list, page 1', list('fiches', editor)),
   await time('fiche list, last page (≤ 50)', list('fiches', editor, {}, lastPage)),
-  await time(`fiche list, search « ${word} »`, list('fiches', editor, { or: [{ title: { like: word } }, { slug: { like: word } }, { shortId: { like: word } }] })),
+  await time(
+    `fiche list, search « ${word} »`,
+    list('fiches', editor, { or: [{ title: { like: word } }, { slug: { like: word } }, { shortId: { like: word } }] }),
+  ),
   await time('fiche list, status published', list('fiches', editor, { _status: { equals: 'published' } })),
   await time('fiche list, type dispositif', list('fiches', editor, { type: { equals: 'dispositif' } })),
-  await time('translations list, ar validated', list('translations', expert, { and: [{ language: { equals: 'ar' } }, { status: { equals: 'validated' } }] })),
+  await time(
+    'translations list, ar validated',
+    list('translations', expert, { and: [{ language: { equals: 'ar' } }, { status: { equals: 'validated' } }] }),
+  ),
   await time('dashboard coverage', async () => Object.keys(await coverage(payload)).length),
   await time('dashboard work list (ar)', async () => (await workList(payload, ['ar'])).total + 1),
   await time('dashboard review queue (ar)', async () => (await reviewQueue(payload, ['ar'])).rows.length + 1),
@@ -87,7 +101,15 @@ const timings = Object.fromEntries([
     return 1;
   }),
   await time('edit view (fiche, draft)', async () => {
-    const fiche = await payload.findByID({ collection: 'fiches', id: someFiches[0]!.id, draft: true, depth: 1, locale: 'fr', overrideAccess: false, user: editor });
+    const fiche = await payload.findByID({
+      collection: 'fiches',
+      id: someFiches[0]!.id,
+      draft: true,
+      depth: 1,
+      locale: 'fr',
+      overrideAccess: false,
+      user: editor,
+    });
     return fiche.id ? 1 : 0;
   }),
 ]);

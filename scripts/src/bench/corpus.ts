@@ -68,7 +68,13 @@ export function generateCorpus(seedData: SeedData, { fiches: count, randomSeed =
     fiche.stepsBefore = fiche.stepsBefore.filter((key) => keys.has(key));
     fiche.stepsAfter = fiche.stepsAfter.filter((key) => keys.has(key));
   }
-  return { themes: seedData.themes, needs: seedData.needs, structures: seedData.structures, documents: seedData.documents, fiches };
+  return {
+    themes: seedData.themes,
+    needs: seedData.needs,
+    structures: seedData.structures,
+    documents: seedData.documents,
+    fiches,
+  };
 }
 
 function variantOf(

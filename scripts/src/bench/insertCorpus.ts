@@ -34,7 +34,10 @@ if (client) {
 }
 const corpus = generateCorpus(loadSeedData(), { fiches: Number(fichesArgument), randomSeed: Number(randomSeedArgument) });
 // Themes, needs, structures (with their logos) and the logins, as the seed makes them.
-const report = await seed(payload, { password: seedPassword({ ...process.env, NODE_ENV: 'development' }), data: { ...corpus, fiches: [] } });
+const report = await seed(payload, {
+  password: seedPassword({ ...process.env, NODE_ENV: 'development' }),
+  data: { ...corpus, fiches: [] },
+});
 const idsOf = async (collection: 'themes' | 'needs' | 'structures' | 'documents') => {
   const { docs } = await payload.find({ collection, pagination: false, depth: 0, select: { slug: true } });
   return new Map(docs.map((doc) => [doc.slug as string, doc.id]));
@@ -66,7 +69,8 @@ const imported = await importFiches(payload, fiches, {
   },
 });
 if (imported.failed > 0) {
-  for (const problem of imported.problems) console.error(`fiche ${problem.position} (${problem.slug}) ${problem.path}: ${problem.message}`);
+  for (const problem of imported.problems)
+    console.error(`fiche ${problem.position} (${problem.slug}) ${problem.path}: ${problem.message}`);
   process.exit(1);
 }
 const finished = Date.now();

@@ -53,7 +53,7 @@ export async function runLighthouse(url: string, runs: number, progress: (line: 
       if (runtimeError) throw new Error(`Lighthouse failed on ${url}: ${runtimeError.code} ${runtimeError.message}`);
       const score = (key: string) => Math.round((categories[key]?.score ?? Number.NaN) * 100);
       const numeric = (key: string) => audits[key]?.numericValue ?? Number.NaN;
-      const items = (key: string) => ((audits[key]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []);
+      const items = (key: string) => (audits[key]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
       const short = (url: unknown) => String(url ?? '').replace(/^https?:\/\/[^/]+/, '');
       const failedAudits = ['accessibility', 'best-practices', 'seo'].flatMap((category) =>
         (categories[category]?.auditRefs ?? [])
@@ -75,7 +75,9 @@ export async function runLighthouse(url: string, runs: number, progress: (line: 
           startMs: Math.round(Number(item['startTime'])),
           durationMs: Math.round(Number(item['duration'])),
         })),
-        mainThread: Object.fromEntries(items('mainthread-work-breakdown').map((item) => [String(item['group']), Math.round(Number(item['duration']))])),
+        mainThread: Object.fromEntries(
+          items('mainthread-work-breakdown').map((item) => [String(item['group']), Math.round(Number(item['duration']))]),
+        ),
         bootup: items('bootup-time').map((item) => ({
           url: short(item['url']),
           totalMs: Math.round(Number(item['total'])),

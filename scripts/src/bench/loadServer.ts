@@ -19,7 +19,12 @@ const payload = await getPayload({ config, cron: true });
 if ((await payload.count({ collection: 'fiches' })).totalDocs === 0) {
   await seed(payload, { password: developmentPassword, log: (line) => process.stdout.write(`seed: ${line}\n`) });
 }
-const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) } as const;
+const handlers = {
+  GET: REST_GET(config),
+  POST: REST_POST(config),
+  PATCH: REST_PATCH(config),
+  DELETE: REST_DELETE(config),
+} as const;
 
 async function body(request: IncomingMessage): Promise<Buffer | undefined> {
   if (request.method === 'GET' || request.method === 'HEAD') return undefined;
@@ -39,9 +44,12 @@ const server = createServer((request, response) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value);
     const data = await body(request);
-    const answer = await handler(new Request(url, { method: request.method, headers, body: data?.length ? new Uint8Array(data) : undefined }), {
-      params: Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') }),
-    });
+    const answer = await handler(
+      new Request(url, { method: request.method, headers, body: data?.length ? new Uint8Array(data) : undefined }),
+      {
+        params: Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') }),
+      },
+    );
     response.writeHead(answer.status, Object.fromEntries(answer.headers));
     response.end(Buffer.from(await answer.arrayBuffer()));
   })().catch((error: Error) => {

@@ -32,7 +32,12 @@ export function memoryReport(figures: MemoryFigures, loadAverage: number): strin
   ].join('\n');
 }
 
-export async function runMemoryBench(options: { fiches: number; randomSeed: number; lookups: number; repoRoot: string }): Promise<MemoryFigures> {
+export async function runMemoryBench(options: {
+  fiches: number;
+  randomSeed: number;
+  lookups: number;
+  repoRoot: string;
+}): Promise<MemoryFigures> {
   const workDir = path.join(options.repoRoot, '.bench-work', `memory-${process.pid}`);
   await mkdir(workDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
@@ -46,9 +51,14 @@ export async function runMemoryBench(options: { fiches: number; randomSeed: numb
   let figures: MemoryFigures | undefined;
   try {
     const script = path.join(options.repoRoot, 'scripts/src/bench/memoryLookup.ts');
-    await run('node', ['--import', 'tsx', script, String(options.fiches), String(options.lookups), String(options.randomSeed)], { cwd: path.join(options.repoRoot, 'cms'), env }, (line) => {
-      if (line.startsWith('memory ')) figures = JSON.parse(line.slice('memory '.length)) as MemoryFigures;
-    });
+    await run(
+      'node',
+      ['--import', 'tsx', script, String(options.fiches), String(options.lookups), String(options.randomSeed)],
+      { cwd: path.join(options.repoRoot, 'cms'), env },
+      (line) => {
+        if (line.startsWith('memory ')) figures = JSON.parse(line.slice('memory '.length)) as MemoryFigures;
+      },
+    );
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -57,6 +67,9 @@ export async function runMemoryBench(options: { fiches: number; randomSeed: numb
   console.log(memoryReport(figures, loadAverage));
   const results = path.join(options.repoRoot, 'bench-results');
   await mkdir(results, { recursive: true });
-  await writeFile(path.join(results, `memory-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify({ ...figures, loadAverage }, null, 2)}\n`);
+  await writeFile(
+    path.join(results, `memory-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    `${JSON.stringify({ ...figures, loadAverage }, null, 2)}\n`,
+  );
   return figures;
 }

@@ -27,7 +27,11 @@ import { percentile } from './stats';
 const [fichesArgument = '1000', lookupsArgument = '200', randomSeedArgument = '20261127'] = process.argv.slice(2);
 const { default: config } = await import('@passerelle/cms/payload.config');
 const payload = await getPayload({ config });
-const client = (payload.db as unknown as { client?: { execute: (statement: string | { sql: string; args: unknown[] }) => Promise<{ rows: unknown[] }> } }).client;
+const client = (
+  payload.db as unknown as {
+    client?: { execute: (statement: string | { sql: string; args: unknown[] }) => Promise<{ rows: unknown[] }> };
+  }
+).client;
 if (!client) throw new Error('memoryLookup: SQLite only (the bench database)');
 await client.execute('PRAGMA synchronous = OFF');
 
@@ -35,12 +39,33 @@ const corpus = generateCorpus(loadSeedData(), { fiches: Number(fichesArgument), 
 // Taxonomy ids do not matter to the memory: every key stands for its own id.
 const anyKey = { get: (key: string) => key, has: () => true } as never;
 type Content = Record<string, unknown>;
-const fiches = snapshotFichesOf(corpus.fiches, { themes: anyKey, needs: anyKey, structures: anyKey, documents: anyKey }) as Content[];
-const pick = (value: unknown, locale: string) => (value && typeof value === 'object' ? ((value as Record<string, unknown>)[locale] ?? null) : null);
+const fiches = snapshotFichesOf(corpus.fiches, {
+  themes: anyKey,
+  needs: anyKey,
+  structures: anyKey,
+  documents: anyKey,
+}) as Content[];
+const pick = (value: unknown, locale: string) =>
+  value && typeof value === 'object' ? ((value as Record<string, unknown>)[locale] ?? null) : null;
 const fields = ['title', 'brandName', 'administrationName', 'summary', 'changeNote', 'what', 'why', 'how', 'next', 'documents'];
-const contentIn = (fiche: Content, locale: string): Content => Object.fromEntries(fields.map((key) => [key, pick(fiche[key], locale)]));
+const contentIn = (fiche: Content, locale: string): Content =>
+  Object.fromEntries(fields.map((key) => [key, pick(fiche[key], locale)]));
 
-const columns = ['id', 'language', 'translation', 'fiche', 'unit', 'scope', 'french', 'target', 'hash', 'band0', 'band1', 'band2', 'band3'];
+const columns = [
+  'id',
+  'language',
+  'translation',
+  'fiche',
+  'unit',
+  'scope',
+  'french',
+  'target',
+  'hash',
+  'band0',
+  'band1',
+  'band2',
+  'band3',
+];
 const translationId = (fiche: Content, language: string) => `${language}-${String(fiche.id)}`;
 const insertStarted = performance.now();
 await client.execute('BEGIN');
@@ -48,7 +73,10 @@ let batch: unknown[][] = [];
 const flush = async () => {
   if (batch.length === 0) return;
   const placeholders = batch.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-  await client.execute({ sql: `insert into translation_memory (${columns.map((name) => `"${name}"`).join(', ')}) values ${placeholders}`, args: batch.flat() });
+  await client.execute({
+    sql: `insert into translation_memory (${columns.map((name) => `"${name}"`).join(', ')}) values ${placeholders}`,
+    args: batch.flat(),
+  });
   batch = [];
 };
 let memoryRows = 0;
@@ -59,7 +87,21 @@ for (const fiche of fiches) {
     if (!target.title) continue;
     for (const segment of segmentsOf(french as never, target as never, unitKeysOf(french as never))) {
       const bands = bandsOf(language, segment.french);
-      batch.push([randomUUID(), language, translationId(fiche, language), String(fiche.id), segment.unit, segment.scope, segment.french, segment.target, frenchHash(language, segment.french), bands[0] ?? null, bands[1] ?? null, bands[2] ?? null, bands[3] ?? null]);
+      batch.push([
+        randomUUID(),
+        language,
+        translationId(fiche, language),
+        String(fiche.id),
+        segment.unit,
+        segment.scope,
+        segment.french,
+        segment.target,
+        frenchHash(language, segment.french),
+        bands[0] ?? null,
+        bands[1] ?? null,
+        bands[2] ?? null,
+        bands[3] ?? null,
+      ]);
       memoryRows += 1;
       if (batch.length === 50) await flush();
     }

@@ -28,7 +28,12 @@ const idsOf = async (collection: 'themes' | 'needs' | 'structures' | 'documents'
   const { docs } = await payload.find({ collection, pagination: false, depth: 0, select: { slug: true } });
   return new Map(docs.map((doc) => [doc.slug as string, doc.id]));
 };
-const fiches = snapshotFichesOf(corpus.fiches, { themes: await idsOf('themes'), needs: await idsOf('needs'), structures: await idsOf('structures'), documents: await idsOf('documents') });
+const fiches = snapshotFichesOf(corpus.fiches, {
+  themes: await idsOf('themes'),
+  needs: await idsOf('needs'),
+  structures: await idsOf('structures'),
+  documents: await idsOf('documents'),
+});
 
 // Each Local API operation timed, minus the operations it made itself.
 type Call = { key: string; nested: number };
@@ -36,8 +41,16 @@ const open: Call[] = [];
 const operations = new Map<string, { count: number; ms: number }>();
 for (const name of ['create', 'update', 'find', 'findByID', 'count', 'findVersions'] as const) {
   const original = (payload[name] as (args: never) => Promise<unknown>).bind(payload);
-  (payload as unknown as Record<string, unknown>)[name] = async (args: { collection: string; locale?: string; draft?: boolean; context?: object }) => {
-    const call: Call = { key: `${name} ${args.collection} ${args.locale ?? ''}${args.draft ? ' draft' : ''} ${Object.keys(args.context ?? {}).join(',')}`, nested: 0 };
+  (payload as unknown as Record<string, unknown>)[name] = async (args: {
+    collection: string;
+    locale?: string;
+    draft?: boolean;
+    context?: object;
+  }) => {
+    const call: Call = {
+      key: `${name} ${args.collection} ${args.locale ?? ''}${args.draft ? ' draft' : ''} ${Object.keys(args.context ?? {}).join(',')}`,
+      nested: 0,
+    };
     open.push(call);
     const started = performance.now();
     try {
@@ -71,11 +84,14 @@ for (const { sql } of statements) {
   const table = /(?:from|into|update)\s+"?(\w+)"?/i.exec(sql)?.[1] ?? '?';
   byTable.set(`${verb} ${table}`, (byTable.get(`${verb} ${table}`) ?? 0) + 1);
 }
-console.log(`${report.imported} fiches: ${(wallMs / report.imported).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000 / report.imported).toFixed(0)} ms CPU and ${per(statements.length).trim()} statements per fiche`);
+console.log(
+  `${report.imported} fiches: ${(wallMs / report.imported).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000 / report.imported).toFixed(0)} ms CPU and ${per(statements.length).trim()} statements per fiche`,
+);
 // Each distinct text is prepared once per connection (database/statementCache.ts): few is good.
 console.log(`${new Set(statements.map(({ sql }) => sql)).size} distinct SQL texts over ${statements.length} statements`);
 console.log('statements per fiche:');
 for (const [key, count] of [...byTable].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${per(count)}  ${key}`);
 console.log('operations per fiche (ms of their own, count):');
-for (const [key, { count, ms }] of [...operations].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`${per(ms)} ms ${per(count)} × ${key}`);
+for (const [key, { count, ms }] of [...operations].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+  console.log(`${per(ms)} ms ${per(count)} × ${key}`);
 process.exit(0);

@@ -25,7 +25,6 @@ import { randomGenerator } from './corpus';
 import { sampleTreeRss } from './processTree';
 import { median } from './stats';
 
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench edits snapshot JSON of every collection freely
 type Json = Record<string, any>;
 type Corpus = Record<ContentCollection, Json[]>;

@@ -140,7 +140,9 @@ export function reportRows(results: BenchResults): Row[] {
       add(
         'page weight (gzip)',
         `${pageTypeLabels[type]}: JS needed to read`,
-        weight.readableWithoutJs ? `0 KB (readable with JS off; ${kb(weight.js)} of tools)` : `${kb(weight.js)} (not readable with JS off)`,
+        weight.readableWithoutJs
+          ? `0 KB (readable with JS off; ${kb(weight.js)} of tools)`
+          : `${kb(weight.js)} (not readable with JS off)`,
         '0 KB',
         check(weight.readableWithoutJs),
       );

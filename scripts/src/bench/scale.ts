@@ -29,7 +29,12 @@ export type ScalePoint = {
   load?: { insert: number; timings: number; browser?: number };
 };
 
-export function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, onLine: (line: string) => void): Promise<void> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  onLine: (line: string) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     const tail: string[] = [];
@@ -59,7 +64,14 @@ export function run(command: string, args: string[], options: { cwd: string; env
 }
 
 /** The admin in production mode on one size's database, timed in Chromium, then stopped. */
-async function timeScreensOn(options: { browser: Browser; cmsDir: string; env: NodeJS.ProcessEnv; workDir: string; samples: number; fiches: number }) {
+async function timeScreensOn(options: {
+  browser: Browser;
+  cmsDir: string;
+  env: NodeJS.ProcessEnv;
+  workDir: string;
+  samples: number;
+  fiches: number;
+}) {
   let port = 3400;
   while (await isPortTaken(port)) if (++port > 3499) throw new Error('no free port between 3400 and 3499 for the CMS');
   const cmsUrl = `http://localhost:${port}`;
@@ -129,20 +141,49 @@ export async function runScale(options: {
         let insert: ScalePoint['insert'] | undefined;
         let timings: ScalePoint['timings'] | undefined;
         const started = Date.now();
-        await run('node', ['--expose-gc', '--max-semi-space-size=64', '--import', 'tsx', path.join(options.repoRoot, 'scripts/src/bench/insertCorpus.ts'), String(fiches), String(options.randomSeed)], { cwd: cmsDir, env }, (line) => {
-          const counted = /^progress (\d+) (\d+) (\d+)/.exec(line);
-          if (counted) console.log(`[scale ${fiches}] inserting… ${counted[1]}/${counted[2]} fiches, RSS ${counted[3]} MB, ${((Date.now() - started) / 1000).toFixed(0)} s`);
-          if (line.startsWith('inserted ')) insert = JSON.parse(line.slice('inserted '.length)) as ScalePoint['insert'];
-        });
+        await run(
+          'node',
+          [
+            '--expose-gc',
+            '--max-semi-space-size=64',
+            '--import',
+            'tsx',
+            path.join(options.repoRoot, 'scripts/src/bench/insertCorpus.ts'),
+            String(fiches),
+            String(options.randomSeed),
+          ],
+          { cwd: cmsDir, env },
+          (line) => {
+            const counted = /^progress (\d+) (\d+) (\d+)/.exec(line);
+            if (counted)
+              console.log(
+                `[scale ${fiches}] inserting… ${counted[1]}/${counted[2]} fiches, RSS ${counted[3]} MB, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+              );
+            if (line.startsWith('inserted ')) insert = JSON.parse(line.slice('inserted '.length)) as ScalePoint['insert'];
+          },
+        );
         const insertLoad = os.loadavg()[0] ?? 0;
-        await run('node', ['--import', 'tsx', path.join(options.repoRoot, 'scripts/src/bench/adminTimings.ts'), String(options.samples)], { cwd: cmsDir, env }, (line) => {
-          if (line.startsWith('timings ')) timings = JSON.parse(line.slice('timings '.length)) as ScalePoint['timings'];
-        });
+        await run(
+          'node',
+          ['--import', 'tsx', path.join(options.repoRoot, 'scripts/src/bench/adminTimings.ts'), String(options.samples)],
+          { cwd: cmsDir, env },
+          (line) => {
+            if (line.startsWith('timings ')) timings = JSON.parse(line.slice('timings '.length)) as ScalePoint['timings'];
+          },
+        );
         if (!insert || !timings) throw new Error(`no figures for ${fiches} fiches`);
         const timingsLoad = os.loadavg()[0] ?? 0;
-        if (browser) timings = { ...timings, ...(await timeScreensOn({ browser, cmsDir, env, workDir, samples: browserSamples, fiches })) };
-        points.push({ fiches, insert, timings, load: { insert: insertLoad, timings: timingsLoad, ...(browser ? { browser: os.loadavg()[0] ?? 0 } : {}) } });
-        console.log(`[scale ${fiches}] done: insert ${insert.fichesPerSecond.toFixed(2)} fiches/s, peak RSS ${insert.peakRssMb} MB`);
+        if (browser)
+          timings = { ...timings, ...(await timeScreensOn({ browser, cmsDir, env, workDir, samples: browserSamples, fiches })) };
+        points.push({
+          fiches,
+          insert,
+          timings,
+          load: { insert: insertLoad, timings: timingsLoad, ...(browser ? { browser: os.loadavg()[0] ?? 0 } : {}) },
+        });
+        console.log(
+          `[scale ${fiches}] done: insert ${insert.fichesPerSecond.toFixed(2)} fiches/s, peak RSS ${insert.peakRssMb} MB`,
+        );
         // A long run may be stopped: each size's figures are printed as soon as they are known.
         console.log(scaleTable(points));
       } finally {
@@ -155,19 +196,37 @@ export async function runScale(options: {
   console.log(scaleTable(points));
   const results = path.join(options.repoRoot, 'bench-results');
   await mkdir(results, { recursive: true });
-  await writeFile(path.join(results, `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify(points, null, 2)}\n`);
+  await writeFile(
+    path.join(results, `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    `${JSON.stringify(points, null, 2)}\n`,
+  );
   return points;
 }
 
 export function scaleTable(points: readonly ScalePoint[]): string {
   const header = ['figure (ms, p50 / p95)', ...points.map((point) => `${point.fiches} fiches`)];
-  const names = [...new Set(points.flatMap((point) => Object.keys(point.timings).filter((name) => typeof point.timings[name] === 'object')))];
+  const names = [
+    ...new Set(points.flatMap((point) => Object.keys(point.timings).filter((name) => typeof point.timings[name] === 'object'))),
+  ];
   const rows = [
-    ['insert (fiches/s, peak RSS MB)', ...points.map((point) => `${point.insert.fichesPerSecond.toFixed(2)} / ${point.insert.peakRssMb}`)],
-    ['insert CPU time per fiche (ms)', ...points.map((point) => (point.insert.cpuMsPerFiche === undefined ? '—' : String(point.insert.cpuMsPerFiche)))],
+    [
+      'insert (fiches/s, peak RSS MB)',
+      ...points.map((point) => `${point.insert.fichesPerSecond.toFixed(2)} / ${point.insert.peakRssMb}`),
+    ],
+    [
+      'insert CPU time per fiche (ms)',
+      ...points.map((point) => (point.insert.cpuMsPerFiche === undefined ? '—' : String(point.insert.cpuMsPerFiche))),
+    ],
     [
       'load average (insert / timings[ / browser])',
-      ...points.map((point) => (point.load ? [point.load.insert, point.load.timings, point.load.browser].filter((value) => value !== undefined).map((value) => value.toFixed(1)).join(' / ') : '—')),
+      ...points.map((point) =>
+        point.load
+          ? [point.load.insert, point.load.timings, point.load.browser]
+              .filter((value) => value !== undefined)
+              .map((value) => value.toFixed(1))
+              .join(' / ')
+          : '—',
+      ),
     ],
     ...names.map((name) => [
       name,

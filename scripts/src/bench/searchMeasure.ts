@@ -31,12 +31,10 @@ export async function measureSearch(options: {
     let responses: Promise<{ url: string; bytes: number }>[] = [];
     page.on('requestfinished', (request) =>
       responses.push(
-        request
-          .sizes()
-          .then((sizes) => ({
-            url: request.url().slice(origin.length),
-            bytes: sizes.responseBodySize + sizes.responseHeadersSize,
-          })),
+        request.sizes().then((sizes) => ({
+          url: request.url().slice(origin.length),
+          bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+        })),
       ),
     );
     const step = async (label: string, milliseconds: number): Promise<SearchStep> => {

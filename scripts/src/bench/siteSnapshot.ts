@@ -23,29 +23,58 @@ import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/re
 
 import { generateCorpus } from './corpus';
 
-
 type Row = { id: string; slug: string; name?: string } & Record<string, unknown>;
 
-export async function writeSiteSnapshot(outDir: string, fiches: number, randomSeed?: number): Promise<{ fiches: number; structures: number }> {
+export async function writeSiteSnapshot(
+  outDir: string,
+  fiches: number,
+  randomSeed?: number,
+): Promise<{ fiches: number; structures: number }> {
   const corpus = generateCorpus(loadSeedData(), { fiches, ...(randomSeed === undefined ? {} : { randomSeed }) });
   const read = async (name: string) => JSON.parse(await readFile(path.join(fixtureDir, `${name}.json`), 'utf8')) as Row[];
-  const [themes, needs, structures, documents] = await Promise.all([read('themes'), read('needs'), read('structures'), read('documents')]);
+  const [themes, needs, structures, documents] = await Promise.all([
+    read('themes'),
+    read('needs'),
+    read('structures'),
+    read('documents'),
+  ]);
   // The fixture keeps 4 of the seed's structures: the others are copies of the first under the
   // seed's slug and name, enough for the pages and the search that name them.
   const model = structures[0];
   if (!model) throw new Error('the fixture snapshot has no structure');
   for (const structure of corpus.structures) {
     if (structures.some((row) => row.slug === structure.id)) continue;
-    structures.push({ ...model, id: randomUUID(), slug: structure.id, name: structure.name, acronym: structure.acronym ?? null, logo: null });
+    structures.push({
+      ...model,
+      id: randomUUID(),
+      slug: structure.id,
+      name: structure.name,
+      acronym: structure.acronym ?? null,
+      logo: null,
+    });
   }
   const ids = (rows: Row[]) => new Map(rows.map((row) => [row.slug, row.id]));
-  const snapshotFiches = snapshotFichesOf(corpus.fiches, { themes: ids(themes), needs: ids(needs), structures: ids(structures), documents: ids(documents) });
+  const snapshotFiches = snapshotFichesOf(corpus.fiches, {
+    themes: ids(themes),
+    needs: ids(needs),
+    structures: ids(structures),
+    documents: ids(documents),
+  });
   await mkdir(outDir, { recursive: true });
   await cp(fixtureDir, outDir, { recursive: true });
   await writeFile(path.join(outDir, 'structures.json'), JSON.stringify(structures));
   await writeFile(path.join(outDir, 'fiches.json'), JSON.stringify(snapshotFiches));
-  const counts = { fiches: snapshotFiches.length, themes: themes.length, needs: needs.length, structures: structures.length, media: 2 };
-  await writeFile(path.join(outDir, 'manifest.json'), JSON.stringify({ source: `bench corpus, ${fiches} fiches, no CMS (scripts/src/bench/siteSnapshot.ts)`, counts }, null, 2));
+  const counts = {
+    fiches: snapshotFiches.length,
+    themes: themes.length,
+    needs: needs.length,
+    structures: structures.length,
+    media: 2,
+  };
+  await writeFile(
+    path.join(outDir, 'manifest.json'),
+    JSON.stringify({ source: `bench corpus, ${fiches} fiches, no CMS (scripts/src/bench/siteSnapshot.ts)`, counts }, null, 2),
+  );
   return { fiches: snapshotFiches.length, structures: structures.length };
 }
 

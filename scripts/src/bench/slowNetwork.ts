@@ -11,7 +11,14 @@ import { median } from './stats';
 
 export const twoG = { downloadKbps: 50, uploadKbps: 50, rttMs: 300 } as const;
 
-export type SlowFirstPaint = { url: string; runs: number; fcpMs: number; allMs: number[]; secondUrl?: string; secondFcpMs?: number };
+export type SlowFirstPaint = {
+  url: string;
+  runs: number;
+  fcpMs: number;
+  allMs: number[];
+  secondUrl?: string;
+  secondFcpMs?: number;
+};
 
 async function firstContentfulPaint(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });

@@ -45,7 +45,10 @@ export const sharedSecurityHeaders: Record<string, string> = {
 };
 
 /** What a page that must not be framed gets: the site's policy and the older header for old browsers. */
-export const unframableHeaders = (csp: string): Record<string, string> => ({ 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY' });
+export const unframableHeaders = (csp: string): Record<string, string> => ({
+  'Content-Security-Policy': csp,
+  'X-Frame-Options': 'DENY',
+});
 
 /**
  * The same policy for the embed lists, which partners frame on their own sites: any ancestor is
@@ -53,7 +56,8 @@ export const unframableHeaders = (csp: string): Record<string, string> => ({ 'Co
  */
 export function framablePolicy(csp: string): string {
   const denied = "frame-ancestors 'none'";
-  if (!csp.includes(denied)) throw new Error(`The Content-Security-Policy has no "${denied}" to open for the embed pages: ${csp}`);
+  if (!csp.includes(denied))
+    throw new Error(`The Content-Security-Policy has no "${denied}" to open for the embed pages: ${csp}`);
   return csp.replace(denied, 'frame-ancestors *');
 }
 
@@ -148,7 +152,10 @@ export function framingRules(files: readonly string[], csp: string): HeaderRule[
     else embedSubfolders.add(`/${embedRoot}/${parts[1]}/`);
   }
   for (const folder of [...embedSubfolders].sort()) {
-    rules.push({ pattern: `${folder}*`, headers: listFolders.has(folder) ? { 'Content-Security-Policy': framablePolicy(csp) } : deny });
+    rules.push({
+      pattern: `${folder}*`,
+      headers: listFolders.has(folder) ? { 'Content-Security-Policy': framablePolicy(csp) } : deny,
+    });
   }
   return rules;
 }

@@ -35,7 +35,9 @@ export async function cmsBuildHash(env?: NodeJS.ProcessEnv): Promise<string> {
     env: buildEnv(env),
     maxBuffer: 64 * 1024 * 1024,
   });
-  const task = (JSON.parse(stdout) as { tasks: { taskId: string; hash: string }[] }).tasks.find((entry) => entry.taskId === '@passerelle/cms#build');
+  const task = (JSON.parse(stdout) as { tasks: { taskId: string; hash: string }[] }).tasks.find(
+    (entry) => entry.taskId === '@passerelle/cms#build',
+  );
   if (!task) throw new Error('turbo does not list @passerelle/cms#build');
   return task.hash;
 }
@@ -46,7 +48,8 @@ export async function cmsBuildHash(env?: NodeJS.ProcessEnv): Promise<string> {
  */
 export async function ensureAdminBuild(env?: NodeJS.ProcessEnv): Promise<void> {
   const hash = await cmsBuildHash(env);
-  const inPlace = existsSync(path.join(cmsDir, '.next', 'BUILD_ID')) && (await readFile(builtMarker, 'utf8').catch(() => '')) === hash;
+  const inPlace =
+    existsSync(path.join(cmsDir, '.next', 'BUILD_ID')) && (await readFile(builtMarker, 'utf8').catch(() => '')) === hash;
   if (inPlace) return;
   await run('npx', ['turbo', 'run', 'build', '--filter=@passerelle/cms', '--output-logs=errors-only'], {
     cwd: repositoryRoot,

@@ -15,7 +15,11 @@ type Labels = { documents: string; steps: string; office: string; sometimes: str
 const rtl = new Set(['ar', 'fa', 'ps']);
 const dirOf = (lang: string) => (rtl.has(lang) ? 'rtl' : 'ltr');
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]) {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   node.append(...children);
@@ -48,7 +52,12 @@ if (root) {
     element(
       'tr',
       { class: 'appointment-table__part' },
-      element('th', { scope: 'colgroup', colspan: '2' }, element('span', {}, labels[key]), frenchLabels[key] !== labels[key] ? element('span', { lang: 'fr', dir: 'ltr' }, ` · ${frenchLabels[key]}`) : ''),
+      element(
+        'th',
+        { scope: 'colgroup', colspan: '2' },
+        element('span', {}, labels[key]),
+        frenchLabels[key] !== labels[key] ? element('span', { lang: 'fr', dir: 'ltr' }, ` · ${frenchLabels[key]}`) : '',
+      ),
     );
 
   const officeText = (fiche: AppointmentFiche, name: string) =>
@@ -68,7 +77,9 @@ if (root) {
   }
 
   async function render(demarches: SavedFiche[]) {
-    const chosen = demarches.filter((saved) => choices.querySelector<HTMLInputElement>(`input[value="${CSS.escape(saved.path)}"]`)?.checked);
+    const chosen = demarches.filter(
+      (saved) => choices.querySelector<HTMLInputElement>(`input[value="${CSS.escape(saved.path)}"]`)?.checked,
+    );
     const fiches: AppointmentFiche[] = [];
     const missing: string[] = [];
     for (const saved of chosen) {
@@ -79,20 +90,46 @@ if (root) {
     const ticks = readTicks();
     const table = element('table', { class: 'appointment-table' });
     table.append(
-      element('thead', {}, element('tr', {}, element('th', { scope: 'col', lang, dir: dirOf(lang) }, languageName), element('th', { scope: 'col', lang: 'fr', dir: 'ltr' }, frenchName))),
+      element(
+        'thead',
+        {},
+        element(
+          'tr',
+          {},
+          element('th', { scope: 'col', lang, dir: dirOf(lang) }, languageName),
+          element('th', { scope: 'col', lang: 'fr', dir: 'ltr' }, frenchName),
+        ),
+      ),
     );
     const body = element('tbody');
     for (const fiche of fiches) {
-      const qr = element('img', { class: 'appointment-table__qr', src: fiche.qrCode, alt: labels.qrCode.replace('{title}', fiche.title.text), width: '72', height: '72' });
+      const qr = element('img', {
+        class: 'appointment-table__qr',
+        src: fiche.qrCode,
+        alt: labels.qrCode.replace('{title}', fiche.title.text),
+        width: '72',
+        height: '72',
+      });
       body.append(
-        element('tr', { class: 'appointment-table__fiche' }, cell(fiche.title.lang, qr, element('strong', {}, fiche.title.text)), cell('fr', element('strong', {}, fiche.frenchTitle))),
+        element(
+          'tr',
+          { class: 'appointment-table__fiche' },
+          cell(fiche.title.lang, qr, element('strong', {}, fiche.title.text)),
+          cell('fr', element('strong', {}, fiche.frenchTitle)),
+        ),
       );
       body.append(
         element(
           'tr',
           {},
-          cell(fiche.administration?.lang ?? lang, element('span', { class: 'appointment-table__office' }, officeText(fiche, fiche.administration?.text ?? ''))),
-          cell('fr', element('span', { class: 'appointment-table__office' }, officeText(fiche, fiche.administration?.french ?? ''))),
+          cell(
+            fiche.administration?.lang ?? lang,
+            element('span', { class: 'appointment-table__office' }, officeText(fiche, fiche.administration?.text ?? '')),
+          ),
+          cell(
+            'fr',
+            element('span', { class: 'appointment-table__office' }, officeText(fiche, fiche.administration?.french ?? '')),
+          ),
         ),
       );
       if (fiche.steps.length > 0) {
@@ -100,7 +137,16 @@ if (root) {
           element(
             'tr',
             {},
-            cell(lang, element('ol', {}, ...fiche.steps.map((step) => element('li', step.lang === lang ? {} : { lang: step.lang, dir: dirOf(step.lang) }, step.text)))),
+            cell(
+              lang,
+              element(
+                'ol',
+                {},
+                ...fiche.steps.map((step) =>
+                  element('li', step.lang === lang ? {} : { lang: step.lang, dir: dirOf(step.lang) }, step.text),
+                ),
+              ),
+            ),
             cell('fr', element('ol', {}, ...fiche.steps.map((step) => element('li', {}, step.french)))),
           ),
         );
@@ -108,7 +154,8 @@ if (root) {
     }
     // Documents merged across démarches: the first occurrence's wording, once.
     const documents = new Map<string, AppointmentFiche['documents'][number]>();
-    for (const fiche of fiches) for (const document of fiche.documents) if (!documents.has(document.key)) documents.set(document.key, document);
+    for (const fiche of fiches)
+      for (const document of fiche.documents) if (!documents.has(document.key)) documents.set(document.key, document);
     if (documents.size > 0) {
       body.append(heading('documents'));
       for (const document of documents.values()) {
@@ -122,17 +169,33 @@ if (root) {
             console.error(error);
           }
         });
-        const sometimes = (text: string, language: string) => (document.required ? '' : element('span', { class: 'appointment-table__need', lang: language }, ` (${text})`));
-        const note = (text: string | undefined, language: string) => (text ? element('span', language === document.name.lang ? {} : { lang: language, dir: dirOf(language) }, ` — ${text}`) : '');
+        const sometimes = (text: string, language: string) =>
+          document.required ? '' : element('span', { class: 'appointment-table__need', lang: language }, ` (${text})`);
+        const note = (text: string | undefined, language: string) =>
+          text
+            ? element('span', language === document.name.lang ? {} : { lang: language, dir: dirOf(language) }, ` — ${text}`)
+            : '';
         body.append(
           element(
             'tr',
             { class: 'appointment-table__document' },
             cell(
               document.name.lang,
-              element('label', { for: id, class: 'appointment-table__tick' }, box, element('span', {}, document.name.text), sometimes(labels.sometimes, lang), note(document.note?.text, document.note?.lang ?? 'fr')),
+              element(
+                'label',
+                { for: id, class: 'appointment-table__tick' },
+                box,
+                element('span', {}, document.name.text),
+                sometimes(labels.sometimes, lang),
+                note(document.note?.text, document.note?.lang ?? 'fr'),
+              ),
             ),
-            cell('fr', document.french, sometimes(frenchLabels.sometimes, 'fr'), document.frenchNote ? ` — ${document.frenchNote}` : ''),
+            cell(
+              'fr',
+              document.french,
+              sometimes(frenchLabels.sometimes, 'fr'),
+              document.frenchNote ? ` — ${document.frenchNote}` : '',
+            ),
           ),
         );
       }
@@ -151,7 +214,15 @@ if (root) {
       const box = element('input', { type: 'checkbox', value: saved.path, id: `choice-${saved.path.replace(/[^\w-]/g, '-')}` });
       box.checked = true;
       box.addEventListener('change', () => void render(demarches));
-      choices.append(element('div', { class: 'appointment__option' }, box, ' ', element('label', { for: box.id, lang: saved.lang, dir: dirOf(saved.lang) }, saved.title)));
+      choices.append(
+        element(
+          'div',
+          { class: 'appointment__option' },
+          box,
+          ' ',
+          element('label', { for: box.id, lang: saved.lang, dir: dirOf(saved.lang) }, saved.title),
+        ),
+      );
     }
     find('[data-print]').addEventListener('click', () => window.print());
     void render(demarches);

@@ -12,7 +12,10 @@ export function normalizeDepartement(value: string | null): string | undefined {
 }
 
 /** National and online fiches serve every département; local ones only those they list. */
-export function servesDepartement(item: { scope?: string | undefined; departements?: string | undefined }, code: string): boolean {
+export function servesDepartement(
+  item: { scope?: string | undefined; departements?: string | undefined },
+  code: string,
+): boolean {
   if (item.scope !== 'departements') return true;
   return (item.departements ?? '').split(' ').includes(code);
 }

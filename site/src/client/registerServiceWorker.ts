@@ -12,7 +12,9 @@ export function registerServiceWorker(): void {
   // address: a worker there would answer for the admin.
   if (document.querySelector('meta[name="passerelle-preview"]')) return;
   const register = () =>
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((error: unknown) => console.error('Service worker registration failed', error));
+    navigator.serviceWorker
+      .register('/sw.js', { scope: '/' })
+      .catch((error: unknown) => console.error('Service worker registration failed', error));
   if ('requestIdleCallback' in window) requestIdleCallback(() => void register(), { timeout: 5000 });
   else setTimeout(register, 1000);
 }

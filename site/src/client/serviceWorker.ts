@@ -134,7 +134,12 @@ export function serviceWorkerMain(config: ServiceWorkerConfig): void {
     const url = new URL(request.url);
     if (url.origin !== scope.location.origin || url.pathname.startsWith('/pagefind/') || url.pathname === '/sw.js') return;
     if (isPage(request)) event.respondWith(page(event, url));
-    else if (url.pathname.startsWith('/_astro/') || url.pathname.endsWith('/qr.svg') || url.pathname.endsWith('/rendez-vous.json') || config.precache.includes(url.pathname))
+    else if (
+      url.pathname.startsWith('/_astro/') ||
+      url.pathname.endsWith('/qr.svg') ||
+      url.pathname.endsWith('/rendez-vous.json') ||
+      config.precache.includes(url.pathname)
+    )
       event.respondWith(asset(event, url));
   });
 }

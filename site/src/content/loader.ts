@@ -11,7 +11,14 @@ import { fileURLToPath } from 'node:url';
 
 import type { Loader, LoaderContext } from 'astro/loaders';
 
-import { checkNotEmpty, CmsReadError, parseDocuments, type ContentCollection, type ContentDocument, type Media } from '@passerelle/content-schemas';
+import {
+  checkNotEmpty,
+  CmsReadError,
+  parseDocuments,
+  type ContentCollection,
+  type ContentDocument,
+  type Media,
+} from '@passerelle/content-schemas';
 import { downloadMedia, fetchCollection } from '@passerelle/content-schemas/cmsReader';
 import { repositoryRoot } from '@passerelle/content-schemas/repository';
 
@@ -32,7 +39,10 @@ export function contentSourceFromEnv(
 ): ContentSource {
   if (env.SNAPSHOT_DIR) {
     const candidates = baseDirectories.map((base) => path.resolve(base, env.SNAPSHOT_DIR ?? ''));
-    return { kind: 'snapshot', directory: candidates.find((candidate) => exists(candidate)) ?? candidates[0] ?? path.resolve(env.SNAPSHOT_DIR) };
+    return {
+      kind: 'snapshot',
+      directory: candidates.find((candidate) => exists(candidate)) ?? candidates[0] ?? path.resolve(env.SNAPSHOT_DIR),
+    };
   }
   return { kind: 'cms', url: env.CMS_URL || defaultCmsUrl };
 }
@@ -41,7 +51,10 @@ export function describeSource(source: ContentSource): string {
   return source.kind === 'snapshot' ? `the snapshot ${source.directory}` : `the CMS at ${source.url}`;
 }
 
-export async function readSnapshotCollection<C extends ContentCollection>(directory: string, collection: C): Promise<ContentDocument<C>[]> {
+export async function readSnapshotCollection<C extends ContentCollection>(
+  directory: string,
+  collection: C,
+): Promise<ContentDocument<C>[]> {
   const file = path.join(directory, `${collection}.json`);
   let text: string;
   try {
@@ -55,12 +68,15 @@ export async function readSnapshotCollection<C extends ContentCollection>(direct
 }
 
 async function readCollection<C extends ContentCollection>(source: ContentSource, collection: C): Promise<ContentDocument<C>[]> {
-  return source.kind === 'snapshot' ? readSnapshotCollection(source.directory, collection) : fetchCollection(source.url, collection);
+  return source.kind === 'snapshot'
+    ? readSnapshotCollection(source.directory, collection)
+    : fetchCollection(source.url, collection);
 }
 
 /** The local file of an image, for sharp: in the snapshot, or downloaded once into Astro's cache. */
 async function localMediaFile(source: ContentSource, media: Media, cacheDir: string): Promise<string> {
-  if (media.filename !== path.basename(media.filename)) throw new CmsReadError(`media ${media.id}: unsafe file name "${media.filename}"`);
+  if (media.filename !== path.basename(media.filename))
+    throw new CmsReadError(`media ${media.id}: unsafe file name "${media.filename}"`);
   if (source.kind === 'snapshot') {
     const file = path.join(source.directory, 'media', media.filename);
     await stat(file).catch((error: unknown) => {
@@ -144,6 +160,10 @@ export function cmsLoader(collection: ContentCollection): Loader {
   return {
     name: `passerelle-cms-${collection}`,
     load: (context) =>
-      storeDocuments(context, collection, contentSourceFromEnv(process.env, [process.env.INIT_CWD ?? process.cwd(), process.cwd(), repositoryRoot])),
+      storeDocuments(
+        context,
+        collection,
+        contentSourceFromEnv(process.env, [process.env.INIT_CWD ?? process.cwd(), process.cwd(), repositoryRoot]),
+      ),
   };
 }

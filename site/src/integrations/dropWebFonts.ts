@@ -20,7 +20,8 @@ export function dropWebFonts(): Plugin {
       });
       root.walkDecls(/^font(-family)?$/i, (decl) => {
         if (!webFonts.test(decl.value)) return;
-        if (decl.prop.toLowerCase() === 'font') throw decl.error('The font shorthand names a web font; expand it so the family can be replaced');
+        if (decl.prop.toLowerCase() === 'font')
+          throw decl.error('The font shorthand names a web font; expand it so the family can be replaced');
         decl.value = systemFontVariable;
       });
     },

@@ -24,7 +24,9 @@ import { isPartialBuild } from '../lib/renderOnly';
 
 async function filesUnder(directory: string, extension: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(extension)).map((entry) => path.join(entry.parentPath, entry.name));
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 const siteSourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

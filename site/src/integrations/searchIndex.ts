@@ -108,7 +108,9 @@ async function writeBundle(bundleDir: string, files: readonly { path: string; co
   const folders = new Set(files.map((file) => path.dirname(path.join(bundleDir, file.path))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
   for (let start = 0; start < files.length; start += filesInFlight)
-    await Promise.all(files.slice(start, start + filesInFlight).map((file) => writeFile(path.join(bundleDir, file.path), file.content)));
+    await Promise.all(
+      files.slice(start, start + filesInFlight).map((file) => writeFile(path.join(bundleDir, file.path), file.content)),
+    );
 }
 
 export async function buildSearchIndex(outDir: string): Promise<SearchIndexReport> {
@@ -134,7 +136,8 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
           const htmlLanguage = /<html[^>]*?\slang="?([\w-]+)/.exec(html)?.[1];
           if (htmlLanguage !== urlLanguage)
             throw new SearchIndexError(`${file}: <html lang="${htmlLanguage}"> on a page of the ${urlLanguage} site`);
-          if (!/<[^>]+\sdata-pagefind-body[\s>=]/.test(html)) throw new SearchIndexError(`${file}: a fiche page without data-pagefind-body`);
+          if (!/<[^>]+\sdata-pagefind-body[\s>=]/.test(html))
+            throw new SearchIndexError(`${file}: a fiche page without data-pagefind-body`);
           const indexable = !/<meta name="?robots"? content="?noindex/.test(html);
           const marked = /data-pagefind-filter="?text:(own|fr)"?/.exec(html)?.[1];
           if (marked !== (indexable ? 'own' : 'fr'))

@@ -69,7 +69,8 @@ export function wrapWords(text: string, width: number): string[] {
   return lines;
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The image as SVG. `withText` false: the drawing and colours only. */
 export function socialImageSvg(locale: Locale, type: SocialImageType, withText: boolean): string {
@@ -107,7 +108,10 @@ export function socialImageSvg(locale: Locale, type: SocialImageType, withText: 
 }
 
 /** Writes every image of a build; returns, per language, whether its images carry text. */
-export async function writeSocialImages(outDir: string, fonts: (locale: Locale) => boolean = hasFontFor): Promise<Record<Locale, boolean>> {
+export async function writeSocialImages(
+  outDir: string,
+  fonts: (locale: Locale) => boolean = hasFontFor,
+): Promise<Record<Locale, boolean>> {
   const withText = {} as Record<Locale, boolean>;
   for (const locale of localeCodes) {
     withText[locale] = fonts(locale);

@@ -77,7 +77,12 @@ export function webAppManifest(locale: Locale): WebAppManifest {
     background_color: backgroundColor,
     theme_color: themeColor,
     icons: (['any', 'maskable'] as const).flatMap((purpose) =>
-      iconSizes.map((size) => ({ src: webAppPaths.icon(size, purpose), sizes: `${size}x${size}`, type: 'image/png' as const, purpose })),
+      iconSizes.map((size) => ({
+        src: webAppPaths.icon(size, purpose),
+        sizes: `${size}x${size}`,
+        type: 'image/png' as const,
+        purpose,
+      })),
     ),
   };
 }
@@ -96,7 +101,8 @@ export async function writeWebApp(outDir: string): Promise<string[]> {
     files.set(webAppPaths.icon(size, 'maskable'), await png(iconSvg(size, 'square')));
   }
   files.set(webAppPaths.appleTouchIcon, await png(iconSvg(appleTouchIconSize, 'square'), { opaque: true }));
-  for (const locale of localeCodes) files.set(webAppPaths.manifest(locale), `${JSON.stringify(webAppManifest(locale), null, 2)}\n`);
+  for (const locale of localeCodes)
+    files.set(webAppPaths.manifest(locale), `${JSON.stringify(webAppManifest(locale), null, 2)}\n`);
   for (const [file, content] of files) {
     const target = path.join(outDir, file);
     await mkdir(path.dirname(target), { recursive: true });

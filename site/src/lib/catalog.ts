@@ -5,7 +5,15 @@
  */
 import { getCollection } from 'astro:content';
 
-import { defaultLocale, type DepartementCode, type Fiche, type Need, type SharedDocument, type Structure, type Theme } from '@passerelle/content-schemas';
+import {
+  defaultLocale,
+  type DepartementCode,
+  type Fiche,
+  type Need,
+  type SharedDocument,
+  type Structure,
+  type Theme,
+} from '@passerelle/content-schemas';
 import { type LocalizedField } from './render/fallback';
 
 /** A fiche as the catalog holds it: the contract's, `translatedLocales` included. */
@@ -37,11 +45,15 @@ function byId<T extends { id: string }>(documents: readonly T[]): Map<string, T>
 /** The referenced document, or a build failure naming the referring document and field. */
 export function referenced<T>(documents: Map<string, T>, id: string, referrer: string): T {
   const document = documents.get(id);
-  if (document === undefined) throw new ContentReferenceError(`${referrer} refers to ${id}, which is not in the published content`);
+  if (document === undefined)
+    throw new ContentReferenceError(`${referrer} refers to ${id}, which is not in the published content`);
   return document;
 }
 
-function byOrderThenName(a: { order?: number | null | undefined; name: LocalizedField }, b: { order?: number | null | undefined; name: LocalizedField }): number {
+function byOrderThenName(
+  a: { order?: number | null | undefined; name: LocalizedField },
+  b: { order?: number | null | undefined; name: LocalizedField },
+): number {
   return (a.order ?? 0) - (b.order ?? 0) || (a.name.fr ?? '').localeCompare(b.name.fr ?? '', defaultLocale);
 }
 
@@ -52,7 +64,9 @@ function checkReferences(catalog: Catalog): void {
     fiche.secondaryThemes?.forEach((id, index) => referenced(catalog.themeById, id, `${where} secondaryThemes.${index}`));
     fiche.needs?.forEach((id, index) => referenced(catalog.needById, id, `${where} needs.${index}`));
     referenced(catalog.structureById, fiche.mainStructure, `${where} mainStructure`);
-    fiche.documents?.fr?.forEach((row, index) => row.document && referenced(catalog.documentById, row.document, `${where} documents.fr.${index}.document`));
+    fiche.documents?.fr?.forEach(
+      (row, index) => row.document && referenced(catalog.documentById, row.document, `${where} documents.fr.${index}.document`),
+    );
     fiche.partnerStructures?.forEach((id, index) => referenced(catalog.structureById, id, `${where} partnerStructures.${index}`));
   }
   for (const need of catalog.needs) referenced(catalog.themeById, need.theme, `needs ${need.id} theme`);
@@ -111,14 +125,18 @@ export function fichesOfTheme(catalog: Catalog, theme: Theme): CatalogFiche[] {
 }
 
 export function fichesOfStructure(catalog: Catalog, structure: Structure): CatalogFiche[] {
-  return catalog.fiches.filter((fiche) => fiche.mainStructure === structure.id || (fiche.partnerStructures ?? []).includes(structure.id));
+  return catalog.fiches.filter(
+    (fiche) => fiche.mainStructure === structure.id || (fiche.partnerStructures ?? []).includes(structure.id),
+  );
 }
 
 /** What a département page lists: fiches run there, plus those open everywhere and online. */
 export function fichesForDepartement(catalog: Catalog, code: DepartementCode) {
   const scopeOf = (fiche: CatalogFiche) => fiche.infocards.location.scope;
   return {
-    local: catalog.fiches.filter((fiche) => scopeOf(fiche) === 'departements' && (fiche.infocards.location.departements ?? []).includes(code)),
+    local: catalog.fiches.filter(
+      (fiche) => scopeOf(fiche) === 'departements' && (fiche.infocards.location.departements ?? []).includes(code),
+    ),
     national: catalog.fiches.filter((fiche) => scopeOf(fiche) === 'france'),
     online: catalog.fiches.filter((fiche) => scopeOf(fiche) === 'online'),
   };
@@ -127,7 +145,8 @@ export function fichesForDepartement(catalog: Catalog, code: DepartementCode) {
 /** The most recent `updatedAt` of a set of documents, for sitemaps' `lastmod`. */
 export function latestUpdate(documents: readonly { updatedAt: string }[]): string | undefined {
   return documents.reduce<string | undefined>(
-    (latest, document) => (latest === undefined || Date.parse(document.updatedAt) > Date.parse(latest) ? document.updatedAt : latest),
+    (latest, document) =>
+      latest === undefined || Date.parse(document.updatedAt) > Date.parse(latest) ? document.updatedAt : latest,
     undefined,
   );
 }

@@ -20,7 +20,6 @@ const entryIdDate = '2026';
 
 export type FeedLink = { href: string; title: string };
 
-
 /** `xml:lang` on an element whose text is not in the feed's language. */
 function langAttribute(textLocale: Locale, feedLocale: Locale): string {
   return textLocale === feedLocale ? '' : ` xml:lang="${textLocale}"`;
@@ -146,11 +145,18 @@ export function themeFeed(catalog: Catalog, theme: Theme, locale: Locale, siteUr
  * language's feed on its home page; on a theme page the theme's feed, then the language's.
  * Read from the page's canonical path, so every page gets them without a prop of its own.
  */
-export function feedLinksFor(locale: Locale, canonicalPath: string, themes: readonly { slug: string; name: string }[]): FeedLink[] {
+export function feedLinksFor(
+  locale: Locale,
+  canonicalPath: string,
+  themes: readonly { slug: string; name: string }[],
+): FeedLink[] {
   const t = translator(locale);
   const languageFeedLink = { href: sitePaths.feed(locale), title: t('feed.title') };
   if (canonicalPath === sitePaths.home(locale)) return [languageFeedLink];
   const theme = themes.find((candidate) => sitePaths.theme(locale, candidate.slug) === canonicalPath);
   if (!theme) return [];
-  return [{ href: sitePaths.themeFeed(locale, theme.slug), title: t('feed.themeTitle', { theme: theme.name }) }, languageFeedLink];
+  return [
+    { href: sitePaths.themeFeed(locale, theme.slug), title: t('feed.themeTitle', { theme: theme.name }) },
+    languageFeedLink,
+  ];
 }

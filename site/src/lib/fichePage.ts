@@ -72,7 +72,12 @@ function unitState(unit: UnitText<unknown>): UnitState {
  * translated page each unit is in the page's language where validated, else in French (an item
  * in French keeps French link hints; the page marks it and labels it).
  */
-export function fichePageModel(catalog: Catalog, fiche: CatalogFiche, requested: Locale, warn: (message: string) => void): FichePageModel {
+export function fichePageModel(
+  catalog: Catalog,
+  fiche: CatalogFiche,
+  requested: Locale,
+  warn: (message: string) => void,
+): FichePageModel {
   const language = chooseContentLocale(fiche.translatedLocales, requested);
   const content = language.content;
   const t = translator(content);
@@ -104,7 +109,8 @@ export function fichePageModel(catalog: Catalog, fiche: CatalogFiche, requested:
   const subtitleKey = fiche.type === 'dispositif' ? 'brandName' : 'administrationName';
   const status = fiche.translationStatus;
   const title = unitIn(fiche.title, 'title', content, status);
-  if (title === undefined || title.locale !== content) throw new Error(`fiches ${fiche.id} title.${content}: missing although the fiche counts as translated`);
+  if (title === undefined || title.locale !== content)
+    throw new Error(`fiches ${fiche.id} title.${content}: missing although the fiche counts as translated`);
   const summary = unitIn(fiche.summary, 'summary', content, status);
   return {
     fiche,
@@ -116,6 +122,8 @@ export function fichePageModel(catalog: Catalog, fiche: CatalogFiche, requested:
     subtitle: unitIn(fiche[subtitleKey], subtitleKey, content, status),
     sections,
     mainStructure: referenced(catalog.structureById, fiche.mainStructure, `fiches ${fiche.id} mainStructure`),
-    partners: (fiche.partnerStructures ?? []).map((id, index) => referenced(catalog.structureById, id, `fiches ${fiche.id} partnerStructures.${index}`)),
+    partners: (fiche.partnerStructures ?? []).map((id, index) =>
+      referenced(catalog.structureById, id, `fiches ${fiche.id} partnerStructures.${index}`),
+    ),
   };
 }

@@ -16,7 +16,11 @@ function hours(locale: Locale, value: number): string {
 }
 
 function euros(locale: Locale, amount: number): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR', maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount);
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+  }).format(amount);
 }
 
 /**
@@ -35,26 +39,50 @@ export function infocardItems(infocards: Infocards, locale: Locale, t: Translate
     'location',
     'infocard.location',
     location.scope === 'departements'
-      ? (location.departements ?? []).map((code) => `${departements.find((entry) => entry.code === code)?.name ?? code} (${code})`)
+      ? (location.departements ?? []).map(
+          (code) => `${departements.find((entry) => entry.code === code)?.name ?? code} (${code})`,
+        )
       : [t(location.scope === 'online' ? 'location.online' : 'location.france')],
   );
-  add('publicStatus', 'infocard.publicStatus', (infocards.publicStatus ?? []).map((status) => t(`publicStatus.${status}`)));
-  add('public', 'infocard.public', (infocards.public ?? []).filter((audience) => audience !== 'all').map((audience) => t(`public.${audience}`)));
+  add(
+    'publicStatus',
+    'infocard.publicStatus',
+    (infocards.publicStatus ?? []).map((status) => t(`publicStatus.${status}`)),
+  );
+  add(
+    'public',
+    'infocard.public',
+    (infocards.public ?? []).filter((audience) => audience !== 'all').map((audience) => t(`public.${audience}`)),
+  );
   add('age', 'infocard.age', [ageRange(infocards.age, t)]);
   add('frenchLevel', 'infocard.frenchLevel', [
-    infocards.frenchLevel ? (infocards.frenchLevel === 'none' ? t('frenchLevel.none') : t('frenchLevel.level', { level: infocards.frenchLevel })) : undefined,
+    infocards.frenchLevel
+      ? infocards.frenchLevel === 'none'
+        ? t('frenchLevel.none')
+        : t('frenchLevel.level', { level: infocards.frenchLevel })
+      : undefined,
   ]);
   add('price', 'infocard.price', [price(infocards.price, locale, t)]);
   const duration = infocards.duration;
   add('duration', 'infocard.duration', [
     duration?.value != null && duration.unit
-      ? new Intl.NumberFormat(intlLocale(locale), { style: 'unit', unit: durationUnits[duration.unit], unitDisplay: 'long' }).format(duration.value)
+      ? new Intl.NumberFormat(intlLocale(locale), {
+          style: 'unit',
+          unit: durationUnits[duration.unit],
+          unitDisplay: 'long',
+        }).format(duration.value)
       : undefined,
   ]);
-  add('conditions', 'infocard.conditions', (infocards.conditions ?? []).map((condition) => t(`condition.${condition}`)));
+  add(
+    'conditions',
+    'infocard.conditions',
+    (infocards.conditions ?? []).map((condition) => t(`condition.${condition}`)),
+  );
   const commitment = infocards.commitment;
   add('commitment', 'infocard.commitment', [
-    commitment?.hours != null && commitment.per ? t(`commitment.${commitment.per}`, { hours: hours(locale, commitment.hours) }) : undefined,
+    commitment?.hours != null && commitment.per
+      ? t(`commitment.${commitment.per}`, { hours: hours(locale, commitment.hours) })
+      : undefined,
   ]);
   return items;
 }
@@ -77,5 +105,7 @@ function price(value: Infocards['price'], locale: Locale, t: Translate): string 
 
 /** A date as readers of `locale` write it, always in the Gregorian calendar French offices use. */
 export function formatDate(locale: Locale, isoTimestamp: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(new Date(isoTimestamp));
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(
+    new Date(isoTimestamp),
+  );
 }

@@ -4,7 +4,18 @@
  * validated with content-schemas' `OpenDataSchema` before it is written: a file partners would
  * fail to read fails the build instead.
  */
-import { absoluteUrl, changeNoteIn, defaultLocale, lastChangeOf, lastCheckOf, OpenDataSchema, openDataFormatVersion, sitePaths, type Locale, type OpenData } from '@passerelle/content-schemas';
+import {
+  absoluteUrl,
+  changeNoteIn,
+  defaultLocale,
+  lastChangeOf,
+  lastCheckOf,
+  OpenDataSchema,
+  openDataFormatVersion,
+  sitePaths,
+  type Locale,
+  type OpenData,
+} from '@passerelle/content-schemas';
 import { chooseContentLocale, textIn } from './render/fallback';
 import { documentLinesIn } from './render/documents';
 
@@ -85,7 +96,9 @@ export function openDataOf(catalog: Catalog, locale: Locale, siteUrl: string): O
   const result = OpenDataSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new OpenDataError(`${sitePaths.openData(locale)} does not match OpenDataSchema at ${issue?.path.join('.')}: ${issue?.message}`);
+    throw new OpenDataError(
+      `${sitePaths.openData(locale)} does not match OpenDataSchema at ${issue?.path.join('.')}: ${issue?.message}`,
+    );
   }
   return result.data;
 }

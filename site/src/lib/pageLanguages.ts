@@ -1,6 +1,5 @@
 import { localeCodes, type Locale } from '@passerelle/content-schemas';
 
-
 export type PageLanguageLink = { locale: Locale; path: string };
 
 /** A page that exists in every language: interface pages, whose text is all in i18n files. */

@@ -12,7 +12,13 @@ import { siteAudit } from './siteAudit';
 
 export type SitemapEntry = { url: string; lastmod: string | undefined; alternates: AlternateLink[] };
 
-function entry(siteUrl: string, locale: Locale, available: readonly Locale[], pathFor: (locale: Locale) => string, lastmod: string | undefined): SitemapEntry {
+function entry(
+  siteUrl: string,
+  locale: Locale,
+  available: readonly Locale[],
+  pathFor: (locale: Locale) => string,
+  lastmod: string | undefined,
+): SitemapEntry {
   return { url: absoluteUrl(siteUrl, pathFor(locale)), lastmod, alternates: alternateLinks(siteUrl, available, pathFor) };
 }
 
@@ -26,7 +32,15 @@ export function sitemapEntries(catalog: Catalog, siteUrl: string, locale: Locale
     entry(siteUrl, locale, everywhere, sitePaths.accessibility, siteAudit.date),
   ];
   for (const theme of catalog.themes) {
-    entries.push(entry(siteUrl, locale, everywhere, (code) => sitePaths.theme(code, theme.slug), latestUpdate([theme, ...fichesOfTheme(catalog, theme)])));
+    entries.push(
+      entry(
+        siteUrl,
+        locale,
+        everywhere,
+        (code) => sitePaths.theme(code, theme.slug),
+        latestUpdate([theme, ...fichesOfTheme(catalog, theme)]),
+      ),
+    );
   }
   for (const departement of departements) {
     const { local, national, online } = fichesForDepartement(catalog, departement.code);
@@ -73,9 +87,14 @@ export function sitemapXml(entries: readonly SitemapEntry[]): string {
 
 export function sitemapIndexXml(sitemaps: readonly { url: string; lastmod: string | undefined }[]): string {
   const items = sitemaps.map(
-    (sitemap) => `<sitemap><loc>${escapeXml(sitemap.url)}</loc>${sitemap.lastmod ? `<lastmod>${escapeXml(sitemap.lastmod)}</lastmod>` : ''}</sitemap>`,
+    (sitemap) =>
+      `<sitemap><loc>${escapeXml(sitemap.url)}</loc>${sitemap.lastmod ? `<lastmod>${escapeXml(sitemap.lastmod)}</lastmod>` : ''}</sitemap>`,
   );
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...items, '</sitemapindex>', ''].join(
-    '\n',
-  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...items,
+    '</sitemapindex>',
+    '',
+  ].join('\n');
 }

@@ -5,7 +5,16 @@
  */
 import { ficheSegments, type Locale } from '@passerelle/content-schemas';
 
-export const socialImageTypes = ['site', 'home', 'theme', 'demarche', 'dispositif', 'search', 'departement', 'structure'] as const;
+export const socialImageTypes = [
+  'site',
+  'home',
+  'theme',
+  'demarche',
+  'dispositif',
+  'search',
+  'departement',
+  'structure',
+] as const;
 export type SocialImageType = (typeof socialImageTypes)[number];
 
 export const socialImageSize = { width: 1200, height: 630 } as const;

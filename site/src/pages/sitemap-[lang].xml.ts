@@ -13,5 +13,7 @@ export const GET: APIRoute = async ({ params }) => {
   const locale = params.lang;
   if (!locale || !isLocale(locale)) throw new Error(`No sitemap for language "${locale}"`);
   const catalog = await getCatalog();
-  return new Response(sitemapXml(sitemapEntries(catalog, siteUrl, locale)), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+  return new Response(sitemapXml(sitemapEntries(catalog, siteUrl, locale)), {
+    headers: { 'content-type': 'application/xml; charset=utf-8' },
+  });
 };

@@ -54,7 +54,8 @@ async function audit(paths: string[]): Promise<string[]> {
   try {
     for (const urlPath of paths) {
       const response = await page.goto(`${origin}${urlPath}`);
-      if (!response || (response.status() !== 200 && !urlPath.endsWith('404.html'))) problems.push(`${urlPath}: HTTP ${response?.status()}`);
+      if (!response || (response.status() !== 200 && !urlPath.endsWith('404.html')))
+        problems.push(`${urlPath}: HTTP ${response?.status()}`);
       for (const violation of await axeViolations(page)) problems.push(`${urlPath}: ${violation}`);
     }
   } finally {
@@ -64,14 +65,18 @@ async function audit(paths: string[]): Promise<string[]> {
 }
 
 describe('axe on every URL of the sitemaps', () => {
-  it.each(localeCodes)('%s: no violation', async (locale) => {
-    const paths = sitemapPaths(locale);
-    // The sitemap is the list of indexable pages: home, search, themes, départements, fiches…
-    expect(paths).toContain(sitePaths.home(locale));
-    expect(paths).toContain(sitePaths.departement(locale, '31'));
-    expect(paths.length).toBeGreaterThan(20);
-    expect(await audit(paths)).toEqual([]);
-  }, 600_000);
+  it.each(localeCodes)(
+    '%s: no violation',
+    async (locale) => {
+      const paths = sitemapPaths(locale);
+      // The sitemap is the list of indexable pages: home, search, themes, départements, fiches…
+      expect(paths).toContain(sitePaths.home(locale));
+      expect(paths).toContain(sitePaths.departement(locale, '31'));
+      expect(paths.length).toBeGreaterThan(20);
+      expect(await audit(paths)).toEqual([]);
+    },
+    600_000,
+  );
 });
 
 describe('axe on pages the sitemaps leave out', () => {
@@ -101,7 +106,10 @@ describe('axe on the fiche history, opened', () => {
     const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     const problems: string[] = [];
     try {
-      for (const urlPath of [sitePaths.fiche('ar', fixtureFiche('carte-vitale')), sitePaths.fiche('fa', fixtureFiche('permanence-sante-exil'))]) {
+      for (const urlPath of [
+        sitePaths.fiche('ar', fixtureFiche('carte-vitale')),
+        sitePaths.fiche('fa', fixtureFiche('permanence-sante-exil')),
+      ]) {
         await page.goto(`${origin}${urlPath}`);
         // Opened from the keyboard, as a reader would.
         await page.locator('details.fiche-history summary').focus();
@@ -166,7 +174,11 @@ describe('keyboard only', () => {
       await page.waitForURL(`${origin}${sitePaths.search('fr')}`);
 
       // The search box is reached by Tab too, then typed into; Enter submits.
-      for (let pressed = 0; pressed < 60 && (await page.evaluate(() => document.activeElement?.id)) !== 'search-q'; pressed += 1) {
+      for (
+        let pressed = 0;
+        pressed < 60 && (await page.evaluate(() => document.activeElement?.id)) !== 'search-q';
+        pressed += 1
+      ) {
         await page.keyboard.press('Tab');
       }
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');

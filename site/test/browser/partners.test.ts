@@ -67,7 +67,10 @@ afterAll(async () => {
 });
 
 async function open(urlPath: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: 390, height: 844 },
+  });
   const page = await context.newPage();
   const response = await page.goto(`${siteUrl}${urlPath}`);
   expect(response?.status(), urlPath).toBe(200);
@@ -133,7 +136,9 @@ describe('the embed builder', () => {
     await expect(page.locator('[data-embed-preview]').getAttribute('src')).resolves.toBe('/embed/ar/health/?departement=31');
 
     await page.getByRole('button', { name: 'Copier le code' }).click();
-    await expect(page.locator('[role="status"][data-embed-copy-status]').innerText()).resolves.toBe('Code copié : collez-le dans votre page.');
+    await expect(page.locator('[role="status"][data-embed-copy-status]').innerText()).resolves.toBe(
+      'Code copié : collez-le dans votre page.',
+    );
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(snippet);
 
     // The copied snippet, on a partner's page of another origin, shows the filtered list.
@@ -143,7 +148,9 @@ describe('the embed builder', () => {
     const frame = partnerTab.frameLocator('iframe');
     await expect(frame.locator('html').getAttribute('dir')).resolves.toBe('rtl');
     await frame.locator('li[data-scope] a').first().waitFor();
-    const shown = await frame.locator('li[data-scope]:visible a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const shown = await frame
+      .locator('li[data-scope]:visible a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(shown).toContain(sitePaths.fiche('ar', permanence));
     await expect(frame.locator('[data-embed-status]').innerText()).resolves.toContain('31');
     await page.context().close();
@@ -167,18 +174,30 @@ describe('the embed builder', () => {
 });
 
 describe('axe', () => {
-  it.each([sitePaths.embedBuilder(), sitePaths.embedList('fr', 'health'), `${sitePaths.embedList('ar')}?departement=31`, sitePaths.embedList('fa', 'health')])(
-    'finds no violation on %s',
-    async (urlPath) => {
-      const page = await open(urlPath);
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-        return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+  it.each([
+    sitePaths.embedBuilder(),
+    sitePaths.embedList('fr', 'health'),
+    `${sitePaths.embedList('ar')}?departement=31`,
+    sitePaths.embedList('fa', 'health'),
+  ])('finds no violation on %s', async (urlPath) => {
+    const page = await open(urlPath);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       });
-      expect(violations).toEqual([]);
-      await page.context().close();
-    },
-  );
+      return result.violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+      );
+    });
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -99,7 +99,9 @@ async function open(context: BrowserContext, urlPath: string): Promise<Page> {
 async function keptOffline(page: Page, urlPath: string): Promise<void> {
   await page.waitForFunction(async (path) => {
     const cache = await caches.open('passerelle-saved');
-    return Boolean((await cache.match(path)) && (!path.includes('/demarches/') || (await cache.match(`${path}rendez-vous.json`))));
+    return Boolean(
+      (await cache.match(path)) && (!path.includes('/demarches/') || (await cache.match(`${path}rendez-vous.json`))),
+    );
   }, urlPath);
 }
 
@@ -459,10 +461,9 @@ describe('read aloud', () => {
     await expect(pause.getAttribute('aria-pressed')).resolves.toBe('true');
     await page.keyboard.press('Space');
     await expect(pause.getAttribute('aria-pressed')).resolves.toBe('false');
-    await expect(speechLog(page).then((log) => log.calls.filter((call) => call !== 'cancel' && call !== 'getVoices'))).resolves.toEqual([
-      'pause',
-      'resume',
-    ]);
+    await expect(
+      speechLog(page).then((log) => log.calls.filter((call) => call !== 'cancel' && call !== 'getVoices')),
+    ).resolves.toEqual(['pause', 'resume']);
 
     await page.evaluate(() => (window as unknown as { speechLog: SpeechLog }).speechLog.endCurrent());
     await expect(speechLog(page).then((log) => log.spoken.length)).resolves.toBe(2);
@@ -547,7 +548,8 @@ describe('documents checklist and appointment sheet', () => {
       (fiches) => {
         // Also runs in about:blank, which has no storage.
         if (location.protocol !== 'http:') return;
-        if (!localStorage.getItem('passerelle.savedFiches')) localStorage.setItem('passerelle.savedFiches', JSON.stringify(fiches));
+        if (!localStorage.getItem('passerelle.savedFiches'))
+          localStorage.setItem('passerelle.savedFiches', JSON.stringify(fiches));
       },
       [carteVitale, puma].map((fiche) => ({
         path: sitePaths.fiche(locale, fiche),
@@ -564,7 +566,9 @@ describe('documents checklist and appointment sheet', () => {
     await identity.waitFor();
     await expect(page.locator('[data-checklist-hint]').isVisible()).resolves.toBe(true);
     // Each document in Ukrainian with its French name beside it, marked as French.
-    await expect(page.locator('.document-list__french [lang="fr"]').first().textContent()).resolves.toBe('Passeport ou pièce d\'identité — original et copie');
+    await expect(page.locator('.document-list__french [lang="fr"]').first().textContent()).resolves.toBe(
+      "Passeport ou pièce d'identité — original et copie",
+    );
     await identity.check();
     await page.reload();
     await expect(page.locator('input[data-document="d:piece-identite"]').isChecked()).resolves.toBe(true);
@@ -595,7 +599,9 @@ describe('documents checklist and appointment sheet', () => {
       const table = page.locator('.appointment-table');
       await table.waitFor();
       const direction = locale === 'ar' ? 'rtl' : 'ltr';
-      await expect(table.locator('thead th').evaluateAll((cells) => cells.map((th) => [th.getAttribute('lang'), th.getAttribute('dir')]))).resolves.toEqual([
+      await expect(
+        table.locator('thead th').evaluateAll((cells) => cells.map((th) => [th.getAttribute('lang'), th.getAttribute('dir')])),
+      ).resolves.toEqual([
         [locale, direction],
         ['fr', 'ltr'],
       ]);
@@ -603,13 +609,21 @@ describe('documents checklist and appointment sheet', () => {
       const rows = table.locator('.appointment-table__document');
       await expect(rows.count()).resolves.toBe(6);
       const cells = await rows.evaluateAll((lines) =>
-        lines.map((line) => [...line.querySelectorAll('td')].map((td) => [td.getAttribute('lang'), td.getAttribute('dir'), td.textContent?.trim()])),
+        lines.map((line) =>
+          [...line.querySelectorAll('td')].map((td) => [td.getAttribute('lang'), td.getAttribute('dir'), td.textContent?.trim()]),
+        ),
       );
-      expect(cells.every(([own, french]) => own?.[1] === (own?.[0] === 'fr' ? 'ltr' : direction) && french?.[0] === 'fr' && french[1] === 'ltr')).toBe(true);
-      expect(cells.map(([, french]) => french?.[2])).toContain('RIB (relevé d\'identité bancaire)');
+      expect(
+        cells.every(
+          ([own, french]) => own?.[1] === (own?.[0] === 'fr' ? 'ltr' : direction) && french?.[0] === 'fr' && french[1] === 'ltr',
+        ),
+      ).toBe(true);
+      expect(cells.map(([, french]) => french?.[2])).toContain("RIB (relevé d'identité bancaire)");
       expect(cells.filter(([own]) => own?.[0] === locale).length).toBeGreaterThanOrEqual(5);
       await expect(
-        table.locator('img.appointment-table__qr').evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth > 0)),
+        table
+          .locator('img.appointment-table__qr')
+          .evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth > 0)),
       ).resolves.toEqual([true, true]);
       // A tick on the sheet is the fiche's tick.
       await rows.first().locator('input[type=checkbox]').check();

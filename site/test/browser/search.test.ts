@@ -45,7 +45,8 @@ const lookup = { themes: fixture('themes'), needs: fixture('needs'), structures:
 function expectedResults(locale: Locale, filters: SearchQuery['filters']): string[] {
   const fiches = fixtureFiches();
   const translated = (fiche: (typeof fiches)[number]) => fiche.translatedLocales.includes(locale);
-  const title = (fiche: (typeof fiches)[number]) => (translated(fiche) ? valueIn(fiche.title, locale) : valueIn(fiche.title, 'fr')) ?? '';
+  const title = (fiche: (typeof fiches)[number]) =>
+    (translated(fiche) ? valueIn(fiche.title, locale) : valueIn(fiche.title, 'fr')) ?? '';
   return fiches
     .filter((fiche) => {
       const values = ficheSearchFilters(fiche, lookup);
@@ -54,7 +55,9 @@ function expectedResults(locale: Locale, filters: SearchQuery['filters']): strin
         return typeof filter === 'string' ? carried.includes(filter) : filter.any.some((value) => carried.includes(value));
       });
     })
-    .sort((a, b) => Number(translated(b)) - Number(translated(a)) || title(a).localeCompare(title(b), translated(a) ? locale : 'fr'))
+    .sort(
+      (a, b) => Number(translated(b)) - Number(translated(a)) || title(a).localeCompare(title(b), translated(a) ? locale : 'fr'),
+    )
     .map((fiche) => sitePaths.fiche(locale, fiche));
 }
 
@@ -292,7 +295,10 @@ describe('search', () => {
     await page.waitForFunction((count) => document.querySelectorAll('.search-result').length === count, expected.length);
     const shown = await shownResults(page);
     expect(shown.map((result) => result.href)).toEqual(expected);
-    expect(shown.map((result) => result.inFrench)).toEqual([...expected.slice(0, -1).map(() => null), translator('ar')('search.inFrench')]);
+    expect(shown.map((result) => result.inFrench)).toEqual([
+      ...expected.slice(0, -1).map(() => null),
+      translator('ar')('search.inFrench'),
+    ]);
     expect(await page.locator('.search-result a[lang=fr]').getAttribute('dir')).toBe('ltr');
     expect(await status(page)).toBe(translator('ar')('search.count', { count: expected.length }));
     await page.context().close();

@@ -39,7 +39,10 @@ beforeAll(async () => {
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
     page.on('console', (message) => {
       // Offline, the browser itself logs the service worker's failed update check and the manifest it cannot fetch.
-      if (message.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|Failed to fetch|fetching the script|Manifest/.test(message.text()))
+      if (
+        message.type() === 'error' &&
+        !/ERR_INTERNET_DISCONNECTED|Failed to fetch|fetching the script|Manifest/.test(message.text())
+      )
         problems.push(`${page.url()}: ${message.text()}`);
     });
   });
@@ -73,11 +76,17 @@ describe('the web app', () => {
     const manifest = (await cdp.send('Page.getAppManifest')) as AppManifest;
     expect(manifest.url).toBe(`${server.origin}${webAppPaths.manifest(locale)}`);
     expect(manifest.errors).toEqual([]);
-    expect(JSON.parse(manifest.data ?? '{}')).toMatchObject({ lang: locale, dir: directionOf(locale), start_url: sitePaths.home(locale) });
+    expect(JSON.parse(manifest.data ?? '{}')).toMatchObject({
+      lang: locale,
+      dir: directionOf(locale),
+      start_url: sitePaths.home(locale),
+    });
     // Chromium checks the manifest, its icons and the page; the answer may take a moment while it fetches them.
     let errors: { errorId: string }[] = [];
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      ({ installabilityErrors: errors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] });
+      ({ installabilityErrors: errors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+        installabilityErrors: { errorId: string }[];
+      });
       if (errors.length === 0) break;
       await page.waitForTimeout(500);
     }

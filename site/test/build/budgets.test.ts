@@ -50,10 +50,25 @@ const pageTypeBudgets: { type: string; paths: string[]; html: number; total: num
   { type: 'home', paths: [sitePaths.home('fr'), sitePaths.home('ar')], html: 8 * KB, total: 20 * KB },
   { type: 'theme', paths: [sitePaths.theme('fr', 'health'), sitePaths.theme('ar', 'health')], html: 8 * KB, total: 20 * KB },
   { type: 'départements', paths: [sitePaths.departements('fr'), sitePaths.departements('ar')], html: 8 * KB, total: 20 * KB },
-  { type: 'département', paths: [sitePaths.departement('fr', '31'), sitePaths.departement('ar', '31')], html: 8 * KB, total: 20 * KB },
-  { type: 'structure', paths: [sitePaths.structure('fr', 'accueil-sante-exil'), sitePaths.structure('ar', 'accueil-sante-exil')], html: 8 * KB, total: 20 * KB },
+  {
+    type: 'département',
+    paths: [sitePaths.departement('fr', '31'), sitePaths.departement('ar', '31')],
+    html: 8 * KB,
+    total: 20 * KB,
+  },
+  {
+    type: 'structure',
+    paths: [sitePaths.structure('fr', 'accueil-sante-exil'), sitePaths.structure('ar', 'accueil-sante-exil')],
+    html: 8 * KB,
+    total: 20 * KB,
+  },
   { type: 'search (before use)', paths: [sitePaths.search('fr'), sitePaths.search('ar')], html: 10 * KB, total: 24 * KB },
-  { type: 'fiche', paths: fixtureFiches().flatMap((fiche) => [sitePaths.fiche('fr', fiche), sitePaths.fiche('ar', fiche)]), html: budgets.ficheHtml, total: 30 * KB },
+  {
+    type: 'fiche',
+    paths: fixtureFiches().flatMap((fiche) => [sitePaths.fiche('fr', fiche), sitePaths.fiche('ar', fiche)]),
+    html: budgets.ficheHtml,
+    total: 30 * KB,
+  },
 ];
 
 const fichePages = fixtureFiches().flatMap((fiche) => localeCodes.map((locale) => sitePaths.fiche(locale, fiche)));
@@ -106,12 +121,16 @@ describe('budgets', () => {
     // hold it to the search budgets.
     const own = distFiles('.js').filter((file) => !file.startsWith(`pagefind${path.sep}`));
     expect(own.length).toBeGreaterThan(0);
-    for (const file of own) expect(gzipSize(readFileSync(path.join(testDistDir, file))), file).toBeLessThanOrEqual(budgets.script);
+    for (const file of own)
+      expect(gzipSize(readFileSync(path.join(testDistDir, file))), file).toBeLessThanOrEqual(budgets.script);
   });
 });
 
 describe('the stylesheet', () => {
-  const css = () => distFiles('.css').map((file) => readFileSync(path.join(testDistDir, file), 'utf8')).join('\n');
+  const css = () =>
+    distFiles('.css')
+      .map((file) => readFileSync(path.join(testDistDir, file), 'utf8'))
+      .join('\n');
 
   it('downloads no web font, and none is even shipped', () => {
     expect(css()).not.toMatch(/@font-face|Marianne|Spectral|\.woff2?/i);
@@ -119,16 +138,30 @@ describe('the stylesheet', () => {
   });
 
   it('uses logical properties only, so RTL pages mirror', () => {
-    const physical = css().match(/(?:^|[;{])\s*(?:(?:margin|padding|border|scroll-margin|scroll-padding)-(?:left|right)|left|right|border-(?:top|bottom)-(?:left|right)-radius)\s*:|(?:text-align|float|clear)\s*:\s*(?:left|right)\b/g);
+    const physical = css().match(
+      /(?:^|[;{])\s*(?:(?:margin|padding|border|scroll-margin|scroll-padding)-(?:left|right)|left|right|border-(?:top|bottom)-(?:left|right)-radius)\s*:|(?:text-align|float|clear)\s*:\s*(?:left|right)\b/g,
+    );
     expect(physical).toBeNull();
   });
 
   it('kept the DSFR components the pages use and dropped the others', () => {
     const text = css();
-    for (const used of ['.fr-header', '.fr-footer', '.fr-breadcrumb', '.fr-tag', '.fr-card', '.fr-notice', '.fr-skiplinks', '.fr-input', '.fr-select', '.fr-btn']) {
+    for (const used of [
+      '.fr-header',
+      '.fr-footer',
+      '.fr-breadcrumb',
+      '.fr-tag',
+      '.fr-card',
+      '.fr-notice',
+      '.fr-skiplinks',
+      '.fr-input',
+      '.fr-select',
+      '.fr-btn',
+    ]) {
       expect(text).toContain(used);
     }
-    for (const unused of ['.fr-modal', '.fr-accordion', '.fr-table', '.fr-btn--icon-left', '.fr-input-wrap--addon']) expect(text).not.toContain(unused);
+    for (const unused of ['.fr-modal', '.fr-accordion', '.fr-table', '.fr-btn--icon-left', '.fr-input-wrap--addon'])
+      expect(text).not.toContain(unused);
   });
 
   it('has a print stylesheet', () => {
@@ -142,7 +175,10 @@ describe('images', () => {
     if (!fiche) throw new Error('fixture missing');
     const { document } = page(sitePaths.fiche('ar', fiche));
     const picture = document.querySelector('picture');
-    expect(picture?.querySelectorAll('source').map((source) => source.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+    expect(picture?.querySelectorAll('source').map((source) => source.getAttribute('type'))).toEqual([
+      'image/avif',
+      'image/webp',
+    ]);
     const img = picture?.querySelector('img');
     expect(img?.getAttribute('width')).toBeTruthy();
     expect(img?.getAttribute('height')).toBeTruthy();

@@ -20,7 +20,9 @@ describe('« Informations vérifiées le »', () => {
       const checked = fiche.lastCheckedAt ?? fiche.changedAt ?? fiche.updatedAt;
       const { document } = page(sitePaths.fiche(locale, fiche));
       const time = document.querySelector(`.fiche-meta time[datetime="${checked}"]`);
-      expect(time?.textContent?.trim(), `${locale} ${fiche.slug}`).toBe(t('fiche.checkedOn', { date: formatDate(locale, checked) }));
+      expect(time?.textContent?.trim(), `${locale} ${fiche.slug}`).toBe(
+        t('fiche.checkedOn', { date: formatDate(locale, checked) }),
+      );
     }
   });
 
@@ -33,16 +35,21 @@ describe('« Informations vérifiées le »', () => {
 });
 
 describe('the overdue notice', () => {
-  it.each(localeCodes)('%s: on a fiche unchecked for more than its interval past its review date, and only there', (locale: Locale) => {
-    const t = translator(locale);
-    const stale = fixtureFiche('permanence-sante-exil');
-    const notice = page(sitePaths.fiche(locale, stale)).document.querySelector('.fiche-stale');
-    expect(notice?.getAttribute('role')).toBe('note');
-    expect(notice?.textContent?.trim()).toBe(t('fiche.notCheckedSince', { date: formatDate(locale, '2024-11-03T00:00:00.000Z') }));
-    for (const fiche of fixtureFiches().filter((candidate) => candidate.slug !== stale.slug)) {
-      expect(page(sitePaths.fiche(locale, fiche)).document.querySelector('.fiche-stale'), fiche.slug).toBeNull();
-    }
-  });
+  it.each(localeCodes)(
+    '%s: on a fiche unchecked for more than its interval past its review date, and only there',
+    (locale: Locale) => {
+      const t = translator(locale);
+      const stale = fixtureFiche('permanence-sante-exil');
+      const notice = page(sitePaths.fiche(locale, stale)).document.querySelector('.fiche-stale');
+      expect(notice?.getAttribute('role')).toBe('note');
+      expect(notice?.textContent?.trim()).toBe(
+        t('fiche.notCheckedSince', { date: formatDate(locale, '2024-11-03T00:00:00.000Z') }),
+      );
+      for (const fiche of fixtureFiches().filter((candidate) => candidate.slug !== stale.slug)) {
+        expect(page(sitePaths.fiche(locale, fiche)).document.querySelector('.fiche-stale'), fiche.slug).toBeNull();
+      }
+    },
+  );
 });
 
 describe('the history', () => {
@@ -50,7 +57,10 @@ describe('the history', () => {
   const notes = (locale: Locale) =>
     page(sitePaths.fiche(locale, fiche()))
       .document.querySelectorAll('details.fiche-history li')
-      .map((item) => ({ date: item.querySelector('time')?.getAttribute('datetime'), lang: item.querySelector('span')?.getAttribute('lang') ?? locale }));
+      .map((item) => ({
+        date: item.querySelector('time')?.getAttribute('datetime'),
+        lang: item.querySelector('span')?.getAttribute('lang') ?? locale,
+      }));
 
   it('is collapsed, newest first, each note in the reader’s language where validated, else French marked lang="fr"', () => {
     const details = page(sitePaths.fiche('ar', fiche())).document.querySelector('details.fiche-history');
@@ -66,14 +76,17 @@ describe('the history', () => {
 
   it('says so when no publication carried a note', () => {
     const t = translator('uk');
-    expect(text(sitePaths.fiche('uk', fixtureFiche('protection-universelle-maladie')), 'details.fiche-history p')).toBe(t('fiche.historyNone'));
+    expect(text(sitePaths.fiche('uk', fixtureFiche('protection-universelle-maladie')), 'details.fiche-history p')).toBe(
+      t('fiche.historyNone'),
+    );
   });
 });
 
 describe('dates for machines', () => {
   it('JSON-LD: dateModified is the last real change, lastReviewed the check', () => {
     const stale = fixtureFiche('permanence-sante-exil');
-    const script = page(sitePaths.fiche('fr', stale)).document.querySelector('script[type="application/ld+json"]')?.textContent ?? '';
+    const script =
+      page(sitePaths.fiche('fr', stale)).document.querySelector('script[type="application/ld+json"]')?.textContent ?? '';
     const webPage = (JSON.parse(script) as { '@graph': Record<string, string>[] })['@graph'][0]!;
     expect(webPage.dateModified).toBe(stale.changedAt);
     expect(webPage.lastReviewed).toBe('2024-11-03T00:00:00.000Z');
@@ -82,7 +95,11 @@ describe('dates for machines', () => {
   it('open data: lastCheckedAt, lastChangedAt and nextReviewAt', () => {
     const data = JSON.parse(page(sitePaths.openData('ar')).html) as { fiches: Record<string, unknown>[] };
     const entry = data.fiches.find((candidate) => candidate.shortId === fixtureFiche('carte-vitale').shortId);
-    expect(entry).toMatchObject({ lastCheckedAt: '2026-09-15T00:00:00.000Z', nextReviewAt: '2027-03-15T00:00:00.000Z', lastChangedAt: '2026-11-27T17:04:17.408Z' });
+    expect(entry).toMatchObject({
+      lastCheckedAt: '2026-09-15T00:00:00.000Z',
+      nextReviewAt: '2027-03-15T00:00:00.000Z',
+      lastChangedAt: '2026-11-27T17:04:17.408Z',
+    });
     const old = data.fiches.find((candidate) => candidate.shortId === fixtureFiche('halte-garderie-insertion').shortId);
     expect(old).toMatchObject({ nextReviewAt: null, lastChangedAt: fixtureFiche('halte-garderie-insertion').updatedAt });
   });

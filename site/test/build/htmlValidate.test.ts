@@ -23,7 +23,8 @@ describe('html-validate', () => {
       const report = await validator.validateString(built.html, built.urlPath);
       for (const result of report.results) {
         for (const message of result.messages) {
-          if (message.severity === 2) problems.push(`${built.urlPath}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+          if (message.severity === 2)
+            problems.push(`${built.urlPath}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
         }
       }
     }

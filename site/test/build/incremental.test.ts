@@ -137,7 +137,10 @@ async function writeChangedContent(): Promise<void> {
   const logo = media.find((entry) => entry.filename === 'logo-accueil-sante-exil.png');
   if (!logo) throw new Error('no fixture media logo-accueil-sante-exil.png');
   const logoFile = path.join(changedSnapshot, 'media', 'logo-accueil-sante-exil.png');
-  const image = await sharp(await readFile(logoFile)).flop().png().toBuffer();
+  const image = await sharp(await readFile(logoFile))
+    .flop()
+    .png()
+    .toBuffer();
   await writeFile(logoFile, image);
   (logo.alt as Json).fr = 'Logo d’Accueil Santé Exil (nouvelle version)';
   logo.filesize = image.byteLength;

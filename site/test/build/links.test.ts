@@ -24,9 +24,11 @@ describe('internal links', () => {
         ...built.document.querySelectorAll('a[href]').map((element) => element.getAttribute('href') ?? ''),
         ...built.document.querySelectorAll('link[href]').map((element) => element.getAttribute('href') ?? ''),
         ...built.document.querySelectorAll('img[src], script[src]').map((element) => element.getAttribute('src') ?? ''),
-        ...built.document.querySelectorAll('source[srcset], img[srcset]').flatMap((element) =>
-          (element.getAttribute('srcset') ?? '').split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? ''),
-        ),
+        ...built.document
+          .querySelectorAll('source[srcset], img[srcset]')
+          .flatMap((element) =>
+            (element.getAttribute('srcset') ?? '').split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? ''),
+          ),
       ];
       for (const reference of references) {
         const internal = reference.startsWith(testSiteUrl) ? reference.slice(testSiteUrl.length) : reference;

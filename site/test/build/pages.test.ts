@@ -38,7 +38,11 @@ describe('the fixture build', () => {
     for (const built of allPages()) {
       const html = built.document.querySelector('html');
       const locale = urlLocale(built.urlPath) ?? 'fr';
-      expect([built.urlPath, html?.getAttribute('lang'), html?.getAttribute('dir')]).toEqual([built.urlPath, locale, directionOf(locale)]);
+      expect([built.urlPath, html?.getAttribute('lang'), html?.getAttribute('dir')]).toEqual([
+        built.urlPath,
+        locale,
+        directionOf(locale),
+      ]);
     }
   });
 
@@ -71,7 +75,10 @@ describe('a translated fiche page', () => {
   });
 
   it('lists hreflang alternates for its real translations and x-default → French', () => {
-    const expected = [...fiche.translatedLocales.map((locale) => [locale, `${testSiteUrl}${sitePaths.fiche(locale, fiche)}`]), ['x-default', `${testSiteUrl}${sitePaths.fiche('fr', fiche)}`]];
+    const expected = [
+      ...fiche.translatedLocales.map((locale) => [locale, `${testSiteUrl}${sitePaths.fiche(locale, fiche)}`]),
+      ['x-default', `${testSiteUrl}${sitePaths.fiche('fr', fiche)}`],
+    ];
     expect(hreflangs(sitePaths.fiche('ar', fiche))).toEqual(expected);
   });
 
@@ -103,7 +110,11 @@ describe('a partially translated fiche page', () => {
     expect(canonical(urlPath)).toBe(`${testSiteUrl}${urlPath}`);
     expect(page(urlPath).document.querySelector('.fallback-notice')).toBeNull();
     expect(hreflangs(sitePaths.fiche('fr', fiche))).toContainEqual(['fa', `${testSiteUrl}${urlPath}`]);
-    expect(page(sitePaths.fiche('en', fiche)).document.querySelectorAll('.language-switcher a').map((link) => link.getAttribute('hreflang'))).toContain('fa');
+    expect(
+      page(sitePaths.fiche('en', fiche))
+        .document.querySelectorAll('.language-switcher a')
+        .map((link) => link.getAttribute('hreflang')),
+    ).toContain('fa');
   });
 
   it('shows its Persian title and translated items in Persian', () => {
@@ -141,7 +152,9 @@ describe('an outdated translation', () => {
   it('shows the Arabic text with a notice giving the date the French changed, in Arabic', () => {
     const { document } = page(sitePaths.fiche('ar', fiche));
     const notes = document.querySelectorAll('.unit-note');
-    expect(notes.map((note) => note.text)).toEqual([translator('ar')('fiche.unitOutdated', { date: formatDate('ar', frenchChangedAt ?? '') })]);
+    expect(notes.map((note) => note.text)).toEqual([
+      translator('ar')('fiche.unitOutdated', { date: formatDate('ar', frenchChangedAt ?? '') }),
+    ]);
     const [note] = notes;
     expect(note?.previousElementSibling?.text).toBe(fiche.how?.ar?.[1]?.title);
     expect(note?.closest('[lang]')?.getAttribute('lang')).toBe('ar');
@@ -149,7 +162,8 @@ describe('an outdated translation', () => {
   });
 
   it('concerns only the Arabic page', () => {
-    for (const locale of ['fr', 'en'] as const) expect(page(sitePaths.fiche(locale, fiche)).document.querySelectorAll('.unit-note'), locale).toHaveLength(0);
+    for (const locale of ['fr', 'en'] as const)
+      expect(page(sitePaths.fiche(locale, fiche)).document.querySelectorAll('.unit-note'), locale).toHaveLength(0);
   });
 });
 
@@ -195,9 +209,13 @@ describe('interface pages', () => {
   it('the language chooser links to every home, each name in its own language and direction', () => {
     const { document } = page('/');
     const entries = document.querySelectorAll('.language-choices > li');
-    expect(entries.map((entry) => [entry.getAttribute('lang'), entry.getAttribute('dir'), entry.querySelector('a')?.getAttribute('href')])).toEqual(
-      localeCodes.map((locale) => [locale, directionOf(locale), sitePaths.home(locale)]),
-    );
+    expect(
+      entries.map((entry) => [
+        entry.getAttribute('lang'),
+        entry.getAttribute('dir'),
+        entry.querySelector('a')?.getAttribute('href'),
+      ]),
+    ).toEqual(localeCodes.map((locale) => [locale, directionOf(locale), sitePaths.home(locale)]));
     expect(hreflangs('/').map(([hreflang]) => hreflang)).toEqual([...localeCodes, 'x-default']);
   });
 
@@ -230,7 +248,10 @@ describe('interface pages', () => {
     const { document } = page(sitePaths.search('ar'));
     const form = document.querySelector('form[role=search]');
     expect(form?.getAttribute('action')).toBe(sitePaths.search('ar'));
-    expect(form?.querySelectorAll('input, select').map((field) => field.getAttribute('name'))).toEqual(['q', ...searchFilterNames]);
+    expect(form?.querySelectorAll('input, select').map((field) => field.getAttribute('name'))).toEqual([
+      'q',
+      ...searchFilterNames,
+    ]);
     expect(document.querySelector('noscript')?.text).toContain(translator('ar')('search.noScript'));
     expect(document.querySelectorAll(`a[href^="/ar/themes/"]`).length).toBeGreaterThanOrEqual(10);
     expect(document.querySelectorAll(`a[href^="/ar/departements/"]`).length).toBeGreaterThanOrEqual(101);

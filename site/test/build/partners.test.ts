@@ -35,7 +35,8 @@ const themeOf = (slug: string) => {
   if (!theme) throw new Error(`No fixture theme ${slug}`);
   return theme;
 };
-const fichesOfTheme = (theme: Theme) => fiches.filter((fiche) => fiche.primaryTheme === theme.id || (fiche.secondaryThemes ?? []).includes(theme.id));
+const fichesOfTheme = (theme: Theme) =>
+  fiches.filter((fiche) => fiche.primaryTheme === theme.id || (fiche.secondaryThemes ?? []).includes(theme.id));
 
 type AtomText = string | { '#text': string; 'xml:lang'?: string };
 type AtomEntry = {
@@ -60,7 +61,11 @@ type AtomFeed = {
   };
 };
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['entry', 'link', 'p'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['entry', 'link', 'p'].includes(name),
+});
 
 function feed(urlPath: string): AtomFeed['feed'] {
   const text = readDist(urlPath);
@@ -68,9 +73,12 @@ function feed(urlPath: string): AtomFeed['feed'] {
   return (xml.parse(text) as AtomFeed).feed;
 }
 type AtomParagraph = AtomText | { strong: string };
-const text = (value: AtomParagraph | undefined) => (typeof value === 'object' ? ('strong' in value ? value.strong : value['#text']) : value);
-const lang = (value: AtomParagraph | undefined) => (typeof value === 'object' && 'xml:lang' in value ? value['xml:lang'] : undefined);
-const entryOf = (entries: AtomEntry[] | undefined, fiche: { shortId: string }) => entries?.find((entry) => entry.id.includes(`fiche/${fiche.shortId}/`));
+const text = (value: AtomParagraph | undefined) =>
+  typeof value === 'object' ? ('strong' in value ? value.strong : value['#text']) : value;
+const lang = (value: AtomParagraph | undefined) =>
+  typeof value === 'object' && 'xml:lang' in value ? value['xml:lang'] : undefined;
+const entryOf = (entries: AtomEntry[] | undefined, fiche: { shortId: string }) =>
+  entries?.find((entry) => entry.id.includes(`fiche/${fiche.shortId}/`));
 
 describe('the Atom feed of each language', () => {
   it.each(localeCodes)('%s: valid Atom 1.0 with id, title, updated, self and alternate links, author, xml:lang', (locale) => {
@@ -79,30 +87,43 @@ describe('the Atom feed of each language', () => {
     expect(parsed['xml:lang']).toBe(locale);
     expect(parsed.id).toBe(absoluteUrl(testSiteUrl, sitePaths.feed(locale)));
     expect(parsed.title).toBeTruthy();
-    expect(parsed.link).toContainEqual({ rel: 'self', type: 'application/atom+xml', href: absoluteUrl(testSiteUrl, sitePaths.feed(locale)) });
-    expect(parsed.link).toContainEqual({ rel: 'alternate', type: 'text/html', href: absoluteUrl(testSiteUrl, sitePaths.home(locale)) });
+    expect(parsed.link).toContainEqual({
+      rel: 'self',
+      type: 'application/atom+xml',
+      href: absoluteUrl(testSiteUrl, sitePaths.feed(locale)),
+    });
+    expect(parsed.link).toContainEqual({
+      rel: 'alternate',
+      type: 'text/html',
+      href: absoluteUrl(testSiteUrl, sitePaths.home(locale)),
+    });
     expect(parsed.author.name).toBe('Passerelle');
     const newest = [...fiches].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
     expect(parsed.updated).toBe(newest[0]?.updatedAt);
   });
 
-  it.each(localeCodes)('%s: every fiche, newest change first, under the cap, with stable unique ids and links to the page', (locale) => {
-    const entries = feed(sitePaths.feed(locale)).entry ?? [];
-    expect(entries.length).toBe(Math.min(fiches.length, feedEntryLimit));
-    const updated = entries.map((entry) => Date.parse(entry.updated));
-    expect(updated).toEqual([...updated].sort((a, b) => b - a));
-    expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
-    for (const fiche of fiches) {
-      const entry = entryOf(entries, fiche);
-      expect(entry?.id).toBe(`tag:passerelle.example,2026:fiche/${fiche.shortId}/${locale}`);
-      expect(entry?.updated).toBe(fiche.updatedAt);
-      expect(entry?.link).toEqual([{ rel: 'alternate', type: 'text/html', href: absoluteUrl(testSiteUrl, sitePaths.fiche(locale, fiche)) }]);
-      const translated = fiche.translatedLocales.includes(locale);
-      expect(text(entry?.title)).toBe(translated ? fiche.title[locale] : fiche.title.fr);
-      expect(lang(entry?.title)).toBe(translated ? undefined : 'fr');
-      expect(text(entry?.summary)).toBe(translated ? fiche.summary[locale] : fiche.summary.fr);
-    }
-  });
+  it.each(localeCodes)(
+    '%s: every fiche, newest change first, under the cap, with stable unique ids and links to the page',
+    (locale) => {
+      const entries = feed(sitePaths.feed(locale)).entry ?? [];
+      expect(entries.length).toBe(Math.min(fiches.length, feedEntryLimit));
+      const updated = entries.map((entry) => Date.parse(entry.updated));
+      expect(updated).toEqual([...updated].sort((a, b) => b - a));
+      expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
+      for (const fiche of fiches) {
+        const entry = entryOf(entries, fiche);
+        expect(entry?.id).toBe(`tag:passerelle.example,2026:fiche/${fiche.shortId}/${locale}`);
+        expect(entry?.updated).toBe(fiche.updatedAt);
+        expect(entry?.link).toEqual([
+          { rel: 'alternate', type: 'text/html', href: absoluteUrl(testSiteUrl, sitePaths.fiche(locale, fiche)) },
+        ]);
+        const translated = fiche.translatedLocales.includes(locale);
+        expect(text(entry?.title)).toBe(translated ? fiche.title[locale] : fiche.title.fr);
+        expect(lang(entry?.title)).toBe(translated ? undefined : 'fr');
+        expect(text(entry?.summary)).toBe(translated ? fiche.summary[locale] : fiche.summary.fr);
+      }
+    },
+  );
 
   it('carries a translated change note, dated, in the language of the feed', () => {
     const carteVitale = fixtureFiche('carte-vitale');
@@ -133,16 +154,32 @@ describe('the Atom feed of each language', () => {
 });
 
 describe('the Atom feed of each theme', () => {
-  it.each(themes.flatMap((theme) => (['fr', 'ar'] as Locale[]).map((locale) => [theme.slug, locale] as const)))('%s in %s: valid, only the theme’s fiches', (slug, locale) => {
-    const theme = themeOf(slug);
-    const parsed = feed(sitePaths.themeFeed(locale, slug));
-    expect(parsed.link).toContainEqual({ rel: 'self', type: 'application/atom+xml', href: absoluteUrl(testSiteUrl, sitePaths.themeFeed(locale, slug)) });
-    expect(parsed.link).toContainEqual({ rel: 'alternate', type: 'text/html', href: absoluteUrl(testSiteUrl, sitePaths.theme(locale, slug)) });
-    expect((parsed.entry ?? []).map((entry) => entry.id).sort()).toEqual(fichesOfTheme(theme).map((fiche) => `tag:passerelle.example,2026:fiche/${fiche.shortId}/${locale}`).sort());
-  });
+  it.each(themes.flatMap((theme) => (['fr', 'ar'] as Locale[]).map((locale) => [theme.slug, locale] as const)))(
+    '%s in %s: valid, only the theme’s fiches',
+    (slug, locale) => {
+      const theme = themeOf(slug);
+      const parsed = feed(sitePaths.themeFeed(locale, slug));
+      expect(parsed.link).toContainEqual({
+        rel: 'self',
+        type: 'application/atom+xml',
+        href: absoluteUrl(testSiteUrl, sitePaths.themeFeed(locale, slug)),
+      });
+      expect(parsed.link).toContainEqual({
+        rel: 'alternate',
+        type: 'text/html',
+        href: absoluteUrl(testSiteUrl, sitePaths.theme(locale, slug)),
+      });
+      expect((parsed.entry ?? []).map((entry) => entry.id).sort()).toEqual(
+        fichesOfTheme(theme)
+          .map((fiche) => `tag:passerelle.example,2026:fiche/${fiche.shortId}/${locale}`)
+          .sort(),
+      );
+    },
+  );
 
   it('exists for every theme in every language', () => {
-    for (const theme of themes) for (const locale of localeCodes) expect(() => readDist(sitePaths.themeFeed(locale, theme.slug))).not.toThrow();
+    for (const theme of themes)
+      for (const locale of localeCodes) expect(() => readDist(sitePaths.themeFeed(locale, theme.slug))).not.toThrow();
   });
 });
 
@@ -151,7 +188,9 @@ describe('feed discovery', () => {
     const home = page(sitePaths.home(locale)).document.querySelectorAll('head link[type="application/atom+xml"]');
     expect(home.map((link) => link.getAttribute('href'))).toEqual([absoluteUrl(testSiteUrl, sitePaths.feed(locale))]);
     const theme = page(sitePaths.theme(locale, 'health')).document;
-    expect(theme.querySelectorAll('head link[rel="alternate"][type="application/atom+xml"]').map((link) => link.getAttribute('href'))).toEqual([
+    expect(
+      theme.querySelectorAll('head link[rel="alternate"][type="application/atom+xml"]').map((link) => link.getAttribute('href')),
+    ).toEqual([
       absoluteUrl(testSiteUrl, sitePaths.themeFeed(locale, 'health')),
       absoluteUrl(testSiteUrl, sitePaths.feed(locale)),
     ]);
@@ -162,7 +201,9 @@ describe('feed discovery', () => {
   });
 
   it('fiche pages announce no feed', () => {
-    expect(page(sitePaths.fiche('fr', fixtureFiche('carte-vitale'))).document.querySelectorAll('link[type="application/atom+xml"]')).toHaveLength(0);
+    expect(
+      page(sitePaths.fiche('fr', fixtureFiche('carte-vitale'))).document.querySelectorAll('link[type="application/atom+xml"]'),
+    ).toHaveLength(0);
   });
 });
 
@@ -201,7 +242,10 @@ describe('the open data files', () => {
   });
 
   it('gives the translated note in English and the French one in Arabic', () => {
-    const find = (locale: Locale, slug: string) => OpenDataSchema.parse(JSON.parse(readDist(sitePaths.openData(locale)))).fiches.find((fiche) => fiche.urls.french.includes(`/${slug}/`));
+    const find = (locale: Locale, slug: string) =>
+      OpenDataSchema.parse(JSON.parse(readDist(sitePaths.openData(locale)))).fiches.find((fiche) =>
+        fiche.urls.french.includes(`/${slug}/`),
+      );
     expect(find('en', 'carte-vitale')?.changeNote?.lang).toBe('en');
     expect(find('ar', 'carte-vitale')?.changeNote?.lang).toBe('fr');
   });
@@ -216,30 +260,44 @@ describe('the open data files', () => {
 });
 
 describe('the embed lists', () => {
-  const embedPaths = localeCodes.flatMap((locale) => [sitePaths.embedList(locale), ...themes.map((theme) => sitePaths.embedList(locale, theme.slug))]);
+  const embedPaths = localeCodes.flatMap((locale) => [
+    sitePaths.embedList(locale),
+    ...themes.map((theme) => sitePaths.embedList(locale, theme.slug)),
+  ]);
 
   it('exist for every language and theme, plus "all themes"', () => {
     expect(sitePaths.embedList('fr')).toBe(`/embed/fr/${embedAllThemes}/`);
     for (const urlPath of embedPaths) expect(() => page(urlPath)).not.toThrow();
   });
 
-  it.each(['fr', 'ar'] as const)('%s: lang and dir, noindex, links open in a new tab, no header, footer or third party', (locale) => {
-    const { document } = page(sitePaths.embedList(locale, 'health'));
-    const html = document.querySelector('html');
-    expect(html?.getAttribute('lang')).toBe(locale);
-    expect(html?.getAttribute('dir')).toBe(directionOf(locale));
-    expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
-    expect(document.querySelector('base')?.getAttribute('target')).toBe('_blank');
-    expect(document.querySelectorAll('header, footer, nav, form')).toHaveLength(0);
-    const external = [...document.querySelectorAll('[src], link[rel=stylesheet], link[rel=preload], link[rel=modulepreload]')].map((element) => element.getAttribute('src') ?? element.getAttribute('href') ?? '').filter((url) => /^(https?:)?\/\//.test(url));
-    expect(external).toEqual([]);
-  });
+  it.each(['fr', 'ar'] as const)(
+    '%s: lang and dir, noindex, links open in a new tab, no header, footer or third party',
+    (locale) => {
+      const { document } = page(sitePaths.embedList(locale, 'health'));
+      const html = document.querySelector('html');
+      expect(html?.getAttribute('lang')).toBe(locale);
+      expect(html?.getAttribute('dir')).toBe(directionOf(locale));
+      expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+      expect(document.querySelector('base')?.getAttribute('target')).toBe('_blank');
+      expect(document.querySelectorAll('header, footer, nav, form')).toHaveLength(0);
+      const external = [...document.querySelectorAll('[src], link[rel=stylesheet], link[rel=preload], link[rel=modulepreload]')]
+        .map((element) => element.getAttribute('src') ?? element.getAttribute('href') ?? '')
+        .filter((url) => /^(https?:)?\/\//.test(url));
+      expect(external).toEqual([]);
+    },
+  );
 
   it('lists the theme’s fiches with their scope and départements for the filter', () => {
     const health = themeOf('health');
     const items = page(sitePaths.embedList('ar', 'health')).document.querySelectorAll('li[data-scope]');
-    expect(items.map((item) => item.querySelector('a')?.getAttribute('href')).sort()).toEqual(fichesOfTheme(health).map((fiche) => sitePaths.fiche('ar', fiche)).sort());
-    const permanence = items.find((item) => item.querySelector('a')?.getAttribute('href') === sitePaths.fiche('ar', fixtureFiche('permanence-sante-exil')));
+    expect(items.map((item) => item.querySelector('a')?.getAttribute('href')).sort()).toEqual(
+      fichesOfTheme(health)
+        .map((fiche) => sitePaths.fiche('ar', fiche))
+        .sort(),
+    );
+    const permanence = items.find(
+      (item) => item.querySelector('a')?.getAttribute('href') === sitePaths.fiche('ar', fixtureFiche('permanence-sante-exil')),
+    );
     expect(permanence?.getAttribute('data-scope')).toBe('departements');
     expect(permanence?.getAttribute('data-departements')).toBe('31');
   });
@@ -252,7 +310,10 @@ describe('the embed lists', () => {
   });
 
   it('are in no sitemap, and neither are feeds, open data or the builder', () => {
-    const sitemaps = distFiles('.xml').filter((file) => file.startsWith('sitemap-')).map((file) => readFileSync(path.join(testDistDir, file), 'utf8')).join('\n');
+    const sitemaps = distFiles('.xml')
+      .filter((file) => file.startsWith('sitemap-'))
+      .map((file) => readFileSync(path.join(testDistDir, file), 'utf8'))
+      .join('\n');
     expect(sitemaps).not.toMatch(/\/embed\/|flux\.xml|fiches\.json/);
   });
 });

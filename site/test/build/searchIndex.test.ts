@@ -39,11 +39,11 @@ describe('the search index', () => {
         const { document } = page(sitePaths.fiche(locale, fiche));
         const translated = fiche.translatedLocales.includes(locale);
         expect([locale, fiche.slug, document.querySelectorAll('[data-pagefind-body]').length]).toEqual([locale, fiche.slug, 1]);
-        expect([locale, fiche.slug, filtersOf(sitePaths.fiche(locale, fiche)).filter((filter) => filter.startsWith('text:'))]).toEqual([
+        expect([
           locale,
           fiche.slug,
-          [translated ? 'text:own' : 'text:fr'],
-        ]);
+          filtersOf(sitePaths.fiche(locale, fiche)).filter((filter) => filter.startsWith('text:')),
+        ]).toEqual([locale, fiche.slug, [translated ? 'text:own' : 'text:fr']]);
         expect(document.querySelector('.fiche-body')?.hasAttribute('data-pagefind-ignore')).toBe(!translated);
       }
     }
@@ -54,7 +54,10 @@ describe('the search index', () => {
     const { document } = page(sitePaths.fiche('ps', fixtureFiche('complementaire-sante-solidaire')));
     const names = document.querySelector('article > p[hidden]');
     expect(names?.closest('[data-pagefind-ignore]')).toBeNull();
-    const themes = JSON.parse(readFileSync(path.join(fixtureSnapshotDir, 'themes.json'), 'utf8')) as { slug: string; name: Record<string, string> }[];
+    const themes = JSON.parse(readFileSync(path.join(fixtureSnapshotDir, 'themes.json'), 'utf8')) as {
+      slug: string;
+      name: Record<string, string>;
+    }[];
     expect(names?.textContent).toContain(themes.find((theme) => theme.slug === 'health')?.name['ps']);
     // A translated page is found by its own words only.
     expect(page(sitePaths.fiche('ps', fixtureFiche('carte-vitale'))).document.querySelector('article > p[hidden]')).toBeNull();

@@ -13,7 +13,11 @@ import { localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas
 import { allPages, fixtureFiche, fixtureFiches, page, urlLocale } from '../helpers/dist';
 import { testDistDir, testSiteUrl } from '../helpers/paths';
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['url', 'sitemap', 'xhtml:link'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['url', 'sitemap', 'xhtml:link'].includes(name),
+});
 const readDist = (file: string) => readFileSync(path.join(testDistDir, file), 'utf8');
 
 type SitemapUrl = { loc: string; lastmod?: string; 'xhtml:link'?: { hreflang: string; href: string }[] };
@@ -26,7 +30,7 @@ function sitemap(locale: Locale): SitemapUrl[] {
 describe('the sitemaps', () => {
   it('are indexed, one per language, with lastmod', () => {
     const text = readDist('sitemap-index.xml');
-      const entries: { loc: string; lastmod: string }[] = xml.parse(text).sitemapindex.sitemap;
+    const entries: { loc: string; lastmod: string }[] = xml.parse(text).sitemapindex.sitemap;
     expect(entries.map((entry) => entry.loc)).toEqual(localeCodes.map((locale) => `${testSiteUrl}${sitePaths.sitemap(locale)}`));
     for (const entry of entries) expect(Date.parse(entry.lastmod)).not.toBeNaN();
   });
@@ -41,37 +45,48 @@ describe('the sitemaps', () => {
     }
   });
 
-  it.each(localeCodes)('%s lists every indexable page of its language, and no département page without a local fiche', (locale) => {
-    const listed = new Set(sitemap(locale).map((url) => url.loc.replace(testSiteUrl, '')));
-    const indexable = allPages().filter(
-      (built) => urlLocale(built.urlPath) === locale && !built.urlPath.endsWith('404.html') && !built.document.querySelector('meta[name=robots]'),
-    );
-    expect(indexable.map((built) => built.urlPath).filter((urlPath) => !listed.has(urlPath))).toEqual([]);
-    const departementPages = allPages().filter((built) => built.urlPath.startsWith(`/${locale}/departements/`) && built.urlPath !== sitePaths.departements(locale));
-    const unlisted = departementPages.filter((built) => !listed.has(built.urlPath));
-    expect(unlisted.length).toBeGreaterThan(0);
-    for (const built of unlisted) {
-      expect(built.document.querySelector('meta[name=robots]')?.getAttribute('content'), built.urlPath).toMatch(/noindex/);
-      expect(built.document.querySelectorAll('main .fr-card').length, built.urlPath).toBeGreaterThan(0);
-    }
-  });
-
-  it.each(localeCodes)('%s lists every fiche translated into it, with alternates matching the translations and the real updatedAt', (locale) => {
-    const urls = sitemap(locale);
-    for (const fiche of fixtureFiches()) {
-      const loc = `${testSiteUrl}${sitePaths.fiche(locale, fiche)}`;
-      const url = urls.find((candidate) => candidate.loc === loc);
-      if (!fiche.translatedLocales.includes(locale)) {
-        expect(url, `${loc} is a fallback`).toBeUndefined();
-        continue;
+  it.each(localeCodes)(
+    '%s lists every indexable page of its language, and no département page without a local fiche',
+    (locale) => {
+      const listed = new Set(sitemap(locale).map((url) => url.loc.replace(testSiteUrl, '')));
+      const indexable = allPages().filter(
+        (built) =>
+          urlLocale(built.urlPath) === locale &&
+          !built.urlPath.endsWith('404.html') &&
+          !built.document.querySelector('meta[name=robots]'),
+      );
+      expect(indexable.map((built) => built.urlPath).filter((urlPath) => !listed.has(urlPath))).toEqual([]);
+      const departementPages = allPages().filter(
+        (built) => built.urlPath.startsWith(`/${locale}/departements/`) && built.urlPath !== sitePaths.departements(locale),
+      );
+      const unlisted = departementPages.filter((built) => !listed.has(built.urlPath));
+      expect(unlisted.length).toBeGreaterThan(0);
+      for (const built of unlisted) {
+        expect(built.document.querySelector('meta[name=robots]')?.getAttribute('content'), built.urlPath).toMatch(/noindex/);
+        expect(built.document.querySelectorAll('main .fr-card').length, built.urlPath).toBeGreaterThan(0);
       }
-      expect(url?.lastmod).toBe(fiche.updatedAt);
-      expect(url?.['xhtml:link']?.map((link) => [link.hreflang, link.href])).toEqual([
-        ...fiche.translatedLocales.map((code) => [code, `${testSiteUrl}${sitePaths.fiche(code, fiche)}`]),
-        ['x-default', `${testSiteUrl}${sitePaths.fiche('fr', fiche)}`],
-      ]);
-    }
-  });
+    },
+  );
+
+  it.each(localeCodes)(
+    '%s lists every fiche translated into it, with alternates matching the translations and the real updatedAt',
+    (locale) => {
+      const urls = sitemap(locale);
+      for (const fiche of fixtureFiches()) {
+        const loc = `${testSiteUrl}${sitePaths.fiche(locale, fiche)}`;
+        const url = urls.find((candidate) => candidate.loc === loc);
+        if (!fiche.translatedLocales.includes(locale)) {
+          expect(url, `${loc} is a fallback`).toBeUndefined();
+          continue;
+        }
+        expect(url?.lastmod).toBe(fiche.updatedAt);
+        expect(url?.['xhtml:link']?.map((link) => [link.hreflang, link.href])).toEqual([
+          ...fiche.translatedLocales.map((code) => [code, `${testSiteUrl}${sitePaths.fiche(code, fiche)}`]),
+          ['x-default', `${testSiteUrl}${sitePaths.fiche('fr', fiche)}`],
+        ]);
+      }
+    },
+  );
 
   it('match the hreflang tags of the pages themselves', () => {
     for (const url of sitemap('ar')) {
@@ -90,7 +105,10 @@ describe('robots.txt', () => {
 });
 
 describe('JSON-LD', () => {
-  const jsonLdOf = (urlPath: string) => page(urlPath).document.querySelectorAll('script[type="application/ld+json"]').map((script) => JSON.parse(script.text));
+  const jsonLdOf = (urlPath: string) =>
+    page(urlPath)
+      .document.querySelectorAll('script[type="application/ld+json"]')
+      .map((script) => JSON.parse(script.text));
 
   it('parses on every page that has some', () => {
     let count = 0;
@@ -111,7 +129,11 @@ describe('JSON-LD', () => {
     const [data] = jsonLdOf(sitePaths.fiche('ar', fiche));
     const types = data['@graph'].map((node: { '@type': string }) => node['@type']);
     // A démarche's documents to provide are the supplies of a HowTo about the service.
-    expect(types).toEqual(serviceType === 'GovernmentService' ? ['WebPage', serviceType, 'BreadcrumbList', 'HowTo'] : ['WebPage', serviceType, 'BreadcrumbList']);
+    expect(types).toEqual(
+      serviceType === 'GovernmentService'
+        ? ['WebPage', serviceType, 'BreadcrumbList', 'HowTo']
+        : ['WebPage', serviceType, 'BreadcrumbList'],
+    );
     expect(data['@graph'][1].provider['@type']).toBe(providerType);
     expect(data['@graph'][0].inLanguage).toBe('ar');
     expect(data['@graph'][2].itemListElement.at(-1).item).toBe(`${testSiteUrl}${sitePaths.fiche('ar', fiche)}`);
@@ -122,7 +144,10 @@ describe('JSON-LD', () => {
     const [data] = jsonLdOf(sitePaths.fiche('uk', fiche));
     const howTo = data['@graph'].find((node: { '@type': string }) => node['@type'] === 'HowTo');
     expect(howTo.about['@id']).toBe(data['@graph'][1]['@id']);
-    expect(howTo.supply.map((supply: { name: string }) => supply.name)).toEqual(['Паспорт або посвідчення особи', 'Фотографія на документи']);
+    expect(howTo.supply.map((supply: { name: string }) => supply.name)).toEqual([
+      'Паспорт або посвідчення особи',
+      'Фотографія на документи',
+    ]);
     expect(howTo.supply[0]).toMatchObject({ '@type': 'HowToSupply', description: 'оригінал і копія', requiredQuantity: 1 });
     // Before: PUMa; after: the CSS — the link to an unpublished fiche is left out.
     const related = data['@graph'][1].isRelatedTo.map((service: { url: string }) => service.url);

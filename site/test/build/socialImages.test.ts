@@ -22,7 +22,13 @@ describe('the sharing images', () => {
       for (const type of socialImageTypes) {
         const file = path.join(testDistDir, socialImage.path(locale, type));
         const { width, height, format } = await sharp(readFileSync(file)).metadata();
-        expect([locale, type, format, width, height]).toEqual([locale, type, 'png', socialImageSize.width, socialImageSize.height]);
+        expect([locale, type, format, width, height]).toEqual([
+          locale,
+          type,
+          'png',
+          socialImageSize.width,
+          socialImageSize.height,
+        ]);
       }
     }
   });
@@ -38,7 +44,10 @@ describe('the sharing images', () => {
       [sitePaths.saved('ru'), '/og/ru/site.png'],
     ];
     for (const [urlPath, image] of cases)
-      expect([urlPath, page(urlPath).document.querySelector('meta[property="og:image"]')?.getAttribute('content')]).toEqual([urlPath, `${testSiteUrl}${image}`]);
+      expect([urlPath, page(urlPath).document.querySelector('meta[property="og:image"]')?.getAttribute('content')]).toEqual([
+        urlPath,
+        `${testSiteUrl}${image}`,
+      ]);
   });
 
   it('carry text only with a font for the language, and follow its direction', () => {

@@ -55,7 +55,10 @@ describe('the web app', () => {
       const locale = urlLocale(page.urlPath);
       if (!locale || page.urlPath.startsWith('/embed/')) continue;
       const head = page.document.querySelector('head');
-      expect([page.urlPath, head?.querySelector('link[rel=manifest]')?.getAttribute('href')]).toEqual([page.urlPath, webAppPaths.manifest(locale)]);
+      expect([page.urlPath, head?.querySelector('link[rel=manifest]')?.getAttribute('href')]).toEqual([
+        page.urlPath,
+        webAppPaths.manifest(locale),
+      ]);
       expect(head?.querySelector('link[rel=apple-touch-icon]')?.getAttribute('href')).toBe(webAppPaths.appleTouchIcon);
       expect(head?.querySelector('meta[name=theme-color]')?.getAttribute('content')).toBe('#000091');
     }

@@ -20,7 +20,14 @@ export default async function buildFixtureSite(): Promise<void> {
     await promisify(execFile)(bin, ['build', '--outDir', testDistDir], {
       cwd: siteRoot,
       // The fixtures' clock is fixed, so freshness notices do not appear as the calendar moves on.
-      env: { ...process.env, SNAPSHOT_DIR: fixtureSnapshotDir, SITE_URL: testSiteUrl, CMS_URL: '', ASTRO_TELEMETRY_DISABLED: '1', PASSERELLE_REVIEW_NOW: '2026-12-01T00:00:00.000Z' },
+      env: {
+        ...process.env,
+        SNAPSHOT_DIR: fixtureSnapshotDir,
+        SITE_URL: testSiteUrl,
+        CMS_URL: '',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        PASSERELLE_REVIEW_NOW: '2026-12-01T00:00:00.000Z',
+      },
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {

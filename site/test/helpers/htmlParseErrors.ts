@@ -42,7 +42,10 @@ class StrictParser extends Parser<DefaultTreeAdapterMap> {
     const mode = this.insertionMode;
     if ((mode === InsertionMode.AFTER_BODY && token.tagName !== 'html') || mode === InsertionMode.AFTER_AFTER_BODY)
       this.report(`unexpected-end-tag-after-body </${token.tagName}>`, token);
-    else if (mode === InsertionMode.IN_BODY && !this.openElements.items.some((element) => 'tagName' in element && element.tagName === token.tagName))
+    else if (
+      mode === InsertionMode.IN_BODY &&
+      !this.openElements.items.some((element) => 'tagName' in element && element.tagName === token.tagName)
+    )
       this.report(`end-tag-without-matching-open-element </${token.tagName}>`, token);
     super.onEndTag(token);
   }

@@ -11,7 +11,7 @@ async function defaultExportOf(source: string): Promise<unknown> {
 describe('the data store module', () => {
   it('gives the build exactly the value of the JSON file, quotes, RTL text and all', async () => {
     // devalue's flat array, as Astro writes data-store.json.
-    const json = JSON.stringify([["Map", 1], { fiches: 2 }, ["Map", 3], { title: 'بطاقة "فيتال" \\ \u2028 <script>' }]);
+    const json = JSON.stringify([['Map', 1], { fiches: 2 }, ['Map', 3], { title: 'بطاقة "فيتال" \\ \u2028 <script>' }]);
     expect(await defaultExportOf(dataStoreModule(json))).toEqual(JSON.parse(json));
   });
 

@@ -24,7 +24,10 @@ describe('logicalProperties', () => {
     ['a{margin:0 1rem 0 0}', 'a{margin-block:0;margin-inline:0 1rem}'],
     ['a{padding:1px calc(1rem + 2px) 3px 4px}', 'a{padding-block:1px 3px;padding-inline:4px calc(1rem + 2px)}'],
     ['a{border-width:0 0 0 1px}', 'a{border-block-width:0;border-inline-width:1px 0}'],
-    ['a{border-radius:4px 0 0 4px}', 'a{border-start-start-radius:4px;border-start-end-radius:0;border-end-end-radius:0;border-end-start-radius:4px}'],
+    [
+      'a{border-radius:4px 0 0 4px}',
+      'a{border-start-start-radius:4px;border-start-end-radius:0;border-end-end-radius:0;border-end-start-radius:4px}',
+    ],
     ['a{border-radius:4px}', 'a{border-radius:4px}'],
     ['a{border-radius:4px/2px}', 'a{border-radius:4px/2px}'],
     ['a{margin-top:1rem}', 'a{margin-top:1rem}'],
@@ -33,7 +36,12 @@ describe('logicalProperties', () => {
   });
 
   it('splits values on top-level spaces only', () => {
-    expect(splitValue(' 1px  calc(2px + 3px) var(--a, 0 1px) 4px ')).toEqual(['1px', 'calc(2px + 3px)', 'var(--a, 0 1px)', '4px']);
+    expect(splitValue(' 1px  calc(2px + 3px) var(--a, 0 1px) 4px ')).toEqual([
+      '1px',
+      'calc(2px + 3px)',
+      'var(--a, 0 1px)',
+      '4px',
+    ]);
   });
 });
 

@@ -33,12 +33,22 @@ describe('servesDepartement', () => {
 
 describe('the embed snippet', () => {
   it('points at the list of the language and theme, with the département as a parameter', () => {
-    expect(embedUrl({ siteUrl: 'https://passerelle.example', locale: 'ar', theme: 'health', departement: '31' })).toBe('https://passerelle.example/embed/ar/health/?departement=31');
-    expect(embedUrl({ siteUrl: 'https://example.org/passerelle/', locale: 'fr', theme: undefined, departement: undefined })).toBe('https://example.org/passerelle/embed/fr/tous/');
+    expect(embedUrl({ siteUrl: 'https://passerelle.example', locale: 'ar', theme: 'health', departement: '31' })).toBe(
+      'https://passerelle.example/embed/ar/health/?departement=31',
+    );
+    expect(embedUrl({ siteUrl: 'https://example.org/passerelle/', locale: 'fr', theme: undefined, departement: undefined })).toBe(
+      'https://example.org/passerelle/embed/fr/tous/',
+    );
   });
 
   it('is an iframe with an escaped accessible name, no inline style, sandboxed but able to open new tabs', () => {
-    const snippet = embedSnippet({ siteUrl: 'https://passerelle.example', locale: 'fr', theme: 'work', departement: '2A', title: 'Fiches "Passerelle" & co' });
+    const snippet = embedSnippet({
+      siteUrl: 'https://passerelle.example',
+      locale: 'fr',
+      theme: 'work',
+      departement: '2A',
+      title: 'Fiches "Passerelle" & co',
+    });
     expect(snippet).toBe(
       '<iframe src="https://passerelle.example/embed/fr/work/?departement=2A" title="Fiches &quot;Passerelle&quot; &amp; co" width="100%" height="600" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>',
     );

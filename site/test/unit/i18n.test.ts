@@ -25,7 +25,14 @@ describe('interface messages', () => {
   });
 
   /** Words English borrows from French on purpose: administrative terms readers will meet as such. */
-  const sameInEnglish = new Set(['nav.departements', 'departements.title', 'structure.contact', 'structure.kind.association', 'theme.fiches', 'search.filter.departement']);
+  const sameInEnglish = new Set([
+    'nav.departements',
+    'departements.title',
+    'structure.contact',
+    'structure.kind.association',
+    'theme.fiches',
+    'search.filter.departement',
+  ]);
 
   it.each(localeCodes.filter((locale) => locale !== 'fr'))('%s is translated, not a copy of French', (locale) => {
     const copied = referenceKeys.filter((key) => {

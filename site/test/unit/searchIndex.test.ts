@@ -76,7 +76,11 @@ describe('buildSearchIndex', () => {
       { body: false },
       /fr\/demarches\/carte-vitale\/index\.html: a fiche page without data-pagefind-body/,
     ],
-    ['a fallback page marked as translated', { noindex: true, text: 'own' }, /a noindex \(fallback\) page marked text:own, not text:fr/],
+    [
+      'a fallback page marked as translated',
+      { noindex: true, text: 'own' },
+      /a noindex \(fallback\) page marked text:own, not text:fr/,
+    ],
     ['a translated page marked as French-only', { text: 'fr' }, /a translated page marked text:fr, not text:own/],
     ['a page not marked at all', { text: null }, /a translated page marked with no text filter, not text:own/],
     [

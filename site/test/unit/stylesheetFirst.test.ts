@@ -7,9 +7,13 @@ const link = '<link rel="stylesheet" href="/_astro/site.abc.css">';
 
 describe('stylesheetFirst', () => {
   it('moves the stylesheet link right after the viewport meta', () => {
-    const html = head(`<meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>T</title><script type="application/ld+json">{}</script>${link}`);
+    const html = head(
+      `<meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>T</title><script type="application/ld+json">{}</script>${link}`,
+    );
     expect(stylesheetFirst(html)).toBe(
-      head(`<meta charset="utf-8"><meta name="viewport" content="width=device-width">${link}<title>T</title><script type="application/ld+json">{}</script>`),
+      head(
+        `<meta charset="utf-8"><meta name="viewport" content="width=device-width">${link}<title>T</title><script type="application/ld+json">{}</script>`,
+      ),
     );
   });
 

@@ -21,14 +21,22 @@ export function findMissingForPublication(fiche: Partial<Fiche>): MissingField[]
     'L’identifiant d’URL doit être en lettres minuscules sans accent, chiffres et tirets (ex. : carte-vitale) : corrigez-le ou videz-le pour le recréer à partir du titre.',
   );
   need(hasText(fiche.summary), 'summary', 'Le résumé en français est obligatoire pour publier.');
-  need(countComplete(fiche.what) >= 1, 'what', 'La section « C’est quoi ? » doit avoir au moins un élément complet (titre et texte).');
+  need(
+    countComplete(fiche.what) >= 1,
+    'what',
+    'La section « C’est quoi ? » doit avoir au moins un élément complet (titre et texte).',
+  );
   need(Boolean(fiche.primaryTheme), 'primaryTheme', 'Choisissez le thème principal.');
   need(Boolean(fiche.mainStructure), 'mainStructure', 'Choisissez la structure responsable.');
   need(countComplete(fiche.how) >= 1, 'how', 'La section « Comment faire ? » doit avoir au moins un élément complet.');
 
   if (isDispositif) {
     need(hasText(fiche.brandName), 'brandName', 'Le nom du dispositif est obligatoire pour publier.');
-    need(countComplete(fiche.why) >= 3, 'why', 'La section « Pourquoi c’est intéressant ? » doit avoir au moins 3 éléments complets.');
+    need(
+      countComplete(fiche.why) >= 3,
+      'why',
+      'La section « Pourquoi c’est intéressant ? » doit avoir au moins 3 éléments complets.',
+    );
   } else {
     need(countComplete(fiche.next) >= 1, 'next', 'La section « Et après ? » doit avoir au moins un élément complet.');
   }

@@ -60,7 +60,11 @@ export const Fiches: CollectionConfig = {
   defaultSort: '-updatedAt',
   // The export reads published fiches 100 at a time in creation order; review dashboards read a
   // structure's or a theme's due fiches by date (src/review/dashboard.ts).
-  indexes: [{ fields: ['_status', 'createdAt'] }, { fields: ['mainStructure', 'nextReviewAt'] }, { fields: ['primaryTheme', 'nextReviewAt'] }],
+  indexes: [
+    { fields: ['_status', 'createdAt'] },
+    { fields: ['mainStructure', 'nextReviewAt'] },
+    { fields: ['primaryTheme', 'nextReviewAt'] },
+  ],
   endpoints: [recordCheckEndpoint],
   access: {
     read: canReadFiches,
@@ -157,7 +161,13 @@ export const Fiches: CollectionConfig = {
               custom: { hiddenFromContributors: true },
               admin: { condition: (_data, _sibling, { user }) => !isContributorOnly(user) },
             },
-            { name: 'partnerStructures', label: 'Structures partenaires', type: 'relationship', relationTo: 'structures', hasMany: true },
+            {
+              name: 'partnerStructures',
+              label: 'Structures partenaires',
+              type: 'relationship',
+              relationTo: 'structures',
+              hasMany: true,
+            },
             { name: 'externalLink', label: 'Lien externe (site officiel)', type: 'text', validate: validateHttpUrl },
           ],
         },
@@ -179,7 +189,9 @@ export const Fiches: CollectionConfig = {
       index: true,
       // Always made by assignIdentifiers; the check guards what reaches `_redirects`.
       validate: (value: string | null | undefined) =>
-        !value || isShortId(value) || 'Identifiant court invalide : 6 caractères parmi les lettres minuscules et chiffres sans ambiguïté.',
+        !value ||
+        isShortId(value) ||
+        'Identifiant court invalide : 6 caractères parmi les lettres minuscules et chiffres sans ambiguïté.',
       hooks: { beforeDuplicate: [notDuplicated] },
       admin: { position: 'sidebar', readOnly: true, description: 'Permanent : /f/<identifiant> mène toujours à cette fiche.' },
     },
@@ -204,7 +216,8 @@ export const Fiches: CollectionConfig = {
         position: 'sidebar',
         // Only a publication reads it, and contributors do not publish.
         condition: (_data, _sibling, { user }) => !isContributorOnly(user),
-        description: 'Cochez pour une correction qui ne change pas le sens (coquille, ponctuation) : les traductions restent valides.',
+        description:
+          'Cochez pour une correction qui ne change pas le sens (coquille, ponctuation) : les traductions restent valides.',
       },
     },
     {

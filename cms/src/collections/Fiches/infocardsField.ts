@@ -41,7 +41,11 @@ export const infocardsField: GroupField = {
           type: 'radio',
           required: true,
           defaultValue: 'france',
-          options: options(locationScopes, { france: 'Partout en France', online: 'En ligne', departements: 'Dans certains départements' }),
+          options: options(locationScopes, {
+            france: 'Partout en France',
+            online: 'En ligne',
+            departements: 'Dans certains départements',
+          }),
         },
         departementsField({
           admin: { condition: (_data, siblingData) => siblingData?.scope === 'departements' },
@@ -98,7 +102,10 @@ export const infocardsField: GroupField = {
           min: 0,
           max: 120,
           validate: (value: number | null | undefined, { siblingData }: { siblingData: { min?: number | null } }) =>
-            value == null || siblingData?.min == null || value >= siblingData.min || 'L’âge maximum doit être supérieur ou égal à l’âge minimum.',
+            value == null ||
+            siblingData?.min == null ||
+            value >= siblingData.min ||
+            'L’âge maximum doit être supérieur ou égal à l’âge minimum.',
         },
       ],
     },

@@ -75,7 +75,14 @@ export const Translations: CollectionConfig = {
     // The coverage's words to translate per language: summed from this index alone.
     { fields: ['language', 'progress.wordsToTranslate'] },
   ],
-  endpoints: [memoryProposalEndpoint, wordCountsEndpoint, xliffExportEndpoint, xliffImportEndpoint, machineDraftEndpoint, machineConfirmEndpoint],
+  endpoints: [
+    memoryProposalEndpoint,
+    wordCountsEndpoint,
+    xliffExportEndpoint,
+    xliffImportEndpoint,
+    machineDraftEndpoint,
+    machineConfirmEndpoint,
+  ],
   hooks: {
     beforeChange: [applyWorkflow, recordProgress],
     // The memory is written after the validated text reached the fiche, which it reads.
@@ -86,7 +93,15 @@ export const Translations: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'fiche', label: 'Fiche', type: 'relationship', relationTo: 'fiches', required: true, index: true, admin: { readOnly: true } },
+        {
+          name: 'fiche',
+          label: 'Fiche',
+          type: 'relationship',
+          relationTo: 'fiches',
+          required: true,
+          index: true,
+          admin: { readOnly: true },
+        },
         {
           name: 'language',
           label: 'Langue',

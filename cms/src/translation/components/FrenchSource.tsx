@@ -42,15 +42,32 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
   const ficheId = typeof data?.fiche === 'object' ? data?.fiche?.id : data?.fiche;
   const language = String(data?.language ?? '');
   if (!ficheId || !isLocale(language)) return null;
-  const fiche = await payload.findByID({ collection: 'fiches', id: ficheId, locale: 'fr', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true });
+  const fiche = await payload.findByID({
+    collection: 'fiches',
+    id: ficheId,
+    locale: 'fr',
+    fallbackLocale: false,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+  });
   // What is online in this language: the text validated last, against which a proposal is reviewed.
-  const online = await payload.findByID({ collection: 'fiches', id: ficheId, locale: language, fallbackLocale: false, depth: 0, overrideAccess: true });
+  const online = await payload.findByID({
+    collection: 'fiches',
+    id: ficheId,
+    locale: language,
+    fallbackLocale: false,
+    depth: 0,
+    overrideAccess: true,
+  });
   const validatedText = unitsOf(translatableContentOf(online));
   const french = unitsOf(translatableContentOf(fiche));
   const translation = unitsOf(translatableContentOf(data ?? {}));
   const records = recordsOf(data?.units);
   const states = unitStates({ french, translation, records, status: data?.status });
-  const orderedKeys = [...textUnitKeys, ...itemListKeys].flatMap((prefix) => [...french.keys()].filter((key) => key === prefix || key.startsWith(`${prefix}.`)));
+  const orderedKeys = [...textUnitKeys, ...itemListKeys].flatMap((prefix) =>
+    [...french.keys()].filter((key) => key === prefix || key.startsWith(`${prefix}.`)),
+  );
   // Memory suggestions for what is left to translate: one indexed lookup per unit (memory/lookup.ts).
   const toTranslate = orderedKeys.filter((key) => ['missing', 'inProgress', 'outdated'].includes(states.get(key) ?? ''));
   const frenchContent = translatableContentOf(fiche);
@@ -58,13 +75,19 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
     await Promise.all(
       toTranslate.map(async (key) => {
         const pieces = piecesOf(frenchContent, key);
-        const matches = pieces ? await memoryMatches(payload, { language, unit: pieces, excludeTranslation: String(data?.id ?? '') }) : [];
+        const matches = pieces
+          ? await memoryMatches(payload, { language, unit: pieces, excludeTranslation: String(data?.id ?? '') })
+          : [];
         return [key, matches] as const;
       }),
     ),
   );
   const user = req.user as UserWithRoles | null | undefined;
-  const canInsert = Boolean(data?.id && user && (hasRole(user, 'admin') || (hasRole(user, 'translator', 'expertTranslator') && languagesOf(user).includes(language))));
+  const canInsert = Boolean(
+    data?.id &&
+      user &&
+      (hasRole(user, 'admin') || (hasRole(user, 'translator', 'expertTranslator') && languagesOf(user).includes(language))),
+  );
   const done = orderedKeys.filter((key) => states.get(key) === 'validated').length;
   const offer = await machineOfferFor({
     payload,
@@ -88,9 +111,15 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
       <table className="passerelle-french-source" style={{ inlineSize: '100%', borderCollapse: 'collapse' }}>
         <thead>
           <tr>
-            <th scope="col" style={cell}>Élément</th>
-            <th scope="col" style={cell}>Français</th>
-            <th scope="col" style={cell}>Traduction (modifications depuis la version validée marquées)</th>
+            <th scope="col" style={cell}>
+              Élément
+            </th>
+            <th scope="col" style={cell}>
+              Français
+            </th>
+            <th scope="col" style={cell}>
+              Traduction (modifications depuis la version validée marquées)
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -98,7 +127,8 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
             const source = french.get(key);
             const record = records[key];
             const state = states.get(key) ?? 'missing';
-            const changed = state === 'outdated' && record?.sourceText && source ? wordDiff(record.sourceText, source.text) : undefined;
+            const changed =
+              state === 'outdated' && record?.sourceText && source ? wordDiff(record.sourceText, source.text) : undefined;
             return (
               <tr key={key}>
                 <th scope="row" style={{ ...cell, fontWeight: 600 }}>
@@ -112,9 +142,13 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
                         part.kind === 'same' ? (
                           <span key={index}>{part.text}</span>
                         ) : part.kind === 'added' ? (
-                          <ins key={index} style={{ background: '#b8fec9' }}>{part.text}</ins>
+                          <ins key={index} style={{ background: '#b8fec9' }}>
+                            {part.text}
+                          </ins>
                         ) : (
-                          <del key={index} style={{ background: '#ffe9e6' }}>{part.text}</del>
+                          <del key={index} style={{ background: '#ffe9e6' }}>
+                            {part.text}
+                          </del>
                         ),
                       )
                     : source && <TitledText text={source.text} sectioned={key.includes('.')} />}
@@ -131,8 +165,22 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
                       Importée d’un fichier XLIFF (agence), non modifiée
                     </span>
                   )}
-                  <MachineUnitTools offer={offer} confirmFor={confirmFor} unit={key} unitName={unitLabel(key)} record={record} state={state} hasText={translation.has(key)} />
-                  <MemoryMatches matches={matchesByUnit.get(key) ?? []} unit={key} language={language} translationId={String(data?.id ?? '')} canInsert={canInsert} />
+                  <MachineUnitTools
+                    offer={offer}
+                    confirmFor={confirmFor}
+                    unit={key}
+                    unitName={unitLabel(key)}
+                    record={record}
+                    state={state}
+                    hasText={translation.has(key)}
+                  />
+                  <MemoryMatches
+                    matches={matchesByUnit.get(key) ?? []}
+                    unit={key}
+                    language={language}
+                    translationId={String(data?.id ?? '')}
+                    canInsert={canInsert}
+                  />
                 </td>
               </tr>
             );
@@ -174,9 +222,13 @@ function ProposedText({ proposed, validated }: { proposed: string | undefined; v
         part.kind === 'same' ? (
           <span key={index}>{part.text}</span>
         ) : part.kind === 'added' ? (
-          <ins key={index} style={{ background: '#b8fec9' }}>{part.text}</ins>
+          <ins key={index} style={{ background: '#b8fec9' }}>
+            {part.text}
+          </ins>
         ) : (
-          <del key={index} style={{ background: '#ffe9e6' }}>{part.text}</del>
+          <del key={index} style={{ background: '#ffe9e6' }}>
+            {part.text}
+          </del>
         ),
       )}
     </span>

@@ -44,7 +44,13 @@ export function MemoryInsertButton({ translationId, unit, target, describedBy }:
 
   return (
     <span>
-      <button type="button" className="btn btn--style-secondary btn--size-small" onClick={insert} disabled={busy} aria-describedby={describedBy}>
+      <button
+        type="button"
+        className="btn btn--style-secondary btn--size-small"
+        onClick={insert}
+        disabled={busy}
+        aria-describedby={describedBy}
+      >
         Insérer comme proposition
       </button>
       <span role="status" style={{ marginInlineStart: '0.5rem' }}>

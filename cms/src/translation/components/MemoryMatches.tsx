@@ -18,7 +18,10 @@ export function MemoryMatches({ matches, unit, language, translationId, canInser
   if (matches.length === 0) return null;
   const idPrefix = `memory-${unit.replace('.', '-')}`;
   return (
-    <div className="passerelle-memory" style={{ paddingInlineStart: '1rem', borderInlineStart: '3px solid var(--theme-elevation-150)' }}>
+    <div
+      className="passerelle-memory"
+      style={{ paddingInlineStart: '1rem', borderInlineStart: '3px solid var(--theme-elevation-150)' }}
+    >
       <p style={{ margin: '0 0 0.25rem', fontWeight: 600 }}>Mémoire de traduction : {matches.length} suggestion(s)</p>
       <ol style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
         {matches.map((match, index) => (
@@ -32,16 +35,27 @@ export function MemoryMatches({ matches, unit, language, translationId, canInser
                 part.kind === 'same' ? (
                   <span key={partIndex}>{part.text}</span>
                 ) : part.kind === 'removed' ? (
-                  <del key={partIndex} style={{ background: '#ffe9e6' }}>{part.text}</del>
+                  <del key={partIndex} style={{ background: '#ffe9e6' }}>
+                    {part.text}
+                  </del>
                 ) : (
-                  <ins key={partIndex} style={{ background: '#b8fec9' }}>{part.text}</ins>
+                  <ins key={partIndex} style={{ background: '#b8fec9' }}>
+                    {part.text}
+                  </ins>
                 ),
               )}
             </div>
             <div lang={language} dir={directionOf(language)} style={{ whiteSpace: 'pre-line', marginBlock: '0.25rem' }}>
               {match.target}
             </div>
-            {canInsert && <MemoryInsertButton translationId={translationId} unit={unit} target={match.target} describedBy={`${idPrefix}-${index}`} />}
+            {canInsert && (
+              <MemoryInsertButton
+                translationId={translationId}
+                unit={unit}
+                target={match.target}
+                describedBy={`${idPrefix}-${index}`}
+              />
+            )}
           </li>
         ))}
       </ol>

@@ -16,7 +16,6 @@ type Props = { payload: Payload; user?: UserWithRoles };
 
 type Row = DashboardRow;
 
-
 const percent = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 100));
 
 export async function TranslationDashboard({ payload, user }: Props): Promise<React.ReactElement | null> {
@@ -55,11 +54,21 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
           <table style={{ borderCollapse: 'collapse' }}>
             <thead>
               <tr>
-                <th scope="col" style={cell}>Langue</th>
-                <th scope="col" style={cell}>Validé</th>
-                <th scope="col" style={cell}>Obsolètes</th>
-                <th scope="col" style={cell}>À relire</th>
-                <th scope="col" style={cell}>Mots à traduire</th>
+                <th scope="col" style={cell}>
+                  Langue
+                </th>
+                <th scope="col" style={cell}>
+                  Validé
+                </th>
+                <th scope="col" style={cell}>
+                  Obsolètes
+                </th>
+                <th scope="col" style={cell}>
+                  À relire
+                </th>
+                <th scope="col" style={cell}>
+                  Mots à traduire
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -67,7 +76,9 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
                 const sums = figures?.[language] ?? { total: 0, validated: 0, outdated: 0, toReview: 0, wordsToTranslate: 0 };
                 return (
                   <tr key={language}>
-                    <th scope="row" style={cell} lang={language}>{languageName(language as Locale)}</th>
+                    <th scope="row" style={cell} lang={language}>
+                      {languageName(language as Locale)}
+                    </th>
                     <td style={cell}>
                       <a href={translationsIn(language, 'validated')}>{percent(sums.validated, sums.total)} %</a>
                     </td>
@@ -86,7 +97,9 @@ export async function TranslationDashboard({ payload, user }: Props): Promise<Re
           </table>
           <WordCountsExport />
           <p>
-            <a href="/admin/collections/fiches?where[reviewRequested][equals]=true">Fiches soumises pour relecture par les structures</a>
+            <a href="/admin/collections/fiches?where[reviewRequested][equals]=true">
+              Fiches soumises pour relecture par les structures
+            </a>
           </p>
         </section>
       )}
@@ -128,7 +141,15 @@ function fichesIn(language: string, state: TranslationState): string {
   return `/admin/collections/fiches?where[${translationStateField}][equals]=${language}-${state}`;
 }
 
-function WorkList({ list, link, empty }: { list: DashboardList | undefined; link: (row: Row) => React.ReactNode; empty: string }) {
+function WorkList({
+  list,
+  link,
+  empty,
+}: {
+  list: DashboardList | undefined;
+  link: (row: Row) => React.ReactNode;
+  empty: string;
+}) {
   const rows = list?.rows ?? [];
   if (rows.length === 0) return <p>{empty}</p>;
   return (
@@ -140,10 +161,18 @@ function WorkList({ list, link, empty }: { list: DashboardList | undefined; link
       )}
       <thead>
         <tr>
-          <th scope="col" style={cell}>Fiche</th>
-          <th scope="col" style={cell}>Langue</th>
-          <th scope="col" style={cell}>Progression</th>
-          <th scope="col" style={cell}>Obsolètes</th>
+          <th scope="col" style={cell}>
+            Fiche
+          </th>
+          <th scope="col" style={cell}>
+            Langue
+          </th>
+          <th scope="col" style={cell}>
+            Progression
+          </th>
+          <th scope="col" style={cell}>
+            Obsolètes
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -152,7 +181,11 @@ function WorkList({ list, link, empty }: { list: DashboardList | undefined; link
             <td style={cell}>{link(row)}</td>
             <td style={cell}>{row.language}</td>
             <td style={cell}>
-              <progress max={row.progress.total} value={row.progress.validated} aria-label={`${row.progress.validated} sur ${row.progress.total} validés`} />{' '}
+              <progress
+                max={row.progress.total}
+                value={row.progress.validated}
+                aria-label={`${row.progress.validated} sur ${row.progress.total} validés`}
+              />{' '}
               {percent(row.progress.validated, row.progress.total)} %
             </td>
             <td style={cell}>{row.progress.outdated}</td>
@@ -163,4 +196,8 @@ function WorkList({ list, link, empty }: { list: DashboardList | undefined; link
   );
 }
 
-const cell: React.CSSProperties = { borderBlockEnd: '1px solid var(--theme-elevation-150)', padding: '0.4rem 0.75rem', textAlign: 'start' };
+const cell: React.CSSProperties = {
+  borderBlockEnd: '1px solid var(--theme-elevation-150)',
+  padding: '0.4rem 0.75rem',
+  textAlign: 'start',
+};

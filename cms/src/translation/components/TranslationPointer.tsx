@@ -28,11 +28,19 @@ export async function TranslationPointer({ data, req, payload }: UIFieldServerPr
     <div
       role="note"
       className="passerelle-translation-pointer"
-      style={{ padding: '0.75rem 1rem', marginBlockEnd: '1.5rem', border: '1px solid var(--theme-elevation-250)', background: 'var(--theme-elevation-50)' }}
+      style={{
+        padding: '0.75rem 1rem',
+        marginBlockEnd: '1.5rem',
+        border: '1px solid var(--theme-elevation-250)',
+        background: 'var(--theme-elevation-50)',
+      }}
     >
       <p style={{ margin: 0 }}>
-        Vous lisez cette fiche en <span lang={language} dir={directionOf(language)}>{name}</span> : ce texte vient de la traduction validée
-        et ne se modifie pas ici. Les fiches s’écrivent en français.
+        Vous lisez cette fiche en{' '}
+        <span lang={language} dir={directionOf(language)}>
+          {name}
+        </span>{' '}
+        : ce texte vient de la traduction validée et ne se modifie pas ici. Les fiches s’écrivent en français.
       </p>
       {translation ? (
         <p style={{ margin: '0.5rem 0 0' }}>

@@ -14,12 +14,26 @@ import { formatFrenchDateTime } from '../../utilities/frenchDate';
 export async function UnitRecordsTable({ data, payload }: UIFieldServerProps): Promise<React.ReactElement> {
   const records = Object.entries(recordsOf(data?.units)).filter((entry): entry is [string, UnitRecord] => Boolean(entry[1]));
   // Records keep user ids; people read names. Older records kept an e-mail address: shown as is.
-  const ids = [...new Set(records.flatMap(([, record]) => [record.proposedBy, record.validatedBy]).filter((who): who is string => Boolean(who && !who.includes('@'))))];
+  const ids = [
+    ...new Set(
+      records
+        .flatMap(([, record]) => [record.proposedBy, record.validatedBy])
+        .filter((who): who is string => Boolean(who && !who.includes('@'))),
+    ),
+  ];
   const { docs: users } = ids.length
-    ? await payload.find({ collection: 'users', where: { id: { in: ids } }, depth: 0, limit: ids.length, overrideAccess: true, select: { name: true } })
+    ? await payload.find({
+        collection: 'users',
+        where: { id: { in: ids } },
+        depth: 0,
+        limit: ids.length,
+        overrideAccess: true,
+        select: { name: true },
+      })
     : { docs: [] };
   const names = new Map(users.map((user) => [String(user.id), user.name]));
-  const person = (who: string | null | undefined) => (who ? (names.get(who) ?? (who.includes('@') ? who : 'compte supprimé')) : 'Passerelle (automatique)');
+  const person = (who: string | null | undefined) =>
+    who ? (names.get(who) ?? (who.includes('@') ? who : 'compte supprimé')) : 'Passerelle (automatique)';
   const when = (at: string | null | undefined) => (at ? formatFrenchDateTime(at) : '—');
 
   return (
@@ -31,12 +45,20 @@ export async function UnitRecordsTable({ data, payload }: UIFieldServerProps): P
         <p style={{ marginBlockStart: 0 }}>Aucun élément proposé pour l’instant.</p>
       ) : (
         <table style={{ inlineSize: '100%', borderCollapse: 'collapse', fontSize: '0.85rem' }}>
-          <caption style={{ textAlign: 'start', marginBlockEnd: '0.25rem' }}>Qui a proposé et validé chaque élément, et quand.</caption>
+          <caption style={{ textAlign: 'start', marginBlockEnd: '0.25rem' }}>
+            Qui a proposé et validé chaque élément, et quand.
+          </caption>
           <thead>
             <tr>
-              <th scope="col" style={cell}>Élément</th>
-              <th scope="col" style={cell}>Proposé</th>
-              <th scope="col" style={cell}>Validé</th>
+              <th scope="col" style={cell}>
+                Élément
+              </th>
+              <th scope="col" style={cell}>
+                Proposé
+              </th>
+              <th scope="col" style={cell}>
+                Validé
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +75,9 @@ export async function UnitRecordsTable({ data, payload }: UIFieldServerProps): P
                 </th>
                 <td style={cell}>
                   {record.proposedAt ? `${person(record.proposedBy)}, ${when(record.proposedAt)}` : '—'}
-                  {record.origin === 'machine' ? ` — traduction automatique${record.machineProvider ? ` (${record.machineProvider})` : ''}` : ''}
+                  {record.origin === 'machine'
+                    ? ` — traduction automatique${record.machineProvider ? ` (${record.machineProvider})` : ''}`
+                    : ''}
                   {record.origin === 'memory' ? ' — mémoire de traduction' : ''}
                 </td>
                 <td style={cell}>{record.validatedAt ? `${person(record.validatedBy)}, ${when(record.validatedAt)}` : '—'}</td>

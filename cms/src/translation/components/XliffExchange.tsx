@@ -11,7 +11,9 @@ import type { UserWithRoles } from '../../access/roles';
 import { XliffExchangeForm } from './XliffExchangeForm';
 
 export function XliffExchange({ user }: { user?: UserWithRoles }): React.ReactElement | null {
-  const languages = locales.filter((locale) => locale.code !== 'fr' && canExchangeXliff(user, locale.code)).map(({ code, label }) => ({ code, label }));
+  const languages = locales
+    .filter((locale) => locale.code !== 'fr' && canExchangeXliff(user, locale.code))
+    .map(({ code, label }) => ({ code, label }));
   if (languages.length === 0) return null;
   return <XliffExchangeForm languages={languages} />;
 }

@@ -8,7 +8,14 @@
 import { useState } from 'react';
 
 type Language = { code: string; label: string };
-type ReportRow = { id: string; fiche: string; ficheTitle: string; unitLabel: string; outcome: 'imported' | 'unchanged' | 'frenchChanged' | 'invalid'; message: string };
+type ReportRow = {
+  id: string;
+  fiche: string;
+  ficheTitle: string;
+  unitLabel: string;
+  outcome: 'imported' | 'unchanged' | 'frenchChanged' | 'invalid';
+  message: string;
+};
 
 const outcomeLabels: Record<ReportRow['outcome'], string> = {
   imported: 'Importé (proposition)',
@@ -17,7 +24,12 @@ const outcomeLabels: Record<ReportRow['outcome'], string> = {
   invalid: 'Refusé : balisage invalide',
 };
 
-const cell = { padding: '0.25rem 0.5rem', borderBlockEnd: '1px solid var(--theme-elevation-150)', textAlign: 'start' as const, verticalAlign: 'top' as const };
+const cell = {
+  padding: '0.25rem 0.5rem',
+  borderBlockEnd: '1px solid var(--theme-elevation-150)',
+  textAlign: 'start' as const,
+  verticalAlign: 'top' as const,
+};
 
 export function XliffExchangeForm({ languages }: { languages: Language[] }) {
   const [language, setLanguage] = useState(languages[0]?.code ?? '');
@@ -45,14 +57,17 @@ export function XliffExchangeForm({ languages }: { languages: Language[] }) {
         const body = (await response.json().catch(() => ({}))) as { message?: string };
         setExportMessage(body.message ?? `L’export a échoué (erreur ${response.status}).`);
       } else {
-        const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `passerelle-${language}.xlf`;
+        const name =
+          /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `passerelle-${language}.xlf`;
         const url = URL.createObjectURL(await response.blob());
         const link = document.createElement('a');
         link.href = url;
         link.download = name;
         link.click();
         URL.revokeObjectURL(url);
-        setExportMessage(`Fichier ${name} téléchargé : ${response.headers.get('x-passerelle-units') ?? '?'} élément(s) de ${response.headers.get('x-passerelle-fiches') ?? '?'} fiche(s).`);
+        setExportMessage(
+          `Fichier ${name} téléchargé : ${response.headers.get('x-passerelle-units') ?? '?'} élément(s) de ${response.headers.get('x-passerelle-fiches') ?? '?'} fiche(s).`,
+        );
       }
     } catch {
       setExportMessage('Le serveur ne répond pas : réessayez.');
@@ -103,11 +118,24 @@ export function XliffExchangeForm({ languages }: { languages: Language[] }) {
         <fieldset style={{ border: 0, padding: 0 }}>
           <legend>Éléments exportés</legend>
           <label style={{ display: 'block' }}>
-            <input type="radio" name="xliff-scope" value="toTranslate" checked={scope === 'toTranslate'} onChange={() => setScope('toTranslate')} /> Tout ce qui reste à traduire
-            (éléments jamais traduits et traductions à mettre à jour)
+            <input
+              type="radio"
+              name="xliff-scope"
+              value="toTranslate"
+              checked={scope === 'toTranslate'}
+              onChange={() => setScope('toTranslate')}
+            />{' '}
+            Tout ce qui reste à traduire (éléments jamais traduits et traductions à mettre à jour)
           </label>
           <label style={{ display: 'block' }}>
-            <input type="radio" name="xliff-scope" value="fiches" checked={scope === 'fiches'} onChange={() => setScope('fiches')} /> Tous les éléments des fiches choisies
+            <input
+              type="radio"
+              name="xliff-scope"
+              value="fiches"
+              checked={scope === 'fiches'}
+              onChange={() => setScope('fiches')}
+            />{' '}
+            Tous les éléments des fiches choisies
           </label>
         </fieldset>
         {scope === 'fiches' && (
@@ -125,10 +153,18 @@ export function XliffExchangeForm({ languages }: { languages: Language[] }) {
       </form>
       <form onSubmit={upload}>
         <h2 style={{ fontSize: '1.1rem' }}>Importer le fichier de l’agence</h2>
-        <p>Les traductions importées deviennent des propositions « À relire » : seul un traducteur expert les valide. La langue est lue dans le fichier.</p>
+        <p>
+          Les traductions importées deviennent des propositions « À relire » : seul un traducteur expert les valide. La langue est
+          lue dans le fichier.
+        </p>
         <p>
           <label htmlFor="xliff-file">Fichier XLIFF (.xlf) </label>
-          <input id="xliff-file" type="file" accept=".xlf,.xliff,.xml" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+          <input
+            id="xliff-file"
+            type="file"
+            accept=".xlf,.xliff,.xml"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
         </p>
         <button type="submit" className="btn btn--style-secondary btn--size-small" disabled={busy}>
           Importer
@@ -140,10 +176,18 @@ export function XliffExchangeForm({ languages }: { languages: Language[] }) {
           <caption style={{ textAlign: 'start', fontWeight: 600 }}>Compte rendu de l’import, élément par élément</caption>
           <thead>
             <tr>
-              <th scope="col" style={cell}>Fiche</th>
-              <th scope="col" style={cell}>Élément</th>
-              <th scope="col" style={cell}>Résultat</th>
-              <th scope="col" style={cell}>Détail</th>
+              <th scope="col" style={cell}>
+                Fiche
+              </th>
+              <th scope="col" style={cell}>
+                Élément
+              </th>
+              <th scope="col" style={cell}>
+                Résultat
+              </th>
+              <th scope="col" style={cell}>
+                Détail
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -11,7 +11,8 @@ import { latestFrenchOf } from '../frenchOf';
 import { isUnconfirmedMachineDraft } from '../machine/marking';
 import { unitLabel } from '../unitLabel';
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string }).id : (value as string | undefined));
+const idOf = (value: unknown) =>
+  value && typeof value === 'object' ? (value as { id: string }).id : (value as string | undefined);
 
 /**
  * The translation workflow, enforced on every save whatever the client:
@@ -21,7 +22,14 @@ const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as
  *   fingerprint and text of the French it was made from, so later French changes can be detected;
  * - editing validated text sends it back to "in progress" until an expert validates it again.
  */
-export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ data, originalDoc, operation, req, collection, context }) => {
+export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({
+  data,
+  originalDoc,
+  operation,
+  req,
+  collection,
+  context,
+}) => {
   const reject = (path: string, message: string): never => {
     throw new ValidationError({ collection: collection.slug, id: originalDoc?.id, errors: [{ path, message }], req });
   };
@@ -30,7 +38,8 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
   if (!language || !ficheId) return reject('fiche', 'Une traduction appartient à une fiche et à une langue.');
 
   if (operation === 'update') {
-    if (data.language && data.language !== originalDoc?.language) reject('language', 'La langue d’une traduction ne peut pas changer.');
+    if (data.language && data.language !== originalDoc?.language)
+      reject('language', 'La langue d’une traduction ne peut pas changer.');
     if (data.fiche && idOf(data.fiche) !== ficheId) reject('fiche', 'Une traduction ne peut pas changer de fiche.');
   }
 
@@ -80,7 +89,13 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
     if (before.get(key)?.fingerprint !== unit.fingerprint) {
       proposedNow.push(key);
       const origin = origins?.[key] ?? null;
-      records[key] = { ...records[key], proposedBy: who, proposedAt: now, origin, machineProvider: origin === 'machine' ? machineProvider : null };
+      records[key] = {
+        ...records[key],
+        proposedBy: who,
+        proposedAt: now,
+        origin,
+        machineProvider: origin === 'machine' ? machineProvider : null,
+      };
       textChanged = true;
     }
   }
@@ -113,8 +128,17 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
     }
     const french = unitsOf(fiche.content);
     for (const key of after.keys()) {
-      const source = french.get(key) ?? reject(pathOf(key), 'Cet élément n’existe pas en français : supprimez-le de la traduction avant de valider.');
-      records[key] = { ...records[key], validatedBy: who, validatedAt: now, fingerprint: source.fingerprint, sourceText: source.text, outdatedAt: null };
+      const source =
+        french.get(key) ??
+        reject(pathOf(key), 'Cet élément n’existe pas en français : supprimez-le de la traduction avant de valider.');
+      records[key] = {
+        ...records[key],
+        validatedBy: who,
+        validatedAt: now,
+        fingerprint: source.fingerprint,
+        sourceText: source.text,
+        outdatedAt: null,
+      };
     }
     // Tells the afterChange hook to publish this text on the fiche.
     req.context.publishTranslation = true;
@@ -122,7 +146,17 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({ d
 
   data.units = records;
   data.status = status;
-  if (originalDoc?.id) await logWork({ req, translationId: originalDoc.id, language, before: recordsOf(originalDoc.units), after: records, french: unitsOf(fiche.content), proposedNow, now });
+  if (originalDoc?.id)
+    await logWork({
+      req,
+      translationId: originalDoc.id,
+      language,
+      before: recordsOf(originalDoc.units),
+      after: records,
+      french: unitsOf(fiche.content),
+      proposedNow,
+      now,
+    });
   return data;
 };
 
@@ -156,7 +190,11 @@ async function logWork(args: {
   for (const event of events) {
     const words = wordCount(french.get(event.unit)?.text ?? '');
     if (words === 0) continue;
-    await req.payload.db.create({ collection: 'translation-work-log', data: { ...event, at: now, language, translation: translationId, words }, req });
+    await req.payload.db.create({
+      collection: 'translation-work-log',
+      data: { ...event, at: now, language, translation: translationId, words },
+      req,
+    });
   }
 }
 

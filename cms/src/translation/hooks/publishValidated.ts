@@ -22,36 +22,40 @@ export const publishValidated: CollectionAfterChangeHook<Translation> = async ({
   const ficheId = typeof doc.fiche === 'object' ? doc.fiche.id : doc.fiche;
   const language = doc.language;
 
-  await keepRequestLocale(req, async () => {
-    // The saved document comes back populated (links in rich text carry whole fiches): re-read it
-    // with ids only, which is what the fiche stores.
-    const saved = await req.payload.findByID({ collection: 'translations', id: doc.id, depth: 0, overrideAccess: true, req });
-    const { totalDocs: live } = await req.payload.count({
-      collection: 'fiches',
-      where: { and: [{ id: { equals: ficheId } }, { _status: { equals: 'published' } }] },
-      overrideAccess: true,
-      req,
-    });
-    const data = Object.fromEntries([
-      ...textUnitKeys.map((key) => [key, saved[key] ?? null]),
-      ...sectionKeys.map((key) => [key, withoutIds(saved[key])]),
-      // Only the texts: which shared document and whether it is required stay on the French row.
-      ['documents', (saved.documents ?? []).map(({ name, note }) => ({ name: name ?? null, note: note ?? null }))],
-    ]);
-    // Publishing one locale (Payload's `publishSpecificLocale`) always ends with a draft version
-    // carrying the rest of the latest draft, so the admin would show « Brouillon (a une version
-    // publiée) » for ever: only use it when there is a French draft in progress to keep apart.
-    const mode =
-      live === 0 ? { draft: true } : (await hasPendingDraft(ficheId, req)) ? { publishSpecificLocale: language } : {};
-    await req.payload.update({
-      collection: 'fiches',
-      id: ficheId,
-      locale: language,
-      data: live > 0 ? { ...data, _status: 'published' } : data,
-      ...mode,
-      overrideAccess: true,
-      req,
-    });
-  }, workflowContext);
+  await keepRequestLocale(
+    req,
+    async () => {
+      // The saved document comes back populated (links in rich text carry whole fiches): re-read it
+      // with ids only, which is what the fiche stores.
+      const saved = await req.payload.findByID({ collection: 'translations', id: doc.id, depth: 0, overrideAccess: true, req });
+      const { totalDocs: live } = await req.payload.count({
+        collection: 'fiches',
+        where: { and: [{ id: { equals: ficheId } }, { _status: { equals: 'published' } }] },
+        overrideAccess: true,
+        req,
+      });
+      const data = Object.fromEntries([
+        ...textUnitKeys.map((key) => [key, saved[key] ?? null]),
+        ...sectionKeys.map((key) => [key, withoutIds(saved[key])]),
+        // Only the texts: which shared document and whether it is required stay on the French row.
+        ['documents', (saved.documents ?? []).map(({ name, note }) => ({ name: name ?? null, note: note ?? null }))],
+      ]);
+      // Publishing one locale (Payload's `publishSpecificLocale`) always ends with a draft version
+      // carrying the rest of the latest draft, so the admin would show « Brouillon (a une version
+      // publiée) » for ever: only use it when there is a French draft in progress to keep apart.
+      const mode =
+        live === 0 ? { draft: true } : (await hasPendingDraft(ficheId, req)) ? { publishSpecificLocale: language } : {};
+      await req.payload.update({
+        collection: 'fiches',
+        id: ficheId,
+        locale: language,
+        data: live > 0 ? { ...data, _status: 'published' } : data,
+        ...mode,
+        overrideAccess: true,
+        req,
+      });
+    },
+    workflowContext,
+  );
   return doc;
 };

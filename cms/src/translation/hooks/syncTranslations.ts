@@ -54,7 +54,8 @@ export const computeTranslationStatus: FieldHook<Fiche> = async ({ siblingData, 
 
 /** The French text out of a `locale=all` read, where each localized field is `{ fr, en, … }`. */
 function frenchOf(doc: Record<string, unknown>): TranslatableContent {
-  const pick = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).fr : undefined);
+  const pick = (value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).fr : undefined;
   return translatableContentOf(Object.fromEntries(translatableFields.map((key) => [key, pick(doc[key])])));
 }
 

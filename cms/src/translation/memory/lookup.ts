@@ -23,7 +23,15 @@ export type MemoryMatch = {
   fiche: string;
 };
 
-type Row = { id: string; french: string; target: string; scope: 'unit' | 'sentence'; fiche: string; translation: string; via?: Set<number> };
+type Row = {
+  id: string;
+  french: string;
+  target: string;
+  scope: 'unit' | 'sentence';
+  fiche: string;
+  translation: string;
+  via?: Set<number>;
+};
 /** One index lookup: rows whose `column` is `value`. */
 type Lookup = { column: string; value: string };
 
@@ -46,7 +54,10 @@ const percent = (value: number) => Math.floor(value * 100);
 async function candidates(payload: Payload, lookups: Lookup[]): Promise<Row[]> {
   const db = payload.db as unknown as {
     drizzle?: { all: (query: unknown) => Promise<unknown[]> };
-    collections?: Record<string, { find: (filter: object, projection: object) => { limit: (n: number) => { lean: () => Promise<unknown[]> } } }>;
+    collections?: Record<
+      string,
+      { find: (filter: object, projection: object) => { limit: (n: number) => { lean: () => Promise<unknown[]> } } }
+    >;
   };
   if (db.drizzle) {
     // Each row says which lookup found it (`via`): it is then scored against that text only.
@@ -56,13 +67,23 @@ async function candidates(payload: Payload, lookups: Lookup[]): Promise<Row[]> {
     );
     // SQLite takes at most 500 terms in one compound select: a very long unit asks in parts.
     const rows: unknown[] = [];
-    for (let start = 0; start < selects.length; start += 400) rows.push(...(await db.drizzle.all(sql.join(selects.slice(start, start + 400), sql` union all `))));
+    for (let start = 0; start < selects.length; start += 400)
+      rows.push(...(await db.drizzle.all(sql.join(selects.slice(start, start + 400), sql` union all `))));
     const byId = new Map<string, Row>();
     for (const row of rows) {
       const [via, id, french, target, scope, fiche, translation] = Object.values(row as Record<string, unknown>);
       const known = byId.get(String(id));
       if (known) known.via?.add(Number(via));
-      else byId.set(String(id), { id: String(id), french: String(french), target: String(target), scope: scope as Row['scope'], fiche: String(fiche), translation: String(translation), via: new Set([Number(via)]) });
+      else
+        byId.set(String(id), {
+          id: String(id),
+          french: String(french),
+          target: String(target),
+          scope: scope as Row['scope'],
+          fiche: String(fiche),
+          translation: String(translation),
+          via: new Set([Number(via)]),
+        });
     }
     return [...byId.values()];
   }
@@ -71,7 +92,10 @@ async function candidates(payload: Payload, lookups: Lookup[]): Promise<Row[]> {
   const model = db.collections?.['translation-memory'];
   if (!model) throw new Error('memoryMatches: no translation-memory collection on this database adapter');
   const filter = { $or: Object.entries(columns).map(([column, values]) => ({ [column]: { $in: values } })) };
-  const rows = (await model.find(filter, { french: 1, target: 1, scope: 1, fiche: 1, translation: 1 }).limit(candidateLimit).lean()) as (Omit<Row, 'id'> & { _id: unknown })[];
+  const rows = (await model
+    .find(filter, { french: 1, target: 1, scope: 1, fiche: 1, translation: 1 })
+    .limit(candidateLimit)
+    .lean()) as (Omit<Row, 'id'> & { _id: unknown })[];
   return rows.map(({ _id, ...row }) => ({ ...row, id: String(_id) }));
 }
 
@@ -86,7 +110,10 @@ export async function memoryMatches(
   const textsOfLookup: number[][] = [];
   const lookupIndex = new Map<string, number>();
   texts.forEach((text, textIndex) => {
-    const values = [{ column: 'hash', value: frenchHash(language, text) }, ...bandsOf(language, text).map((value, band) => ({ column: `band${band}`, value }))];
+    const values = [
+      { column: 'hash', value: frenchHash(language, text) },
+      ...bandsOf(language, text).map((value, band) => ({ column: `band${band}`, value })),
+    ];
     for (const lookup of values) {
       const key = `${lookup.column}\u0000${lookup.value}`;
       let index = lookupIndex.get(key);
@@ -111,7 +138,8 @@ export async function memoryMatches(
   }
   const rows = [...pairs.values()];
   /** Whether a row shares the hash or a band of that text: the others cannot reach the threshold often enough to be worth a diff. */
-  const related = (row: Row, textIndex: number) => !row.via || [...row.via].some((via) => textsOfLookup[via]!.includes(textIndex));
+  const related = (row: Row, textIndex: number) =>
+    !row.via || [...row.via].some((via) => textsOfLookup[via]!.includes(textIndex));
 
   // The same sentence is often validated in many fiches: score each distinct French text once.
   const scores = new Map<string, number>();
@@ -171,4 +199,3 @@ export async function memoryMatches(
     .slice(0, matchesShown)
     .map((match) => ({ ...match, differences: wordDiff(match.french, unit.text) }));
 }
-

@@ -32,15 +32,21 @@ export function proposalData(
     const rows = [...(translation.documents ?? [])].map(({ name, note }) => ({ name: name ?? null, note: note ?? null }));
     if (rows.length < Number(index)) throw new MissingItemsError();
     const [first = '', ...rest] = text.split('\n');
-    rows[Number(index)] = documentHasName ? { name: first, note: rest.join(' ') || null } : { name: null, note: text.replace(/\n/g, ' ') };
+    rows[Number(index)] = documentHasName
+      ? { name: first, note: rest.join(' ') || null }
+      : { name: null, note: text.replace(/\n/g, ' ') };
     return { documents: rows };
   }
   const [title = '', ...lines] = text.split('\n');
   // Blank lines between paragraphs, list items kept together: the markup markupToLexical reads.
   const markup = lines
-    .map((line, position) => (position > 0 && !(line.startsWith('- ') && lines[position - 1]!.startsWith('- ')) ? `\n${line}` : line))
+    .map((line, position) =>
+      position > 0 && !(line.startsWith('- ') && lines[position - 1]!.startsWith('- ')) ? `\n${line}` : line,
+    )
     .join('\n');
-  const items = [...((translation[section as SectionKey] ?? []) as NonNullable<Translation['what']>)].map(({ title: itemTitle, body }) => ({ title: itemTitle, body }));
+  const items = [...((translation[section as SectionKey] ?? []) as NonNullable<Translation['what']>)].map(
+    ({ title: itemTitle, body }) => ({ title: itemTitle, body }),
+  );
   // Items are written in order: the previous ones must exist (their title and text are required).
   if (items.length < Number(index)) throw new MissingItemsError();
   items[Number(index)] = { title, body: markupToLexical(markup || title, directionOf(language as never), (key) => key) as never };
@@ -66,19 +72,33 @@ export const memoryProposalEndpoint: Endpoint = {
     }
     const unit = typeof body.unit === 'string' ? body.unit : '';
     const target = typeof body.target === 'string' ? body.target : '';
-    if (!isUnitKey(unit) || !target.trim()) return answer(400, 'Requête incomplète : elle doit contenir l’élément et le texte de la suggestion.');
+    if (!isUnitKey(unit) || !target.trim())
+      return answer(400, 'Requête incomplète : elle doit contenir l’élément et le texte de la suggestion.');
 
     let translation: Translation;
     try {
-      translation = await req.payload.findByID({ collection: 'translations', id, depth: 0, overrideAccess: false, user: req.user, req });
+      translation = await req.payload.findByID({
+        collection: 'translations',
+        id,
+        depth: 0,
+        overrideAccess: false,
+        user: req.user,
+        req,
+      });
     } catch {
       return answer(404, 'Cette traduction n’existe pas ou ne vous est pas accessible.');
     }
     if (!isLocale(translation.language)) return answer(400, 'Langue inconnue.');
-    const french = translatableContentOf(await latestFrenchOf(typeof translation.fiche === 'object' ? translation.fiche.id : translation.fiche, req));
+    const french = translatableContentOf(
+      await latestFrenchOf(typeof translation.fiche === 'object' ? translation.fiche.id : translation.fiche, req),
+    );
     const pieces = piecesOf(french, unit);
     if (!pieces) return answer(400, 'Cet élément n’existe pas dans la fiche française.');
-    const matches = await memoryMatches(req.payload, { language: translation.language, unit: pieces, excludeTranslation: translation.id });
+    const matches = await memoryMatches(req.payload, {
+      language: translation.language,
+      unit: pieces,
+      excludeTranslation: translation.id,
+    });
     if (!matches.some((match) => match.target === target)) {
       return answer(409, 'Cette suggestion n’est plus proposée par la mémoire (une traduction a changé) : rechargez la page.');
     }
@@ -88,19 +108,29 @@ export const memoryProposalEndpoint: Endpoint = {
         collection: 'translations',
         id,
         // A proposal, never a validation: a validated translation goes back to « En cours ».
-        data: { ...proposalData(translation, unit, target, translation.language, Boolean(french.documents?.[Number(unit.split('.')[1])]?.name?.trim())), status: translation.status === 'validated' ? 'inProgress' : translation.status },
+        data: {
+          ...proposalData(
+            translation,
+            unit,
+            target,
+            translation.language,
+            Boolean(french.documents?.[Number(unit.split('.')[1])]?.name?.trim()),
+          ),
+          status: translation.status === 'validated' ? 'inProgress' : translation.status,
+        },
         depth: 0,
         overrideAccess: false,
         user: req.user,
         req,
       });
     } catch (error) {
-      if (error instanceof MissingItemsError) return answer(400, 'Traduisez d’abord les éléments précédents de cette section, puis insérez cette suggestion.');
+      if (error instanceof MissingItemsError)
+        return answer(400, 'Traduisez d’abord les éléments précédents de cette section, puis insérez cette suggestion.');
       if (error instanceof ValidationError) return answer(400, error.data.errors.map((issue) => issue.message).join(' '));
-      if (error instanceof Error && /forbidden|not allowed/i.test(error.message)) return answer(403, 'Vous ne pouvez pas écrire dans cette langue.');
+      if (error instanceof Error && /forbidden|not allowed/i.test(error.message))
+        return answer(403, 'Vous ne pouvez pas écrire dans cette langue.');
       throw error;
     }
     return answer(200, 'Suggestion insérée comme proposition. Relisez-la : seul un traducteur expert la valide.');
   },
 };
-

@@ -5,7 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 
-import { sectionKeys, textUnitKeys, type LexicalNode, type SectionKey, type TextUnitKey, type UnitKey } from '@passerelle/content-schemas';
+import {
+  sectionKeys,
+  textUnitKeys,
+  type LexicalNode,
+  type SectionKey,
+  type TextUnitKey,
+  type UnitKey,
+} from '@passerelle/content-schemas';
 
 import { wordDiff } from '../wordDiff';
 import type { TranslatableContent } from '../units';
@@ -19,7 +26,13 @@ const spaces = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Lower case, one kind of apostrophe and of space: what « the same French » means for the memory. */
 export function normalizeFrench(text: string): string {
-  return spaces(text.normalize('NFC').toLowerCase().replace(/[’ʼ‘`]/g, "'").replace(/[\u00a0\u202f]/g, ' '));
+  return spaces(
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[’ʼ‘`]/g, "'")
+      .replace(/[\u00a0\u202f]/g, ' '),
+  );
 }
 
 export function frenchHash(language: string, text: string): string {
@@ -43,7 +56,11 @@ export function blocksOf(body: unknown): string[] {
   const root = (body as { root?: LexicalNode } | null | undefined)?.root;
   if (!root) return [];
   const text = (node: LexicalNode): string =>
-    node.type === 'text' && typeof node.text === 'string' ? node.text : node.type === 'linebreak' ? ' ' : (node.children ?? []).map(text).join('');
+    node.type === 'text' && typeof node.text === 'string'
+      ? node.text
+      : node.type === 'linebreak'
+        ? ' '
+        : (node.children ?? []).map(text).join('');
   const blocks: string[] = [];
   for (const block of root.children ?? []) {
     if (block.type === 'list') for (const item of block.children ?? []) blocks.push(`- ${spaces(text(item))}`);
@@ -90,7 +107,10 @@ function targetOf(content: TranslatableContent, key: UnitKey): { whole: string; 
     const title = spaces(item.title ?? '');
     const blocks = blocksOf(item.body);
     if (!title && blocks.length === 0) return undefined;
-    return { whole: [title, ...blocks].join('\n'), pieces: [title, ...blocks.map(unlisted).flatMap(sentencesOf)].filter(Boolean) };
+    return {
+      whole: [title, ...blocks].join('\n'),
+      pieces: [title, ...blocks.map(unlisted).flatMap(sentencesOf)].filter(Boolean),
+    };
   }
   const whole = spaces(text ?? '');
   return whole ? { whole, pieces: sentencesOf(whole) } : undefined;
@@ -127,13 +147,17 @@ export function unitKeysOf(content: TranslatableContent): UnitKey[] {
   return [
     ...textUnitKeys.filter((key) => spaces(content[key] ?? '')),
     ...sectionKeys.flatMap((section) => (content[section] ?? []).map((_, index) => `${section}.${index}` as UnitKey)),
-    ...(content.documents ?? []).flatMap((row, index) => (spaces(row.name ?? '') || spaces(row.note ?? '') ? [`documents.${index}` as UnitKey] : [])),
+    ...(content.documents ?? []).flatMap((row, index) =>
+      spaces(row.name ?? '') || spaces(row.note ?? '') ? [`documents.${index}` as UnitKey] : [],
+    ),
   ];
 }
 
 // Words that most French sentences share: a band made of them would match everything.
 const stopWords = new Set(
-  "a au aux avec ce ces cette d de des du elle en est et il ils je l la le les leur leurs lui ma mais me mes mon n ne nos notre nous on ou où par pas pour qu que qui s sa se ses si son sont sur ta te tes ton tu un une vos votre vous y à être avoir été plus tout tous très peut faut".split(' '),
+  'a au aux avec ce ces cette d de des du elle en est et il ils je l la le les leur leurs lui ma mais me mes mon n ne nos notre nous on ou où par pas pour qu que qui s sa se ses si son sont sur ta te tes ton tu un une vos votre vous y à être avoir été plus tout tous très peut faut'.split(
+    ' ',
+  ),
 );
 
 function wordsOf(text: string): string[] {

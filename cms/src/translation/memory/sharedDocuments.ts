@@ -58,7 +58,14 @@ export const forgetSharedDocument: CollectionAfterDeleteHook = async ({ id, req 
 
 /** Every shared document's pairs, for a database made before they were in the memory (the lead's merged migration calls it). */
 export async function backfillSharedDocumentsMemory(payload: Payload, req?: PayloadRequest): Promise<number> {
-  const { docs } = await payload.find({ collection: 'documents', pagination: false, depth: 0, select: { slug: true }, overrideAccess: true, req });
+  const { docs } = await payload.find({
+    collection: 'documents',
+    pagination: false,
+    depth: 0,
+    select: { slug: true },
+    overrideAccess: true,
+    req,
+  });
   let rows = 0;
   for (const doc of docs) rows += await refreshSharedDocumentMemory(payload, doc.id, req);
   return rows;

@@ -55,16 +55,30 @@ async function insertRows(payload: Payload, rows: MemoryRow[], req?: PayloadRequ
     // is on the adapter's one connection, which is `db.drizzle`.
     const transactionID = req?.transactionID ? await req.transactionID : undefined;
     const drizzle = (transactionID != null && db.sessions?.[transactionID]?.db) || db.drizzle;
-    for (let start = 0; start < rows.length; start += rowsPerInsert) await drizzle.insert(table).values(rows.slice(start, start + rowsPerInsert));
+    for (let start = 0; start < rows.length; start += rowsPerInsert)
+      await drizzle.insert(table).values(rows.slice(start, start + rowsPerInsert));
     return;
   }
   for (const data of rows) await payload.db.create({ collection: slug, data, req, returning: false });
 }
 
-export async function refreshMemoryOf(payload: Payload, translation: Pick<Translation, 'id' | 'fiche' | 'language' | 'units'>, req?: PayloadRequest): Promise<number> {
+export async function refreshMemoryOf(
+  payload: Payload,
+  translation: Pick<Translation, 'id' | 'fiche' | 'language' | 'units'>,
+  req?: PayloadRequest,
+): Promise<number> {
   const ficheId = idOf(translation.fiche);
   const read = (locale: string) =>
-    payload.findByID({ collection: 'fiches', id: ficheId, locale: locale as 'fr', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req });
+    payload.findByID({
+      collection: 'fiches',
+      id: ficheId,
+      locale: locale as 'fr',
+      fallbackLocale: false,
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    });
   // Through the request's French (frenchOf.ts): a bulk import then reads it once per fiche, not
   // once more per language it validates.
   const french = translatableContentOf(await (req ? latestFrenchOf(ficheId, req) : read('fr')));
@@ -78,7 +92,9 @@ export async function refreshMemoryOf(payload: Payload, translation: Pick<Transl
   // translation document may already hold a newer proposal. In a bulk import it is the text the
   // import brings for that language, which importedLocales.ts wrote into the fiche in this very
   // request: no read of the whole fiche again per language (7 per imported fiche).
-  const imported = (req?.context.importedTranslations as ImportedTranslations | undefined)?.[translation.language as keyof ImportedTranslations];
+  const imported = (req?.context.importedTranslations as ImportedTranslations | undefined)?.[
+    translation.language as keyof ImportedTranslations
+  ];
   const validated = upToDate.length === 0 ? undefined : (imported ?? (await read(translation.language)));
   const segments = validated ? segmentsOf(french, translatableContentOf(validated as TranslatableContent), upToDate) : [];
   await payload.db.deleteMany({ collection: slug, where: { translation: { equals: translation.id } }, req });

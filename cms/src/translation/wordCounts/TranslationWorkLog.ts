@@ -24,7 +24,16 @@ export const TranslationWorkLog: CollectionConfig = {
   defaultSort: 'at',
   fields: [
     { name: 'at', label: 'Date', type: 'date', required: true, index: true },
-    { name: 'kind', label: 'Travail', type: 'select', required: true, options: [{ value: 'proposed', label: 'Proposé' }, { value: 'validated', label: 'Validé' }] },
+    {
+      name: 'kind',
+      label: 'Travail',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'proposed', label: 'Proposé' },
+        { value: 'validated', label: 'Validé' },
+      ],
+    },
     { name: 'translator', label: 'Traducteur (id)', type: 'text', required: true },
     { name: 'language', label: 'Langue', type: 'text', required: true },
     { name: 'translation', label: 'Traduction (id)', type: 'text', required: true },

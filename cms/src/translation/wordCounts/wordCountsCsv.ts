@@ -4,7 +4,15 @@ import { languageName } from '@passerelle/content-schemas';
 
 import { isEditor } from '../../access/isEditor';
 
-export type WorkEvent = { at: string; kind: 'proposed' | 'validated'; translator: string; language: string; translation: string; unit: string; words: number };
+export type WorkEvent = {
+  at: string;
+  kind: 'proposed' | 'validated';
+  translator: string;
+  language: string;
+  translation: string;
+  unit: string;
+  words: number;
+};
 export type TranslatorWords = { translator: string; language: string; proposed: number; validated: number };
 
 /**
@@ -56,14 +64,32 @@ export async function wordCountsCsv(payload: Payload, from: string, to: string, 
   const rows = wordsPerTranslator(docs as unknown as WorkEvent[]);
   const ids = [...new Set(rows.map((row) => row.translator))];
   const { docs: users } = ids.length
-    ? await payload.find({ collection: 'users', where: { id: { in: ids } }, limit: ids.length, depth: 0, overrideAccess: true, select: { name: true, email: true }, req })
+    ? await payload.find({
+        collection: 'users',
+        where: { id: { in: ids } },
+        limit: ids.length,
+        depth: 0,
+        overrideAccess: true,
+        select: { name: true, email: true },
+        req,
+      })
     : { docs: [] };
   const people = new Map(users.map((user) => [String(user.id), user]));
   const lines = [
     ['Traducteur', 'Adresse', 'Langue', 'Du', 'Au', 'Mots proposés', 'Mots validés'].map(cell).join(';'),
     ...rows.map((row) => {
       const person = people.get(row.translator);
-      return [person?.name ?? 'compte supprimé', person?.email ?? '', `${languageName(row.language)} (${row.language})`, from, to, row.proposed, row.validated].map(cell).join(';');
+      return [
+        person?.name ?? 'compte supprimé',
+        person?.email ?? '',
+        `${languageName(row.language)} (${row.language})`,
+        from,
+        to,
+        row.proposed,
+        row.validated,
+      ]
+        .map(cell)
+        .join(';');
     }),
   ];
   // The byte-order mark makes spreadsheets read the accents as UTF-8.
@@ -81,7 +107,8 @@ export const wordCountsEndpoint: Endpoint = {
   method: 'get',
   handler: async (req: PayloadRequest) => {
     if (!req.user) return refuse(401, 'Connectez-vous pour exporter les comptes de mots.');
-    if (!(await isEditor({ req }))) return refuse(403, 'Seuls les éditeurs et les administrateurs exportent les comptes de mots.');
+    if (!(await isEditor({ req })))
+      return refuse(403, 'Seuls les éditeurs et les administrateurs exportent les comptes de mots.');
     const from = String(req.searchParams.get('from') ?? '');
     const to = String(req.searchParams.get('to') ?? '');
     if (!day.test(from) || !day.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
@@ -91,7 +118,10 @@ export const wordCountsEndpoint: Endpoint = {
     const csv = await wordCountsCsv(req.payload, from, to, req);
     return new Response(csv, {
       status: 200,
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="mots-traduits-${from}-${to}.csv"` },
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="mots-traduits-${from}-${to}.csv"`,
+      },
     });
   },
 };

@@ -7,7 +7,13 @@
  */
 import type { TextDirection } from '@passerelle/content-schemas';
 
-export type LexicalNode = { type: string; children?: LexicalNode[]; text?: string; format?: number | string; [key: string]: unknown };
+export type LexicalNode = {
+  type: string;
+  children?: LexicalNode[];
+  text?: string;
+  format?: number | string;
+  [key: string]: unknown;
+};
 export type RichTextValue = { root: LexicalNode & { children: LexicalNode[] } };
 
 /** A parsed XML node of fast-xml-parser's ordered form: `{ '#text': 'x' }` or `{ g: [...], ':@': { '@_id': '1' } }`. */
@@ -108,17 +114,20 @@ export function inlineToRichText(content: OrderedNode[], nodes: Placeholders, di
         out.push(...build(childrenOf(node), context, format));
         continue;
       }
-      if (tag !== 'g' && tag !== 'x') throw new InvalidMarkupError(`balise <${tag}> inconnue (seules <g> et <x/> de la source sont acceptées)`);
+      if (tag !== 'g' && tag !== 'x')
+        throw new InvalidMarkupError(`balise <${tag}> inconnue (seules <g> et <x/> de la source sont acceptées)`);
       const id = attributeOf(node, 'id') ?? '';
       const placeholder = nodes.get(id);
       if (!placeholder) throw new InvalidMarkupError(`balise <${tag} id="${id}"> absente de la source`);
       if (used.has(id)) throw new InvalidMarkupError(`balise id="${id}" utilisée deux fois`);
       used.add(id);
-      if (placeholder.tag !== tag) throw new InvalidMarkupError(`balise id="${id}" : <${tag}> à la place de <${placeholder.tag}>`);
+      if (placeholder.tag !== tag)
+        throw new InvalidMarkupError(`balise id="${id}" : <${tag}> à la place de <${placeholder.tag}>`);
       const template = placeholder.node;
       const inner = childrenOf(node);
       if (template.type === 'text') {
-        if (context !== 'inline' && context !== 'item') throw new InvalidMarkupError(`mise en forme id="${id}" hors de tout paragraphe`);
+        if (context !== 'inline' && context !== 'item')
+          throw new InvalidMarkupError(`mise en forme id="${id}" hors de tout paragraphe`);
         out.push(...build(inner, 'inline', format | (typeof template.format === 'number' ? template.format : 0)));
         continue;
       }
@@ -127,7 +136,8 @@ export function inlineToRichText(content: OrderedNode[], nodes: Placeholders, di
         out.push({ ...template });
         continue;
       }
-      if (!placeOf(template.type).includes(context)) throw new InvalidMarkupError(`balise id="${id}" (${template.type}) à une place où elle ne peut pas être`);
+      if (!placeOf(template.type).includes(context))
+        throw new InvalidMarkupError(`balise id="${id}" (${template.type}) à une place où elle ne peut pas être`);
       const childContext: Context = template.type === 'list' ? 'list' : template.type === 'listitem' ? 'item' : 'inline';
       const element: LexicalNode = { ...template, children: build(inner, childContext, 0) };
       if ('direction' in template && template.type !== 'link') element.direction = direction;

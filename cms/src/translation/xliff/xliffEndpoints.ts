@@ -5,7 +5,8 @@ import { canExchangeXliff } from '../../access/canExchangeXliff';
 import { exportXliff, importXliff, readXliff, translationLanguages, XliffFileError } from './xliffExchange';
 
 const answer = (status: number, message: string) => Response.json({ message }, { status });
-const isLanguage = (value: string): value is (typeof translationLanguages)[number] => (translationLanguages as string[]).includes(value);
+const isLanguage = (value: string): value is (typeof translationLanguages)[number] =>
+  (translationLanguages as string[]).includes(value);
 /** A file of 1,000 fiches in 8 MB; beyond, the agency splits it. */
 const maxImportBytes = 20 * 1024 * 1024;
 
@@ -20,13 +21,28 @@ export const xliffExportEndpoint: Endpoint = {
     if (!req.user) return answer(401, 'Connectez-vous pour exporter un fichier XLIFF.');
     const language = String(req.searchParams.get('language') ?? '');
     if (!isLanguage(language)) return answer(400, `Choisissez la langue cible : ${translationLanguages.join(', ')}.`);
-    if (!canExchangeXliff(req.user, language)) return answer(403, 'Seuls les éditeurs, les administrateurs et les traducteurs experts de cette langue échangent des fichiers XLIFF.');
+    if (!canExchangeXliff(req.user, language))
+      return answer(
+        403,
+        'Seuls les éditeurs, les administrateurs et les traducteurs experts de cette langue échangent des fichiers XLIFF.',
+      );
     const fiches = String(req.searchParams.get('fiches') ?? '')
       .split(/[\s,]+/)
       .filter(Boolean);
     if (fiches.length > 1000) return answer(400, 'Au plus 1 000 fiches par fichier.');
-    const result = await exportXliff(req.payload, language, fiches.length > 0 ? { kind: 'fiches', ids: fiches } : { kind: 'toTranslate' }, req);
-    if (result.units === 0) return answer(404, fiches.length > 0 ? 'Aucune de ces fiches n’a de texte à traduire.' : 'Rien à traduire dans cette langue : toutes les traductions sont à jour.');
+    const result = await exportXliff(
+      req.payload,
+      language,
+      fiches.length > 0 ? { kind: 'fiches', ids: fiches } : { kind: 'toTranslate' },
+      req,
+    );
+    if (result.units === 0)
+      return answer(
+        404,
+        fiches.length > 0
+          ? 'Aucune de ces fiches n’a de texte à traduire.'
+          : 'Rien à traduire dans cette langue : toutes les traductions sont à jour.',
+      );
     const day = new Date().toISOString().slice(0, 10);
     return new Response(result.xml, {
       status: 200,
@@ -61,7 +77,10 @@ export const xliffImportEndpoint: Endpoint = {
     try {
       const file = readXliff(text);
       if (!canExchangeXliff(req.user, file.language)) {
-        return answer(403, 'Seuls les éditeurs, les administrateurs et les traducteurs experts de cette langue importent des fichiers XLIFF.');
+        return answer(
+          403,
+          'Seuls les éditeurs, les administrateurs et les traducteurs experts de cette langue importent des fichiers XLIFF.',
+        );
       }
       const report = await importXliff(req.payload, file, req.user);
       const { imported, unchanged, frenchChanged, invalid } = report.counts;
@@ -69,7 +88,8 @@ export const xliffImportEndpoint: Endpoint = {
       return Response.json({ message, ...report }, { status: 200 });
     } catch (error) {
       if (error instanceof XliffFileError) return answer(400, error.message);
-      if (error instanceof ValidationError) return answer(400, `Rien n’a été importé : ${error.data.errors.map((issue) => issue.message).join(' ')}`);
+      if (error instanceof ValidationError)
+        return answer(400, `Rien n’a été importé : ${error.data.errors.map((issue) => issue.message).join(' ')}`);
       throw error;
     }
   },

@@ -10,7 +10,16 @@ import type { Payload, PayloadRequest } from 'payload';
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-import { directionOf, isUnitKey, itemListKeys, locales, textLimits, textUnitKeys, type Locale, type UnitKey } from '@passerelle/content-schemas';
+import {
+  directionOf,
+  isUnitKey,
+  itemListKeys,
+  locales,
+  textLimits,
+  textUnitKeys,
+  type Locale,
+  type UnitKey,
+} from '@passerelle/content-schemas';
 
 import type { Translation } from '../../payload-types';
 import { documentNoteMaxLength } from '../../fields/documentsField';
@@ -19,10 +28,22 @@ import { textUnitSpecs } from '../translatableFields';
 import { unitLabel } from '../unitLabel';
 import { unitStates } from '../unitStates';
 import { translatableContentOf, unitsOf, type TranslatableContent } from '../units';
-import { escapeXml, inlineToPlainText, inlineToRichText, InvalidMarkupError, richTextToInline, tagOf, type OrderedNode, type RichTextValue } from './inlineMarkup';
+import {
+  escapeXml,
+  inlineToPlainText,
+  inlineToRichText,
+  InvalidMarkupError,
+  richTextToInline,
+  tagOf,
+  type OrderedNode,
+  type RichTextValue,
+} from './inlineMarkup';
 
 export const xliffNamespace = 'urn:passerelle:xliff:1';
-export const translationLanguages = locales.map((locale) => locale.code).filter((code) => code !== 'fr') as Exclude<Locale, 'fr'>[];
+export const translationLanguages = locales.map((locale) => locale.code).filter((code) => code !== 'fr') as Exclude<
+  Locale,
+  'fr'
+>[];
 
 type Part = { name: 'text' | 'title' | 'body' | 'name' | 'note'; text?: string; body?: RichTextValue; maxLength?: number };
 
@@ -34,14 +55,20 @@ function partsOf(french: TranslatableContent, key: UnitKey): Part[] {
   const [list, index] = key.split('.') as [string, string | undefined];
   if (index === undefined) {
     const text = french[key as (typeof textUnitKeys)[number]];
-    return text?.trim() ? [{ name: 'text', text, maxLength: textUnitSpecs[key as (typeof textUnitKeys)[number]]?.maxLength }] : [];
+    return text?.trim()
+      ? [{ name: 'text', text, maxLength: textUnitSpecs[key as (typeof textUnitKeys)[number]]?.maxLength }]
+      : [];
   }
   const item = ((french[list as (typeof itemListKeys)[number]] ?? []) as Record<string, unknown>[])[Number(index)];
   if (!item) return [];
   if (list === 'documents') {
     return (['name', 'note'] as const)
       .filter((name) => typeof item[name] === 'string' && (item[name] as string).trim())
-      .map((name) => ({ name, text: item[name] as string, maxLength: name === 'name' ? textLimits.title : documentNoteMaxLength }));
+      .map((name) => ({
+        name,
+        text: item[name] as string,
+        maxLength: name === 'name' ? textLimits.title : documentNoteMaxLength,
+      }));
   }
   return [
     { name: 'title', text: typeof item.title === 'string' ? item.title : '', maxLength: textLimits.title },
@@ -70,7 +97,12 @@ async function frenchOfFiches(payload: Payload, ids: string[], req?: PayloadRequ
       overrideAccess: true,
       req,
     });
-    for (const doc of docs) found.set(String(doc.id), { id: String(doc.id), title: doc.title ?? '', content: translatableContentOf(doc as TranslatableContent) });
+    for (const doc of docs)
+      found.set(String(doc.id), {
+        id: String(doc.id),
+        title: doc.title ?? '',
+        content: translatableContentOf(doc as TranslatableContent),
+      });
   }
   return found;
 }
@@ -78,7 +110,12 @@ async function frenchOfFiches(payload: Payload, ids: string[], req?: PayloadRequ
 type TranslationRow = Pick<Translation, 'id' | 'fiche' | 'language' | 'status' | 'units'> & TranslatableContent;
 
 /** One language's translation documents of these fiches, by fiche (the unique fiche + language index), 200 per query. */
-async function translationsOf(payload: Payload, language: string, ficheIds: string[], req?: PayloadRequest): Promise<Map<string, TranslationRow>> {
+async function translationsOf(
+  payload: Payload,
+  language: string,
+  ficheIds: string[],
+  req?: PayloadRequest,
+): Promise<Map<string, TranslationRow>> {
   const found = new Map<string, TranslationRow>();
   for (let start = 0; start < ficheIds.length; start += 200) {
     const { docs } = await payload.find({
@@ -124,7 +161,12 @@ export type XliffExport = { xml: string; fiches: number; units: number };
  * validated against a French that changed since: the coverage's « mots à traduire »), or every
  * unit of the chosen fiches (a full translation or a revision by an agency).
  */
-export async function exportXliff(payload: Payload, language: Exclude<Locale, 'fr'>, scope: ExportScope, req?: PayloadRequest): Promise<XliffExport> {
+export async function exportXliff(
+  payload: Payload,
+  language: Exclude<Locale, 'fr'>,
+  scope: ExportScope,
+  req?: PayloadRequest,
+): Promise<XliffExport> {
   let translations: TranslationRow[];
   if (scope.kind === 'fiches') {
     translations = [...(await translationsOf(payload, language, await ficheIdsOf(payload, scope.ids, req), req)).values()];
@@ -140,7 +182,11 @@ export async function exportXliff(payload: Payload, language: Exclude<Locale, 'f
     });
     translations = docs as TranslationRow[];
   }
-  const french = await frenchOfFiches(payload, translations.map((translation) => idOf(translation.fiche)), req);
+  const french = await frenchOfFiches(
+    payload,
+    translations.map((translation) => idOf(translation.fiche)),
+    req,
+  );
   const files: string[] = [];
   let units = 0;
   const sorted = translations
@@ -185,7 +231,10 @@ function unitXml(fiche: FicheFrench, key: UnitKey, fingerprint: string): string 
     return `      <trans-unit id="${escapeXml(id)}" resname="${key}" passerelle:fingerprint="${fingerprint}"${limit(part)}>\n        <source xml:lang="fr">${source(part)}</source>\n        ${note}\n      </trans-unit>`;
   }
   const inner = parts
-    .map((part) => `        <trans-unit id="${escapeXml(`${id}:${part.name}`)}" resname="${key}.${part.name}"${limit(part)}>\n          <source xml:lang="fr">${source(part)}</source>\n        </trans-unit>`)
+    .map(
+      (part) =>
+        `        <trans-unit id="${escapeXml(`${id}:${part.name}`)}" resname="${key}.${part.name}"${limit(part)}>\n          <source xml:lang="fr">${source(part)}</source>\n        </trans-unit>`,
+    )
     .join('\n');
   return `      <group id="${escapeXml(id)}" resname="${key}" passerelle:fingerprint="${fingerprint}">\n        ${note}\n${inner}\n      </group>`;
 }
@@ -193,13 +242,32 @@ function unitXml(fiche: FicheFrench, key: UnitKey, fingerprint: string): string 
 // ---------------------------------------------------------------- import
 
 export type ImportOutcome = 'imported' | 'unchanged' | 'frenchChanged' | 'invalid';
-export type ImportReportRow = { id: string; fiche: string; ficheTitle: string; unit: string; unitLabel: string; outcome: ImportOutcome; message: string };
-export type ImportReport = { language: Exclude<Locale, 'fr'>; rows: ImportReportRow[]; counts: Record<ImportOutcome, number>; translationsUpdated: number };
+export type ImportReportRow = {
+  id: string;
+  fiche: string;
+  ficheTitle: string;
+  unit: string;
+  unitLabel: string;
+  outcome: ImportOutcome;
+  message: string;
+};
+export type ImportReport = {
+  language: Exclude<Locale, 'fr'>;
+  rows: ImportReportRow[];
+  counts: Record<ImportOutcome, number>;
+  translationsUpdated: number;
+};
 
 /** The file itself cannot be used: nothing is imported. */
 export class XliffFileError extends Error {}
 
-type FileUnit = { id: string; fiche: string; unit: UnitKey; fingerprint?: string; targets: Map<string, OrderedNode[] | undefined> };
+type FileUnit = {
+  id: string;
+  fiche: string;
+  unit: UnitKey;
+  fingerprint?: string;
+  targets: Map<string, OrderedNode[] | undefined>;
+};
 
 const attributes = (node: OrderedNode) => (node[':@'] ?? {}) as Record<string, string>;
 const childrenOf = (node: OrderedNode) => {
@@ -213,15 +281,30 @@ const languageOf = (tag: string | undefined) => translationLanguages.find((code)
 /** Reads the file: XML, the XLIFF 1.2 frame, one target language, our ids. Throws XliffFileError with a French message. */
 export function readXliff(text: string): { language: Exclude<Locale, 'fr'>; units: FileUnit[] } {
   // XLIFF needs no DTD: declared entities could expand a small file into gigabytes.
-  if (/<!DOCTYPE/i.test(text)) throw new XliffFileError('Fichier refusé : il contient une déclaration <!DOCTYPE>, qu’un fichier XLIFF n’a pas à contenir. Rien n’a été importé.');
+  if (/<!DOCTYPE/i.test(text))
+    throw new XliffFileError(
+      'Fichier refusé : il contient une déclaration <!DOCTYPE>, qu’un fichier XLIFF n’a pas à contenir. Rien n’a été importé.',
+    );
   const checked = XMLValidator.validate(text);
-  if (checked !== true) throw new XliffFileError(`Fichier illisible : ce n’est pas du XML valide (ligne ${checked.err.line} : ${checked.err.msg}). Rien n’a été importé.`);
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@_', trimValues: false, parseTagValue: false, parseAttributeValue: false, processEntities: true });
+  if (checked !== true)
+    throw new XliffFileError(
+      `Fichier illisible : ce n’est pas du XML valide (ligne ${checked.err.line} : ${checked.err.msg}). Rien n’a été importé.`,
+    );
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    trimValues: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: true,
+  });
   const document = parser.parse(text) as OrderedNode[];
   const root = document.find((node) => tagOf(node) === 'xliff');
   if (!root) throw new XliffFileError('Ce fichier n’est pas un fichier XLIFF (élément <xliff> absent). Rien n’a été importé.');
   const version = attributes(root)['@_version'];
-  if (version !== '1.2') throw new XliffFileError(`Version XLIFF ${version ?? 'inconnue'} : seul XLIFF 1.2 est accepté. Rien n’a été importé.`);
+  if (version !== '1.2')
+    throw new XliffFileError(`Version XLIFF ${version ?? 'inconnue'} : seul XLIFF 1.2 est accepté. Rien n’a été importé.`);
   const files = elements(childrenOf(root), 'file');
   if (files.length === 0) throw new XliffFileError('Le fichier ne contient aucune fiche (<file>). Rien n’a été importé.');
   const fingerprintAttribute = namespacePrefixOf(root);
@@ -231,10 +314,17 @@ export function readXliff(text: string): { language: Exclude<Locale, 'fr'>; unit
   const seen = new Set<string>();
   for (const file of files) {
     const fileAttributes = attributes(file);
-    if (!/^fr\b/i.test(fileAttributes['@_source-language'] ?? '')) throw new XliffFileError('La langue source du fichier doit être le français (source-language="fr"). Rien n’a été importé.');
+    if (!/^fr\b/i.test(fileAttributes['@_source-language'] ?? ''))
+      throw new XliffFileError('La langue source du fichier doit être le français (source-language="fr"). Rien n’a été importé.');
     const target = languageOf(fileAttributes['@_target-language']);
-    if (!target) throw new XliffFileError(`Langue cible « ${fileAttributes['@_target-language'] ?? ''} » inconnue : ${translationLanguages.join(', ')}. Rien n’a été importé.`);
-    if (language && target !== language) throw new XliffFileError('Le fichier mélange plusieurs langues cibles : importez une langue à la fois. Rien n’a été importé.');
+    if (!target)
+      throw new XliffFileError(
+        `Langue cible « ${fileAttributes['@_target-language'] ?? ''} » inconnue : ${translationLanguages.join(', ')}. Rien n’a été importé.`,
+      );
+    if (language && target !== language)
+      throw new XliffFileError(
+        'Le fichier mélange plusieurs langues cibles : importez une langue à la fois. Rien n’a été importé.',
+      );
     language = target;
     const body = elements(childrenOf(file), 'body')[0];
     const walk = (list: OrderedNode[], group?: FileUnit) => {
@@ -242,17 +332,28 @@ export function readXliff(text: string): { language: Exclude<Locale, 'fr'>; unit
         const tag = tagOf(node);
         if (tag !== 'group' && tag !== 'trans-unit') continue;
         const id = attributes(node)['@_id'] ?? '';
-        if (seen.has(id)) throw new XliffFileError(`L’identifiant « ${id} » apparaît deux fois dans le fichier. Rien n’a été importé.`);
+        if (seen.has(id))
+          throw new XliffFileError(`L’identifiant « ${id} » apparaît deux fois dans le fichier. Rien n’a été importé.`);
         seen.add(id);
         if (group) {
           const part = id.slice(group.id.length + 1);
-          if (!id.startsWith(`${group.id}:`) || tag !== 'trans-unit') throw new XliffFileError(`« ${id} » n’est pas une partie de l’élément « ${group.id} ». Rien n’a été importé.`);
+          if (!id.startsWith(`${group.id}:`) || tag !== 'trans-unit')
+            throw new XliffFileError(`« ${id} » n’est pas une partie de l’élément « ${group.id} ». Rien n’a été importé.`);
           group.targets.set(part, targetOf(node));
           continue;
         }
         const match = /^([^:]+):([^:]+)$/.exec(id);
-        if (!match || !isUnitKey(match[2]!)) throw new XliffFileError(`Identifiant « ${id} » inconnu : ce fichier ne vient pas d’un export de Passerelle. Rien n’a été importé.`);
-        const unit: FileUnit = { id, fiche: match[1]!, unit: match[2] as UnitKey, fingerprint: attributes(node)[fingerprintAttribute], targets: new Map() };
+        if (!match || !isUnitKey(match[2]!))
+          throw new XliffFileError(
+            `Identifiant « ${id} » inconnu : ce fichier ne vient pas d’un export de Passerelle. Rien n’a été importé.`,
+          );
+        const unit: FileUnit = {
+          id,
+          fiche: match[1]!,
+          unit: match[2] as UnitKey,
+          fingerprint: attributes(node)[fingerprintAttribute],
+          targets: new Map(),
+        };
         units.push(unit);
         if (tag === 'trans-unit') unit.targets.set('text', targetOf(node));
         else walk(childrenOf(node), unit);
@@ -282,7 +383,11 @@ type Planned = { translation: TranslationRow; data: Partial<Translation>; units:
  * the source's, texts too long. The accepted units are written in one transaction, each
  * translation once; a validated translation goes back to review. Never validates.
  */
-export async function importXliff(payload: Payload, file: ReturnType<typeof readXliff>, user: NonNullable<PayloadRequest['user']>): Promise<ImportReport> {
+export async function importXliff(
+  payload: Payload,
+  file: ReturnType<typeof readXliff>,
+  user: NonNullable<PayloadRequest['user']>,
+): Promise<ImportReport> {
   const { language, units } = file;
   const ficheIds = [...new Set(units.map((unit) => unit.fiche))];
   const french = await frenchOfFiches(payload, ficheIds);
@@ -295,7 +400,15 @@ export async function importXliff(payload: Payload, file: ReturnType<typeof read
     const fiche = french.get(unit.fiche);
     const translation = translations.get(unit.fiche);
     const report = (outcome: ImportOutcome, message: string) =>
-      rows.push({ id: unit.id, fiche: unit.fiche, ficheTitle: fiche?.title ?? '', unit: unit.unit, unitLabel: unitLabel(unit.unit), outcome, message });
+      rows.push({
+        id: unit.id,
+        fiche: unit.fiche,
+        ficheTitle: fiche?.title ?? '',
+        unit: unit.unit,
+        unitLabel: unitLabel(unit.unit),
+        outcome,
+        message,
+      });
     if (!fiche || !translation) {
       report('frenchChanged', 'Cette fiche n’existe plus.');
       continue;
@@ -310,7 +423,10 @@ export async function importXliff(payload: Payload, file: ReturnType<typeof read
       continue;
     }
     if (unit.fingerprint !== current.fingerprint) {
-      report('frenchChanged', 'Le français a changé depuis l’export : exportez de nouveau cette fiche pour traduire le texte actuel.');
+      report(
+        'frenchChanged',
+        'Le français a changé depuis l’export : exportez de nouveau cette fiche pour traduire le texte actuel.',
+      );
       continue;
     }
     const parts = partsOf(fiche.content, unit.unit);
@@ -332,7 +448,10 @@ export async function importXliff(payload: Payload, file: ReturnType<typeof read
           if (part.body) return [part.name, inlineToRichText(target, richTextToInline(part.body).nodes, direction)];
           const value = inlineToPlainText(target);
           if (!value) throw new InvalidMarkupError(`traduction vide pour « ${partLabels[part.name]} »`);
-          if (part.maxLength && value.length > part.maxLength) throw new InvalidMarkupError(`« ${partLabels[part.name]} » trop long : ${value.length} caractères, ${part.maxLength} au plus`);
+          if (part.maxLength && value.length > part.maxLength)
+            throw new InvalidMarkupError(
+              `« ${partLabels[part.name]} » trop long : ${value.length} caractères, ${part.maxLength} au plus`,
+            );
           return [part.name, value];
         }),
       );
@@ -374,14 +493,24 @@ export async function importXliff(payload: Payload, file: ReturnType<typeof read
 const partLabels: Record<Part['name'], string> = { text: 'texte', title: 'titre', body: 'texte', name: 'nom', note: 'précision' };
 
 /** The translation's fields with this unit's text in place; items go in order (the previous ones must exist). */
-function withUnit(content: TranslatableContent, key: UnitKey, values: Record<string, string | RichTextValue>): Partial<Translation> {
+function withUnit(
+  content: TranslatableContent,
+  key: UnitKey,
+  values: Record<string, string | RichTextValue>,
+): Partial<Translation> {
   const [list, index] = key.split('.') as [string, string | undefined];
   if (index === undefined) return { [key]: values.text } as Partial<Translation>;
   const items = [...((content[list as (typeof itemListKeys)[number]] ?? []) as Record<string, unknown>[])].map((item) =>
     list === 'documents' ? { name: item.name ?? null, note: item.note ?? null } : { title: item.title, body: item.body },
   );
-  if (items.length < Number(index)) throw new InvalidMarkupError('Les éléments précédents de cette liste ne sont pas encore traduits : importez-les dans le même fichier ou traduisez-les d’abord.');
-  items[Number(index)] = list === 'documents' ? { name: (values.name as string | undefined) ?? null, note: (values.note as string | undefined) ?? null } : { title: values.title, body: values.body };
+  if (items.length < Number(index))
+    throw new InvalidMarkupError(
+      'Les éléments précédents de cette liste ne sont pas encore traduits : importez-les dans le même fichier ou traduisez-les d’abord.',
+    );
+  items[Number(index)] =
+    list === 'documents'
+      ? { name: (values.name as string | undefined) ?? null, note: (values.note as string | undefined) ?? null }
+      : { title: values.title, body: values.body };
   return { [list]: items } as Partial<Translation>;
 }
 

@@ -1,4 +1,12 @@
-import { defaultLocale, isFilled, type DocumentNeed, type Fiche, type FicheDocument, type Locale, type SharedDocument } from '@passerelle/content-schemas';
+import {
+  defaultLocale,
+  isFilled,
+  type DocumentNeed,
+  type Fiche,
+  type FicheDocument,
+  type Locale,
+  type SharedDocument,
+} from '@passerelle/content-schemas';
 
 import type { LocalizedText } from './fallback';
 
@@ -41,10 +49,16 @@ export function documentLinesIn(
     if (!isFilled(frenchName)) return [];
     const sharedName = shared?.name[locale];
     const name: TextIn = shared
-      ? isFilled(sharedName) ? { value: sharedName, locale } : { value: frenchName, locale: defaultLocale }
-      : isFilled(own?.name) ? { value: own.name, locale } : { value: frenchName, locale: defaultLocale };
+      ? isFilled(sharedName)
+        ? { value: sharedName, locale }
+        : { value: frenchName, locale: defaultLocale }
+      : isFilled(own?.name)
+        ? { value: own.name, locale }
+        : { value: frenchName, locale: defaultLocale };
     const note: TextIn | undefined = isFilled(row.note)
-      ? isFilled(own?.note) ? { value: own.note, locale } : { value: row.note, locale: defaultLocale }
+      ? isFilled(own?.note)
+        ? { value: own.note, locale }
+        : { value: row.note, locale: defaultLocale }
       : undefined;
     return [
       {

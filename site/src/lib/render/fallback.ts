@@ -4,7 +4,17 @@
  * site goes through here, and every "is there a text?" through the contract's `isFilled` (the CMS
  * stores untranslated fields as missing, null or "").
  */
-import { defaultLocale, isFilled, type Fiche, type Locale, type SectionItem, type SectionKey, type TranslationStatus, type UnitKey, sectionUnitKey } from '@passerelle/content-schemas';
+import {
+  defaultLocale,
+  isFilled,
+  type Fiche,
+  type Locale,
+  type SectionItem,
+  type SectionKey,
+  type TranslationStatus,
+  type UnitKey,
+  sectionUnitKey,
+} from '@passerelle/content-schemas';
 
 /**
  * A localized text field as read from a document: any language may be absent, null or empty.

@@ -7,7 +7,11 @@ export type AlternateLink = { hreflang: Locale | 'x-default'; href: string };
  * one per real translation, in the site's language order, plus `x-default` pointing to French.
  * Pages that only show French under a notice are not translations and must not be listed.
  */
-export function alternateLinks(siteUrl: string, available: readonly Locale[], pathFor: (locale: Locale) => string): AlternateLink[] {
+export function alternateLinks(
+  siteUrl: string,
+  available: readonly Locale[],
+  pathFor: (locale: Locale) => string,
+): AlternateLink[] {
   if (!available.includes(defaultLocale)) throw new Error('Every page exists in French, the source language');
   const links: AlternateLink[] = localeCodes
     .filter((locale) => available.includes(locale))

@@ -54,7 +54,12 @@ export function ficheJsonLd(input: FicheJsonLdInput): { '@context': 'https://sch
     availableLanguage: [...input.availableLanguages],
   };
   if (input.relatedServices?.length) {
-    service.isRelatedTo = input.relatedServices.map((related) => ({ '@type': 'GovernmentService', '@id': `${related.url}#service`, name: related.name, url: related.url }));
+    service.isRelatedTo = input.relatedServices.map((related) => ({
+      '@type': 'GovernmentService',
+      '@id': `${related.url}#service`,
+      name: related.name,
+      url: related.url,
+    }));
   }
   if (input.serviceUrl) service.availableChannel = { '@type': 'ServiceChannel', serviceUrl: input.serviceUrl };
   const price = offeredPrice(input.price);
@@ -97,7 +102,12 @@ export function breadcrumbList(entries: readonly BreadcrumbEntry[], id?: string)
   return withoutEmpty({
     '@type': 'BreadcrumbList',
     '@id': id,
-    itemListElement: entries.map((entry, index) => ({ '@type': 'ListItem', position: index + 1, name: entry.name, item: entry.url })),
+    itemListElement: entries.map((entry, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: entry.name,
+      item: entry.url,
+    })),
   });
 }
 
@@ -120,7 +130,9 @@ function offeredPrice(price: FicheJsonLdInput['price']): number | undefined {
 }
 
 function withoutEmpty<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined && entry !== null && entry !== '')) as T;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => entry !== undefined && entry !== null && entry !== ''),
+  ) as T;
 }
 
 /** JSON for a `<script type="application/ld+json">`: `<` is escaped so text can never close the tag. */

@@ -127,7 +127,8 @@ function renderLink(node: LexicalNode, path: string, content: string, options: R
 function internalLinkTarget(doc: unknown, path: string): string {
   if (typeof doc === 'object' && doc !== null && 'relationTo' in doc && 'value' in doc) {
     const { relationTo, value } = doc;
-    if (relationTo !== 'fiches') throw new RichTextError(`${path}: internal link to "${String(relationTo)}", only fiches are supported`);
+    if (relationTo !== 'fiches')
+      throw new RichTextError(`${path}: internal link to "${String(relationTo)}", only fiches are supported`);
     if (typeof value === 'string' && value) return value;
     if (typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string') return value.id;
   }

@@ -1,5 +1,11 @@
 import type { Fiche } from '@passerelle/content-schemas';
-import { frenchLevels, publicStatuses, type FrenchLevel, type LocationScope, type PublicStatus } from '@passerelle/content-schemas/vocabulary';
+import {
+  frenchLevels,
+  publicStatuses,
+  type FrenchLevel,
+  type LocationScope,
+  type PublicStatus,
+} from '@passerelle/content-schemas/vocabulary';
 
 /**
  * The search filters of a fiche and of a reader's query. Fiches carry language-neutral values

@@ -13,5 +13,7 @@ export const getStaticPaths = (() => languagePaths()) satisfies GetStaticPaths;
 export const GET: APIRoute = async ({ params }) => {
   const locale = params.lang;
   if (!locale || !isLocale(locale)) throw new Error(`No feed for language "${locale}"`);
-  return new Response(languageFeed(await getCatalog(), locale, siteUrl), { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
+  return new Response(languageFeed(await getCatalog(), locale, siteUrl), {
+    headers: { 'content-type': 'application/atom+xml; charset=utf-8' },
+  });
 };

@@ -6,5 +6,4 @@ import type { APIRoute } from 'astro';
 
 import partnersGuide from '../../../../docs/partners.md?raw';
 
-export const GET: APIRoute = () =>
-  new Response(partnersGuide, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute = () => new Response(partnersGuide, { headers: { 'content-type': 'text/plain; charset=utf-8' } });

@@ -13,7 +13,10 @@ const fiche = {
       { document: null, name: 'Lettre de refus de la banque', note: null, need: 'sometimes' as const },
       { document: 'doc-gone', name: null, note: null, need: 'required' as const },
     ],
-    ar: [{ name: null, note: 'باسمك' }, { name: null, note: null }],
+    ar: [
+      { name: null, note: 'باسمك' },
+      { name: null, note: null },
+    ],
   },
 };
 
@@ -32,7 +35,12 @@ describe('documentLinesIn', () => {
 
   it('shows a fiche’s own document in French where it is not translated, with a key of its own', () => {
     const [, second] = documentLinesIn(fiche, shared, 'ar');
-    expect(second).toMatchObject({ key: 'f:k7m2qx:1', name: { value: 'Lettre de refus de la banque', locale: 'fr' }, need: 'sometimes', note: undefined });
+    expect(second).toMatchObject({
+      key: 'f:k7m2qx:1',
+      name: { value: 'Lettre de refus de la banque', locale: 'fr' },
+      need: 'sometimes',
+      note: undefined,
+    });
   });
 
   it('falls back to the French name of a shared document not translated into the language', () => {

@@ -7,7 +7,12 @@ describe('excerpt', () => {
     ['short text stays whole', 'La carte Vitale est gratuite.', 160, 'La carte Vitale est gratuite.'],
     ['whitespace is collapsed', '  La carte\n\nVitale  ', 160, 'La carte Vitale'],
     ['cut on a word boundary', 'La carte Vitale est la carte verte de l’Assurance Maladie', 30, 'La carte Vitale est la carte…'],
-    ['trailing punctuation dropped before the ellipsis', 'Elle est gratuite, simple et rapide à obtenir', 20, 'Elle est gratuite…'],
+    [
+      'trailing punctuation dropped before the ellipsis',
+      'Elle est gratuite, simple et rapide à obtenir',
+      20,
+      'Elle est gratuite…',
+    ],
     ['Arabic is cut on a word boundary too', 'بطاقة فيتال هي البطاقة الخضراء للتأمين الصحي', 25, 'بطاقة فيتال هي البطاقة…'],
     ['a single long word is cut hard', 'Anticonstitutionnellement', 10, 'Anticonst…'],
   ])('%s', (_name, text, max, expected) => {

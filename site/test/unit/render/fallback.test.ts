@@ -38,7 +38,13 @@ describe('sectionItemsIn', () => {
     const fiche = {
       what: { fr: [{ title: 'Quoi', body }] },
       why: {},
-      how: { fr: [{ title: 'Étape 1', body }, { title: 'Étape 2', body }], ar: [{ title: 'الخطوة 1', body }] },
+      how: {
+        fr: [
+          { title: 'Étape 1', body },
+          { title: 'Étape 2', body },
+        ],
+        ar: [{ title: 'الخطوة 1', body }],
+      },
       next: null,
       translationStatus: status,
     };

@@ -8,8 +8,14 @@ describe('alternateLinks', () => {
 
   it.each<[Locale[], string[]]>([
     [['fr'], ['fr', 'x-default']],
-    [['ar', 'fr', 'en'], ['fr', 'en', 'ar', 'x-default']],
-    [['fr', 'en', 'ar', 'ps', 'fa', 'ti', 'ru', 'uk'], ['fr', 'en', 'ar', 'ps', 'fa', 'ti', 'ru', 'uk', 'x-default']],
+    [
+      ['ar', 'fr', 'en'],
+      ['fr', 'en', 'ar', 'x-default'],
+    ],
+    [
+      ['fr', 'en', 'ar', 'ps', 'fa', 'ti', 'ru', 'uk'],
+      ['fr', 'en', 'ar', 'ps', 'fa', 'ti', 'ru', 'uk', 'x-default'],
+    ],
   ])('for %j lists %j', (available, expected) => {
     expect(alternateLinks('https://passerelle.example', available, pathFor).map((link) => link.hreflang)).toEqual(expected);
   });

@@ -27,7 +27,12 @@ const nodeOfType = (graph: { '@type': string }[], type: string) => graph.find((n
 describe('ficheJsonLd', () => {
   it.each<[string, Partial<FicheJsonLdInput>, string, string]>([
     ['a démarche by a public body', {}, 'GovernmentService', 'GovernmentOrganization'],
-    ['a dispositif by an association', { type: 'dispositif', provider: { name: 'Parole et langues', kind: 'association' } }, 'Service', 'Organization'],
+    [
+      'a dispositif by an association',
+      { type: 'dispositif', provider: { name: 'Parole et langues', kind: 'association' } },
+      'Service',
+      'Organization',
+    ],
     ['a démarche by a company', { provider: { name: 'Banque', kind: 'company' } }, 'GovernmentService', 'Organization'],
   ])('describes %s', (_name, overrides, serviceType, providerType) => {
     const { '@graph': graph } = ficheJsonLd({ ...base, ...overrides });
@@ -42,7 +47,14 @@ describe('ficheJsonLd', () => {
     [
       'local',
       { scope: 'departements', departements: [{ code: '69', name: 'Rhône' }] },
-      [{ '@type': 'AdministrativeArea', name: 'Rhône', identifier: '69', containedInPlace: { '@type': 'Country', name: 'France' } }],
+      [
+        {
+          '@type': 'AdministrativeArea',
+          name: 'Rhône',
+          identifier: '69',
+          containedInPlace: { '@type': 'Country', name: 'France' },
+        },
+      ],
     ],
   ])('serves a %s area', (_name, location, expected) => {
     const service = ficheJsonLd({ ...base, location })['@graph'][1];
@@ -51,7 +63,10 @@ describe('ficheJsonLd', () => {
 
   it.each<[FicheJsonLdInput['price'], unknown]>([
     [{ free: true }, { '@type': 'Offer', price: 0, priceCurrency: 'EUR' }],
-    [{ free: false, amount: 15 }, { '@type': 'Offer', price: 15, priceCurrency: 'EUR' }],
+    [
+      { free: false, amount: 15 },
+      { '@type': 'Offer', price: 15, priceCurrency: 'EUR' },
+    ],
     [{ free: false, amount: null }, undefined],
     [undefined, undefined],
   ])('price %j gives offers %j', (price, expected) => {
@@ -60,7 +75,11 @@ describe('ficheJsonLd', () => {
 
   it('links the page, the service and a positioned breadcrumb', () => {
     const { '@graph': graph } = ficheJsonLd(base);
-    expect(graph[0]).toMatchObject({ '@type': 'WebPage', mainEntity: { '@id': `${base.url}#service` }, breadcrumb: { '@id': `${base.url}#breadcrumb` } });
+    expect(graph[0]).toMatchObject({
+      '@type': 'WebPage',
+      mainEntity: { '@id': `${base.url}#service` },
+      breadcrumb: { '@id': `${base.url}#breadcrumb` },
+    });
     expect(nodeOfType(graph, 'BreadcrumbList')).toMatchObject({
       '@id': `${base.url}#breadcrumb`,
       itemListElement: [{ position: 1 }, { position: 2 }, { position: 3, item: base.url }],

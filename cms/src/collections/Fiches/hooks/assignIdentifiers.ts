@@ -39,7 +39,9 @@ export const assignIdentifiers: CollectionBeforeValidateHook<Fiche> = async ({ d
   }
   const currentSlug = emptied ? undefined : (data.slug ?? originalDoc?.slug);
   // On a create (a duplicate included) or an emptied slug, the title to make it from may be the stored one.
-  const frenchTitle = isFrench(req) ? (data.title ?? (emptied || operation === 'create' ? originalDoc?.title : undefined)) : undefined;
+  const frenchTitle = isFrench(req)
+    ? (data.title ?? (emptied || operation === 'create' ? originalDoc?.title : undefined))
+    : undefined;
 
   if (currentSlug && currentSlug !== provisionalSlug) return data;
   if (frenchTitle && slugify(frenchTitle)) {

@@ -28,7 +28,8 @@ export const enforceEditorialRights: CollectionBeforeChangeHook<Fiche> = ({ data
     if ((data.type ?? originalDoc?.type) !== 'dispositif') {
       reject('type', 'Une structure partenaire ne peut proposer que des dispositifs.');
     }
-    const mainStructure = typeof data.mainStructure === 'object' && data.mainStructure ? data.mainStructure.id : data.mainStructure;
+    const mainStructure =
+      typeof data.mainStructure === 'object' && data.mainStructure ? data.mainStructure.id : data.mainStructure;
     if (mainStructure && mainStructure !== structure) {
       reject('mainStructure', 'Vous ne pouvez proposer des dispositifs que pour votre propre structure.');
     }

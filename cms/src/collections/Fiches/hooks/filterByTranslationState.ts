@@ -11,5 +11,8 @@ export const filterByTranslationState: CollectionBeforeOperationHook = async ({ 
   if (operation !== 'read' && operation !== 'count') return args;
   const where = (args as { where?: Where }).where;
   if (!where || !JSON.stringify(where).includes('"translationState"')) return args;
-  return { ...args, where: await resolveTranslationStates(where, (language, state) => fichesInState(req.payload, language, state, req)) };
+  return {
+    ...args,
+    where: await resolveTranslationStates(where, (language, state) => fichesInState(req.payload, language, state, req)),
+  };
 };

@@ -5,7 +5,8 @@ import type { Fiche } from '../../../payload-types';
 
 const idOf = (value: unknown): string | undefined =>
   value && typeof value === 'object' ? String((value as { id: unknown }).id) : value ? String(value) : undefined;
-const idsOf = (values: unknown): string[] => (Array.isArray(values) ? values.map(idOf).filter((id): id is string => Boolean(id)) : []);
+const idsOf = (values: unknown): string[] =>
+  Array.isArray(values) ? values.map(idOf).filter((id): id is string => Boolean(id)) : [];
 
 type Links = { before: string[]; after: string[] };
 
@@ -15,7 +16,12 @@ type Links = { before: string[]; after: string[] };
  * (B → A), so the graph is walked from both sides, one query per side and per step of the walk.
  * Reads the stored fiches (their published or only version), never the one being saved.
  */
-export async function findStepCycle(payload: Payload, self: string, links: Links, req?: PayloadRequest): Promise<string[] | undefined> {
+export async function findStepCycle(
+  payload: Payload,
+  self: string,
+  links: Links,
+  req?: PayloadRequest,
+): Promise<string[] | undefined> {
   if (links.before.includes(self) || links.after.includes(self)) return [self, self];
   const parent = new Map<string, string>();
   const seen = new Set<string>([self]);
@@ -40,15 +46,17 @@ export async function findStepCycle(payload: Payload, self: string, links: Links
       for (const from of others) if (links.before.includes(from)) visit(from, self);
       {
         const [forward, backward] = await Promise.all([
-          others.length === 0 ? { docs: [] as Pick<Fiche, 'id' | 'stepsAfter'>[] } : payload.find({
-            collection: 'fiches',
-            where: { id: { in: others } },
-            select: { stepsAfter: true },
-            depth: 0,
-            pagination: false,
-            overrideAccess: true,
-            req,
-          }),
+          others.length === 0
+            ? { docs: [] as Pick<Fiche, 'id' | 'stepsAfter'>[] }
+            : payload.find({
+                collection: 'fiches',
+                where: { id: { in: others } },
+                select: { stepsAfter: true },
+                depth: 0,
+                pagination: false,
+                overrideAccess: true,
+                req,
+              }),
           payload.find({
             collection: 'fiches',
             where: { stepsBefore: { in: frontier } },
@@ -98,13 +106,22 @@ export const refuseStepCycles: CollectionBeforeChangeHook<Fiche> = async ({ data
   // A new fiche has no id yet: nothing can point to it, so only this contradiction can loop.
   const cycle = both ? [self ?? '', both, self ?? ''] : self ? await findStepCycle(req.payload, self, links, req) : undefined;
   if (!cycle) return data;
-  const titles = await titlesOf(req, cycle.filter((id) => id && id !== self));
-  const name = (id: string) => (id === self || !id ? `« ${data.title ?? originalDoc?.title ?? 'cette fiche'} »` : `« ${titles.get(id) ?? id} »`);
+  const titles = await titlesOf(
+    req,
+    cycle.filter((id) => id && id !== self),
+  );
+  const name = (id: string) =>
+    id === self || !id ? `« ${data.title ?? originalDoc?.title ?? 'cette fiche'} »` : `« ${titles.get(id) ?? id} »`;
   const message =
     cycle.length === 2
       ? 'Une démarche ne peut pas venir avant ou après elle-même.'
       : `Ces liens formeraient une boucle : ${cycle.map(name).join(' → ')}. Une démarche ne peut pas venir à la fois avant et après une autre : retirez l’un des liens.`;
-  throw new ValidationError({ collection: collection.slug, id: originalDoc?.id, errors: [{ path: both || links.before.includes(cycle.at(-2) ?? '') ? 'stepsBefore' : 'stepsAfter', message }], req });
+  throw new ValidationError({
+    collection: collection.slug,
+    id: originalDoc?.id,
+    errors: [{ path: both || links.before.includes(cycle.at(-2) ?? '') ? 'stepsBefore' : 'stepsAfter', message }],
+    req,
+  });
 };
 
 async function titlesOf(req: PayloadRequest, ids: string[]): Promise<Map<string, string>> {

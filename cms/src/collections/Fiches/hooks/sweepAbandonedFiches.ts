@@ -18,7 +18,10 @@ import { keepRequestLocale } from '../../../utilities/keepRequestLocale';
  */
 export const abandonedAfterMs = 30 * 60 * 1000;
 
-export async function abandonedFicheIds(payload: Payload, { olderThanMs = abandonedAfterMs, req }: { olderThanMs?: number; req?: PayloadRequest } = {}): Promise<string[]> {
+export async function abandonedFicheIds(
+  payload: Payload,
+  { olderThanMs = abandonedAfterMs, req }: { olderThanMs?: number; req?: PayloadRequest } = {},
+): Promise<string[]> {
   const before = new Date(Date.now() - olderThanMs).toISOString();
   // Drafts by creation date: the (_status, createdAt) index of the collection.
   const { docs } = await payload.find({
@@ -36,7 +39,12 @@ export async function abandonedFicheIds(payload: Payload, { olderThanMs = abando
   const ids: string[] = [];
   for (const fiche of docs) {
     if (fiche.title) continue;
-    const versions = await payload.countVersions({ collection: 'fiches', where: { parent: { equals: fiche.id } }, overrideAccess: true, ...(req ? { req } : {}) });
+    const versions = await payload.countVersions({
+      collection: 'fiches',
+      where: { parent: { equals: fiche.id } },
+      overrideAccess: true,
+      ...(req ? { req } : {}),
+    });
     if (versions.totalDocs !== 1) continue;
     const locks = await payload.count({
       collection: 'payload-locked-documents',
@@ -51,7 +59,10 @@ export async function abandonedFicheIds(payload: Payload, { olderThanMs = abando
 }
 
 /** Deletes the abandoned fiches; returns their ids. They were never published: the site is not rebuilt. */
-export async function sweepAbandonedFiches(payload: Payload, options: { olderThanMs?: number; req?: PayloadRequest } = {}): Promise<string[]> {
+export async function sweepAbandonedFiches(
+  payload: Payload,
+  options: { olderThanMs?: number; req?: PayloadRequest } = {},
+): Promise<string[]> {
   const ids = await abandonedFicheIds(payload, options);
   if (ids.length === 0) return ids;
   await payload.delete({

@@ -9,7 +9,9 @@ import { siteUrl } from '../../../../lib/site';
 
 export const getStaticPaths = (async () => {
   const { themes } = await getCatalog();
-  return themes.flatMap((theme) => localeCodes.map((locale) => ({ params: { lang: locale, theme: theme.slug }, props: { theme, locale } })));
+  return themes.flatMap((theme) =>
+    localeCodes.map((locale) => ({ params: { lang: locale, theme: theme.slug }, props: { theme, locale } })),
+  );
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
