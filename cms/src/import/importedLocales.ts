@@ -53,6 +53,21 @@ export function withImportedLocales(data: Record<string, unknown>, imported: Imp
     }
     if (Object.keys(merged).length > 0) result[field] = merged;
   }
+  // « Documents à fournir » is localized as a whole list: each language's rows are the French
+  // rows (the shared document, the need) with that language's own name and note.
+  const documents = localized('documents');
+  const frenchRows = Array.isArray(documents.fr) ? (documents.fr as Localized[]) : [];
+  for (const [language, content] of Object.entries(imported)) {
+    const rows = content?.documents;
+    if (!Array.isArray(rows) || frenchRows.length === 0) continue;
+    documents[language] = frenchRows.map((row, index) => ({
+      ...row,
+      id: rowId(),
+      name: rows[index]?.name ?? null,
+      note: rows[index]?.note ?? null,
+    }));
+  }
+  if (frenchRows.length > 0) result.documents = documents;
   return result;
 }
 

@@ -1,9 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { backfillReviewDates } from '../../review/reviewDates'
-import { backfillTranslationMemory } from '../../translation/memory/store'
-import { backfillTranslationProgress } from '../../translation/progress'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`fiches_documents\` (
   	\`_order\` integer NOT NULL,
@@ -213,13 +209,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_translation_memory_id_idx\` ON \`payload_locked_documents_rels\` (\`translation_memory_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_translation_work_log_id_idx\` ON \`payload_locked_documents_rels\` (\`translation_work_log_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_documents_id_idx\` ON \`payload_locked_documents_rels\` (\`documents_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_review_reminders_id_idx\` ON \`payload_locked_documents_rels\` (\`review_reminders_id\`);`)
-  // Data made before these tables and columns, once they all exist: each translation's figures
-  // (words to translate included), the memory from the translations already validated, and each
-  // fiche's last change and next review date.
-  await backfillTranslationProgress(payload, req)
-  await backfillTranslationMemory(payload, req)
-  await backfillReviewDates(payload, req)
+  // Its data steps (translation figures, memory, review dates) run in the last migration
+  // (translator_tools): they go through the Local API, which reads every column of today's schema.
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

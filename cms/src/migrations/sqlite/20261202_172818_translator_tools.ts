@@ -1,7 +1,9 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
+import { backfillReviewDates } from '../../review/reviewDates'
 import { backfillSharedDocumentsMemory } from '../../translation/memory/sharedDocuments'
 import { backfillTranslationMemory } from '../../translation/memory/store'
+import { backfillTranslationProgress } from '../../translation/progress'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`machine_glossaries_entries\` (
@@ -57,9 +59,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`machine_translation_usage_id\` text(36) REFERENCES machine_translation_usage(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_machine_glossaries_id_idx\` ON \`payload_locked_documents_rels\` (\`machine_glossaries_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_machine_translation_usage__idx\` ON \`payload_locked_documents_rels\` (\`machine_translation_usage_id\`);`)
-  // Data: the memory now holds fiches' own documents and the shared documents' names.
+  // Data, once every column of the session's schema exists (the Local API reads them all): each
+  // translation's figures (words to translate included), the memory from the translations already
+  // validated (fiches' own documents and the shared documents' names included), and each fiche's
+  // last change and next review date. Each step recomputes, so a database that ran them before is
+  // left as it was.
+  await backfillTranslationProgress(payload, req)
   await backfillTranslationMemory(payload, req)
   await backfillSharedDocumentsMemory(payload, req)
+  await backfillReviewDates(payload, req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
