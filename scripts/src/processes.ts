@@ -37,7 +37,7 @@ export function spawnPrefixed(command: string, args: string[], options: SpawnOpt
 }
 
 /** Whether any process of the group is still there (signal 0 only checks). */
-function groupAlive(pid: number): boolean {
+export function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
     return true;

@@ -15,7 +15,7 @@ import { developmentPassword } from '@passerelle/cms/seed/users';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { isPortTaken } from '../src/processes';
+import { groupAlive, isPortTaken } from '../src/processes';
 import { launchChromium } from '../src/browser';
 import { copySeededDatabase } from './helpers/cmsFixtures';
 
@@ -81,15 +81,6 @@ async function stopProduct(): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (groupAlive(child.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   if (groupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function api<T = any>(method: string, pathname: string, body?: unknown): Promise<T> {

@@ -12,11 +12,12 @@
  *   or the run stops at the first one with `strict`.
  */
 import type { Payload, PayloadRequest, RequestContext } from 'payload';
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, ValidationError } from 'payload';
+import { createLocalReq, ValidationError } from 'payload';
 import type { ZodIssue } from 'zod';
 
 import { FicheSchema, type Fiche as SnapshotFiche, type Locale } from '@passerelle/content-schemas';
 
+import { inOneTransaction } from '../database/inOneTransaction';
 import type { Fiche } from '../payload-types';
 import { translationLanguages, type ImportedTranslations } from '../translation/sync';
 import { writeImportedLocalesOnCreate } from './importedLocales';
@@ -94,7 +95,7 @@ export async function importFiches(payload: Payload, input: unknown, options: Im
               stepsBefore: before.filter((id) => known.has(id)),
               stepsAfter: after.filter((id) => known.has(id)),
             };
-            await inOneTransaction(payload, (req) => insertFiche(payload, parsed.data, now, req));
+            await inFicheTransaction(payload, (req) => insertFiche(payload, parsed.data, now, req));
             known.add(parsed.data.id);
             if (now.stepsBefore.length < before.length || now.stepsAfter.length < after.length) {
               pendingSteps.push({ id: parsed.data.id, position, slug: parsed.data.slug, before, after });
@@ -192,34 +193,11 @@ async function insertFiche(payload: Payload, source: SnapshotFiche, data: FicheD
   }
 }
 
-/**
- * SQLite here runs without Payload transactions (each would open a new libSQL connection, see
- * docs/scale.md): the fiche's statements all go through the one connection, inside BEGIN…COMMIT.
- * MongoDB: Payload's own transaction on the request.
- */
-async function inOneTransaction(payload: Payload, work: (req: PayloadRequest) => Promise<void>): Promise<void> {
+/** One fiche and its translations, all or nothing (database/inOneTransaction.ts). */
+async function inFicheTransaction(payload: Payload, work: (req: PayloadRequest) => Promise<void>): Promise<void> {
   // One fiche's French, read again by each language's validation (translation/frenchOf.ts).
   const req = await createLocalReq({ context: { ...context, frenchOfImport: new Map() } }, payload);
-  const client = (payload.db as unknown as { client?: { execute: (sql: string) => Promise<unknown> } }).client;
-  if (client) {
-    await client.execute('BEGIN IMMEDIATE');
-    try {
-      await work(req);
-      await client.execute('COMMIT');
-    } catch (error) {
-      await client.execute('ROLLBACK');
-      throw error;
-    }
-    return;
-  }
-  await initTransaction(req);
-  try {
-    await work(req);
-    await commitTransaction(req);
-  } catch (error) {
-    await killTransaction(req);
-    throw error;
-  }
+  await inOneTransaction(payload, req, () => work(req));
 }
 
 const pick = <T>(value: Partial<Record<Locale, T | null>> | null | undefined, locale: Locale): T | null =>

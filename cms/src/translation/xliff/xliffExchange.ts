@@ -7,7 +7,7 @@
  * ones are written as proposals in one transaction; a file that cannot be read changes nothing.
  */
 import type { Payload, PayloadRequest } from 'payload';
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload';
+import { createLocalReq } from 'payload';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 import {
@@ -21,6 +21,7 @@ import {
   type UnitKey,
 } from '@passerelle/content-schemas';
 
+import { inOneTransaction } from '../../database/inOneTransaction';
 import type { Translation } from '../../payload-types';
 import { documentNoteMaxLength } from '../../fields/documentsField';
 import { recordsOf, type UnitRecord } from '../records';
@@ -515,8 +516,7 @@ function withUnit(
 }
 
 /**
- * One transaction for the whole file. SQLite runs without Payload transactions here (see
- * import/importFiches.ts): the statements go through the one connection inside BEGIN…COMMIT.
+ * One transaction for the whole file (database/inOneTransaction.ts).
  */
 async function writeProposals(payload: Payload, plans: Planned[], user: NonNullable<PayloadRequest['user']>): Promise<void> {
   // The endpoint checked the user's right to import this language: the workflow's language
@@ -536,24 +536,5 @@ async function writeProposals(payload: Payload, plans: Planned[], user: NonNulla
       });
     }
   };
-  const client = (payload.db as unknown as { client?: { execute: (sql: string) => Promise<unknown> } }).client;
-  if (client) {
-    await client.execute('BEGIN IMMEDIATE');
-    try {
-      await work();
-      await client.execute('COMMIT');
-    } catch (error) {
-      await client.execute('ROLLBACK');
-      throw error;
-    }
-    return;
-  }
-  await initTransaction(req);
-  try {
-    await work();
-    await commitTransaction(req);
-  } catch (error) {
-    await killTransaction(req);
-    throw error;
-  }
+  await inOneTransaction(payload, req, work);
 }
