@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { run } from './scale';
+import { run, throwAwayCmsEnv } from './scale';
 
 export type MemoryFigures = {
   fiches: number;
@@ -40,14 +40,7 @@ export async function runMemoryBench(options: {
 }): Promise<MemoryFigures> {
   const workDir = path.join(options.repoRoot, '.bench-work', `memory-${process.pid}`);
   await mkdir(workDir, { recursive: true });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URI: `file:${path.join(workDir, 'passerelle.db')}`,
-    MEDIA_DIR: path.join(workDir, 'media'),
-    NODE_ENV: 'development',
-    PAYLOAD_JOBS_AUTORUN: 'false',
-    PAYLOAD_SECRET: 'bench-memory',
-  };
+  const env = throwAwayCmsEnv(workDir, 'bench-memory');
   let figures: MemoryFigures | undefined;
   try {
     const script = path.join(options.repoRoot, 'scripts/src/bench/memoryLookup.ts');

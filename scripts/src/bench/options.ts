@@ -1,3 +1,5 @@
+import type { LoadOptions } from './load';
+
 /** `npm run bench -- [options]`: parsed strictly, so a typo stops the run instead of being ignored. */
 export type BenchOptions = {
   fiches: number;
@@ -15,17 +17,7 @@ export type BenchOptions = {
   /** `--memory`: only the translation memory's lookup, on a corpus of this many fiches (bench/memoryBench.ts). */
   memory?: number;
   /** `--load`: concurrent editors and translators while publications go through (bench/load.ts). */
-  load?: {
-    users: number;
-    durationSeconds: number;
-    publishesPerMinute: number;
-    cmsUrl?: string;
-    siteUrl?: string;
-    database?: string;
-    /** `--fiches N` / `--quick` with `--load`: the synthetic corpus of that size, inserted once and kept. */
-    corpus?: { fiches: number; randomSeed: number };
-    noLiveSite?: boolean;
-  };
+  load?: Omit<LoadOptions, 'repoRoot'>;
 };
 
 export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishes N] [--seed N] [--lighthouse-runs N]

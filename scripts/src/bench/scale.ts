@@ -104,6 +104,18 @@ async function timeScreensOn(options: {
   }
 }
 
+/** The environment of a bench's own CMS processes: a throw-away database and media folder in `workDir`, no job runner. */
+export function throwAwayCmsEnv(workDir: string, secret: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URI: `file:${path.join(workDir, 'passerelle.db')}`,
+    MEDIA_DIR: path.join(workDir, 'media'),
+    NODE_ENV: 'development',
+    PAYLOAD_JOBS_AUTORUN: 'false',
+    PAYLOAD_SECRET: secret,
+  };
+}
+
 export async function runScale(options: {
   sizes: number[];
   randomSeed: number;
@@ -129,14 +141,7 @@ export async function runScale(options: {
     for (const fiches of options.sizes) {
       const workDir = path.join(options.repoRoot, '.bench-work', `scale-${process.pid}-${fiches}`);
       await mkdir(workDir, { recursive: true });
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        DATABASE_URI: `file:${path.join(workDir, 'passerelle.db')}`,
-        MEDIA_DIR: path.join(workDir, 'media'),
-        NODE_ENV: 'development',
-        PAYLOAD_JOBS_AUTORUN: 'false',
-        PAYLOAD_SECRET: 'bench-scale',
-      };
+      const env = throwAwayCmsEnv(workDir, 'bench-scale');
       try {
         let insert: ScalePoint['insert'] | undefined;
         let timings: ScalePoint['timings'] | undefined;
