@@ -20,6 +20,7 @@ import { unitLabel } from '../unitLabel';
 import { unitStates, type UnitState } from '../unitStates';
 import { translatableContentOf, unitsOf } from '../units';
 import { wordDiff } from '../wordDiff';
+import { DiffText } from './DiffText';
 import { MemoryMatches } from './MemoryMatches';
 
 const stateLabels: Record<UnitState, string> = {
@@ -137,21 +138,11 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
                   <span style={{ color: stateColours[state], fontWeight: 400 }}>{stateLabels[state]}</span>
                 </th>
                 <td style={{ ...cell, whiteSpace: 'pre-line' }} lang="fr">
-                  {changed
-                    ? changed.map((part, index) =>
-                        part.kind === 'same' ? (
-                          <span key={index}>{part.text}</span>
-                        ) : part.kind === 'added' ? (
-                          <ins key={index} style={{ background: '#b8fec9' }}>
-                            {part.text}
-                          </ins>
-                        ) : (
-                          <del key={index} style={{ background: '#ffe9e6' }}>
-                            {part.text}
-                          </del>
-                        ),
-                      )
-                    : source && <TitledText text={source.text} sectioned={key.includes('.')} />}
+                  {changed ? (
+                    <DiffText parts={changed} />
+                  ) : (
+                    source && <TitledText text={source.text} sectioned={key.includes('.')} />
+                  )}
                 </td>
                 <td style={{ ...cell, whiteSpace: 'pre-line' }} lang={language} dir={directionOf(language)}>
                   <ProposedText proposed={translation.get(key)?.text} validated={validatedText.get(key)?.text} />
@@ -218,19 +209,7 @@ function ProposedText({ proposed, validated }: { proposed: string | undefined; v
   if (!validated || validated === proposed) return <>{proposed}</>;
   return (
     <span className="passerelle-proposal-diff">
-      {wordDiff(validated, proposed).map((part, index) =>
-        part.kind === 'same' ? (
-          <span key={index}>{part.text}</span>
-        ) : part.kind === 'added' ? (
-          <ins key={index} style={{ background: '#b8fec9' }}>
-            {part.text}
-          </ins>
-        ) : (
-          <del key={index} style={{ background: '#ffe9e6' }}>
-            {part.text}
-          </del>
-        ),
-      )}
+      <DiffText parts={wordDiff(validated, proposed)} />
     </span>
   );
 }

@@ -10,6 +10,7 @@ import type React from 'react';
 import { directionOf, type Locale } from '@passerelle/content-schemas';
 
 import type { MemoryMatch } from '../memory/lookup';
+import { DiffText } from './DiffText';
 import { MemoryInsertButton } from './MemoryInsertButton';
 
 type Props = { matches: MemoryMatch[]; unit: string; language: Locale; translationId: string; canInsert: boolean };
@@ -31,19 +32,7 @@ export function MemoryMatches({ matches, unit, language, translationId, canInser
               {match.kind === 'sentences' ? ', assemblée phrase par phrase' : ''}
             </span>
             <div lang="fr" style={{ whiteSpace: 'pre-line' }}>
-              {match.differences.map((part, partIndex) =>
-                part.kind === 'same' ? (
-                  <span key={partIndex}>{part.text}</span>
-                ) : part.kind === 'removed' ? (
-                  <del key={partIndex} style={{ background: '#ffe9e6' }}>
-                    {part.text}
-                  </del>
-                ) : (
-                  <ins key={partIndex} style={{ background: '#b8fec9' }}>
-                    {part.text}
-                  </ins>
-                ),
-              )}
+              <DiffText parts={match.differences} />
             </div>
             <div lang={language} dir={directionOf(language)} style={{ whiteSpace: 'pre-line', marginBlock: '0.25rem' }}>
               {match.target}
