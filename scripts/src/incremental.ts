@@ -58,12 +58,25 @@ export async function readSnapshot(directory: string): Promise<Snapshot> {
   return { fiches, themes, needs, structures, media };
 }
 
+/**
+ * A document as text with its object keys sorted: the CMS may write the same content with its keys
+ * in another order (a draft save rewrites a published fiche's `translationStatus`), which is no
+ * change to render. Arrays keep their order, which is content.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
 /** Ids of the documents added, removed or changed between two versions of a collection. */
 export function changedIds(before: readonly { id: string }[], after: readonly { id: string }[]): Set<string> {
-  const old = new Map(before.map((document) => [document.id, JSON.stringify(document)]));
+  const old = new Map(before.map((document) => [document.id, canonicalJson(document)]));
   const changed = new Set<string>();
   for (const document of after) {
-    if (old.get(document.id) !== JSON.stringify(document)) changed.add(document.id);
+    if (old.get(document.id) !== canonicalJson(document)) changed.add(document.id);
     old.delete(document.id);
   }
   for (const id of old.keys()) changed.add(id);

@@ -189,6 +189,15 @@ describe('changedIds', () => {
       ].sort(),
     ).toEqual(['b', 'c', 'd']);
   });
+
+  it('does not count the same content written with its keys in another order', () => {
+    const before = [{ id: 'a', translationStatus: { ar: 'validated', en: 'validated' }, how: [{ t: 1 }, { t: 2 }] }];
+    const reordered = [{ how: [{ t: 1 }, { t: 2 }], translationStatus: { en: 'validated', ar: 'validated' }, id: 'a' }];
+    expect([...changedIds(before, reordered)]).toEqual([]);
+    // The order of a list is content: swapped items are a change.
+    const swapped = [{ ...before[0]!, how: [{ t: 2 }, { t: 1 }] }];
+    expect([...changedIds(before, swapped)]).toEqual(['a']);
+  });
 });
 
 describe('mergeDeploy and codeVersion', () => {
