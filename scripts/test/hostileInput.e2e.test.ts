@@ -19,6 +19,8 @@ import { REST_GET } from '@payloadcms/next/routes';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { themeIds } from '@passerelle/content-schemas';
+
 import { createTestPayload, type TestPayload } from '../../cms/test/helpers/payload';
 import { restClient, type RestClient, type RestResponse } from '../../cms/test/helpers/rest';
 import { createUsersAndLogIn, type Role } from '../../cms/test/helpers/users';
@@ -203,22 +205,10 @@ function safeFicheValue(field: string, n: number): unknown {
 }
 
 async function createTaxonomy(editor: string) {
-  const themeSlugs = [
-    'french',
-    'administrative',
-    'housing',
-    'mobility',
-    'work',
-    'health',
-    'training',
-    'studies',
-    'leisure',
-    'family',
-  ] as const;
   const themes: string[] = [];
   const needs: string[] = [];
   const structures: string[] = [];
-  for (const [k, slug] of themeSlugs.entries()) {
+  for (const [k, slug] of themeIds.entries()) {
     const input = (k * 7 + 3) % hostileInputs.length;
     const name = hostileInputs[input]!;
     const theme = await writeWithRefusals(
@@ -623,19 +613,7 @@ describe('hostile inputs on the built site', () => {
       if (translated) pages.add(ficheUrl(fiche, 'ar'));
     }
     pages.add(ficheUrl(fiches.find((candidate) => candidate.id === published.get(0)!.id)!, 'uk'));
-    for (const theme of [
-      'french',
-      'administrative',
-      'housing',
-      'mobility',
-      'work',
-      'health',
-      'training',
-      'studies',
-      'leisure',
-      'family',
-    ])
-      pages.add(`/fr/themes/${theme}/`);
+    for (const theme of themeIds) pages.add(`/fr/themes/${theme}/`);
     for (let k = 0; k < 10; k += 1) pages.add(`/fr/structures/structure-${k}/`);
     const problems: string[] = [];
     for (const pathname of pages) {
