@@ -18,6 +18,7 @@ import type { Endpoint, PayloadRequest } from 'payload';
 import { localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas';
 
 import { canPreviewDraft } from '../../access/canPreviewDraft';
+import { escapeMarkup } from '../../utilities/escapeMarkup';
 import { applyProposal, previewableFiche, writePreviewSnapshot } from './previewSnapshot';
 import {
   forgetFailure,
@@ -48,12 +49,6 @@ const previewPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character,
-  );
-
 function previewHeaders(contentType: string, cache = 'private, no-store'): Headers {
   return new Headers({
     'content-type': contentType,
@@ -81,10 +76,10 @@ function notice({
   const html =
     `<!DOCTYPE html><html lang="fr" dir="ltr"><head><meta charset="utf-8"><meta name="robots" content="${previewRobots}">${
       refresh ? '<meta http-equiv="refresh" content="2">' : ''
-    }<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escapeHtml(title)} — Aperçu Passerelle</title></head>` +
+    }<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escapeMarkup(title)} — Aperçu Passerelle</title></head>` +
     `<body style="font-family: system-ui, sans-serif; max-inline-size: 40rem; margin-block: 4rem; margin-inline: auto; padding-inline: 1rem; line-height: 1.5">` +
-    `<main><h1 style="font-size: 1.5rem">${escapeHtml(title)}</h1>${refresh ? `<p role="status">${escapeHtml(text)}</p>` : `<p>${escapeHtml(text)}</p>`}` +
-    `${retry ? `<p><a href="${escapeHtml(retry)}">Réessayer</a></p>` : ''}</main></body></html>`;
+    `<main><h1 style="font-size: 1.5rem">${escapeMarkup(title)}</h1>${refresh ? `<p role="status">${escapeMarkup(text)}</p>` : `<p>${escapeMarkup(text)}</p>`}` +
+    `${retry ? `<p><a href="${escapeMarkup(retry)}">Réessayer</a></p>` : ''}</main></body></html>`;
   const headers = previewHeaders('text/html; charset=utf-8');
   // The progress page's own inline styles and empty icon (else the browser asks the CMS for
   // /favicon.ico at every reload); nothing of the site runs here.

@@ -22,7 +22,8 @@ import { translatableContentOf, unitsOf, type TranslatableContent } from '../uni
 import { budgetOf, formatCount, languageInFrench, recordUsage, refusalOf } from './budget';
 import { machineProvider } from './config';
 import { MachineTranslationError, type GlossaryContext, type GlossaryEntry, type MachineProvider } from './provider';
-import { escapeHtml, htmlToLexical, htmlToPlainText, lexicalToHtml, type LinkFields } from './richTextHtml';
+import { escapeMarkup } from '../../utilities/escapeMarkup';
+import { htmlToLexical, htmlToPlainText, lexicalToHtml, type LinkFields } from './richTextHtml';
 
 /** What a draft did: the units written, the characters counted, the budget left. */
 export type DraftResult = { units: UnitKey[]; characters: number; provider: string; message: string };
@@ -199,7 +200,7 @@ function jobOf(french: TranslatableContent, translation: Translation, key: UnitK
     return {
       key,
       characters,
-      html: [escapeHtml(text)],
+      html: [escapeMarkup(text)],
       apply: ([answer = ''], data) => void ((data as Record<string, unknown>)[field] = htmlToPlainText(answer)),
     };
   }
@@ -210,7 +211,7 @@ function jobOf(french: TranslatableContent, translation: Translation, key: UnitK
     return {
       key,
       characters,
-      html: parts.map((part) => escapeHtml(row[part] ?? '')),
+      html: parts.map((part) => escapeMarkup(row[part] ?? '')),
       apply: (answers, data) => {
         const rows = itemsFor<DocumentItem>(data, translation, 'documents', (item) => ({
           name: item.name ?? null,
@@ -230,7 +231,7 @@ function jobOf(french: TranslatableContent, translation: Translation, key: UnitK
   return {
     key,
     characters,
-    html: [escapeHtml(item.title ?? ''), body],
+    html: [escapeMarkup(item.title ?? ''), body],
     apply: ([title = '', translatedBody = ''], data) => {
       const items = itemsFor<SectionItem>(data, translation, field as ItemListKey, ({ title: itemTitle, body: itemBody }) => ({
         title: itemTitle,

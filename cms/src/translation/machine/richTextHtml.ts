@@ -7,6 +7,8 @@
  */
 import type { TextDirection } from '@passerelle/content-schemas';
 
+import { escapeMarkup } from '../../utilities/escapeMarkup';
+
 type LexicalNode = Record<string, unknown> & { type: string; children?: LexicalNode[] };
 export type LexicalDocument = { root: LexicalNode & { children: LexicalNode[] } };
 
@@ -35,10 +37,6 @@ const tagFormats: Record<string, number> = {
 };
 
 export type LinkFields = Record<string, unknown>;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** The HTML of a Lexical document, and the links it refers to by position. */
 export function lexicalToHtml(document: unknown): { html: string; links: LinkFields[] } {
@@ -82,7 +80,7 @@ function blockHtml(node: LexicalNode, links: LinkFields[]): string {
 function inlineHtml(node: LexicalNode, links: LinkFields[]): string {
   switch (node.type) {
     case 'text': {
-      let html = escapeHtml(String(node.text ?? ''));
+      let html = escapeMarkup(String(node.text ?? ''));
       const format = Number(node.format ?? 0);
       // Innermost first, so `<strong><em>…</em></strong>` reads as it was applied.
       for (const [bit, tag] of [...formatTags].reverse()) if (format & bit) html = `<${tag}>${html}</${tag}>`;

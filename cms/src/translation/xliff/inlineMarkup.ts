@@ -7,6 +7,8 @@
  */
 import type { TextDirection } from '@passerelle/content-schemas';
 
+import { escapeMarkup } from '../../utilities/escapeMarkup';
+
 export type LexicalNode = {
   type: string;
   children?: LexicalNode[];
@@ -23,10 +25,6 @@ export class InvalidMarkupError extends Error {}
 
 const blockTypes = new Set(['paragraph', 'heading', 'quote', 'list']);
 const formatTypes: Record<number, string> = { 1: 'bold', 2: 'italic', 8: 'underlined' };
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 const withoutChildren = ({ children: _children, ...node }: LexicalNode): LexicalNode => node;
 
@@ -45,7 +43,7 @@ export function richTextToInline(body: RichTextValue): { xml: string; nodes: Pla
   };
   const write = (node: LexicalNode): string => {
     if (node.type === 'text') {
-      const text = escapeXml(String(node.text ?? ''));
+      const text = escapeMarkup(String(node.text ?? ''));
       const format = typeof node.format === 'number' ? node.format : 0;
       if (format === 0) return text;
       return `<g id="${next(node)}" ctype="${formatTypes[format] ?? `x-format-${format}`}">${text}</g>`;

@@ -22,6 +22,7 @@ import {
 } from '@passerelle/content-schemas';
 
 import { inOneTransaction } from '../../database/inOneTransaction';
+import { escapeMarkup } from '../../utilities/escapeMarkup';
 import type { Translation } from '../../payload-types';
 import { documentNoteMaxLength } from '../../fields/documentsField';
 import { recordsOf, type UnitRecord } from '../records';
@@ -30,7 +31,6 @@ import { unitLabel } from '../unitLabel';
 import { unitStates } from '../unitStates';
 import { translatableContentOf, unitsOf, type TranslatableContent } from '../units';
 import {
-  escapeXml,
   inlineToPlainText,
   inlineToRichText,
   InvalidMarkupError,
@@ -210,8 +210,8 @@ export async function exportXliff(
     if (body.length === 0) continue;
     units += body.length;
     files.push(
-      `  <file original="fiches/${escapeXml(fiche.id)}" source-language="fr" target-language="${language}" datatype="plaintext" product-name="Passerelle">\n` +
-        `    <header><note>${escapeXml(fiche.title)}</note></header>\n    <body>\n${body.join('\n')}\n    </body>\n  </file>`,
+      `  <file original="fiches/${escapeMarkup(fiche.id)}" source-language="fr" target-language="${language}" datatype="plaintext" product-name="Passerelle">\n` +
+        `    <header><note>${escapeMarkup(fiche.title)}</note></header>\n    <body>\n${body.join('\n')}\n    </body>\n  </file>`,
     );
   }
   const xml =
@@ -224,20 +224,20 @@ function unitXml(fiche: FicheFrench, key: UnitKey, fingerprint: string): string 
   const parts = partsOf(fiche.content, key);
   if (parts.length === 0) return '';
   const id = `${fiche.id}:${key}`;
-  const note = `<note>${escapeXml(unitLabel(key))}</note>`;
-  const source = (part: Part) => (part.body ? richTextToInline(part.body).xml : escapeXml(part.text ?? ''));
+  const note = `<note>${escapeMarkup(unitLabel(key))}</note>`;
+  const source = (part: Part) => (part.body ? richTextToInline(part.body).xml : escapeMarkup(part.text ?? ''));
   const limit = (part: Part) => (part.maxLength ? ` size-unit="char" maxwidth="${part.maxLength}"` : '');
   if (parts.length === 1 && parts[0]!.name === 'text') {
     const part = parts[0]!;
-    return `      <trans-unit id="${escapeXml(id)}" resname="${key}" passerelle:fingerprint="${fingerprint}"${limit(part)}>\n        <source xml:lang="fr">${source(part)}</source>\n        ${note}\n      </trans-unit>`;
+    return `      <trans-unit id="${escapeMarkup(id)}" resname="${key}" passerelle:fingerprint="${fingerprint}"${limit(part)}>\n        <source xml:lang="fr">${source(part)}</source>\n        ${note}\n      </trans-unit>`;
   }
   const inner = parts
     .map(
       (part) =>
-        `        <trans-unit id="${escapeXml(`${id}:${part.name}`)}" resname="${key}.${part.name}"${limit(part)}>\n          <source xml:lang="fr">${source(part)}</source>\n        </trans-unit>`,
+        `        <trans-unit id="${escapeMarkup(`${id}:${part.name}`)}" resname="${key}.${part.name}"${limit(part)}>\n          <source xml:lang="fr">${source(part)}</source>\n        </trans-unit>`,
     )
     .join('\n');
-  return `      <group id="${escapeXml(id)}" resname="${key}" passerelle:fingerprint="${fingerprint}">\n        ${note}\n${inner}\n      </group>`;
+  return `      <group id="${escapeMarkup(id)}" resname="${key}" passerelle:fingerprint="${fingerprint}">\n        ${note}\n${inner}\n      </group>`;
 }
 
 // ---------------------------------------------------------------- import
