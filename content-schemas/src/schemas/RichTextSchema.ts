@@ -29,3 +29,18 @@ export const RichTextSchema = z.object({
 });
 
 export type RichText = z.infer<typeof RichTextSchema>;
+
+/**
+ * Lexical's text format bits and the HTML tags that carry them, outermost first: how the site
+ * renders a formatted text, and how the machine drafts send it and read it back.
+ */
+export const lexicalTextFormats = [
+  [1, 'strong'],
+  [2, 'em'],
+  [4, 's'],
+  [8, 'u'],
+  [16, 'code'],
+  [32, 'sub'],
+  [64, 'sup'],
+  [128, 'mark'],
+] as const;

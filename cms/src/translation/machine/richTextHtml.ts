@@ -5,23 +5,14 @@
  * the link itself (an address, or another fiche) comes back from the source untouched, so a
  * translator can never receive a link the French did not have.
  */
-import type { TextDirection } from '@passerelle/content-schemas';
+import { lexicalTextFormats, type TextDirection } from '@passerelle/content-schemas';
 
 import { escapeMarkup } from '../../utilities/escapeMarkup';
 
 type LexicalNode = Record<string, unknown> & { type: string; children?: LexicalNode[] };
 export type LexicalDocument = { root: LexicalNode & { children: LexicalNode[] } };
 
-/** Lexical's text format bits, and the tags that carry them. */
-const formatTags: [bit: number, tag: string][] = [
-  [1, 'strong'],
-  [2, 'em'],
-  [4, 's'],
-  [8, 'u'],
-  [16, 'code'],
-  [32, 'sub'],
-  [64, 'sup'],
-];
+/** The tags a provider may answer with, back to Lexical's bits: `lexicalTextFormats` and their synonyms. */
 const tagFormats: Record<string, number> = {
   strong: 1,
   b: 1,
@@ -34,6 +25,7 @@ const tagFormats: Record<string, number> = {
   code: 16,
   sub: 32,
   sup: 64,
+  mark: 128,
 };
 
 export type LinkFields = Record<string, unknown>;
@@ -83,7 +75,7 @@ function inlineHtml(node: LexicalNode, links: LinkFields[]): string {
       let html = escapeMarkup(String(node.text ?? ''));
       const format = Number(node.format ?? 0);
       // Innermost first, so `<strong><em>…</em></strong>` reads as it was applied.
-      for (const [bit, tag] of [...formatTags].reverse()) if (format & bit) html = `<${tag}>${html}</${tag}>`;
+      for (const [bit, tag] of [...lexicalTextFormats].reverse()) if (format & bit) html = `<${tag}>${html}</${tag}>`;
       return html;
     }
     case 'linebreak':

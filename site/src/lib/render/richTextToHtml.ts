@@ -1,4 +1,4 @@
-import type { LexicalNode, RichText } from '@passerelle/content-schemas';
+import { lexicalTextFormats, type LexicalNode, type RichText } from '@passerelle/content-schemas';
 import { checkLinkUrl } from '@passerelle/content-schemas/transforms/linkUrl';
 
 export type RichTextRenderOptions = {
@@ -18,18 +18,6 @@ export type RichTextRenderOptions = {
 export class RichTextError extends Error {
   override name = 'RichTextError';
 }
-
-/** Lexical's text format bitmask, outermost tag first. */
-const textFormats = [
-  [1, 'strong'],
-  [2, 'em'],
-  [4, 's'],
-  [8, 'u'],
-  [16, 'code'],
-  [32, 'sub'],
-  [64, 'sup'],
-  [128, 'mark'],
-] as const;
 
 /**
  * Renders Payload's Lexical JSON to HTML. Only semantic markup comes out: Lexical's alignment,
@@ -83,8 +71,8 @@ function renderText(node: LexicalNode, path: string): string {
   if (typeof node.text !== 'string') throw new RichTextError(`${path}: text node without text`);
   const format = typeof node.format === 'number' ? node.format : 0;
   let html = escapeHtml(node.text);
-  // Innermost tag first, so the outer formats wrap it in the order of `textFormats`.
-  for (const [bit, tag] of [...textFormats].reverse()) {
+  // Innermost tag first, so the outer formats wrap it in the order of `lexicalTextFormats`.
+  for (const [bit, tag] of [...lexicalTextFormats].reverse()) {
     if (format & bit) html = `<${tag}>${html}</${tag}>`;
   }
   return html;
