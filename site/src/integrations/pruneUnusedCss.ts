@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,15 +33,18 @@ async function filesUnder(directory: string, extension: string): Promise<string[
 const siteSourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * The code that writes the pages' HTML, rich text included (src/lib/render/). src/integrations/
- * is left out: it writes files, not markup (the 404 pages are rendered from src/pages/), and its
- * comments talk about CSS.
+ * The code that writes the pages' HTML, rich text included (src/lib/render/), and the contract's
+ * list of the tags rich text is written with (`lexicalTextFormats`: `<sup>`, `<mark>`… appear in
+ * no template). src/integrations/ is left out: it writes files, not markup (the 404 pages are
+ * rendered from src/pages/), and its comments talk about CSS.
  */
 export async function templateFiles(): Promise<string[]> {
   const site = await filesUnder(siteSourceDir, '');
   const integrationsDir = path.join(siteSourceDir, 'integrations') + path.sep;
   const isTemplate = (file: string) => /\.(astro|ts)$/.test(file) && !file.startsWith(integrationsDir) && !file.endsWith('.d.ts');
-  return site.filter(isTemplate).sort();
+  const contractIndex = createRequire(import.meta.url).resolve('@passerelle/content-schemas');
+  const richTextTags = path.join(path.dirname(contractIndex), 'schemas', 'RichTextSchema.ts');
+  return [...site.filter(isTemplate), richTextTags].sort();
 }
 
 /**
