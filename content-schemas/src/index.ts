@@ -13,4 +13,5 @@ export * from './transforms/linkUrl';
 export * from './transforms/cmsContent';
 export * from './transforms/changeNote';
 export * from './publishProtocol';
+export * from './siteFiles';
 export * from './transforms/review';

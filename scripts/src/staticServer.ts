@@ -4,31 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
-import { headersFor, matchRedirect, parseHeaders, parseRedirects, type HeaderRule, type RedirectRule } from './cdnRules';
+import { siteContentType } from '@passerelle/content-schemas';
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
+import { headersFor, matchRedirect, parseHeaders, parseRedirects, type HeaderRule, type RedirectRule } from './cdnRules';
 
 const compressible = /^(text\/|application\/(json|xml|javascript|manifest\+json|wasm)|image\/svg\+xml)/;
 
@@ -126,7 +104,7 @@ export function createStaticServer({ root }: StaticServerOptions): Server {
     { status = 200, headers = {} }: { status?: number; headers?: Record<string, string> } = {},
   ): Promise<void> {
     const info = await stat(file);
-    const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = siteContentType(file);
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.setHeader('content-type', type);
     response.setHeader('x-content-type-options', 'nosniff');

@@ -15,7 +15,7 @@ import path from 'node:path';
 
 import type { Endpoint, PayloadRequest } from 'payload';
 
-import { localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas';
+import { localeCodes, siteContentType, sitePaths, type Locale } from '@passerelle/content-schemas';
 
 import { canPreviewDraft } from '../../access/canPreviewDraft';
 import { escapeMarkup } from '../../utilities/escapeMarkup';
@@ -244,26 +244,6 @@ export const previewTranslationEndpoint: Endpoint = {
   },
 };
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.xml': 'application/xml; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /**
  * The site's pages use root-relative addresses (`/_astro/site.css`, `/ar/`): under the CMS they
  * point into this preview. Absolute addresses (canonical, hreflang) keep the public site's.
@@ -323,7 +303,7 @@ export const previewPageEndpoint: Endpoint = {
         text: 'L’aperçu ne contient que la fiche prévisualisée et les fichiers de sa page.',
       });
     const extension = path.extname(absolute).toLowerCase();
-    const type = contentTypes[extension] ?? 'application/octet-stream';
+    const type = siteContentType(absolute);
     const prefix = pagePrefix(req, key);
     const kind = ({ '.html': 'html', '.css': 'css', '.js': 'js' } as const)[extension as '.html' | '.css' | '.js'];
     if (kind) {
