@@ -12,9 +12,6 @@ import { readSaved, type SavedFiche } from './savedFiches';
 
 type Labels = { documents: string; steps: string; office: string; sometimes: string; qrCode: string };
 
-const rtl = new Set(['ar', 'fa', 'ps']);
-const dirOf = (lang: string) => (rtl.has(lang) ? 'rtl' : 'ltr');
-
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string> = {},
@@ -26,14 +23,17 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** A cell in its own language and direction. */
-const cell = (lang: string, ...children: (Node | string)[]) => element('td', { lang, dir: dirOf(lang) }, ...children);
-
 const root = document.querySelector<HTMLElement>('[data-appointment]');
 if (root) {
   const { lang = 'fr', languageName = '', frenchName = 'Français', blockedMessage = '', unavailableMessage = '' } = root.dataset;
   const labels = JSON.parse(root.dataset.labels ?? '{}') as Labels;
   const frenchLabels = JSON.parse(root.dataset.frenchLabels ?? '{}') as Labels;
+  // The right-to-left languages, rendered by the server from the contract: no list of our own.
+  const rtl = new Set(root.dataset.rtlLocales?.split(' '));
+  const dirOf = (language: string) => (rtl.has(language) ? 'rtl' : 'ltr');
+  /** A cell in its own language and direction. */
+  const cell = (language: string, ...children: (Node | string)[]) =>
+    element('td', { lang: language, dir: dirOf(language) }, ...children);
   const find = <T extends HTMLElement>(selector: string) => {
     const found = root.querySelector<T>(selector);
     if (!found) throw new Error(`Appointment sheet: ${selector} is missing`);

@@ -10,7 +10,8 @@ type Available = { path: string; title: string; lang: string; dir: string };
 
 const fichePath = /^\/[a-z]{2}\/(demarches|dispositifs)\/[^/]+\/$/;
 
-async function cachedFiches(): Promise<Available[]> {
+/** `rtl`: the right-to-left languages, which the page renders from the contract (`data-rtl-locales`). */
+async function cachedFiches(rtl: ReadonlySet<string>): Promise<Available[]> {
   const saved = new Map(readSaved().map((fiche) => [fiche.path, fiche]));
   const found = new Map<string, Available>();
   for (const name of await caches.keys()) {
@@ -25,7 +26,7 @@ async function cachedFiches(): Promise<Available[]> {
           path: pathname,
           title: known.title,
           lang: known.lang,
-          dir: ['ar', 'fa', 'ps'].includes(known.lang) ? 'rtl' : 'ltr',
+          dir: rtl.has(known.lang) ? 'rtl' : 'ltr',
         });
         continue;
       }
@@ -72,7 +73,7 @@ if (root) {
     root.hidden = false;
   };
   if ('caches' in window) {
-    cachedFiches().then(show, (error: unknown) => {
+    cachedFiches(new Set(root.dataset.rtlLocales?.split(' '))).then(show, (error: unknown) => {
       console.error(error);
       show([]);
     });

@@ -14,7 +14,8 @@ if (root) {
   const { removeText = '', removeLabel = '', removedMessage = '', blockedMessage = '' } = root.dataset;
   if (!list || !empty || !status || !heading)
     throw new Error('The saved fiches page lacks its list, empty note, status or title');
-  const rtl = new Set(['ar', 'fa', 'ps']);
+  // The right-to-left languages, rendered by the server from the contract: no list of our own.
+  const rtl = new Set(root.dataset.rtlLocales?.split(' '));
 
   const item = (fiche: SavedFiche) => {
     const entry = document.createElement('li');

@@ -263,6 +263,26 @@ describe('save and offline', () => {
     await expect(axeViolations(page)).resolves.toEqual([]);
   });
 
+  it('lists a saved Arabic fiche right to left on the French "my fiches" and offline pages', async () => {
+    const arabicPath = sitePaths.fiche('ar', carteVitale);
+    const context = await newContext();
+    const fiche = await open(context, arabicPath);
+    await serviceWorkerControls(fiche);
+    await fiche.locator('[data-save]').click();
+    await keptOffline(fiche, arabicPath);
+    const title = (await fiche.locator('h1').textContent())?.trim();
+    const links = (page: Page, list: string) =>
+      page
+        .locator(`${list} a`)
+        .evaluateAll((found) => found.map((link) => [link.textContent, link.getAttribute('lang'), link.getAttribute('dir')]));
+    const mine = await open(context, sitePaths.saved('fr'));
+    await mine.locator('[data-saved-list] a').first().waitFor();
+    await expect(links(mine, '[data-saved-list]')).resolves.toEqual([[title, 'ar', 'rtl']]);
+    const offline = await open(context, sitePaths.offline('fr'));
+    await offline.locator('[data-offline-list] a').first().waitFor();
+    await expect(links(offline, '[data-offline-list]')).resolves.toContainEqual([title, 'ar', 'rtl']);
+  });
+
   it('removing a fiche from "my fiches" forgets it and its offline copy, and keeps the focus on the page', async () => {
     const context = await newContext();
     const fiche = await open(context, savedPath);
