@@ -1,14 +1,12 @@
 import type { GlobalConfig } from 'payload';
 
-import { locales } from '@passerelle/content-schemas';
+import { languageName, translationLocales } from '@passerelle/content-schemas';
 
 import { isAdmin } from '../../access/isAdmin';
 import { isAuthenticated } from '../../access/isAuthenticated';
 
 /** A month of DeepL Free is 500 000 characters for all languages: a prudent share by default. */
 export const defaultMonthlyBudget = 50_000;
-
-export const translatedLocales = locales.filter((locale) => locale.code !== 'fr');
 
 /**
  * The machine translator's settings that an admin edits: the monthly character budget of each
@@ -39,9 +37,9 @@ export const MachineTranslationSettings: GlobalConfig = {
         description:
           '0 interdit la traduction automatique pour la langue. Le compteur repart à zéro le 1er de chaque mois (UTC).',
       },
-      fields: translatedLocales.map((locale) => ({
-        name: locale.code,
-        label: `${locale.label} (${locale.code})`,
+      fields: translationLocales.map((code) => ({
+        name: code,
+        label: `${languageName(code)} (${code})`,
         type: 'number' as const,
         required: true,
         min: 0,

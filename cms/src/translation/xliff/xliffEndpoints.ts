@@ -1,12 +1,14 @@
 import type { Endpoint, PayloadRequest } from 'payload';
 import { ValidationError } from 'payload';
 
+import { translationLocales } from '@passerelle/content-schemas';
+
 import { canExchangeXliff } from '../../access/canExchangeXliff';
-import { exportXliff, importXliff, readXliff, translationLanguages, XliffFileError } from './xliffExchange';
+import { exportXliff, importXliff, readXliff, XliffFileError } from './xliffExchange';
 
 const answer = (status: number, message: string) => Response.json({ message }, { status });
-const isLanguage = (value: string): value is (typeof translationLanguages)[number] =>
-  (translationLanguages as string[]).includes(value);
+const isLanguage = (value: string): value is (typeof translationLocales)[number] =>
+  (translationLocales as readonly string[]).includes(value);
 /** A file of 1,000 fiches in 8 MB; beyond, the agency splits it. */
 const maxImportBytes = 20 * 1024 * 1024;
 
@@ -20,7 +22,7 @@ export const xliffExportEndpoint: Endpoint = {
   handler: async (req: PayloadRequest) => {
     if (!req.user) return answer(401, 'Connectez-vous pour exporter un fichier XLIFF.');
     const language = String(req.searchParams.get('language') ?? '');
-    if (!isLanguage(language)) return answer(400, `Choisissez la langue cible : ${translationLanguages.join(', ')}.`);
+    if (!isLanguage(language)) return answer(400, `Choisissez la langue cible : ${translationLocales.join(', ')}.`);
     if (!canExchangeXliff(req.user, language))
       return answer(
         403,

@@ -14,10 +14,10 @@ import {
   directionOf,
   isUnitKey,
   itemListKeys,
-  locales,
   textLimits,
   textUnitKeys,
-  type Locale,
+  translationLocales,
+  type TranslationLocale,
   type UnitKey,
 } from '@passerelle/content-schemas';
 
@@ -41,10 +41,6 @@ import {
 } from './inlineMarkup';
 
 export const xliffNamespace = 'urn:passerelle:xliff:1';
-export const translationLanguages = locales.map((locale) => locale.code).filter((code) => code !== 'fr') as Exclude<
-  Locale,
-  'fr'
->[];
 
 type Part = { name: 'text' | 'title' | 'body' | 'name' | 'note'; text?: string; body?: RichTextValue; maxLength?: number };
 
@@ -164,7 +160,7 @@ export type XliffExport = { xml: string; fiches: number; units: number };
  */
 export async function exportXliff(
   payload: Payload,
-  language: Exclude<Locale, 'fr'>,
+  language: TranslationLocale,
   scope: ExportScope,
   req?: PayloadRequest,
 ): Promise<XliffExport> {
@@ -253,7 +249,7 @@ export type ImportReportRow = {
   message: string;
 };
 export type ImportReport = {
-  language: Exclude<Locale, 'fr'>;
+  language: TranslationLocale;
   rows: ImportReportRow[];
   counts: Record<ImportOutcome, number>;
   translationsUpdated: number;
@@ -277,10 +273,10 @@ const childrenOf = (node: OrderedNode) => {
 };
 const elements = (list: OrderedNode[], name: string) => list.filter((node) => tagOf(node) === name);
 /** `ar`, `ar-SA`, `AR` → `ar` when it is one of ours. */
-const languageOf = (tag: string | undefined) => translationLanguages.find((code) => code === tag?.toLowerCase().split(/[-_]/)[0]);
+const languageOf = (tag: string | undefined) => translationLocales.find((code) => code === tag?.toLowerCase().split(/[-_]/)[0]);
 
 /** Reads the file: XML, the XLIFF 1.2 frame, one target language, our ids. Throws XliffFileError with a French message. */
-export function readXliff(text: string): { language: Exclude<Locale, 'fr'>; units: FileUnit[] } {
+export function readXliff(text: string): { language: TranslationLocale; units: FileUnit[] } {
   // XLIFF needs no DTD: declared entities could expand a small file into gigabytes.
   if (/<!DOCTYPE/i.test(text))
     throw new XliffFileError(
@@ -310,7 +306,7 @@ export function readXliff(text: string): { language: Exclude<Locale, 'fr'>; unit
   if (files.length === 0) throw new XliffFileError('Le fichier ne contient aucune fiche (<file>). Rien n’a été importé.');
   const fingerprintAttribute = namespacePrefixOf(root);
 
-  let language: Exclude<Locale, 'fr'> | undefined;
+  let language: TranslationLocale | undefined;
   const units: FileUnit[] = [];
   const seen = new Set<string>();
   for (const file of files) {
@@ -320,7 +316,7 @@ export function readXliff(text: string): { language: Exclude<Locale, 'fr'>; unit
     const target = languageOf(fileAttributes['@_target-language']);
     if (!target)
       throw new XliffFileError(
-        `Langue cible « ${fileAttributes['@_target-language'] ?? ''} » inconnue : ${translationLanguages.join(', ')}. Rien n’a été importé.`,
+        `Langue cible « ${fileAttributes['@_target-language'] ?? ''} » inconnue : ${translationLocales.join(', ')}. Rien n’a été importé.`,
       );
     if (language && target !== language)
       throw new XliffFileError(

@@ -7,15 +7,14 @@
 import type { UIFieldServerProps } from 'payload';
 import type React from 'react';
 
+import { languageName, translationLocales } from '@passerelle/content-schemas';
+
 import { budgetOf, formatCount, monthInFrench } from '../budget';
 import { machineProviderConfig } from '../config';
-import { translatedLocales } from '../MachineTranslationSettings';
 
 export async function MachineTranslationStatus({ payload }: UIFieldServerProps): Promise<React.ReactElement> {
   const config = machineProviderConfig();
-  const budgets = await Promise.all(
-    translatedLocales.map(async (locale) => ({ locale, ...(await budgetOf(payload, locale.code)) })),
-  );
+  const budgets = await Promise.all(translationLocales.map(async (code) => ({ code, ...(await budgetOf(payload, code)) })));
   const month = budgets[0]?.month ?? '';
   return (
     <section aria-labelledby="machine-status-title" style={{ marginBlockEnd: '1.5rem' }}>
@@ -70,9 +69,9 @@ export async function MachineTranslationStatus({ payload }: UIFieldServerProps):
           </tr>
         </thead>
         <tbody>
-          {budgets.map(({ locale, used, budget }) => (
-            <tr key={locale.code}>
-              <th scope="row" style={cell}>{`${locale.label} (${locale.code})`}</th>
+          {budgets.map(({ code, used, budget }) => (
+            <tr key={code}>
+              <th scope="row" style={cell}>{`${languageName(code)} (${code})`}</th>
               <td style={cell}>{formatCount(used)}</td>
               <td style={cell}>{formatCount(budget)}</td>
             </tr>
