@@ -4,7 +4,8 @@ import type { Fiche, Translation } from '../payload-types';
 import { latestFrenchOf } from './frenchOf';
 import { keepRequestLocale } from '../utilities/keepRequestLocale';
 import { recordsOf } from './records';
-import { unitStates } from './unitStates';
+import { translationsOf } from './sync';
+import { unitStates, unitStatesToTranslate } from './unitStates';
 import { translatableContentOf, translatableFields, unitsOf, wordCount, type TranslatableContent } from './units';
 
 /**
@@ -46,8 +47,7 @@ export function progressOf(french: TranslatableContent, translation: Partial<Tra
     if (state === 'validated') progress.validated += 1;
     else if (state === 'outdated') progress.outdated += 1;
     else if (state === 'toReview') progress.toReview += 1;
-    // Missing, still being written: the translator's part.
-    if (state === 'missing' || state === 'inProgress' || state === 'outdated') progress.toDo += 1;
+    if (unitStatesToTranslate.has(state)) progress.toDo += 1;
   }
   return progress;
 }
@@ -67,15 +67,7 @@ export async function refreshProgressOf(
   req?: PayloadRequest,
 ): Promise<void> {
   const run = async () => {
-    const { docs } = await payload.find({
-      collection: 'translations',
-      where: { fiche: { equals: ficheId } },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    });
-    for (const translation of docs) {
+    for (const translation of await translationsOf(payload, ficheId, req)) {
       const progress = progressOf(french, translation);
       if (same(translation.progress, progress)) continue;
       // A derived figure, written straight to the database: the workflow's hooks have nothing to

@@ -14,7 +14,8 @@ export const workflowContext = { translationWorkflow: true };
 /** Updates of the per-unit records only (outdated flags): the workflow hook leaves them as they are. */
 export const bookkeepingContext = { translationWorkflow: true, translationBookkeeping: true };
 
-async function translationsOf(payload: Payload, ficheId: string, req?: PayloadRequest) {
+/** Every translation document of a fiche, whatever its language or status (indexed by fiche). */
+export async function translationsOf(payload: Payload, ficheId: string, req?: PayloadRequest) {
   const { docs } = await payload.find({
     collection: 'translations',
     where: { fiche: { equals: ficheId } },

@@ -1,6 +1,6 @@
 import type { Field, Payload, PayloadRequest, Where } from 'payload';
 
-import { languageName } from '@passerelle/content-schemas';
+import { languageName, type UnitState } from '@passerelle/content-schemas';
 
 import { translationLanguages } from './sync';
 
@@ -15,7 +15,8 @@ export const translationStates = {
   missing: 'non traduite',
   outdated: 'à mettre à jour (obsolète)',
   toReview: 'à relire',
-} as const;
+  // The filter's names are the contract's unit states: a state renamed there fails here.
+} as const satisfies { [State in UnitState]?: string };
 export type TranslationState = keyof typeof translationStates;
 
 export const translationStateField = 'translationState';

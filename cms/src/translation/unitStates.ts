@@ -5,6 +5,9 @@ import type { Unit } from './units';
 
 export type { UnitState };
 
+/** The translator's part of a translation: units missing, still being written, or outdated by the French. */
+export const unitStatesToTranslate: ReadonlySet<UnitState> = new Set<UnitState>(['missing', 'inProgress', 'outdated']);
+
 /** The state of each French unit in one translation (the states: content-schemas `translationUnitStates`). */
 export function unitStates(args: {
   french: Map<UnitKey, Unit>;

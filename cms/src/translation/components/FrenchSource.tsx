@@ -17,7 +17,7 @@ import { memoryMatches } from '../memory/lookup';
 import { piecesOf } from '../memory/segments';
 import { recordsOf } from '../records';
 import { unitLabel } from '../unitLabel';
-import { unitStates, type UnitState } from '../unitStates';
+import { unitStates, unitStatesToTranslate, type UnitState } from '../unitStates';
 import { translatableContentOf, unitsOf } from '../units';
 import { wordDiff } from '../wordDiff';
 import { DiffText } from './DiffText';
@@ -70,7 +70,10 @@ export async function FrenchSource({ data, payload, req }: UIFieldServerProps): 
     [...french.keys()].filter((key) => key === prefix || key.startsWith(`${prefix}.`)),
   );
   // Memory suggestions for what is left to translate: one indexed lookup per unit (memory/lookup.ts).
-  const toTranslate = orderedKeys.filter((key) => ['missing', 'inProgress', 'outdated'].includes(states.get(key) ?? ''));
+  const toTranslate = orderedKeys.filter((key) => {
+    const state = states.get(key);
+    return state !== undefined && unitStatesToTranslate.has(state);
+  });
   const frenchContent = translatableContentOf(fiche);
   const matchesByUnit = new Map(
     await Promise.all(
