@@ -123,7 +123,9 @@ async function onlineVersion(req: PayloadRequest, id: string | number): Promise<
   const fields = ['changeNote', 'changeNoteDate', 'changeHistory', 'lastCheckedAt', 'lastCheckedBy', 'changedAt', 'nextReviewAt', '_status'];
   const doc = (await read(Object.fromEntries(fields.map((field) => [field, true] as const)))) as Online | null;
   if (!doc) return undefined;
-  const frenchNote = typeof doc.changeNote === 'object' ? doc.changeNote?.fr?.trim() : undefined;
+  // With `locale: 'all'` a localized field is `{ fr, ar… }`.
+  const note = doc.changeNote as Record<string, string | null> | string | null | undefined;
+  const frenchNote = note && typeof note === 'object' ? note.fr?.trim() : undefined;
   if (!frenchNote || !doc.changeNoteDate) return doc;
   return ((await read()) ?? undefined) as Online | undefined;
 }
