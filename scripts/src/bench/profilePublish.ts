@@ -18,6 +18,8 @@ import { recordQueries } from '../../../cms/src/database/queryLog';
 import { percentile } from './stats';
 
 const publishes = Number(process.argv[2] ?? '20');
+// `validate`: an Arabic expert's validation of an edited translation instead (publishValidated, memory…).
+const validating = process.argv[3] === 'validate';
 const { default: config } = await import('@passerelle/cms/payload.config');
 const payload = await getPayload({ config });
 
@@ -72,12 +74,31 @@ for (const slug of ['fiches', 'translations'] as const) {
   }
 }
 
-const editor = (await payload.find({ collection: 'users', where: { email: { equals: 'editor@passerelle.test' } }, limit: 1, depth: 0 })).docs[0];
-if (!editor) throw new Error('no editor@passerelle.test in this database');
+const email = validating ? 'expert-ar@passerelle.test' : 'editor@passerelle.test';
+const editor = (await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0 })).docs[0];
+if (!editor) throw new Error(`no ${email} in this database`);
 const { docs: fiches } = await payload.find({ collection: 'fiches', limit: publishes + 1, depth: 0, locale: 'fr', sort: 'slug' });
 
+const { docs: arabic } = await payload.find({
+  collection: 'translations',
+  where: { and: [{ language: { equals: 'ar' } }, { status: { equals: 'validated' } }] },
+  limit: publishes + 1,
+  depth: 0,
+  sort: 'createdAt',
+});
 const publish = (round: number) => {
   const fiche = fiches[round % fiches.length]!;
+  const translation = arabic[round % arabic.length]!;
+  if (validating)
+    return payload.update({
+      collection: 'translations',
+      id: translation.id,
+      depth: 0,
+      data: { summary: `${translation.summary ?? ''} (${round})`, status: 'validated' },
+      overrideAccess: false,
+      user: editor,
+      context: { skipRebuild: true },
+    });
   return payload.update({
     collection: 'fiches',
     id: fiche.id,
