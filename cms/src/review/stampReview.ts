@@ -120,7 +120,16 @@ async function onlineVersion(req: PayloadRequest, id: string | number): Promise<
         req,
       }),
     );
-  const fields = ['changeNote', 'changeNoteDate', 'changeHistory', 'lastCheckedAt', 'lastCheckedBy', 'changedAt', 'nextReviewAt', '_status'];
+  const fields = [
+    'changeNote',
+    'changeNoteDate',
+    'changeHistory',
+    'lastCheckedAt',
+    'lastCheckedBy',
+    'changedAt',
+    'nextReviewAt',
+    '_status',
+  ];
   const doc = (await read(Object.fromEntries(fields.map((field) => [field, true] as const)))) as Online | null;
   if (!doc) return undefined;
   // With `locale: 'all'` a localized field is `{ fr, ar… }`.

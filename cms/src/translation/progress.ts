@@ -52,8 +52,10 @@ export function progressOf(french: TranslatableContent, translation: Partial<Tra
   return progress;
 }
 
-export const sameProgress = (a: { [K in keyof TranslationProgress]?: number | null } | null | undefined, b: TranslationProgress) =>
-  Boolean(a) && (Object.keys(b) as (keyof TranslationProgress)[]).every((key) => a?.[key] === b[key]);
+export const sameProgress = (
+  a: { [K in keyof TranslationProgress]?: number | null } | null | undefined,
+  b: TranslationProgress,
+) => Boolean(a) && (Object.keys(b) as (keyof TranslationProgress)[]).every((key) => a?.[key] === b[key]);
 
 /**
  * After the French of a fiche changed (a draft or a publication), brings the stored progress of

@@ -38,7 +38,11 @@ const stackOf = process.env.PROFILE_STACK;
 const stacksSeen = new Set<string>();
 async function timed<T>(key: string, call: () => Promise<T>): Promise<T> {
   if (stackOf && key.startsWith(stackOf)) {
-    const stack = (new Error().stack ?? '').split('\n').filter((line) => line.includes('/cms/src/')).slice(0, 6).join('\n');
+    const stack = (new Error().stack ?? '')
+      .split('\n')
+      .filter((line) => line.includes('/cms/src/'))
+      .slice(0, 6)
+      .join('\n');
     if (!stacksSeen.has(stack)) console.log(`${key} from:\n${stack}`);
     stacksSeen.add(stack);
   }
@@ -57,9 +61,15 @@ async function timed<T>(key: string, call: () => Promise<T>): Promise<T> {
 }
 for (const name of ['create', 'update', 'find', 'findByID', 'count', 'findVersions', 'delete'] as const) {
   const original = (payload[name] as (args: never) => Promise<unknown>).bind(payload);
-  (payload as unknown as Record<string, unknown>)[name] = (args: { collection: string; locale?: string; draft?: boolean; context?: object }) =>
-    timed(`${name} ${args.collection} ${args.locale ?? ''}${args.draft ? ' draft' : ''} ${Object.keys(args.context ?? {}).join(',')}`, () =>
-      original(args as never),
+  (payload as unknown as Record<string, unknown>)[name] = (args: {
+    collection: string;
+    locale?: string;
+    draft?: boolean;
+    context?: object;
+  }) =>
+    timed(
+      `${name} ${args.collection} ${args.locale ?? ''}${args.draft ? ' draft' : ''} ${Object.keys(args.context ?? {}).join(',')}`,
+      () => original(args as never),
     );
 }
 // Each hook of the two collections a publication touches, timed the same way.
