@@ -23,6 +23,8 @@ export const recordFormerAddress: CollectionAfterChangeHook<Fiche> = async ({ do
       sort: '-createdAt',
       limit: 2,
       depth: 0,
+      // The address only: the whole version is every language of every field, on each publication.
+      select: { version: { slug: true, type: true } },
       req,
     }),
   );

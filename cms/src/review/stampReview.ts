@@ -99,21 +99,42 @@ export const stampReview: CollectionBeforeChangeHook<Fiche> = async ({ data, ori
 
 /**
  * The fiche as the public sees it (the main document, every language): with drafts, `originalDoc`
- * is the latest draft, which may predate a check or miss a translated note.
+ * is the latest draft, which may predate a check or miss a translated note. Only the fields used
+ * here are read; the translations' state (`translationStatus`, the French of every unit and the
+ * translation documents) only when a dated French note is online, the one case it is used for
+ * (which translated notes go into the history).
  */
 async function onlineVersion(req: PayloadRequest, id: string | number): Promise<Online | undefined> {
-  const doc = await keepRequestLocale(req, () =>
-    req.payload.findByID({
-      collection: 'fiches',
-      id,
-      locale: 'all',
-      fallbackLocale: false,
-      depth: 0,
-      draft: false,
-      overrideAccess: true,
-      disableErrors: true,
-      req,
-    }),
-  );
-  return (doc ?? undefined) as Online | undefined;
+  const read = (select?: Record<string, true>) =>
+    keepRequestLocale(req, () =>
+      req.payload.findByID({
+        collection: 'fiches',
+        id,
+        locale: 'all',
+        fallbackLocale: false,
+        depth: 0,
+        draft: false,
+        overrideAccess: true,
+        disableErrors: true,
+        ...(select ? { select } : {}),
+        req,
+      }),
+    );
+  const fields = [
+    'changeNote',
+    'changeNoteDate',
+    'changeHistory',
+    'lastCheckedAt',
+    'lastCheckedBy',
+    'changedAt',
+    'nextReviewAt',
+    '_status',
+  ];
+  const doc = (await read(Object.fromEntries(fields.map((field) => [field, true] as const)))) as Online | null;
+  if (!doc) return undefined;
+  // With `locale: 'all'` a localized field is `{ fr, ar… }`.
+  const note = doc.changeNote as Record<string, string | null> | string | null | undefined;
+  const frenchNote = note && typeof note === 'object' ? note.fr?.trim() : undefined;
+  if (!frenchNote || !doc.changeNoteDate) return doc;
+  return ((await read()) ?? undefined) as Online | undefined;
 }

@@ -7,7 +7,8 @@ import { keepRequestLocale } from '../utilities/keepRequestLocale';
  * During a bulk import the French of the fiche being imported is written once, then each
  * language's translation and publication reads it again (about twenty reads per fiche). The
  * import hands a map in `req.context.frenchOfImport`, shared by the nested calls of one fiche,
- * and forgotten as soon as a French save happens in that request.
+ * and forgotten as soon as a French save happens in that request. A translation's save starts
+ * one too (applyWorkflow): its workflow, progress and memory read the same French (4 reads).
  */
 type FrenchCache = Map<string, Promise<Fiche>>;
 

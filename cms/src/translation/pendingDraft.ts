@@ -24,15 +24,22 @@ function stable(value: unknown): string {
  */
 export async function hasPendingDraft(ficheId: string, req: PayloadRequest): Promise<boolean> {
   return keepRequestLocale(req, async () => {
-    const { docs } = await req.payload.findVersions({
-      collection: 'fiches',
-      where: { and: [{ parent: { equals: ficheId } }, { latest: { equals: true } }] },
-      limit: 1,
-      depth: 0,
-      locale: 'all',
-      overrideAccess: true,
-      req,
-    });
+    const latestVersion = (select?: { version: { _status: true } }) =>
+      req.payload.findVersions({
+        collection: 'fiches',
+        where: { and: [{ parent: { equals: ficheId } }, { latest: { equals: true } }] },
+        limit: 1,
+        depth: 0,
+        locale: 'all',
+        overrideAccess: true,
+        ...(select ? { select } : {}),
+        req,
+      });
+    // Its status first: most fiches have no draft on top, and the whole version is every
+    // language of every field.
+    const { docs: statuses } = await latestVersion({ version: { _status: true } });
+    if (statuses[0]?.version?._status !== 'draft') return false;
+    const { docs } = await latestVersion();
     const latest = docs[0]?.version as Record<string, unknown> | undefined;
     if (!latest || latest._status !== 'draft') return false;
     const published = await req.payload.findByID({

@@ -10,7 +10,6 @@ import { TranslationWorkLog } from './wordCounts/TranslationWorkLog';
 import { deleteTranslations } from './hooks/deleteTranslations';
 import { readMinorChange, syncTranslations } from './hooks/syncTranslations';
 import { forgetSharedDocument, rememberSharedDocument } from './memory/sharedDocuments';
-import { refreshTranslationProgress } from './progress';
 
 /**
  * Translation as one feature: the Translations collection, the hooks that keep translations in
@@ -69,7 +68,7 @@ function withTranslationHooks(fiches: CollectionConfig): CollectionConfig {
     hooks: {
       ...hooks,
       beforeChange: [readMinorChange, ...(hooks.beforeChange ?? [])],
-      afterChange: [syncTranslations, refreshTranslationProgress, ...(hooks.afterChange ?? [])],
+      afterChange: [syncTranslations, ...(hooks.afterChange ?? [])],
       beforeDelete: [deleteTranslations, ...(hooks.beforeDelete ?? [])],
     },
   };

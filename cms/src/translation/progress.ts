@@ -1,6 +1,6 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, Payload, PayloadRequest } from 'payload';
+import type { CollectionBeforeChangeHook, Payload, PayloadRequest } from 'payload';
 
-import type { Fiche, Translation } from '../payload-types';
+import type { Translation } from '../payload-types';
 import { latestFrenchOf } from './frenchOf';
 import { keepRequestLocale } from '../utilities/keepRequestLocale';
 import { recordsOf } from './records';
@@ -52,8 +52,10 @@ export function progressOf(french: TranslatableContent, translation: Partial<Tra
   return progress;
 }
 
-const same = (a: { [K in keyof TranslationProgress]?: number | null } | null | undefined, b: TranslationProgress) =>
-  Boolean(a) && (Object.keys(b) as (keyof TranslationProgress)[]).every((key) => a?.[key] === b[key]);
+export const sameProgress = (
+  a: { [K in keyof TranslationProgress]?: number | null } | null | undefined,
+  b: TranslationProgress,
+) => Boolean(a) && (Object.keys(b) as (keyof TranslationProgress)[]).every((key) => a?.[key] === b[key]);
 
 /**
  * After the French of a fiche changed (a draft or a publication), brings the stored progress of
@@ -69,7 +71,7 @@ export async function refreshProgressOf(
   const run = async () => {
     for (const translation of await translationsOf(payload, ficheId, req)) {
       const progress = progressOf(french, translation);
-      if (same(translation.progress, progress)) continue;
+      if (sameProgress(translation.progress, progress)) continue;
       // A derived figure, written straight to the database: the workflow's hooks have nothing to
       // do with it, and a full update inside a restore (`?draft=true`) refuses the document's
       // required fields it was not given.
@@ -92,15 +94,6 @@ export const recordProgress: CollectionBeforeChangeHook<Translation> = async ({ 
   const french = given ?? translatableContentOf(await keepRequestLocale(req, () => latestFrenchOf(ficheId, req)));
   data.progress = progressOf(french, { ...originalDoc, ...data } as Partial<Translation>);
   return data;
-};
-
-/** Fiches, afterChange: a French save (draft or published) can change every language's figures. */
-export const refreshTranslationProgress: CollectionAfterChangeHook<Fiche> = async ({ doc, operation, req, context }) => {
-  // On creation the translation documents were just made, with their figures.
-  if (context.translationWorkflow || operation === 'create') return doc;
-  if (req.locale && req.locale !== 'fr') return doc;
-  await refreshProgressOf(req.payload, doc.id, translatableContentOf(doc), req);
-  return doc;
 };
 
 /**

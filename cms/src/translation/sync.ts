@@ -4,6 +4,8 @@ import { translationLocales, type Locale, type TranslationStatus, type UnitKey }
 
 import { keepRequestLocale } from '../utilities/keepRequestLocale';
 import type { Translation } from '../payload-types';
+import { followMemory } from './memory/store';
+import { progressOf, sameProgress } from './progress';
 import { recordsOf, type UnitRecords } from './records';
 import { unitsOf, type TranslatableContent } from './units';
 
@@ -44,7 +46,7 @@ export async function ensureTranslationDocs(
   ficheId: string,
   req?: PayloadRequest,
   french?: TranslatableContent,
-): Promise<void> {
+): Promise<Translation[]> {
   const imported = (req?.context.importedTranslations ?? {}) as ImportedTranslations;
   const run = async () => {
     const docs = await translationsOf(payload, ficheId, req);
@@ -52,92 +54,109 @@ export async function ensureTranslationDocs(
     for (const language of translationLanguages) {
       if (existing.has(language)) continue;
       const text = imported[language];
-      await payload.create({
-        collection: 'translations',
-        data: text
-          ? { ...text, fiche: ficheId, language, status: 'validated' }
-          : { fiche: ficheId, language, status: 'notStarted' },
-        // Nobody reads what comes back: no relation or link to populate.
-        depth: 0,
-        overrideAccess: true,
-        context: workflowContext,
-        req,
-      });
+      docs.push(
+        await payload.create({
+          collection: 'translations',
+          data: text
+            ? { ...text, fiche: ficheId, language, status: 'validated' }
+            : { fiche: ficheId, language, status: 'notStarted' },
+          // Nobody reads relations of what comes back: nothing to populate.
+          depth: 0,
+          overrideAccess: true,
+          context: workflowContext,
+          req,
+        }),
+      );
     }
+    return docs;
   };
   // The French just saved, so each new document's progress needs no read of it (translation/progress.ts).
-  await (req ? keepRequestLocale(req, run, french ? { ...workflowContext, frenchForProgress: french } : workflowContext) : run());
+  return req ? keepRequestLocale(req, run, french ? { ...workflowContext, frenchForProgress: french } : workflowContext) : run();
 }
 
-/** Translation labels (« Obtenir sa carte Vitale — ar ») follow the fiche's French title. */
-export async function relabelTranslations(payload: Payload, ficheId: string, title: string, req?: PayloadRequest): Promise<void> {
+/**
+ * After a French save of a fiche (draft or publication), in one pass over its translation
+ * documents: the labels follow the French title (« Obtenir sa carte Vitale — ar »); on a
+ * publication (`outdate`), validated units whose French changed become outdated (dated), and come
+ * back to validated if the French is restored — with `minorChange`, units that were up to date
+ * keep their validation, their fingerprints moving to the new French; the stored progress
+ * (translation/progress.ts) follows; the memory drops or rewrites the pairs of the units that moved.
+ *
+ * Each document is read once and written once, and only when something moved: one UPDATE of
+ * these bookkeeping columns, not a Local API update, which rewrote every text array of the
+ * translation, checked its lock, read it back and populated it, then re-read the fiche's French
+ * for the progress (a title change published was 11 such updates, ≈ 240 statements). The
+ * translation's text, language and fiche are not touched, so the workflow's checks have nothing
+ * to say about these writes (they let bookkeeping through already).
+ */
+export async function followFrench(
+  payload: Payload,
+  args: {
+    ficheId: string;
+    french: TranslatableContent;
+    title?: string;
+    outdate: boolean;
+    minorChange: boolean;
+    req?: PayloadRequest;
+    /** The documents when the caller just read or made them. */
+    translations?: Translation[];
+  },
+): Promise<void> {
+  const { ficheId, title, outdate, minorChange, req } = args;
+  const current = unitsOf(args.french);
+  const now = new Date().toISOString();
   const run = async () => {
-    for (const translation of await translationsOf(payload, ficheId, req)) {
-      const label = `${title} — ${translation.language}`;
-      if (translation.label === label) continue;
-      await payload.update({
-        collection: 'translations',
-        id: translation.id,
-        data: { label },
-        overrideAccess: true,
-        context: bookkeepingContext,
-        req,
-      });
+    for (const translation of args.translations ?? (await translationsOf(payload, ficheId, req))) {
+      const data: Partial<Translation> = {};
+      const label = title === undefined ? translation.label : `${title} — ${translation.language}`;
+      if (label !== translation.label) data.label = label;
+      let records = recordsOf(translation.units);
+      if (outdate) {
+        const outdated = outdatedRecords(records, current, { minorChange, now });
+        if (outdated) data.units = records = outdated;
+        const status = statusFollowingUnits(translation.status, records);
+        if (status !== translation.status) data.status = status;
+      }
+      const progress = progressOf(args.french, { ...translation, ...data });
+      if (!sameProgress(translation.progress, progress)) data.progress = progress;
+      if (Object.keys(data).length === 0) continue;
+      // The translators' lists put what moved first; a figure alone is not a change of the document.
+      if (data.label !== undefined || data.units !== undefined || data.status !== undefined) data.updatedAt = now;
+      await payload.db.updateOne({ collection: 'translations', id: translation.id, data, req, returning: false });
+      if (data.units) await followMemory(payload, { ...translation, units: data.units }, translation.units, args.french, req);
     }
   };
   await (req ? keepRequestLocale(req, run, bookkeepingContext) : run());
 }
 
-/**
- * After a French publication: validated units whose French changed become outdated (dated), and
- * come back to validated if the French is restored. With `minorChange`, units that were up to
- * date keep their validation: their fingerprints move to the new French.
- */
-export async function markOutdatedTranslations(
-  payload: Payload,
-  args: { ficheId: string; french: TranslatableContent; minorChange: boolean; req?: PayloadRequest },
-): Promise<void> {
-  const { ficheId, minorChange, req } = args;
-  const current = unitsOf(args.french);
-  const now = new Date().toISOString();
-  const run = async () => {
-    for (const translation of await translationsOf(payload, ficheId, req)) {
-      const records: UnitRecords = structuredClone(recordsOf(translation.units));
-      let changed = false;
-      for (const [key, record] of Object.entries(records) as [UnitKey, NonNullable<UnitRecords[UnitKey]>][]) {
-        if (!record.fingerprint) continue;
-        const french = current.get(key);
-        if (french && french.fingerprint === record.fingerprint) {
-          if (record.outdatedAt) {
-            record.outdatedAt = null;
-            changed = true;
-          }
-          continue;
-        }
-        // A minor change keeps up-to-date units up to date; units already outdated stay so.
-        if (minorChange && french && !record.outdatedAt) {
-          Object.assign(record, { fingerprint: french.fingerprint, sourceText: french.text, outdatedAt: null });
-          changed = true;
-        } else if (!record.outdatedAt) {
-          record.outdatedAt = now;
-          changed = true;
-        }
+/** The records with outdated flags following the French, or undefined when none moved. */
+function outdatedRecords(
+  before: UnitRecords,
+  current: ReturnType<typeof unitsOf>,
+  { minorChange, now }: { minorChange: boolean; now: string },
+): UnitRecords | undefined {
+  const records: UnitRecords = structuredClone(before);
+  let changed = false;
+  for (const [key, record] of Object.entries(records) as [UnitKey, NonNullable<UnitRecords[UnitKey]>][]) {
+    if (!record.fingerprint) continue;
+    const french = current.get(key);
+    if (french && french.fingerprint === record.fingerprint) {
+      if (record.outdatedAt) {
+        record.outdatedAt = null;
+        changed = true;
       }
-      const status = statusFollowingUnits(translation.status, records);
-      if (changed || status !== translation.status) {
-        await payload.update({
-          collection: 'translations',
-          id: translation.id,
-          data: { units: records, status },
-          overrideAccess: true,
-          context: bookkeepingContext,
-          req,
-        });
-      }
+      continue;
     }
-  };
-  // The French is at hand: each translation's stored progress needs no read of it (translation/progress.ts).
-  await (req ? keepRequestLocale(req, run, { ...bookkeepingContext, frenchForProgress: args.french }) : run());
+    // A minor change keeps up-to-date units up to date; units already outdated stay so.
+    if (minorChange && french && !record.outdatedAt) {
+      Object.assign(record, { fingerprint: french.fingerprint, sourceText: french.text, outdatedAt: null });
+      changed = true;
+    } else if (!record.outdatedAt) {
+      record.outdatedAt = now;
+      changed = true;
+    }
+  }
+  return changed ? records : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Payload } from 'payload';
 
 import { FicheSchema } from '@passerelle/content-schemas';
 
+import { recordQueries } from '../../src/database/queryLog';
 import { markupToLexical } from '../../src/seed/markupToLexical';
 import { arabicDemarche, createTaxonomy, frenchDemarche } from '../helpers/fixtures';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
@@ -185,6 +186,37 @@ describe('translation workflow', () => {
     expect(expertView.body.units['how.0'].outdatedAt).toMatch(/^\d{4}-/);
     expect(expertView.body.units['how.0'].sourceText).toContain('Connectez-vous');
   });
+
+  it.skipIf(Boolean(process.env.DATABASE_URI?.startsWith('mongodb')))(
+    'follows a French title and section change published with one write per translation, its text left alone',
+    async () => {
+      const id = await translatedFiche('Demander la complémentaire santé');
+      const stop = recordQueries();
+      const response = await api('PATCH', `/fiches/${id}`, {
+        token: tokens.editor,
+        body: {
+          title: 'Demander la Complémentaire santé solidaire',
+          how: [item('Faire la demande', 'Remplissez le formulaire en ligne, ou déposez-le à la CPAM.')],
+          _status: 'published',
+        },
+      });
+      const statements = stop().map(({ sql }) => sql);
+      expect(response.status).toBe(200);
+      // Seven languages, each relabelled (the Arabic and English ones outdated too): one UPDATE
+      // each. A Local API update per document rewrote its text arrays and read it back, several
+      // times per document (relabel, outdate, progress).
+      expect(statements.filter((sql) => /^update "translations"/i.test(sql))).toHaveLength(7);
+      expect(statements.filter((sql) => /^(insert into|delete from) "translations_/i.test(sql))).toEqual([]);
+      const { docs } = await payload.find({ collection: 'translations', where: { fiche: { equals: id } }, depth: 0 });
+      expect(docs.map((doc) => doc.label).sort()).toEqual(
+        ['ar', 'en', 'fa', 'ps', 'ru', 'ti', 'uk'].map((language) => `Demander la Complémentaire santé solidaire — ${language}`),
+      );
+      const arabic = docs.find((doc) => doc.language === 'ar')!;
+      expect(arabic.status).toBe('inProgress');
+      expect(arabic.progress?.outdated).toBe(2);
+      expect(arabic.how?.[0]?.title).toBe('تقديم الطلب');
+    },
+  );
 
   it('keeps translations valid after a French change marked minor', async () => {
     const id = await translatedFiche('Demander l’AME');

@@ -60,6 +60,10 @@ export const applyWorkflow: CollectionBeforeChangeHook<Translation> = async ({
   // Internal bookkeeping (outdated flags) only touches `units`.
   if (context.translationBookkeeping) return data;
 
+  // The fiche's French is read once for this save: here, for the progress, for the memory
+  // (frenchOf.ts; forgotten as soon as a French save happens in the request).
+  if (!req.context.frenchOfImport) req.context.frenchOfImport = new Map();
+
   const fiche = await frenchOf(ficheId, req);
   data.label = `${fiche.title ?? '(sans titre)'} — ${language}`;
   data.ficheType = fiche.type;

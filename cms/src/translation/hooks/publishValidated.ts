@@ -51,6 +51,8 @@ export const publishValidated: CollectionAfterChangeHook<Translation> = async ({
         locale: language,
         data: live > 0 ? { ...data, _status: 'published' } : data,
         ...mode,
+        // Nobody reads what comes back: its themes, structures and linked fiches need no population.
+        depth: 0,
         overrideAccess: true,
         req,
       });

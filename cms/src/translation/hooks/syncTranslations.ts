@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, FieldHook }
 
 import type { Fiche } from '../../payload-types';
 import { forgetFrenchOf } from '../frenchOf';
-import { ensureTranslationDocs, markOutdatedTranslations, publishedTranslationStatus, relabelTranslations } from '../sync';
+import { ensureTranslationDocs, followFrench, publishedTranslationStatus } from '../sync';
 import { translationRecordsOf } from '../translationRecords';
 import { translatableContentOf, translatableFields, type TranslatableContent } from '../units';
 
@@ -14,7 +14,9 @@ export const readMinorChange: CollectionBeforeChangeHook<Fiche> = ({ data, req }
 
 /**
  * Keeps translations in step with the French: every new fiche gets its translation documents;
- * every French publication flags the validated units whose French changed (unless minor).
+ * every later French save brings their labels and stored progress up to date, and a publication
+ * flags the validated units whose French changed (unless minor) — one pass, each document
+ * written at most once (`followFrench`).
  */
 export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, previousDoc, operation, req, context }) => {
   const french = !req.locale || req.locale === 'fr';
@@ -24,19 +26,21 @@ export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, 
   // so an abandoned click leaves no « (sans titre) » records, and their labels follow the title.
   const title = french ? frenchTitleOf(doc.title) : undefined;
   const previousTitle = operation === 'create' ? undefined : frenchTitleOf(previousDoc?.title);
-  if (title && title !== previousTitle) {
-    await ensureTranslationDocs(req.payload, doc.id, req, translatableContentOf(doc));
-    if (previousTitle) await relabelTranslations(req.payload, doc.id, title, req);
-  }
-  // A fiche just created has no validated translation that its French could have left behind.
-  if (doc._status === 'published' && french && operation !== 'create') {
-    await markOutdatedTranslations(req.payload, {
-      ficheId: doc.id,
-      french: translatableContentOf(doc),
-      minorChange: Boolean(context.minorChange),
-      req,
-    });
-  }
+  const content = translatableContentOf(doc);
+  const translations =
+    title && title !== previousTitle ? await ensureTranslationDocs(req.payload, doc.id, req, content) : undefined;
+  // On creation the translation documents were just made, with their figures, and a new fiche
+  // has no validated translation its French could have left behind.
+  if (!french || operation === 'create') return doc;
+  await followFrench(req.payload, {
+    ficheId: doc.id,
+    french: content,
+    ...(title && previousTitle && title !== previousTitle ? { title } : {}),
+    outdate: doc._status === 'published',
+    minorChange: Boolean(context.minorChange),
+    req,
+    ...(translations ? { translations } : {}),
+  });
   return doc;
 };
 

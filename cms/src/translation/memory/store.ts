@@ -11,7 +11,7 @@ import type { UnitKey } from '@passerelle/content-schemas';
 import type { Translation, TranslationMemory } from '../../payload-types';
 import { keepRequestLocale } from '../../utilities/keepRequestLocale';
 import { latestFrenchOf } from '../frenchOf';
-import { recordsOf } from '../records';
+import { recordsOf, type UnitRecord } from '../records';
 import type { ImportedTranslations } from '../sync';
 import { translatableContentOf, unitsOf, type TranslatableContent } from '../units';
 import { bandsOf, frenchHash, segmentsOf } from './segments';
@@ -19,11 +19,15 @@ import { bandsOf, frenchHash, segmentsOf } from './segments';
 const slug = 'translation-memory';
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string }).id : (value as string));
 
+/** What the memory depends on in one unit's record: validated, against which French, outdated since. */
+const recordSignature = (record: UnitRecord | undefined) =>
+  record?.validatedAt && record.fingerprint ? `${record.fingerprint}:${record.validatedAt}:${record.outdatedAt ?? ''}` : '';
+
 /** What the memory depends on in a translation's records: which units are validated against which French. */
 function validatedSignature(units: unknown): string {
   return Object.entries(recordsOf(units))
-    .filter(([, record]) => record?.validatedAt && record.fingerprint)
-    .map(([key, record]) => `${key}:${record!.fingerprint}:${record!.validatedAt}:${record!.outdatedAt ?? ''}`)
+    .filter(([, record]) => recordSignature(record))
+    .map(([key, record]) => `${key}:${recordSignature(record)}`)
     .sort()
     .join('|');
 }
@@ -66,6 +70,8 @@ export async function refreshMemoryOf(
   payload: Payload,
   translation: Pick<Translation, 'id' | 'fiche' | 'language' | 'units'>,
   req?: PayloadRequest,
+  /** The fiche's latest French, when the caller holds it. */
+  latestFrench?: TranslatableContent,
 ): Promise<number> {
   const ficheId = idOf(translation.fiche);
   const read = (locale: string) =>
@@ -81,7 +87,7 @@ export async function refreshMemoryOf(
     });
   // Through the request's French (frenchOf.ts): a bulk import then reads it once per fiche, not
   // once more per language it validates.
-  const french = translatableContentOf(await (req ? latestFrenchOf(ficheId, req) : read('fr')));
+  const french = latestFrench ?? translatableContentOf(await (req ? latestFrenchOf(ficheId, req) : read('fr')));
   const current = unitsOf(french);
   const records = recordsOf(translation.units);
   const upToDate = (Object.keys(records) as UnitKey[]).filter((key) => {
@@ -116,6 +122,38 @@ export const updateMemory: CollectionAfterChangeHook<Translation> = async ({ doc
   await keepRequestLocale(req, () => refreshMemoryOf(req.payload, doc, req));
   return doc;
 };
+
+/**
+ * The memory after a French save moved some of a translation's records (translation/sync.ts
+ * `followFrench`, which writes the records without a Local API update, so `updateMemory` does
+ * not run). When every unit that moved is now outdated, its pairs are removed and the others
+ * stay: they hang on their own unit's French and validated text only, which did not change. Any
+ * other move (a unit back to validated, a minor change moving fingerprints) writes the
+ * translation's pairs again, as `updateMemory` does.
+ */
+export async function followMemory(
+  payload: Payload,
+  translation: Pick<Translation, 'id' | 'fiche' | 'language' | 'units'>,
+  unitsBefore: unknown,
+  french: TranslatableContent,
+  req?: PayloadRequest,
+): Promise<void> {
+  const before = recordsOf(unitsBefore);
+  const after = recordsOf(translation.units);
+  const moved = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => recordSignature(before[key as UnitKey]) !== recordSignature(after[key as UnitKey]),
+  ) as UnitKey[];
+  if (moved.length === 0) return;
+  if (moved.every((key) => after[key]?.outdatedAt)) {
+    await payload.db.deleteMany({
+      collection: slug,
+      where: { and: [{ translation: { equals: translation.id } }, { unit: { in: moved } }] },
+      req,
+    });
+    return;
+  }
+  await refreshMemoryOf(payload, translation, req, french);
+}
 
 /** Translations, afterDelete: a deleted fiche's translations leave the memory. */
 export const forgetMemory: CollectionAfterDeleteHook<Translation> = async ({ id, req }) => {
