@@ -105,7 +105,9 @@ export const neverWrittenSelectors: readonly RegExp[] = [/\[class[\^*$|~]?=["']?
 export function withoutNeverWritten(css: string): string {
   const root = postcss.parse(css);
   root.walkRules((rule) => {
-    const kept = rule.selectors.filter((selector) => !neverWrittenSelectors.some((pattern) => pattern.test(selector)));
+    // What a selector asks of the element itself: inside `:not()` it asks for the absence, which every page meets.
+    const required = (selector: string) => selector.replace(/:not\((?:[^()]|\([^()]*\))*\)/g, '');
+    const kept = rule.selectors.filter((selector) => !neverWrittenSelectors.some((pattern) => pattern.test(required(selector))));
     if (kept.length === 0) rule.remove();
     else if (kept.length !== rule.selectors.length) rule.selectors = kept;
   });

@@ -36,9 +36,11 @@ describe('withoutNeverWritten', () => {
       '.a,[class^=fr-icon-]:before{color:red}[class*=" fr-icon-"]:after{content:""}' +
       '@media (forced-colors:active){[class^=fr-icon-]:before{color:canvastext}.b{color:red}}' +
       '@supports selector(::-webkit-calendar-picker-indicator){@media (min-width:1px){.fr-input[type=date]{padding:0}}}' +
-      '.fr-input[type=text]{margin:0}[class^=fr-link]{margin:0}';
+      '.fr-input[type=text]{margin:0}[class^=fr-link]{margin:0}' +
+      '.fr-notice__title:not([class^=fr-icon-]):not([class*=" fr-icon-"]):before{content:""}';
     expect(withoutNeverWritten(css)).toBe(
-      '.a{color:red}@media (forced-colors:active){.b{color:red}}.fr-input[type=text]{margin:0}[class^=fr-link]{margin:0}',
+      '.a{color:red}@media (forced-colors:active){.b{color:red}}.fr-input[type=text]{margin:0}[class^=fr-link]{margin:0}' +
+        '.fr-notice__title:not([class^=fr-icon-]):not([class*=" fr-icon-"]):before{content:""}',
     );
   });
 });

@@ -1,0 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { contentSecurityPolicy, formatHeaders, headerRules } from './cdnRules';
+import { listFiles } from './verifyDeploy';
+const dist = process.argv[2]!;
+const files = await listFiles(dist);
+const css = files.find((f) => /^_astro\/.*\.css$/.test(f) && !f.includes('fiche.css'))!;
+const rules = headerRules(files, contentSecurityPolicy());
+for (const r of rules) if (r.headers['Cache-Control']?.startsWith('public, max-age=60')) r.headers['Link'] = `</${process.argv[3] ?? css}>; rel=preload; as=style`;
+await writeFile(path.join(dist, '_headers'), formatHeaders(rules));
