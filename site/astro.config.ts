@@ -4,6 +4,7 @@ import { compactDataStore } from './src/integrations/compactDataStore';
 import { dropWebFonts } from './src/integrations/dropWebFonts';
 import { logicalProperties } from './src/integrations/logicalProperties';
 import { notFoundPages } from './src/integrations/notFoundPages';
+import { plainDynamicImports } from './src/integrations/plainDynamicImports';
 import { printQrCodes } from './src/integrations/printQrCodes';
 import { pruneUnusedCss } from './src/integrations/pruneUnusedCss';
 import { searchIndex } from './src/integrations/searchIndex';
@@ -43,6 +44,8 @@ export default defineConfig({
   ],
   image: { responsiveStyles: false },
   vite: {
+    // No modulepreload helper in the script every page loads (2G first paint).
+    plugins: [plainDynamicImports()],
     css: { postcss: { plugins: [dropWebFonts(), logicalProperties()] } },
     build: {
       // Small images are inlined; scripts never are, so pages work under a Content-Security-Policy
@@ -53,10 +56,10 @@ export default defineConfig({
           // The one shared stylesheet would otherwise be named after the first page that used it.
           assetFileNames: (asset) =>
             asset.names.some((name) => name.endsWith('.css')) ? '_astro/site.[hash][extname]' : '_astro/[name].[hash][extname]',
-          // Vite's helper for dynamic imports goes into the script every page loads
-          // (src/client/pageStart.ts) instead of a module of its own: one request less before
-          // the first paint on a 2G link. The search form's script, on pages that also load
-          // that one, imports it from there.
+          // Vite's helper for dynamic imports (one line since src/integrations/plainDynamicImports.ts)
+          // goes into the script every page loads (src/client/pageStart.ts) instead of a module of
+          // its own: one request less before the first paint on a 2G link. The search form's
+          // script, on pages that also load that one, imports it from there.
           manualChunks: (id) =>
             id === '\0vite/preload-helper.js' || /\/layouts\/BaseLayout\.astro\?astro&type=script/.test(id)
               ? 'page-start'

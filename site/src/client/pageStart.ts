@@ -3,8 +3,8 @@
  * the page has loaded, and it is the only request a script makes before the first paint: on a
  * 2G link every request before the paint takes bandwidth from the HTML and the stylesheet
  * (scripts/src/bench/slowNetwork.ts). Once loaded:
- * - on a fiche, when the main thread is idle, the tools' code (save, share, read aloud); the
- *   print behaviour is set at once;
+ * - on a fiche, when the main thread is idle, the tools' code (save, share, read aloud) and the
+ *   documents' checklist (src/components/DocumentChecklist.astro); the print behaviour is set at once;
  * - when the main thread is idle, the service worker (registerServiceWorker.ts).
  */
 import { registerServiceWorker } from './registerServiceWorker';
@@ -50,8 +50,9 @@ function startFicheTools(): void {
 if (document.querySelector('[data-fiche-tools]')) preparePrint();
 
 const afterLoad = () => {
-  // Nothing moves when the tools appear: their row keeps its room (src/styles/site.css).
+  // Nothing moves when the tools or the checkboxes appear: they keep their room (src/styles/site.css).
   if (document.querySelector('[data-fiche-tools]')) startFicheTools();
+  if (document.querySelector('[data-document-checklist]')) whenIdle(() => void import('./documentChecklist'));
   registerServiceWorker();
 };
 if (document.readyState === 'complete') afterLoad();

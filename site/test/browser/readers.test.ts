@@ -579,7 +579,7 @@ describe('documents checklist and appointment sheet', () => {
       })),
     );
 
-  it('keeps ticks on the device, shares a common document between démarches, and loads its script only there', async () => {
+  it('keeps ticks on the device, shares a common document between démarches, and loads its script only there, after load', async () => {
     const context = await newContext();
     const page = await open(context, sitePaths.fiche('uk', carteVitale));
     const identity = page.locator('input[data-document="d:piece-identite"]');
@@ -591,14 +591,55 @@ describe('documents checklist and appointment sheet', () => {
     );
     await identity.check();
     await page.reload();
+    // Revealed, with its tick, once the page has loaded.
+    await page.locator('input[data-document="d:piece-identite"]').waitFor();
     await expect(page.locator('input[data-document="d:piece-identite"]').isChecked()).resolves.toBe(true);
     const other = await open(context, sitePaths.fiche('uk', puma));
+    await other.locator('input[data-document="d:piece-identite"]').waitFor();
     await expect(other.locator('input[data-document="d:piece-identite"]').isChecked()).resolves.toBe(true);
     await expect(other.locator('input[data-document="d:rib"]').isChecked()).resolves.toBe(false);
+    // No script element of its own (one request less before the first paint): the page's one
+    // script imports it after load, on pages that have a checklist only.
+    const checklistLoaded = (on: Page) =>
+      on.evaluate(() =>
+        performance.getEntriesByType('resource').some((entry) => /\/documentChecklist\.[\w-]+\.js$/.test(entry.name)),
+      );
+    await expect(page.locator('script[src*="ocumentChecklist"]').count()).resolves.toBe(0);
+    await expect(checklistLoaded(other)).resolves.toBe(true);
     const dispositif = await open(context, sitePaths.fiche('uk', halte));
-    await expect(dispositif.locator('script[src*="DocumentChecklist"]').count()).resolves.toBe(0);
-    await expect(page.locator('script[src*="DocumentChecklist"]').count()).resolves.toBe(1);
+    // The tools are imported in the same idle moment: once they show, the checklist would have loaded.
+    await dispositif.locator('[data-share]').waitFor();
+    await expect(checklistLoaded(dispositif)).resolves.toBe(false);
   });
+
+  it.each([
+    ['fr', 390, 844],
+    ['ar', 390, 844],
+    ['fr', 1280, 1600],
+  ] as const)(
+    'nothing moves when the tools and the checklist appear (%s, %i × %i): they keep their room',
+    async (locale: Locale, width: number, height: number) => {
+      const context = await newContext();
+      await context.addInitScript(() => {
+        const shifts: string[] = [];
+        Object.assign(window, { layoutShifts: shifts });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[])
+            shifts.push(
+              `${entry.value.toFixed(4)} ${(entry.sources ?? []).map((source) => (source.node as Element | undefined)?.outerHTML.slice(0, 80)).join(' | ')}`,
+            );
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height });
+      await page.goto(`${origin}${sitePaths.fiche(locale, carteVitale)}`);
+      // Revealed after load, when the main thread is idle (src/client/pageStart.ts).
+      await page.locator('[data-share]').waitFor();
+      await page.locator('input[data-document]').first().waitFor();
+      await page.locator('[data-checklist-hint]').waitFor();
+      await expect(page.evaluate(() => (window as unknown as { layoutShifts: string[] }).layoutShifts)).resolves.toEqual([]);
+    },
+  );
 
   it('is a plain list without JavaScript', async () => {
     const context = await newContext({ javaScriptEnabled: false });
