@@ -532,7 +532,15 @@ export async function runLoad(options: LoadOptions): Promise<void> {
         )
       : undefined;
     const { docs: builds } = await getJson<{
-      docs: { status: string; requestCount?: number; durationSeconds?: number; kind?: string; kindReason?: string }[];
+      docs: {
+        status: string;
+        requestCount?: number;
+        durationSeconds?: number;
+        kind?: string;
+        kindReason?: string;
+        phase?: string;
+        logTail?: string;
+      }[];
     }>(`${cmsUrl}/api/builds?limit=100&sort=-createdAt&depth=0`, editorToken);
     let siteUrl = options.siteUrl;
     if (!siteUrl && server) {
@@ -593,6 +601,8 @@ export async function runLoad(options: LoadOptions): Promise<void> {
           why: build.kindReason,
           changes: build.requestCount,
           seconds: build.durationSeconds,
+          // Why a build failed, without opening the throw-away database.
+          ...(build.status === 'failed' ? { phase: build.phase, logTail: build.logTail?.slice(-1500) } : {}),
         })),
       },
       staticServer: {
