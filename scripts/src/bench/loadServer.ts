@@ -111,7 +111,7 @@ const server = createServer((request, response) => {
   });
 });
 // Node closes a keep-alive connection idle for 5 s by default; with the event loop held for
-// longer than that (a starved CPU), the timer fires before the waiting request is read and the
+// longer than that (a starved CPU), the timer can fire before a waiting request is read and the
 // client sees a reset. A load balancer keeps its connections open for 60 s: the server longer.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
