@@ -14,7 +14,8 @@
  * jobs) and one worker (CMS_ROLE=worker, niced: the job runner, the real publish pipeline, whose
  * export reads the worker's own API), both on one throw-away SQLite file in WAL mode migrated
  * with the committed migrations: the seed, a copy of `--database FILE`, or of the synthetic
- * corpus of `--fiches N`, inserted once and kept in .bench-work/corpus/. Before the load, the site is built once from that database and made
+ * corpus of `--fiches N`, inserted once and kept in .bench-work/corpus/. Before the load, the
+ * site is built once from that database and made
  * live, as a production site is: the publications of the run are then the ones an editor makes
  * on a live site (incremental when they can be). With `--fiches`, that live site is kept with
  * the corpus too, so a second run starts at once.
