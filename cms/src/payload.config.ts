@@ -77,6 +77,11 @@ function databaseAdapter(): DatabaseAdapterObj {
     // the database, copy passerelle.db with its -wal file, or run `PRAGMA wal_checkpoint` first.
     wal: { synchronous: 'NORMAL' },
     migrationDir: path.resolve(dirname, 'migrations/sqlite'),
+    // In development Payload pushes the schema with Drizzle, which asks on stdin before a change
+    // that would lose data; a process without a terminal (the bench's servers, a worker started
+    // by a script) then ends with code 13 before serving. Those set PAYLOAD_DB_PUSH=false and
+    // run the committed migrations first (`payload migrate`), as production does.
+    push: process.env.PAYLOAD_DB_PUSH?.trim().toLowerCase() !== 'false',
     logger: queryLogger,
     afterSchemaInit: [addScaleIndexes],
   });

@@ -25,5 +25,11 @@ declare module 'autocannon' {
     timeout?: number;
     headers?: Record<string, string>;
     requests?: RequestSpec[];
+    /** Called with each connection's client: its events, and its HTTP parser (http-parser-js). */
+    setupClient?: (client: Client) => void;
   }): Instance;
+  export type Client = {
+    on: (event: 'timeout' | 'connError', listener: () => void) => void;
+    parser: { type: string; initialize: (type: string) => void };
+  };
 }
