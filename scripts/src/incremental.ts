@@ -210,7 +210,7 @@ export function keepFile(
 const filesInFlight = 64;
 
 /** `work` on every item, `filesInFlight` at a time (file descriptors stay bounded). */
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+export async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
   for (let start = 0; start < items.length; start += filesInFlight)
     await Promise.all(items.slice(start, start + filesInFlight).map(work));
 }

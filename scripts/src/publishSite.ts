@@ -49,7 +49,16 @@ import {
 } from './deploys';
 import { directorySize, findSpaceShortage, megabytes, pruneMediaCache, type StatFs } from './diskSpace';
 import { exportSnapshot } from './export';
-import { codeVersion, mergeDeploy, planBuild, readSnapshot, relinkUnchanged, stylesheetsOf, type BuildPlan } from './incremental';
+import {
+  codeVersion,
+  inBatches,
+  mergeDeploy,
+  planBuild,
+  readSnapshot,
+  relinkUnchanged,
+  stylesheetsOf,
+  type BuildPlan,
+} from './incremental';
 import { acquirePublishLock, PublishLockedError, type PublishLock } from './publishLock';
 import { buildSiteWithNpm, runLogged, siteDir, type SiteBuilder } from './siteBuild';
 import { collectInlineCode, countPages, listFiles, verifyBuild } from './verifyDeploy';
@@ -566,12 +575,17 @@ async function choosePlan(base: IncrementalBase, snapshotDir: string): Promise<B
 
 /** The HTML files of `dir` that are not the same file (hard link) as in `liveDir`. */
 async function notSharedWith(dir: string, liveDir: string, files: readonly string[]): Promise<string[]> {
-  const own: string[] = [];
-  for (const file of files.filter((name) => name.endsWith('.html'))) {
-    const [mine, live] = await Promise.all([stat(path.join(dir, file)), stat(path.join(liveDir, file)).catch(() => undefined)]);
-    if (!live || live.ino !== mine.ino || live.dev !== mine.dev) own.push(file);
-  }
-  return own;
+  const shared = new Set<string>();
+  // About 10,000 pages at 1,000 fiches: a batch of stats at a time, not one after the other.
+  await inBatches(
+    files.filter((name) => name.endsWith('.html')),
+    async (file) => {
+      const [mine, live] = await Promise.all([stat(path.join(dir, file)), stat(path.join(liveDir, file)).catch(() => undefined)]);
+      if (live && live.ino === mine.ino && live.dev === mine.dev) shared.add(file);
+    },
+  );
+  // In the files' order, as before.
+  return files.filter((name) => name.endsWith('.html') && !shared.has(name));
 }
 
 /** After a failed incremental publication, the next one is a full build (the marker says why). */
