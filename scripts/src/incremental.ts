@@ -81,9 +81,12 @@ export function changedIds(before: readonly { id: string }[], after: readonly { 
   const changed = new Set<string>();
   for (const document of after) {
     const previous = old.get(document.id);
+    // The same object on both sides (a document the export took from the base): unchanged.
     if (
       !previous ||
-      (JSON.stringify(previous) !== JSON.stringify(document) && canonicalJson(previous) !== canonicalJson(document))
+      (previous !== document &&
+        JSON.stringify(previous) !== JSON.stringify(document) &&
+        canonicalJson(previous) !== canonicalJson(document))
     )
       changed.add(document.id);
     old.delete(document.id);

@@ -48,7 +48,7 @@ import {
   type PageCounts,
 } from './deploys';
 import { directorySize, findSpaceShortage, megabytes, pruneMediaCache, type StatFs } from './diskSpace';
-import { exportSnapshot } from './export';
+import { exportSnapshot, type ExportReport } from './export';
 import {
   codeVersion,
   inBatches,
@@ -286,7 +286,7 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
         .map(([collection, count]) => `${collection} ${count}`)
         .join(', ')})`,
     );
-    const plan = await choosePlan(base, snapshotDir);
+    const plan = await choosePlan(base, snapshotDir, exported);
     lap('plan');
     log(`publish: ${plan.kind} build (${plan.why})`);
 
@@ -329,7 +329,7 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
       `${JSON.stringify({ id, createdAt, publishedFiches, pages: countPages(files) }, null, 2)}\n`,
     );
     files = await listFiles(partial);
-    const fiches = JSON.parse(await readFile(path.join(snapshotDir, 'fiches.json'), 'utf8')) as Fiche[];
+    const fiches: readonly Fiche[] = exported.documents.fiches;
     const pagePaths = new Set(files.map(pagePathOf).filter((page): page is string => Boolean(page)));
     const redirects = redirectRules({ fiches, formerAddresses, pages: pagePaths });
     // Pages still hard-linked to the live deploy passed these checks when it went live.
@@ -564,9 +564,16 @@ async function incrementalBase({
 }
 
 /** Full or incremental, and why: from the live snapshot and the new one, when the change set is one planBuild can vouch for. */
-async function choosePlan(base: IncrementalBase, snapshotDir: string): Promise<BuildPlan> {
+async function choosePlan(
+  base: IncrementalBase,
+  snapshotDir: string,
+  exported: Pick<ExportReport, 'documents' | 'baseDocuments'>,
+): Promise<BuildPlan> {
   if (base.kind === 'full') return base;
   try {
+    // The export read the live snapshot and wrote the new one: planned from what it holds, the
+    // unchanged documents are the same objects on both sides, and nothing is parsed again.
+    if (exported.baseDocuments) return planBuild(exported.baseDocuments, exported.documents);
     return planBuild(await readSnapshot(base.snapshotDir), await readSnapshot(snapshotDir));
   } catch (error) {
     return { kind: 'full', why: `changements inconnus (${error instanceof Error ? error.message : String(error)})` };
