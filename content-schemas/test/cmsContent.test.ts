@@ -5,7 +5,14 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { CmsReadError, ContentContractError, parseDocuments, contentCollectionNames } from '../src';
+import {
+  CmsReadError,
+  ContentContractError,
+  parseDocuments,
+  contentCollectionNames,
+  parseFicheListing,
+  sectionKeys,
+} from '../src';
 import { CmsTimeoutError, collectionPageUrl, fetchCollection, getFromCms } from '../src/cmsReader';
 import { fixtureSnapshotDir } from '../src/repository';
 
@@ -28,6 +35,26 @@ describe('the fixtures', () => {
     expect(() => parseDocuments(collection, [])).not.toThrow();
     const documents = parseDocuments(collection, await readFixture(collection));
     expect(documents.length).toBeGreaterThan(0);
+  });
+});
+
+describe('parseFicheListing', () => {
+  it('is the whole fiche without its sections, translated languages included', async () => {
+    const raw = await readFixture('fiches');
+    const whole = parseDocuments('fiches', raw);
+    expect(whole.some((fiche) => fiche.translatedLocales.length > 1)).toBe(true);
+    raw.forEach((document, index) => {
+      const expected: Record<string, unknown> = { ...whole[index] };
+      for (const key of sectionKeys) delete expected[key];
+      expect(parseFicheListing(document)).toStrictEqual(expected);
+    });
+  });
+
+  it('checks the other fields like the whole fiche, with the same error', async () => {
+    const [first] = await readFixture('fiches');
+    const broken = { ...(first as object), id: 'fiche-1', title: { en: 'No French title' }, what: 'not checked here' };
+    expect(() => parseFicheListing(broken)).toThrow(ContentContractError);
+    expect(() => parseFicheListing(broken)).toThrow(/fiches fiche-1 .*title\.fr: a French title is required/);
   });
 });
 

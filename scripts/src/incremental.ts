@@ -81,9 +81,12 @@ export function changedIds(before: readonly { id: string }[], after: readonly { 
   const changed = new Set<string>();
   for (const document of after) {
     const previous = old.get(document.id);
+    // The same object on both sides (a document the export took from the base): unchanged.
     if (
       !previous ||
-      (JSON.stringify(previous) !== JSON.stringify(document) && canonicalJson(previous) !== canonicalJson(document))
+      (previous !== document &&
+        JSON.stringify(previous) !== JSON.stringify(document) &&
+        canonicalJson(previous) !== canonicalJson(document))
     )
       changed.add(document.id);
     old.delete(document.id);
@@ -207,6 +210,14 @@ export function keepFile(
   return false;
 }
 
+const filesInFlight = 64;
+
+/** `work` on every item, `filesInFlight` at a time (file descriptors stay bounded). */
+export async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < items.length; start += filesInFlight)
+    await Promise.all(items.slice(start, start + filesInFlight).map(work));
+}
+
 /** Every file under `root`, as relative paths with `/` separators. */
 async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -232,34 +243,24 @@ export async function mergeDeploy({
   keep: (relativePath: string) => boolean;
 }): Promise<{ linked: number; rendered: number }> {
   await rm(outDir, { recursive: true, force: true });
-  const made = new Set<string>();
-  const ensureDir = async (directory: string) => {
-    if (made.has(directory)) return;
-    await mkdir(directory, { recursive: true });
-    made.add(directory);
-  };
-  let linked = 0;
-  const linkedFiles = new Set<string>();
-  for (const file of await filesUnder(liveDir)) {
-    if (!keep(file)) continue;
-    linkedFiles.add(file);
-    const target = path.join(outDir, file);
-    await ensureDir(path.dirname(target));
-    await link(path.join(liveDir, file), target);
-    linked += 1;
-  }
+  const linkedFiles = new Set((await filesUnder(liveDir)).filter((file) => keep(file)));
+  // Thousands of folders and links at 1,000 fiches: a batch at a time, not one after the other.
+  const folders = new Set([...linkedFiles].map((file) => path.dirname(path.join(outDir, file))));
+  await inBatches([...folders], (folder) => mkdir(folder, { recursive: true }));
+  await inBatches([...linkedFiles], (file) => link(path.join(liveDir, file), path.join(outDir, file)));
+  const linked = linkedFiles.size;
   let rendered = 0;
-  for (const file of await filesUnder(partialDir)) {
+  await inBatches(await filesUnder(partialDir), async (file) => {
     const target = path.join(outDir, file);
     const source = path.join(partialDir, file);
     // A kept file the build wrote again with the same bytes (scripts, images) stays a link: the
     // deploy shares it with the live one, and a diff-based upload sees it unchanged.
-    if (linkedFiles.has(file) && (await readFile(source)).equals(await readFile(target))) continue;
-    await ensureDir(path.dirname(target));
+    if (linkedFiles.has(file) && (await readFile(source)).equals(await readFile(target))) return;
+    await mkdir(path.dirname(target), { recursive: true });
     await rm(target, { force: true });
     await rename(source, target);
     rendered += 1;
-  }
+  });
   return { linked, rendered };
 }
 
@@ -272,17 +273,17 @@ export async function mergeDeploy({
  */
 export async function relinkUnchanged(outDir: string, liveDir: string): Promise<number> {
   let relinked = 0;
-  for (const file of await filesUnder(outDir)) {
+  await inBatches(await filesUnder(outDir), async (file) => {
     const ours = path.join(outDir, file);
     const live = path.join(liveDir, file);
     const [mine, theirs] = await Promise.all([stat(ours), stat(live).catch(() => undefined)]);
-    if (!theirs?.isFile() || mine.nlink > 1 || mine.size !== theirs.size) continue;
-    if (!(await readFile(ours)).equals(await readFile(live))) continue;
+    if (!theirs?.isFile() || mine.nlink > 1 || mine.size !== theirs.size) return;
+    if (!(await readFile(ours)).equals(await readFile(live))) return;
     const staging = `${ours}.relink-${process.pid}`;
     await link(live, staging);
     await rename(staging, ours);
     relinked += 1;
-  }
+  });
   return relinked;
 }
 

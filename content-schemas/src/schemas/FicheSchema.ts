@@ -119,5 +119,21 @@ const FicheFieldsSchema = z.object({
 export const FicheSchema = FicheFieldsSchema.transform((fiche) => ({ ...fiche, translatedLocales: translatedLocales(fiche) }));
 
 export type Fiche = z.infer<typeof FicheSchema>;
+
+/** The rich-text sections, most of a fiche's bytes: shown only on the fiche's own pages and appointment sheet. */
+export const ficheSectionFields = { what: true, why: true, how: true, next: true } as const;
+
+/**
+ * A fiche without its sections, checked like the whole fiche otherwise (`translatedLocales`
+ * included, which reads titles and summaries only). An incremental publication's build stores
+ * this for every fiche whose pages it does not render (site/src/lib/renderOnly.ts): those were
+ * checked whole by the build that rendered them, and their sections have not changed since.
+ */
+export const FicheListingSchema = FicheFieldsSchema.omit(ficheSectionFields).transform((fiche) => ({
+  ...fiche,
+  translatedLocales: translatedLocales(fiche),
+}));
+
+export type FicheListing = z.infer<typeof FicheListingSchema>;
 export type Infocards = z.infer<typeof InfocardsSchema>;
 export type SectionItem = z.infer<typeof SectionItemSchema>;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 import { DocumentSchema } from '../schemas/DocumentSchema';
-import { FicheSchema } from '../schemas/FicheSchema';
+import { FicheListingSchema, FicheSchema, type FicheListing } from '../schemas/FicheSchema';
 import { MediaSchema } from '../schemas/MediaSchema';
 import { NeedSchema } from '../schemas/NeedSchema';
 import { StructureSchema } from '../schemas/StructureSchema';
@@ -50,8 +50,17 @@ export class CmsReadError extends Error {
 }
 
 export function parseDocument<C extends ContentCollection>(collection: C, raw: unknown): ContentDocument<C> {
-  const result = contentCollections[collection].safeParse(raw);
-  if (result.success) return result.data as ContentDocument<C>;
+  return parseAgainst(contentCollections[collection], collection, raw) as ContentDocument<C>;
+}
+
+/** A fiche without its sections (FicheListingSchema), or the same error as `parseDocument`'s. */
+export function parseFicheListing(raw: unknown): FicheListing {
+  return parseAgainst(FicheListingSchema, 'fiches', raw);
+}
+
+function parseAgainst<S extends z.ZodTypeAny>(schema: S, collection: ContentCollection, raw: unknown): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
   const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : '(no id)';
   throw new ContentContractError(
     collection,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:publish -- --fiches N [--publishes 5]`: the publish pipeline alone
+ * `npm run bench:publish -- --fiches N [--publishes 5] [--log file] [--keep]`: the publish pipeline alone
  * (scripts/src/publishSite.ts, the real Astro build, Pagefind, checks, switch) at N fiches, without
  * the CMS: a CMS stand-in answers the export from a synthetic snapshot made of the fixture fiches
  * (content-schemas/fixtures) cloned with their own ids, slugs, short ids and départements. It
@@ -12,7 +12,7 @@
  * stand-in answers from memory) and serving. `npm run bench` times publish → live through the
  * real CMS. Everything is written under a temporary folder, removed at the end.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -158,6 +158,15 @@ async function main(): Promise<void> {
   };
   const fiches = argument('fiches', 100);
   const publishes = argument('publishes', 5);
+  // `--log <file>`: every line of the publisher and of the builds it runs (Astro's own step
+  // timings, the whole-site passes'), each with the seconds since its publication started.
+  const logIndex = process.argv.indexOf('--log');
+  const logFile = logIndex === -1 ? undefined : process.argv[logIndex + 1];
+  let logStart = Date.now();
+  const log = logFile
+    ? (line: string) => appendFileSync(logFile, `${((Date.now() - logStart) / 1000).toFixed(1).padStart(7)}  ${line}\n`)
+    : () => {};
+  if (logFile) writeFileSync(logFile, '');
   const root = mkdtempSync(path.join(tmpdir(), 'passerelle-publish-bench-'));
   const deploysDir = path.join(root, 'deploys');
   try {
@@ -167,13 +176,15 @@ async function main(): Promise<void> {
       siteUrl: 'https://passerelle.example',
       deploysDir,
       fetchImpl: cmsStandIn(corpus),
-      log: () => {},
+      log,
     };
     console.log(
       `publish bench: ${fiches} fiches, ${publishes} publications; load average ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`,
     );
     const sampler = sampleTreeRss(process.pid);
     let cpu = await cpuSeconds();
+    log('=== full build');
+    logStart = Date.now();
     const full = await publishSite({ ...base, full: true });
     const { peakBytes } = sampler.stop();
     const fullCpu = (await cpuSeconds()) - cpu;
@@ -188,6 +199,8 @@ async function main(): Promise<void> {
       if (!edit) continue;
       edit.apply(corpus, round);
       cpu = await cpuSeconds();
+      log(`=== publication ${round + 1} (${edit.name})`);
+      logStart = Date.now();
       const report = await publishSite(base);
       runs.push(report);
       cpus.push((await cpuSeconds()) - cpu);
@@ -204,7 +217,9 @@ async function main(): Promise<void> {
     console.log(`load average at the end: ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`);
     console.log(`deploys kept: ${kept.filter((name) => /^\d{8}-/.test(name) && !name.includes('.')).length}`);
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    // `--keep`: the deploys stay, to time a pass again on a real deploy (docs/publishing.md).
+    if (process.argv.includes('--keep')) console.log(`deploys kept in ${deploysDir}`);
+    else rmSync(root, { recursive: true, force: true });
   }
 }
 

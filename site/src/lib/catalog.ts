@@ -15,6 +15,7 @@ import {
   type Theme,
 } from '@passerelle/content-schemas';
 import { type LocalizedField } from './render/fallback';
+import { guardLeftOutSections } from './renderOnly';
 
 /** A fiche as the catalog holds it: the contract's, `translatedLocales` included. */
 export type CatalogFiche = Fiche;
@@ -91,7 +92,7 @@ async function loadCatalog(): Promise<Catalog> {
     getCollection('documents'),
   ]);
   const fiches = ficheEntries
-    .map((entry): CatalogFiche => entry.data)
+    .map((entry): CatalogFiche => guardLeftOutSections(entry.data))
     .sort((a, b) => (a.title.fr ?? '').localeCompare(b.title.fr ?? '', defaultLocale));
   const themes = themeEntries.map((entry) => entry.data).sort(byOrderThenName);
   const needs = needEntries.map((entry) => entry.data).sort(byOrderThenName);

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { departementSegment } from '@passerelle/content-schemas';
+import { departementSegment, sectionKeys, type SectionKey } from '@passerelle/content-schemas';
 
 export const renderOnlyVariable = 'PASSERELLE_RENDER_ONLY';
 
@@ -50,4 +50,40 @@ export function rendersDepartement(code: string, selection = renderSelection()):
 /** Whether this build renders only part of the site (the whole-site passes then run in the publisher). */
 export function isPartialBuild(env: Record<string, string | undefined> = process.env): boolean {
   return Boolean(env[renderOnlyVariable]);
+}
+
+/**
+ * A fiche as a partial build stores it in Astro's content layer: whole when its pages render,
+ * else without its sections (« C'est quoi ? », « Comment faire ? »…, two thirds of a fiche's
+ * JSON), which only its own pages and appointment sheet show. Every other route that renders
+ * in a partial build (lists, feeds, open data, sitemaps) reads the other fields only. The store
+ * is what Astro serializes, bundles into the server build and parses back (the data store
+ * module): its size, not the pages rendered, made a partial build's cost grow with the corpus.
+ */
+export function storedFiche<F extends { id: string }>(fiche: F, selection = renderSelection()): F | Omit<F, SectionKey> {
+  if (rendersFiche(fiche, selection)) return fiche;
+  const light: Record<string, unknown> = { ...fiche };
+  for (const key of sectionKeys) delete light[key];
+  return light as Omit<F, SectionKey>;
+}
+
+/**
+ * The catalog's side of `storedFiche`: reading a section left out of the store fails the build
+ * with the fiche and the section, instead of rendering an empty section that a full build would
+ * fill (a route added later that shows sections must then render only selected fiches).
+ */
+export function guardLeftOutSections<F extends { id: string }>(fiche: F, selection = renderSelection()): F {
+  if (rendersFiche(fiche, selection)) return fiche;
+  for (const key of sectionKeys) {
+    if (key in fiche) continue;
+    Object.defineProperty(fiche, key, {
+      enumerable: false,
+      get() {
+        throw new Error(
+          `fiches ${fiche.id} ${key}: not loaded in this partial build (${renderOnlyVariable}); only the selected fiches' sections are`,
+        );
+      },
+    });
+  }
+  return fiche;
 }
