@@ -217,22 +217,35 @@ export function cmsEnv(work: string, secret: string): NodeJS.ProcessEnv {
   };
 }
 
-/** `payload migrate` on the run's database: the committed migrations not yet applied. */
+/**
+ * The committed migrations not yet applied on the run's database, ended by a checkpoint
+ * (`cms/src/database/migrateCli.ts`). On Node 20 a run now and then ends before it has done
+ * anything (a module load through tsx's loader thread that never settles): without its last line
+ * it is run again, up to three times. Migrations already applied are skipped, so a retry is safe.
+ */
 export async function migrateDatabase(repoRoot: string, env: NodeJS.ProcessEnv): Promise<void> {
   let output = '';
-  await runChild(process.execPath, [path.join(repoRoot, 'node_modules/payload/bin.js'), 'migrate'], {
-    cwd: path.join(repoRoot, 'cms'),
-    env,
-    label: 'migrate',
-    onOutput: (text) => (output += text),
-  });
-  // On a database made by the development push, Payload asks before migrating and, with no
-  // terminal to answer, quits with 0 without migrating: say so instead of starting on it.
-  if (/run Payload in dev mode/.test(output)) {
-    throw new Error(
-      `load: ${env.DATABASE_URI} was not migrated: it was made by the development schema push, not the migrations. Make it again (delete it; for a kept corpus, its folder in .bench-work/corpus/).\n${output.slice(-2000)}`,
-    );
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    output = '';
+    await runChild(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'cms/src/database/migrateCli.ts')], {
+      cwd: path.join(repoRoot, 'cms'),
+      env,
+      label: 'migrate',
+      onOutput: (text) => (output += text),
+    }).catch((error: Error) => {
+      // Exit code 13 (an unsettled top-level await) is the same early end: try again.
+      if (!/exit code 13\)/.test(error.message)) throw error;
+    });
+    // On a database made by the development push, Payload asks before migrating and, with no
+    // terminal to answer, goes on without migrating: say so instead of starting on it.
+    if (/run Payload in dev mode/.test(output)) {
+      throw new Error(
+        `load: ${env.DATABASE_URI} was not migrated: it was made by the development schema push, not the migrations. Make it again (delete it; for a kept corpus, its folder in .bench-work/corpus/).\n${output.slice(-2000)}`,
+      );
+    }
+    if (/^migrations: done/m.test(output)) return;
   }
+  throw new Error(`load: the migration of ${env.DATABASE_URI} ended three times without finishing:\n${output.slice(-2000)}`);
 }
 
 /** How much lower the worker's priority is than the web process's (`nice -n 10`). */
