@@ -24,3 +24,14 @@ export function recordQueries(): () => { sql: string; params: unknown[] }[] {
     return queries;
   };
 }
+
+/** Recorded statements counted by verb and table (`select fiches`, `update translations`…), for the profiles. */
+export function countByTable(statements: readonly { sql: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { sql } of statements) {
+    const verb = sql.trim().split(/\s+/)[0]?.toLowerCase() ?? '?';
+    const table = /(?:from|into|update)\s+"?(\w+)"?/i.exec(sql)?.[1] ?? '?';
+    counts.set(`${verb} ${table}`, (counts.get(`${verb} ${table}`) ?? 0) + 1);
+  }
+  return counts;
+}

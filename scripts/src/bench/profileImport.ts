@@ -16,7 +16,7 @@ import { loadSeedData, seed } from '@passerelle/cms/seed';
 import { snapshotFichesOf } from '@passerelle/cms/seed/snapshotOf';
 import { seedPassword } from '@passerelle/cms/seed/users';
 
-import { recordQueries } from '../../../cms/src/database/queryLog';
+import { countByTable, recordQueries } from '../../../cms/src/database/queryLog';
 import { generateCorpus } from './corpus';
 
 const fichesWanted = Number(process.argv[2] ?? '20');
@@ -78,12 +78,7 @@ const statements = stop();
 if (report.failed > 0) throw new Error(JSON.stringify(report.problems));
 
 const per = (value: number) => (value / report.imported).toFixed(1).padStart(7);
-const byTable = new Map<string, number>();
-for (const { sql } of statements) {
-  const verb = sql.trim().split(/\s+/)[0]?.toLowerCase() ?? '?';
-  const table = /(?:from|into|update)\s+"?(\w+)"?/i.exec(sql)?.[1] ?? '?';
-  byTable.set(`${verb} ${table}`, (byTable.get(`${verb} ${table}`) ?? 0) + 1);
-}
+const byTable = countByTable(statements);
 console.log(
   `${report.imported} fiches: ${(wallMs / report.imported).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000 / report.imported).toFixed(0)} ms CPU and ${per(statements.length).trim()} statements per fiche`,
 );

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 
 import { getPayload } from 'payload';
 
-import { recordQueries } from '../../../cms/src/database/queryLog';
+import { countByTable, recordQueries } from '../../../cms/src/database/queryLog';
 import { percentile } from './stats';
 
 const publishes = Number(process.argv[2] ?? '20');
@@ -137,12 +137,7 @@ for (let round = 0; round < publishes; round += 1) {
 const statements = stop();
 
 const per = (value: number) => (value / publishes).toFixed(1).padStart(7);
-const byTable = new Map<string, number>();
-for (const { sql } of statements) {
-  const verb = sql.trim().split(/\s+/)[0]?.toLowerCase() ?? '?';
-  const table = /(?:from|into|update)\s+"?(\w+)"?/i.exec(sql)?.[1] ?? '?';
-  byTable.set(`${verb} ${table}`, (byTable.get(`${verb} ${table}`) ?? 0) + 1);
-}
+const byTable = countByTable(statements);
 console.log(
   `${publishes} publishes: wall p50 ${percentile(walls, 50).toFixed(0)} ms, p95 ${percentile(walls, 95).toFixed(0)} ms; CPU p50 ${percentile(cpus, 50).toFixed(0)} ms; ${per(statements.length).trim()} statements each`,
 );
