@@ -1,8 +1,19 @@
-import type { Payload, Where } from 'payload';
+import type { Payload, SelectType, Where } from 'payload';
 
 import type { User } from '../payload-types';
 
 export type AdminListOptions = { page?: number; where?: Where };
+
+/**
+ * The list view's `select` (views/List/transformColumnsToSelect.js): the columns shown, by
+ * default the collection's `admin.defaultColumns`, when `admin.enableListViewSelectAPI` is on;
+ * undefined (whole documents) otherwise.
+ */
+export function listSelect(payload: Payload, collection: 'fiches' | 'translations'): SelectType | undefined {
+  const { admin } = payload.collections[collection].config;
+  if (!admin.enableListViewSelectAPI) return undefined;
+  return Object.fromEntries((admin.defaultColumns ?? []).map((column) => [column, true]));
+}
 
 /**
  * What the admin's list view asks of Payload (@payloadcms/next views/List), then its draft-status
@@ -25,6 +36,7 @@ export async function adminList(
     locale: 'fr',
     overrideAccess: false,
     page: options.page ?? 1,
+    select: listSelect(payload, collection),
     sort: '-updatedAt',
     user,
     where: options.where ?? {},

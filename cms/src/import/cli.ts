@@ -4,8 +4,8 @@
  * folder, its themes.json, needs.json and structures.json say which theme, need or structure each
  * id meant, so references are matched by slug; otherwise ids must exist here as they are.
  *
- * Run with `--expose-gc` (the npm script does): libSQL frees a prepared statement only when its
- * JavaScript wrapper is collected, so the importer collects every few fiches (docs/scale.md).
+ * Run with `--expose-gc` (the npm script does): libSQL frees its native results only when their
+ * JavaScript wrappers are collected, so the importer collects when it grew (boundedMemory.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,8 @@ import { getPayload } from 'payload';
 
 import { checkpoint } from '../database/checkpoint';
 import { DatabaseUriError } from '../utilities/database';
-import { ImportFileError, importFiches, type ImportProgress, type SourceReferences } from './importFiches';
+import { countJsonArrayElements, jsonArrayElements } from './jsonArray';
+import { collectWhenGrown, ImportFileError, importFiches, type ImportProgress, type SourceReferences } from './importFiches';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
@@ -35,7 +36,15 @@ function readJson(target: string): unknown {
   }
 }
 
-const input = readJson(filePath);
+// The file is read one fiche at a time (jsonArray.ts); a first pass counts and checks every
+// element, so a file that is not valid JSON is refused before anything is written.
+let total: number;
+try {
+  total = await countJsonArrayElements(filePath);
+} catch (error) {
+  console.error(`import : impossible de lire ${filePath} (${error instanceof Error ? error.message : String(error)})`);
+  process.exit(2);
+}
 const references: SourceReferences = {};
 for (const collection of ['themes', 'needs', 'structures', 'documents'] as const) {
   const sibling = path.join(path.dirname(filePath), `${collection}.json`);
@@ -43,8 +52,6 @@ for (const collection of ['themes', 'needs', 'structures', 'documents'] as const
 }
 
 process.env.PAYLOAD_JOBS_AUTORUN = 'false';
-const collect = (globalThis as { gc?: () => void }).gc;
-let sinceCollect = 0;
 let started = Date.now();
 let lastLine = 0;
 const line = (progress: ImportProgress) => {
@@ -59,23 +66,22 @@ try {
   const payload = await getPayload({ config });
   // The rate counts the import, not the start of Payload.
   started = Date.now();
-  const report = await importFiches(payload, input, {
-    strict,
-    references,
-    afterFiche: () => {
-      sinceCollect += 1;
-      if (collect && sinceCollect >= 10) {
-        collect();
-        sinceCollect = 0;
-      }
+  const memory = collectWhenGrown();
+  const report = await importFiches(
+    payload,
+    { total, fiches: jsonArrayElements(filePath) },
+    {
+      strict,
+      references,
+      afterFiche: memory.afterFiche,
+      onProgress: (progress) => {
+        if (progress.done === progress.total || Date.now() - lastLine > 2_000) {
+          lastLine = Date.now();
+          console.log(line(progress));
+        }
+      },
     },
-    onProgress: (progress) => {
-      if (progress.done === progress.total || Date.now() - lastLine > 2_000) {
-        lastLine = Date.now();
-        console.log(line(progress));
-      }
-    },
-  });
+  );
   await checkpoint(payload);
   for (const problem of report.problems) {
     console.error(

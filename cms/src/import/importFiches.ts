@@ -22,6 +22,8 @@ import type { Fiche } from '../payload-types';
 import { translationLanguages, type ImportedTranslations } from '../translation/sync';
 import { writeImportedLocalesOnCreate } from './importedLocales';
 
+export { collectWhenGrown } from './boundedMemory';
+
 export type ImportProblem = { position: number; slug?: string; path: string; message: string };
 export type ImportProgress = { done: number; total: number; imported: number; skipped: number; failed: number };
 export type ImportReport = ImportProgress & { problems: ImportProblem[]; stopped: boolean };
@@ -50,11 +52,38 @@ const context: RequestContext = { skipRebuild: true, keepImportedShortId: true, 
 
 const label = { themes: 'thème', needs: 'besoin', structures: 'structure', documents: 'document de la liste commune' } as const;
 
+/**
+ * A file read one fiche at a time (import/jsonArray.ts): only the fiches of the current chunk are
+ * in memory, whatever the size of the file. `total` is for the progress line.
+ */
+export type FicheStream = { total: number; fiches: AsyncIterable<unknown> };
+
+const isStream = (input: unknown): input is FicheStream =>
+  typeof input === 'object' && input !== null && Symbol.asyncIterator in ((input as FicheStream).fiches ?? {});
+
+/** The input in chunks of `size`, without holding more than one chunk of a stream. */
+async function* chunksOf(input: unknown[] | FicheStream, size: number): AsyncGenerator<unknown[]> {
+  if (Array.isArray(input)) {
+    for (let start = 0; start < input.length; start += size) yield input.slice(start, start + size);
+    return;
+  }
+  let chunk: unknown[] = [];
+  for await (const fiche of input.fiches) {
+    chunk.push(fiche);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
 export async function importFiches(payload: Payload, input: unknown, options: ImportOptions = {}): Promise<ImportReport> {
-  if (!Array.isArray(input)) {
+  if (!Array.isArray(input) && !isStream(input)) {
     throw new ImportFileError('Le fichier doit contenir une liste de fiches (le fiches.json d’un instantané publié).');
   }
-  const report: ImportReport = { done: 0, total: input.length, imported: 0, skipped: 0, failed: 0, problems: [], stopped: false };
+  const total = Array.isArray(input) ? input.length : input.total;
+  const report: ImportReport = { done: 0, total, imported: 0, skipped: 0, failed: 0, problems: [], stopped: false };
   const references = await referenceMaps(payload, options.references);
   writeImportedLocalesOnCreate(payload);
   // « Avant / après » links go to fiches already here or imported by this run; links to fiches
@@ -67,9 +96,9 @@ export async function importFiches(payload: Payload, input: unknown, options: Im
     if (options.strict) report.stopped = true;
   };
 
-  const chunkSize = 100;
-  for (let start = 0; start < input.length && !report.stopped; start += chunkSize) {
-    const chunk = input.slice(start, start + chunkSize);
+  for await (const chunk of chunksOf(input, 100)) {
+    if (report.stopped) break;
+    const start = report.done;
     const present = await existingFiches(payload, chunk);
     for (const [offset, raw] of chunk.entries()) {
       const position = start + offset + 1;

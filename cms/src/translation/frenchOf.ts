@@ -42,3 +42,13 @@ export function latestFrenchOf(ficheId: string, req: PayloadRequest): Promise<Fi
 export function forgetFrenchOf(ficheId: string, req: PayloadRequest): void {
   cacheOf(req)?.delete(ficheId);
 }
+
+/**
+ * A bulk import's fiche create hands over the French it just wrote (read back by Payload, locale
+ * fr, depth 0, no draft above it yet): the translations created right after it start from that
+ * instead of reading the fiche, its latest version and its French again (one findByID with a
+ * draft lookup per imported fiche).
+ */
+export function rememberFrenchOf(fiche: Fiche, req: PayloadRequest): void {
+  cacheOf(req)?.set(fiche.id, Promise.resolve(fiche));
+}

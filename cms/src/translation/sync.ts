@@ -46,10 +46,12 @@ export async function ensureTranslationDocs(
   ficheId: string,
   req?: PayloadRequest,
   french?: TranslatableContent,
+  /** The fiche was created in this request: it has no translation document yet, nothing to read. */
+  created = false,
 ): Promise<Translation[]> {
   const imported = (req?.context.importedTranslations ?? {}) as ImportedTranslations;
   const run = async () => {
-    const docs = await translationsOf(payload, ficheId, req);
+    const docs = created ? [] : await translationsOf(payload, ficheId, req);
     const existing = new Set(docs.map((doc) => doc.language));
     for (const language of translationLanguages) {
       if (existing.has(language)) continue;

@@ -8,6 +8,7 @@ import type { Payload } from 'payload';
 import { fixtureSnapshotDir as snapshotDir } from '@passerelle/content-schemas/repository';
 
 import { importFiches, type SourceReferences } from '../../src/import/importFiches';
+import { countJsonArrayElements, jsonArrayElements } from '../../src/import/jsonArray';
 import { refreshMemoryOf } from '../../src/translation/memory/store';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
 
@@ -130,6 +131,15 @@ describe('npm run import', () => {
     const memory = await memoryRowsOf({ translation: arabic.id });
     expect(memory.length).toBeGreaterThan(11);
     expect(memory.some((row) => row.scope === 'sentence')).toBe(true);
+    // Written as plain multi-row INSERTs: each row still gets its own UUID, as Payload gives ids.
+    const { docs: memoryIds } = await payload.find({
+      collection: 'translation-memory',
+      where: { translation: { equals: arabic.id } },
+      pagination: false,
+      select: {},
+    });
+    expect(new Set(memoryIds.map(({ id }) => id)).size).toBe(memory.length);
+    for (const { id } of memoryIds) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     await refreshMemoryOf(payload, arabic);
     expect(await memoryRowsOf({ translation: arabic.id })).toEqual(memory);
     // Its freshness moves with it: the check, the last real change, the history of its notes.
@@ -149,6 +159,16 @@ describe('npm run import', () => {
   it('started again, skips what is already there: no duplicate', async () => {
     const report = await importFiches(payload, fiches, { references });
     expect(report).toMatchObject({ imported: 0, skipped: 5, failed: 0 });
+    // As `npm run import` reads it: the file one fiche at a time (import/jsonArray.ts).
+    const file = path.join(snapshotDir, 'fiches.json');
+    const progress: number[] = [];
+    const streamed = await importFiches(
+      payload,
+      { total: await countJsonArrayElements(file), fiches: jsonArrayElements(file) },
+      { references, onProgress: (p) => progress.push(p.done) },
+    );
+    expect(streamed).toMatchObject({ total: 5, imported: 0, skipped: 5, failed: 0 });
+    expect(progress).toEqual([1, 2, 3, 4, 5]);
     expect((await payload.count({ collection: 'fiches' })).totalDocs).toBe(5);
     expect((await payload.count({ collection: 'translations' })).totalDocs).toBe(35);
   });

@@ -64,7 +64,23 @@ function readBuildLog(): LogLine[] {
 const countPublished = () =>
   `const D=require('libsql');const db=new D('${(process.env.DATABASE_URI as string).slice('file:'.length)}',{readonly:true});console.log(db.prepare('select count(*) as n from fiches where _status=\\'published\\'').get().n)`;
 
-function startWorker(): Promise<ChildProcess> {
+/**
+ * Node 20 sometimes ends a process started with `--import tsx` with code 13 (« unsettled
+ * top-level await ») before it has run a line of ours — seen in CI, not on Node 22. Such a start
+ * is tried again; any other exit fails the test.
+ */
+async function startWorker(retriesOnUnsettledStart = 2): Promise<ChildProcess> {
+  try {
+    return await startWorkerOnce();
+  } catch (error) {
+    if (!(error instanceof UnsettledStart) || retriesOnUnsettledStart < 1) throw error;
+    return startWorker(retriesOnUnsettledStart - 1);
+  }
+}
+
+class UnsettledStart extends Error {}
+
+function startWorkerOnce(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/jobWorker.ts'], {
     cwd: cmsRoot,
     // Its own process group: killing the group kills the build it runs, as a lost machine would.
@@ -95,7 +111,10 @@ function startWorker(): Promise<ChildProcess> {
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`worker exited (${code}) before it was ready:\n${output.slice(-3000)}`));
+      if (output.includes('WORKER_READY')) return;
+      workers.splice(workers.indexOf(child), 1);
+      const message = `worker exited (${code}) before it was ready:\n${output.slice(-3000)}`;
+      reject(code === 13 ? new UnsettledStart(message) : new Error(message));
     });
   });
 }

@@ -130,6 +130,33 @@ describe.skipIf(onMongo)('query plans at the size of the real service', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the admin’s lists read only their columns, for every role that sees them, filters included', async () => {
+    const checks: [string, 'fiches' | 'translations', Where, string[]][] = [
+      ['admin@example.test', 'fiches', {}, ['title', 'type', 'primaryTheme', 'mainStructure', '_status', 'updatedAt']],
+      ['editor@example.test', 'fiches', search('carte'), ['title', '_status']],
+      ['editor@example.test', 'fiches', { _status: { equals: 'draft' } }, ['title', '_status']],
+      ['contributora@example.test', 'fiches', {}, ['title', '_status']],
+      ['translatorar@example.test', 'translations', {}, ['label', 'language', 'status', 'updatedAt']],
+      ['expertar@example.test', 'translations', { status: { equals: 'toReview' } }, []],
+    ];
+    for (const [email, collection, where, shown] of checks) {
+      const { queries } = await plansOf(async () => {
+        const { docs } = await adminList(collection, await userOf(email), { where });
+        // The columns are there, filled; nothing else of the document is.
+        for (const doc of docs as unknown as Record<string, unknown>[]) {
+          for (const column of shown) expect(doc[column], `${email} ${collection} ${column}`).toBeTruthy();
+          for (const text of ['summary', 'what', 'how', 'units', 'slug'])
+            expect(doc, `${email} ${collection}`).not.toHaveProperty(text);
+        }
+        if (shown.length > 0) expect(docs.length, `${email} ${collection}`).toBeGreaterThan(0);
+      });
+      // The page's statement reads no section, unit or summary column: the select reached the SQL.
+      const page = queries.find(({ sql }) => /^select "id"/.test(sql) && /limit \?/.test(sql));
+      expect(page?.sql, `${email} ${collection}`).toBeDefined();
+      expect(page?.sql, `${email} ${collection}`).not.toMatch(/summary|_what|_how|"units"/);
+    }
+  });
+
   it('translations list filtered by language and by state, as a translator and as an expert', async () => {
     const translator = await userOf('translatorar@example.test');
     const expert = await userOf('expertar@example.test');

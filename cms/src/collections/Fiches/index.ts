@@ -51,6 +51,10 @@ export const Fiches: CollectionConfig = {
     defaultColumns: ['title', 'type', 'primaryTheme', 'mainStructure', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'shortId'],
     group: 'Contenus',
+    // The list reads only its columns (Payload's select API) instead of whole fiches with every
+    // language's sections: at 1,000 fiches a page of 10 cost 55 ms of CPU and 96 KB, 27 ms and
+    // 3 KB with it. No cell or hook of the list needs another field (test/integration/queryPlans.test.ts).
+    enableListViewSelectAPI: true,
   },
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true, validate: false },

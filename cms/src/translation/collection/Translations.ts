@@ -49,6 +49,8 @@ export const Translations: CollectionConfig = {
     defaultColumns: ['label', 'language', 'status', 'updatedAt'],
     listSearchableFields: ['label'],
     group: 'Contenus',
+    // The list reads only its columns, not every unit's text (see Fiches).
+    enableListViewSelectAPI: true,
     description: 'Proposez une traduction, envoyez-la en relecture ; un traducteur expert la valide et la publie.',
     // Export and import of XLIFF files for translation agencies (translation/xliff).
     components: { beforeList: ['/translation/components/XliffExchange#XliffExchange'] },

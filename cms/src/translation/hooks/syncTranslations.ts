@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, FieldHook } from 'payload';
 
 import type { Fiche } from '../../payload-types';
-import { forgetFrenchOf } from '../frenchOf';
+import { forgetFrenchOf, rememberFrenchOf } from '../frenchOf';
 import { ensureTranslationDocs, followFrench, publishedTranslationStatus } from '../sync';
 import { translationRecordsOf } from '../translationRecords';
 import { translatableContentOf, translatableFields, type TranslatableContent } from '../units';
@@ -22,13 +22,16 @@ export const syncTranslations: CollectionAfterChangeHook<Fiche> = async ({ doc, 
   const french = !req.locale || req.locale === 'fr';
   if (french) forgetFrenchOf(doc.id, req);
   if (context.translationWorkflow) return doc;
+  if (french && operation === 'create' && context.bulkImport) rememberFrenchOf(doc, req);
   // « Créer » saves a draft at once (autosave): translation documents wait for a French title,
   // so an abandoned click leaves no « (sans titre) » records, and their labels follow the title.
   const title = french ? frenchTitleOf(doc.title) : undefined;
   const previousTitle = operation === 'create' ? undefined : frenchTitleOf(previousDoc?.title);
   const content = translatableContentOf(doc);
   const translations =
-    title && title !== previousTitle ? await ensureTranslationDocs(req.payload, doc.id, req, content) : undefined;
+    title && title !== previousTitle
+      ? await ensureTranslationDocs(req.payload, doc.id, req, content, operation === 'create')
+      : undefined;
   // On creation the translation documents were just made, with their figures, and a new fiche
   // has no validated translation its French could have left behind.
   if (!french || operation === 'create') return doc;

@@ -4,6 +4,7 @@
  * its pairs are written again from the units validated against the current French. Outdated
  * units leave the memory; one fiche's translation is a few dozen rows.
  */
+import { getTableColumns, getTableName } from '@payloadcms/db-sqlite/drizzle';
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload';
 
 import type { UnitKey } from '@passerelle/content-schemas';
@@ -37,7 +38,32 @@ type SqlDatabase = {
   drizzle: { insert: (table: unknown) => { values: (rows: object[]) => PromiseLike<unknown> } };
   tables: Record<string, unknown>;
   sessions?: Record<string | number, { db?: SqlDatabase['drizzle'] } | undefined>;
+  /** libSQL's client, on SQLite: the connection `drizzle` runs on. */
+  client?: { execute: (statement: { sql: string; args: unknown[] }) => Promise<unknown> };
 };
+
+type Column = { name: string; default?: unknown; defaultFn?: () => unknown };
+
+/**
+ * The memory's INSERT written once per row count, with its columns in the table's order and
+ * ids from the table's own default (Payload's UUIDs): Drizzle's builder checked and mapped each
+ * of the ≈ 3,000 values of an imported fiche's pairs one by one. Only for a table whose columns
+ * are plain values without a default of the database's (true of the memory); otherwise undefined.
+ */
+function plainInsert(table: unknown): ((rows: MemoryRow[]) => { sql: string; args: unknown[] }) | undefined {
+  const entries = Object.entries(getTableColumns(table as never)) as [string, Column][];
+  if (entries.some(([, column]) => column.default !== undefined)) return undefined;
+  const tableName = getTableName(table as never);
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const head = `insert into ${quote(tableName)} (${entries.map(([, column]) => quote(column.name)).join(', ')}) values `;
+  const tuple = `(${entries.map(() => '?').join(', ')})`;
+  return (rows) => ({
+    sql: head + rows.map(() => tuple).join(', '),
+    args: rows.flatMap((row) =>
+      entries.map(([key, column]) => (row as Record<string, unknown>)[key] ?? column.defaultFn?.() ?? null),
+    ),
+  });
+}
 
 /** Rows per INSERT: 13 bound values each, far under SQLite's limit, and few distinct statements to prepare. */
 export const rowsPerInsert = 100;
@@ -58,9 +84,13 @@ async function insertRows(payload: Payload, rows: MemoryRow[], req?: PayloadRequ
     // SQLite without `transactionOptions` its id resolves to null, and the import's BEGIN…COMMIT
     // is on the adapter's one connection, which is `db.drizzle`.
     const transactionID = req?.transactionID ? await req.transactionID : undefined;
-    const drizzle = (transactionID != null && db.sessions?.[transactionID]?.db) || db.drizzle;
-    for (let start = 0; start < rows.length; start += rowsPerInsert)
-      await drizzle.insert(table).values(rows.slice(start, start + rowsPerInsert));
+    const session = transactionID != null ? db.sessions?.[transactionID]?.db : undefined;
+    const plain = !session && db.client ? plainInsert(table) : undefined;
+    for (let start = 0; start < rows.length; start += rowsPerInsert) {
+      const slice = rows.slice(start, start + rowsPerInsert);
+      if (plain && db.client) await db.client.execute(plain(slice));
+      else await (session || db.drizzle).insert(table).values(slice);
+    }
     return;
   }
   for (const data of rows) await payload.db.create({ collection: slug, data, req, returning: false });
@@ -72,6 +102,8 @@ export async function refreshMemoryOf(
   req?: PayloadRequest,
   /** The fiche's latest French, when the caller holds it. */
   latestFrench?: TranslatableContent,
+  /** A translation created in this request: no pair of it can be stored yet (ids are UUIDs, never reused). */
+  created = false,
 ): Promise<number> {
   const ficheId = idOf(translation.fiche);
   const read = (locale: string) =>
@@ -103,7 +135,7 @@ export async function refreshMemoryOf(
   ];
   const validated = upToDate.length === 0 ? undefined : (imported ?? (await read(translation.language)));
   const segments = validated ? segmentsOf(french, translatableContentOf(validated as TranslatableContent), upToDate) : [];
-  await payload.db.deleteMany({ collection: slug, where: { translation: { equals: translation.id } }, req });
+  if (!created) await payload.db.deleteMany({ collection: slug, where: { translation: { equals: translation.id } }, req });
   const rows = segments.map((segment) => ({
     language: translation.language,
     translation: translation.id,
@@ -117,9 +149,9 @@ export async function refreshMemoryOf(
 }
 
 /** Translations, afterChange (after publishValidated): the memory follows the validated units. */
-export const updateMemory: CollectionAfterChangeHook<Translation> = async ({ doc, previousDoc, req }) => {
+export const updateMemory: CollectionAfterChangeHook<Translation> = async ({ doc, previousDoc, operation, req }) => {
   if (validatedSignature(doc.units) === validatedSignature(previousDoc?.units)) return doc;
-  await keepRequestLocale(req, () => refreshMemoryOf(req.payload, doc, req));
+  await keepRequestLocale(req, () => refreshMemoryOf(req.payload, doc, req, undefined, operation === 'create'));
   return doc;
 };
 
