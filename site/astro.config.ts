@@ -2,15 +2,10 @@ import { defineConfig } from 'astro/config';
 
 import { compactDataStore } from './src/integrations/compactDataStore';
 import { dropWebFonts } from './src/integrations/dropWebFonts';
+import { wholeSitePasses } from './src/integrations/finishMergedDeploy';
 import { logicalProperties } from './src/integrations/logicalProperties';
 import { notFoundPages } from './src/integrations/notFoundPages';
 import { plainDynamicImports } from './src/integrations/plainDynamicImports';
-import { printQrCodes } from './src/integrations/printQrCodes';
-import { pruneUnusedCss } from './src/integrations/pruneUnusedCss';
-import { searchIndex } from './src/integrations/searchIndex';
-import { serviceWorker } from './src/integrations/serviceWorker';
-import { socialImages } from './src/integrations/socialImages';
-import { webApp } from './src/integrations/webAppManifest';
 
 /** The public address of the site: canonical URLs, hreflang, sitemaps and Open Graph use it. */
 const siteUrl = process.env.SITE_URL || 'http://localhost:4321';
@@ -26,22 +21,18 @@ export default defineConfig({
     format: 'directory',
     // One external stylesheet, cached across pages and pruned after the build.
     inlineStylesheets: 'never',
+    // Four pages in flight: the next page renders while the last one's files are written (on two
+    // cores, one at a time left the renderer waiting on the disk for a fifth of the time). Every
+    // page's HTML is the same whatever the order (docs/publishing.md « The full build's memory and time »).
+    concurrency: 4,
   },
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
-  // In this order: the search index is made from the final pages, and the service worker
-  // precaches the stylesheet under its final, pruned name.
-  integrations: [
-    compactDataStore(),
-    notFoundPages(),
-    pruneUnusedCss(),
-    printQrCodes(),
-    searchIndex(),
-    webApp(),
-    socialImages(),
-    serviceWorker(),
-  ],
+  // The whole-site passes (CSS pruning, QR codes, search index, web app, social images, service
+  // worker) run once the pages are where they are served; the publisher runs them in a process of
+  // its own after this one (src/integrations/finishMergedDeploy.ts).
+  integrations: [compactDataStore(), notFoundPages(), wholeSitePasses()],
   image: { responsiveStyles: false },
   vite: {
     // No modulepreload helper in the script every page loads (2G first paint).

@@ -1,12 +1,11 @@
 /**
- * The only script the search page loads up front: it loads the search code when the reader
- * turns to the search form (focus on any of its fields), or at once when the URL already holds a
- * search (a shared link, or coming back from a result). A search submitted while the code is on
- * its way is kept and run when it arrives, instead of reloading the page.
+ * Imported by the page's one script (pageStart.ts) as soon as it runs, on the search page only:
+ * it loads the search code when the reader turns to the search form (focus on any of its fields),
+ * or at once when the URL already holds a search (a shared link, or coming back from a result).
+ * A search submitted while the code is on its way is kept and run when it arrives, instead of
+ * reloading the page.
  */
-export function watchSearchForm(): void {
-  const form = document.querySelector<HTMLFormElement>('form[data-search-form]');
-  if (!form) return;
+export function watchSearchForm(form: HTMLFormElement): void {
   let started = false;
   let submitted = false;
   let loading: Promise<void> | undefined;
@@ -31,7 +30,8 @@ export function watchSearchForm(): void {
     submitted = true;
     void load();
   });
-  if (urlHoldsSearch(form)) void load();
+  // The reader may already be in the form, typing, when this module arrives.
+  if (urlHoldsSearch(form) || form.contains(document.activeElement)) void load();
   else form.addEventListener('focusin', () => void load(), { once: true });
 }
 

@@ -1,5 +1,5 @@
 /**
- * An Astro integration that removes, after the build, every CSS rule, custom property and
+ * The whole-site pass (src/integrations/finishMergedDeploy.ts) that removes, after the build, every CSS rule, custom property and
  * keyframe the site's code can never put on a page. The design system ships far more than the
  * few components the pages use; what reaches readers is only what they need. The pruned file
  * gets a name hashed from its new content, so long-lived caches never keep a stylesheet missing
@@ -15,14 +15,15 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import type { AstroIntegration } from 'astro';
 import postcss from 'postcss';
 import { PurgeCSS } from 'purgecss';
-import { isPartialBuild } from '../lib/renderOnly';
+
+import { keepNewest, lockfileBytes, writeWhole } from './keptFiles';
 
 async function filesUnder(directory: string, extension: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
@@ -147,6 +148,98 @@ async function purge(css: { raw: string }[] | string[], content: string[] | { ra
   });
 }
 
+/** Bumped whenever what the cache key covers changes, so that an older entry is never taken. */
+const pruneCacheFormat = 1;
+
+/**
+ * Where pruned stylesheets are kept between builds, under the hash of everything the pruning
+ * depends on (`pruneCacheKey`): a publication made by the same code prunes the same stylesheet
+ * against the same templates, so it takes the result instead of running PurgeCSS again.
+ */
+export const defaultPruneCacheDir = path.join(siteSourceDir, '..', 'node_modules', '.cache', 'passerelle-pruned-css');
+
+/** Entries kept in the cache (one per code version, about 60 KB each): the most recently written. */
+const pruneCacheEntries = 20;
+
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version?: string }).version ?? '?';
+}
+
+/**
+ * The hash of everything the pruned stylesheets depend on: the stylesheets as Vite wrote them,
+ * the templates as PurgeCSS reads them, this file (the options, the safelist,
+ * `neverWrittenSelectors`), and the PurgeCSS and PostCSS that run (the lockfile for their own
+ * dependencies). Any change to one is another
+ * key: the cache can only give what pruning these inputs again would give.
+ */
+export function pruneCacheKey(stylesheets: readonly string[], templates: readonly { raw: string; extension: string }[]): string {
+  const hash = createHash('sha256').update(`pruned css ${pruneCacheFormat}\n`);
+  hash.update(`purgecss ${packageVersion('purgecss')} postcss ${packageVersion('postcss')}\n`);
+  // Their own dependencies (selector parsers…) too: any change of the locked versions is another key.
+  hash.update(lockfileBytes());
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  // Each part with its length first: no two different lists of parts hash the same.
+  const part = (text: string) => hash.update(`\n${Buffer.byteLength(text)}\n`).update(text);
+  part(`${stylesheets.length} stylesheets`);
+  for (const css of stylesheets) part(css);
+  part(`${templates.length} templates`);
+  for (const { raw, extension } of templates) {
+    part(extension);
+    part(raw);
+  }
+  return hash.digest('hex');
+}
+
+type PruneCacheEntry = { key: string; stylesheets: { css: string; sha256: string }[] };
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The cached result for `key`, if there is one whole (each stylesheet's hash checked), else undefined. */
+async function readPruneCache(cacheDir: string, key: string, count: number): Promise<string[] | undefined> {
+  const entry = await readFile(path.join(cacheDir, `${key}.json`), 'utf8')
+    .then((text) => JSON.parse(text) as PruneCacheEntry)
+    .catch(() => undefined);
+  if (entry?.key !== key || !Array.isArray(entry.stylesheets) || entry.stylesheets.length !== count) return undefined;
+  const stylesheets = entry.stylesheets.map((stylesheet) =>
+    typeof stylesheet?.css === 'string' && sha256(stylesheet.css) === stylesheet.sha256 ? stylesheet.css : undefined,
+  );
+  return stylesheets.every((css) => css !== undefined) ? (stylesheets as string[]) : undefined;
+}
+
+/** Keeps a result (written whole, then renamed: never half an entry), and only the latest entries. */
+async function writePruneCache(cacheDir: string, key: string, stylesheets: readonly string[]): Promise<void> {
+  const entry: PruneCacheEntry = { key, stylesheets: stylesheets.map((css) => ({ css, sha256: sha256(css) })) };
+  await writeWhole(path.join(cacheDir, `${key}.json`), JSON.stringify(entry));
+  await keepNewest(cacheDir, pruneCacheEntries, '.json');
+}
+
+/**
+ * The stylesheets pruned against the templates (`pruneCss`), in order, taken from the cache when
+ * the very same inputs were pruned before. `cacheDir: null` prunes without the cache.
+ */
+export async function prunedStylesheets(
+  stylesheets: readonly string[],
+  {
+    cacheDir = defaultPruneCacheDir,
+    templates,
+  }: { cacheDir?: string | null; templates?: readonly { raw: string; extension: string }[] } = {},
+): Promise<{ css: string[]; cached: boolean }> {
+  const content = templates ?? (await templateContent());
+  const key = cacheDir ? pruneCacheKey(stylesheets, content) : undefined;
+  const cached = cacheDir && key ? await readPruneCache(cacheDir, key, stylesheets.length) : undefined;
+  if (cached) return { css: cached, cached: true };
+  // PurgeCSS gives one result per stylesheet, in the order given.
+  const results = await purge(
+    stylesheets.map((raw) => ({ raw })),
+    [...content],
+  );
+  const css = results.map((result) => withoutNeverWritten(result.css));
+  if (css.length !== stylesheets.length) throw new Error(`PurgeCSS returned ${css.length} stylesheets for ${stylesheets.length}`);
+  if (cacheDir && key) await writePruneCache(cacheDir, key, css);
+  return { css, cached: false };
+}
+
 /**
  * Prunes the stylesheets of a built site and points its pages at the pruned names.
  *
@@ -159,16 +252,36 @@ async function purge(css: { raw: string }[] | string[], content: string[] | { ra
  */
 export async function pruneCssIn(
   outDir: string,
-  { formerNames = [] }: { formerNames?: readonly string[] } = {},
-): Promise<{ file: string; before: number; after: number }[]> {
-  const [htmlFiles, cssFiles] = await Promise.all([filesUnder(outDir, '.html'), filesUnder(outDir, '.css')]);
+  {
+    formerNames = [],
+    cacheDir = defaultPruneCacheDir,
+    onPage,
+    readAll = false,
+  }: {
+    formerNames?: readonly string[];
+    cacheDir?: string | null;
+    /**
+     * Given each page this pass reads, as it is left (relative path with `/` separators, text),
+     * once written: the other passes that read pages (QR codes, the search index) take what they
+     * need from it instead of reading every page again.
+     */
+    onPage?: (file: string, html: string) => void;
+    /** Read every page, a hard link too (a full build, whose other passes need every page). */
+    readAll?: boolean;
+  } = {},
+): Promise<{ file: string; before: number; after: number; cached: boolean }[]> {
+  // One walk of the deploy (33,000 files at 1,000 fiches) for both kinds of file.
+  const files = await filesUnder(outDir, '');
+  const htmlFiles = files.filter((file) => file.endsWith('.html'));
+  const cssFiles = files.filter((file) => file.endsWith('.css')).sort();
   if (cssFiles.length === 0) return [];
-  const results = await pruneCss(cssFiles);
+  const unpruned = await Promise.all(cssFiles.map((file) => readFile(file, 'utf8')));
+  const pruned = await prunedStylesheets(unpruned, { cacheDir });
+  const results = cssFiles.map((file, index) => ({ file, css: pruned.css[index] ?? '' }));
   const report = [];
   const renames = new Map<string, string>();
-  for (const result of results) {
-    if (!result.file) continue;
-    const before = (await readFile(result.file)).byteLength;
+  for (const [index, result] of results.entries()) {
+    const before = Buffer.byteLength(unpruned[index] ?? '');
     const hash = createHash('sha256').update(result.css).digest('base64url').slice(0, 10);
     const renamed = path.join(path.dirname(result.file), path.basename(result.file).replace(/\.[\w-]+\.css$/, `.${hash}.css`));
     // Never written in place: in an incremental deploy, files are hard links shared with the live one.
@@ -178,37 +291,28 @@ export async function pruneCssIn(
       await rm(result.file, { force: true });
       renames.set(path.basename(result.file), path.basename(renamed));
     }
-    report.push({ file: path.relative(outDir, renamed), before, after: Buffer.byteLength(result.css) });
+    report.push({ file: path.relative(outDir, renamed), before, after: Buffer.byteLength(result.css), cached: pruned.cached });
   }
-  const pruned = report.length === 1 && report[0] ? path.basename(report[0].file) : undefined;
-  for (const former of formerNames) if (pruned && former !== pruned) renames.set(former, pruned);
-  const kept = formerNames.every((former) => former === pruned);
-  for (const file of htmlFiles) {
-    // Kept from the live deploy, which points at this same stylesheet and was put in order then.
-    if (kept && (await stat(file)).nlink > 1) continue;
-    const html = await readFile(file, 'utf8');
-    let updated = html;
-    for (const [from, to] of renames) updated = updated.replaceAll(`/${from}`, `/${to}`);
-    updated = stylesheetFirst(updated);
-    if (updated === html) continue;
-    // A page kept from the live deploy is a hard link to it: write a new file, never into the link.
-    await rm(file);
-    await writeFile(file, updated);
-  }
-  return report;
-}
-
-export function pruneUnusedCss(): AstroIntegration {
-  return {
-    name: 'passerelle-prune-unused-css',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        // A partial build (incremental publication): the publisher runs this pass on the merged deploy.
-        if (isPartialBuild()) return logger.info('partial build: left to the publisher');
-        for (const { file, before, after } of await pruneCssIn(fileURLToPath(dir))) {
-          logger.info(`${file}: ${before} → ${after} bytes`);
+  const prunedName = report.length === 1 && report[0] ? path.basename(report[0].file) : undefined;
+  for (const former of formerNames) if (prunedName && former !== prunedName) renames.set(former, prunedName);
+  const kept = formerNames.every((former) => former === prunedName);
+  // 10,000 pages at 1,000 fiches, nearly all kept: a batch at a time, not one stat after the other.
+  for (let start = 0; start < htmlFiles.length; start += 64)
+    await Promise.all(
+      htmlFiles.slice(start, start + 64).map(async (file) => {
+        // Kept from the live deploy, which points at this same stylesheet and was put in order then.
+        if (kept && !readAll && (await stat(file)).nlink > 1) return;
+        const html = await readFile(file, 'utf8');
+        let updated = html;
+        for (const [from, to] of renames) updated = updated.replaceAll(`/${from}`, `/${to}`);
+        updated = stylesheetFirst(updated);
+        if (updated !== html) {
+          // A page kept from the live deploy is a hard link to it: write a new file, never into the link.
+          await rm(file);
+          await writeFile(file, updated);
         }
-      },
-    },
-  };
+        onPage?.(path.relative(outDir, file).split(path.sep).join('/'), updated);
+      }),
+    );
+  return report;
 }

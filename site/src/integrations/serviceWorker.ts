@@ -1,5 +1,5 @@
 /**
- * An Astro integration that writes `/sw.js` at the end of the build, when the final asset names
+ * The whole-site pass (src/integrations/finishMergedDeploy.ts) that writes `/sw.js` at the end of the build, when the final asset names
  * are known (the stylesheet is renamed by src/integrations/pruneUnusedCss.ts, which must run before).
  *
  * What the worker does, for readers on slow, paid or missing connections:
@@ -23,9 +23,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-import type { AstroIntegration } from 'astro';
 
 import { localeCodes, sitePaths } from '@passerelle/content-schemas';
 
@@ -102,19 +99,4 @@ export async function writeServiceWorker(outDir: string, main = serviceWorkerMai
   await rm(file, { force: true });
   await writeFile(file, serviceWorkerSource(config, main));
   return config;
-}
-
-export function serviceWorker(): AstroIntegration {
-  return {
-    name: 'passerelle-service-worker',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        // A partial build (incremental publication) writes it too: the publisher writes it again
-        // on the merged deploy with the worker's text taken from this one (serviceWorkerSource).
-        const outDir = fileURLToPath(dir);
-        const config = await writeServiceWorker(outDir);
-        logger.info(`sw.js: build ${config.version}, ${config.precache.length} files precached`);
-      },
-    },
-  };
 }

@@ -1,5 +1,5 @@
 /**
- * An Astro integration that draws the image social networks show with a shared link (`og:image`),
+ * The whole-site pass (src/integrations/finishMergedDeploy.ts) that draws the image social networks show with a shared link (`og:image`),
  * one per page type and language, at build time with sharp: 1200 × 630, the site's drawing and
  * colours, laid out in the page's direction (the drawing on the inline-start side, the text
  * aligned to it). The text — the site's name, its tagline and the kind of page — is written in
@@ -13,9 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import type { AstroIntegration } from 'astro';
 import sharp from 'sharp';
 
 import { directionOf, localeCodes, type Locale } from '@passerelle/content-schemas';
@@ -23,7 +21,7 @@ import { directionOf, localeCodes, type Locale } from '@passerelle/content-schem
 import { translator, type MessageKey } from '../lib/i18n';
 import { socialImage, socialImageSize, socialImageTypes, type SocialImageType } from '../lib/socialImage';
 import { themeColor } from '../lib/webApp';
-import { isPartialBuild } from '../lib/renderOnly';
+import { cachedPng } from './pngCache';
 
 /** What the image says of each kind of page, besides the site's name and tagline. */
 const typeLabels: Record<SocialImageType, MessageKey | undefined> = {
@@ -119,26 +117,9 @@ export async function writeSocialImages(
       const target = path.join(outDir, socialImage.path(locale, type));
       await mkdir(path.dirname(target), { recursive: true });
       const svg = socialImageSvg(locale, type, withText[locale]);
-      await writeFile(target, await sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer());
+      const drawing = { compressionLevel: 9, palette: true } as const;
+      await writeFile(target, await cachedPng(svg, drawing, () => sharp(Buffer.from(svg)).png(drawing).toBuffer()));
     }
   }
   return withText;
-}
-
-export function socialImages(): AstroIntegration {
-  return {
-    name: 'passerelle-social-images',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        // A partial build (incremental publication): these files depend on the code only, so the
-        // publisher keeps the live deploy's (a code change means a full build).
-        if (isPartialBuild()) return logger.info('partial build: left to the publisher');
-        const withText = await writeSocialImages(fileURLToPath(dir));
-        const textFree = localeCodes.filter((locale) => !withText[locale]);
-        logger.info(
-          `${localeCodes.length * socialImageTypes.length} sharing images${textFree.length > 0 ? `, without text in ${textFree.join(', ')} (no font for it here)` : ''}`,
-        );
-      },
-    },
-  };
 }

@@ -1,5 +1,5 @@
 /**
- * An Astro integration that makes the site installable on the home screen, like an app: one web
+ * The whole-site pass (src/integrations/finishMergedDeploy.ts) that makes the site installable on the home screen, like an app: one web
  * app manifest per language (`/{lang}/manifest.webmanifest`: its name, `lang`, `dir`, start page
  * `/{lang}/`) and the icons Android and iOS use, drawn at build time with sharp from the site's
  * icon (public/favicon.svg, the same drawing). Every language's app opens on its own home page;
@@ -11,16 +11,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import type { AstroIntegration } from 'astro';
 import sharp from 'sharp';
 
 import { directionOf, localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas';
 
 import { translator } from '../lib/i18n';
 import { backgroundColor, themeColor, webAppPaths } from '../lib/webApp';
-import { isPartialBuild } from '../lib/renderOnly';
+import { cachedPng } from './pngCache';
 
 export { themeColor, webAppPaths };
 
@@ -88,9 +86,13 @@ export function webAppManifest(locale: Locale): WebAppManifest {
 }
 
 async function png(svg: string, { opaque = false } = {}): Promise<Buffer> {
-  const image = sharp(Buffer.from(svg));
+  const drawing = { compressionLevel: 9, palette: true } as const;
   // iOS paints a transparent pixel black: its icon has none.
-  return (opaque ? image.flatten({ background: themeColor }) : image).png({ compressionLevel: 9, palette: true }).toBuffer();
+  const background = opaque ? themeColor : undefined;
+  return cachedPng(svg, { ...drawing, background }, () => {
+    const image = sharp(Buffer.from(svg));
+    return (background ? image.flatten({ background }) : image).png(drawing).toBuffer();
+  });
 }
 
 /** Writes the icons and the manifests into a build; returns the paths written. */
@@ -109,19 +111,4 @@ export async function writeWebApp(outDir: string): Promise<string[]> {
     await writeFile(target, content);
   }
   return [...files.keys()];
-}
-
-export function webApp(): AstroIntegration {
-  return {
-    name: 'passerelle-web-app',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        // A partial build (incremental publication): these files depend on the code only, so the
-        // publisher keeps the live deploy's (a code change means a full build).
-        if (isPartialBuild()) return logger.info('partial build: left to the publisher');
-        const written = await writeWebApp(fileURLToPath(dir));
-        logger.info(`${written.length} files: a manifest per language and the home screen icons`);
-      },
-    },
-  };
 }

@@ -3,7 +3,8 @@
  * the languages each fiche is translated into, and the references between documents checked
  * up front so a dangling one fails the build with the document id and field path.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import storedContent from 'astro:data-layer-content';
 
 import {
   defaultLocale,
@@ -82,21 +83,36 @@ function checkReferences(catalog: Catalog): void {
   }
 }
 
+/**
+ * The data of a collection's entries as the content layer stored them (validated by the loader).
+ * `getCollection` hands out a deep copy of each entry's data (it walks every value to swap image
+ * references, `updateImageReferencesInData`): at 1,000 fiches a walk of about 3 s on the first
+ * page and a second copy of all the content in memory, for collections that hold no image. In a
+ * build, src/integrations/compactDataStore.ts makes the store module export the very Map Astro's
+ * store is made of, so the entries are read from it as they are; elsewhere (`astro dev`, whose
+ * store is the live content layer's) and for images (`media`), `getCollection` answers.
+ */
+async function storedData<C extends Exclude<CollectionKey, 'media'>>(collection: C): Promise<CollectionEntry<C>['data'][]> {
+  const entries = storedContent instanceof Map ? (storedContent as Map<string, unknown>).get(collection) : undefined;
+  if (entries instanceof Map) return [...(entries as Map<string, CollectionEntry<C>>).values()].map((entry) => entry.data);
+  return (await getCollection(collection)).map((entry) => entry.data);
+}
+
 async function loadCatalog(): Promise<Catalog> {
-  const [ficheEntries, themeEntries, needEntries, structureEntries, mediaEntries, documentEntries] = await Promise.all([
-    getCollection('fiches'),
-    getCollection('themes'),
-    getCollection('needs'),
-    getCollection('structures'),
+  const [ficheData, themes, needs, structures, mediaEntries, documents] = await Promise.all([
+    storedData('fiches'),
+    storedData('themes'),
+    storedData('needs'),
+    storedData('structures'),
     getCollection('media'),
-    getCollection('documents'),
+    storedData('documents'),
   ]);
-  const fiches = ficheEntries
-    .map((entry): CatalogFiche => guardLeftOutSections(entry.data))
+  const fiches = ficheData
+    .map((fiche): CatalogFiche => guardLeftOutSections(fiche))
     .sort((a, b) => (a.title.fr ?? '').localeCompare(b.title.fr ?? '', defaultLocale));
-  const themes = themeEntries.map((entry) => entry.data).sort(byOrderThenName);
-  const needs = needEntries.map((entry) => entry.data).sort(byOrderThenName);
-  const structures = structureEntries.map((entry) => entry.data).sort((a, b) => a.name.localeCompare(b.name, defaultLocale));
+  themes.sort(byOrderThenName);
+  needs.sort(byOrderThenName);
+  structures.sort((a, b) => a.name.localeCompare(b.name, defaultLocale));
   const catalog: Catalog = {
     fiches,
     themes,
@@ -107,7 +123,7 @@ async function loadCatalog(): Promise<Catalog> {
     needById: byId(needs),
     structureById: byId(structures),
     mediaById: byId(mediaEntries.map((entry) => entry.data)),
-    documentById: byId(documentEntries.map((entry) => entry.data)),
+    documentById: byId(documents),
   };
   checkReferences(catalog);
   return catalog;
@@ -131,16 +147,38 @@ export function fichesOfStructure(catalog: Catalog, structure: Structure): Catal
   );
 }
 
+type DepartementLists = {
+  local: Map<string, CatalogFiche[]>;
+  national: CatalogFiche[];
+  online: CatalogFiche[];
+};
+const departementListsByCatalog = new WeakMap<Catalog, DepartementLists>();
+
+/** The fiches of every département, sorted out once for the 808 département pages. */
+function departementLists(catalog: Catalog): DepartementLists {
+  let lists = departementListsByCatalog.get(catalog);
+  if (lists) return lists;
+  lists = { local: new Map(), national: [], online: [] };
+  for (const fiche of catalog.fiches) {
+    const { scope, departements } = fiche.infocards.location;
+    if (scope === 'france') lists.national.push(fiche);
+    else if (scope === 'online') lists.online.push(fiche);
+    else if (scope === 'departements') {
+      for (const code of new Set(departements ?? [])) {
+        const local = lists.local.get(code);
+        if (local) local.push(fiche);
+        else lists.local.set(code, [fiche]);
+      }
+    }
+  }
+  departementListsByCatalog.set(catalog, lists);
+  return lists;
+}
+
 /** What a département page lists: fiches run there, plus those open everywhere and online. */
 export function fichesForDepartement(catalog: Catalog, code: DepartementCode) {
-  const scopeOf = (fiche: CatalogFiche) => fiche.infocards.location.scope;
-  return {
-    local: catalog.fiches.filter(
-      (fiche) => scopeOf(fiche) === 'departements' && (fiche.infocards.location.departements ?? []).includes(code),
-    ),
-    national: catalog.fiches.filter((fiche) => scopeOf(fiche) === 'france'),
-    online: catalog.fiches.filter((fiche) => scopeOf(fiche) === 'online'),
-  };
+  const lists = departementLists(catalog);
+  return { local: [...(lists.local.get(code) ?? [])], national: [...lists.national], online: [...lists.online] };
 }
 
 /** The most recent `updatedAt` of a set of documents, for sitemaps' `lastmod`. */

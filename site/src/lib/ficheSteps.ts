@@ -13,14 +13,39 @@ import { siteUrl } from './site';
 
 export type FicheSteps = { before: CatalogFiche[]; after: CatalogFiche[] };
 
+/**
+ * For each fiche id, the fiches whose own links name it (`stepsAfter` → before it, `stepsBefore`
+ * → after it), in catalog order: made once per catalog, not by scanning every fiche on each of
+ * the 8 pages of every démarche (twice: the steps block and the JSON-LD).
+ */
+type LinkedFrom = { before: Map<string, string[]>; after: Map<string, string[]> };
+const linkedFromByFiches = new WeakMap<readonly CatalogFiche[], LinkedFrom>();
+
+function linkedFrom(fiches: readonly CatalogFiche[]): LinkedFrom {
+  let index = linkedFromByFiches.get(fiches);
+  if (index) return index;
+  index = { before: new Map(), after: new Map() };
+  const add = (links: Map<string, string[]>, targets: readonly string[] | null | undefined, id: string) => {
+    for (const target of new Set(targets ?? [])) {
+      const list = links.get(target);
+      if (list) list.push(id);
+      else links.set(target, [id]);
+    }
+  };
+  for (const other of fiches) {
+    add(index.before, other.stepsAfter, other.id);
+    add(index.after, other.stepsBefore, other.id);
+  }
+  linkedFromByFiches.set(fiches, index);
+  return index;
+}
+
 export function ficheSteps(catalog: Pick<Catalog, 'fiches' | 'ficheById'>, fiche: CatalogFiche): FicheSteps {
   const before = new Set(fiche.stepsBefore ?? []);
   const after = new Set(fiche.stepsAfter ?? []);
-  for (const other of catalog.fiches) {
-    if (other.id === fiche.id) continue;
-    if ((other.stepsAfter ?? []).includes(fiche.id)) before.add(other.id);
-    if ((other.stepsBefore ?? []).includes(fiche.id)) after.add(other.id);
-  }
+  const index = linkedFrom(catalog.fiches);
+  for (const id of index.before.get(fiche.id) ?? []) if (id !== fiche.id) before.add(id);
+  for (const id of index.after.get(fiche.id) ?? []) if (id !== fiche.id) after.add(id);
   const published = (ids: Set<string>) =>
     [...ids].flatMap((id) => {
       const linked = id === fiche.id ? undefined : catalog.ficheById.get(id);

@@ -9,14 +9,44 @@ export function intlLocale(locale: Locale): string {
   return locale === 'en' ? 'en-GB' : locale;
 }
 
+const departementNames = new Map<string, string>(departements.map((entry) => [entry.code, entry.name]));
+
+/** The official name of a département from its code (a fiche page names each of its départements, twice). */
+export function departementName(code: string): string | undefined {
+  return departementNames.get(code);
+}
+
 const durationUnits = { hours: 'hour', days: 'day', weeks: 'week', months: 'month', years: 'year' } as const;
 
+/**
+ * Intl formatters, made once per language and options: making one loads ICU data and costs far
+ * more than formatting (8,000 fiche pages asked for about 40,000 of them).
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `number ${locale} ${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(intlLocale(locale), options)));
+  return format;
+}
+
+function dateFormat(locale: Locale): Intl.DateTimeFormat {
+  const key = `date ${locale}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC', calendar: 'gregory' });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 function hours(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(value);
+  return numberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(value);
 }
 
 function euros(locale: Locale, amount: number): string {
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(locale, {
     style: 'currency',
     currency: 'EUR',
     maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
@@ -39,9 +69,7 @@ export function infocardItems(infocards: Infocards, locale: Locale, t: Translate
     'location',
     'infocard.location',
     location.scope === 'departements'
-      ? (location.departements ?? []).map(
-          (code) => `${departements.find((entry) => entry.code === code)?.name ?? code} (${code})`,
-        )
+      ? (location.departements ?? []).map((code) => `${departementName(code) ?? code} (${code})`)
       : [t(location.scope === 'online' ? 'location.online' : 'location.france')],
   );
   add(
@@ -66,11 +94,7 @@ export function infocardItems(infocards: Infocards, locale: Locale, t: Translate
   const duration = infocards.duration;
   add('duration', 'infocard.duration', [
     duration?.value != null && duration.unit
-      ? new Intl.NumberFormat(intlLocale(locale), {
-          style: 'unit',
-          unit: durationUnits[duration.unit],
-          unitDisplay: 'long',
-        }).format(duration.value)
+      ? numberFormat(locale, { style: 'unit', unit: durationUnits[duration.unit], unitDisplay: 'long' }).format(duration.value)
       : undefined,
   ]);
   add(
@@ -105,7 +129,5 @@ function price(value: Infocards['price'], locale: Locale, t: Translate): string 
 
 /** A date as readers of `locale` write it, always in the Gregorian calendar French offices use. */
 export function formatDate(locale: Locale, isoTimestamp: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(
-    new Date(isoTimestamp),
-  );
+  return dateFormat(locale).format(new Date(isoTimestamp));
 }

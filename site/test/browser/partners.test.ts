@@ -167,8 +167,8 @@ describe('the embed builder', () => {
     });
     await page.goto(partnerUrl);
     expect(await blocked).toBe(true);
-    // Chromium replaces a refused frame by its own error page.
-    expect(page.frames()[1]?.url()).toMatch(/^chrome-error:/);
+    // Chromium replaces a refused frame by its own error page, a moment after the console message.
+    await expect.poll(() => page.frames()[1]?.url(), { timeout: 5000 }).toMatch(/^chrome-error:/);
     await page.context().close();
   });
 });

@@ -579,7 +579,7 @@ describe('documents checklist and appointment sheet', () => {
       })),
     );
 
-  it('keeps ticks on the device, shares a common document between démarches, and loads its script only there, after load', async () => {
+  it('keeps ticks on the device, shares a common document between démarches, and loads its script with the fiche tools, after load', async () => {
     const context = await newContext();
     const page = await open(context, sitePaths.fiche('uk', carteVitale));
     const identity = page.locator('input[data-document="d:piece-identite"]');
@@ -599,17 +599,27 @@ describe('documents checklist and appointment sheet', () => {
     await expect(other.locator('input[data-document="d:piece-identite"]').isChecked()).resolves.toBe(true);
     await expect(other.locator('input[data-document="d:rib"]').isChecked()).resolves.toBe(false);
     // No script element of its own (one request less before the first paint): the page's one
-    // script imports it after load, on pages that have a checklist only.
-    const checklistLoaded = (on: Page) =>
+    // script imports it after load with the fiche's tools, one module for all of them
+    // (src/client/ficheStart.ts: one request and one task on the main thread instead of four).
+    const scriptsLoaded = (on: Page) =>
       on.evaluate(() =>
-        performance.getEntriesByType('resource').some((entry) => /\/documentChecklist\.[\w-]+\.js$/.test(entry.name)),
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((pathname) => pathname.endsWith('.js')),
       );
     await expect(page.locator('script[src*="ocumentChecklist"]').count()).resolves.toBe(0);
-    await expect(checklistLoaded(other)).resolves.toBe(true);
+    const loaded = await scriptsLoaded(other);
+    expect(
+      loaded.filter((pathname) => /\/ficheStart\.[\w-]+\.js$/.test(pathname)),
+      loaded.join(' '),
+    ).toHaveLength(1);
+    expect(loaded.filter((pathname) => /\/(saveFiche|shareLink|readAloud|documentChecklist)\./.test(pathname))).toEqual([]);
     const dispositif = await open(context, sitePaths.fiche('uk', halte));
-    // The tools are imported in the same idle moment: once they show, the checklist would have loaded.
+    // A fiche without documents has no checklist to reveal.
     await dispositif.locator('[data-share]').waitFor();
-    await expect(checklistLoaded(dispositif)).resolves.toBe(false);
+    await expect(dispositif.locator('[data-checklist-hint]').count()).resolves.toBe(0);
+    await expect(dispositif.locator('input[data-document]:visible').count()).resolves.toBe(0);
   });
 
   it.each([
@@ -704,6 +714,36 @@ describe('documents checklist and appointment sheet', () => {
       await page.locator('.appointment-table').waitFor();
       await expect(page.locator('.appointment-table__document').count()).resolves.toBe(6);
       await expect(page.locator('[data-appointment-status]').textContent()).resolves.toBe('');
+    },
+  );
+});
+
+describe('long lists of fiches', () => {
+  it.each(['fr', 'ar'] as const)(
+    'a theme page (%s, phone) renders the cards off screen only as they come near, and nothing moves as they do',
+    async (locale: Locale) => {
+      const context = await newContext();
+      await context.addInitScript(() => {
+        const shifts: string[] = [];
+        Object.assign(window, { layoutShifts: shifts });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value.toFixed(4));
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const page = await open(context, sitePaths.theme(locale, 'health'));
+      // `content-visibility: auto` (src/styles/site.css): the last card's content is skipped at first…
+      const lastCardLink = page.locator('.card-grid > li').last().locator('a');
+      const rendered = () =>
+        lastCardLink.evaluate((link) => link.checkVisibility({ contentVisibilityAuto: true } as CheckVisibilityOptions));
+      await expect(rendered()).resolves.toBe(false);
+      // …and shown, without moving what is on screen, as the reader scrolls to it.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let top = 0; top < height; top += 300) {
+        await page.evaluate((y) => window.scrollTo(0, y), top);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      }
+      await expect(rendered()).resolves.toBe(true);
+      await expect(page.evaluate(() => (window as unknown as { layoutShifts: string[] }).layoutShifts)).resolves.toEqual([]);
     },
   );
 });

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { parseDocuments, sitePaths, type Locale } from '@passerelle/content-schemas';
@@ -89,10 +89,10 @@ type NetworkLog = { urls: () => string[]; bytes: () => Promise<number>; reset: (
 function networkLog(page: Page): NetworkLog {
   let entries: { url: string; size: Promise<number> }[] = [];
   page.on('requestfinished', (request) => {
-    entries.push({
-      url: request.url(),
-      size: request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize),
-    });
+    const size = request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize);
+    // A test that never asks for the bytes may close its page first: only bytes() should see that rejection.
+    size.catch(() => undefined);
+    entries.push({ url: request.url(), size });
   });
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
   return {
@@ -227,6 +227,57 @@ describe('search', () => {
     expect(await page.locator('details.search-filters').getAttribute('open')).not.toBeNull();
     expect(network.urls().some((url) => url.startsWith('/pagefind/'))).toBe(true);
     await page.context().close();
+  });
+
+  /**
+   * Lets a held request go once `released` settles. The page may have navigated away or been
+   * closed by then (the form submission reloads it), and a route handler's rejection would
+   * otherwise surface as an unhandled error after the test.
+   */
+  const holdUntil = async (released: Promise<void>, route: Route) => {
+    await released;
+    await route.continue().catch(() => undefined);
+  };
+
+  it('has one script before the first paint, and runs a search typed or submitted before its watcher arrived', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // The watcher (src/client/searchLoader.ts) held back, as on a slow link.
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/searchLoader\.[\w-]+\.js$/, (route) => holdUntil(arrived, route));
+    await page.goto(`${origin}${sitePaths.search('fr')}`, { waitUntil: 'domcontentloaded' });
+    // The page's one script imports it: no script element of the search page's own.
+    expect(await page.locator('script[src]').count()).toBe(1);
+    // Submitted before it arrived: a plain form submission, answered from the address.
+    await page.locator('#search-q').fill('garde');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'garde', { waitUntil: 'commit' });
+    release();
+    await searched(page, 'q=garde');
+    expect(await resultLinks(page)).toContain(sitePaths.fiche('fr', fixtureFiche('halte-garderie-insertion')));
+    await context.close();
+
+    // Typed before it arrived (the box already has the focus): the search code loads when it
+    // arrives, and the search then runs in the page, without reloading it.
+    const later = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const second = await later.newPage();
+    second.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    let releaseSecond = () => {};
+    const arrivedSecond = new Promise<void>((resolve) => (releaseSecond = resolve));
+    await second.route(/\/_astro\/searchLoader\.[\w-]+\.js$/, (route) => holdUntil(arrivedSecond, route));
+    await second.goto(`${origin}${sitePaths.search('fr')}`, { waitUntil: 'domcontentloaded' });
+    await second.locator('#search-q').fill('carte vitale');
+    await second.evaluate(() => Object.assign(window, { samePage: true }));
+    const searchCode = second.waitForResponse((response) => /\/searchApp\.[\w-]+\.js$/.test(response.url()));
+    releaseSecond();
+    await searchCode;
+    await second.keyboard.press('Enter');
+    await searched(second, 'q=carte vitale');
+    expect(await resultLinks(second)).toContain(sitePaths.fiche('fr', fixtureFiche('carte-vitale')));
+    expect(await second.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+    await later.close();
   });
 
   /** What a result shows: its link, whether it is tagged as French, and the language of its title and summary. */

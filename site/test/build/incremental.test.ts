@@ -26,8 +26,16 @@ import postcss from 'postcss';
 import sharp from 'sharp';
 
 import { finishMergedDeploy } from '../../src/integrations/finishMergedDeploy';
+import { buildSearchIndex, type SearchRecord } from '../../src/integrations/searchIndex';
 import { pruneCss, withoutNeverWritten } from '../../src/integrations/pruneUnusedCss';
-import { mergeDeploy, planBuild, readSnapshot, relinkUnchanged, stylesheetsOf } from '../../../scripts/src/incremental';
+import {
+  madeByPublication,
+  mergeDeploy,
+  planBuild,
+  readSnapshot,
+  relinkUnchanged,
+  stylesheetsOf,
+} from '../../../scripts/src/incremental';
 import { fixtureSnapshotDir, siteRoot, testDistDir, testSiteUrl } from '../helpers/paths';
 
 // Inside site/: Astro writes straight only into a folder under its root (scripts/src/siteBuild.ts).
@@ -232,9 +240,10 @@ describe('incremental publication', () => {
     const [unpruned] = await stylesheetsOf(rendered);
     unprunedCss = await readFile(path.join(rendered, '_astro', unpruned ?? 'missing.css'), 'utf8');
     started = Date.now();
-    await mergeDeploy({ liveDir: testDistDir, partialDir: rendered, outDir: merged, keep: plan.keep });
+    const { renderedFiles } = await mergeDeploy({ liveDir: testDistDir, partialDir: rendered, outDir: merged, keep: plan.keep });
     await finishMergedDeploy(merged, await stylesheetsOf(testDistDir), () => {});
-    relinked = await relinkUnchanged(merged, testDistDir);
+    // As the publisher does: only the files the publication made are looked at.
+    relinked = await relinkUnchanged(merged, testDistDir, { only: await madeByPublication(merged, renderedFiles) });
     timings.mergeAndFinish = Date.now() - started;
     started = Date.now();
     await astroBuild(full, { PASSERELLE_RENDER_ONLY: '' });
@@ -341,5 +350,196 @@ describe('incremental publication', () => {
     // What the deploys ship is that template-pruned stylesheet.
     const [name] = await stylesheetsOf(full);
     expect(await readFile(path.join(full, '_astro', name ?? 'missing.css'), 'utf8')).toBe(byTemplates?.css);
+  });
+});
+
+/**
+ * The search index of an incremental publication (src/integrations/searchIndex.ts,
+ * docs/publishing.md « The search index pass »): every language whose search input did not change
+ * is taken from the live deploy, as its record says, and the index is the one a full re-index of
+ * the same pages makes.
+ *
+ * The change: a translator fixes the Pashto name of a need (« Complémentaire santé »). The fiches
+ * filed under it are rendered again in every language, but only one of their pages differs: the
+ * Pashto page of a fiche not translated in Pashto, which names its needs in the reader's language
+ * to be found by. So only the Pashto index is made again. The live deploy is the suite's fixture
+ * build (test-dist/), hard-linked and indexed once with its record; this costs one more partial
+ * build (that a merged deploy equals a full build is the tests above: here the reference is a
+ * full re-index of the merged deploy's pages).
+ *
+ * In this file, not one of its own: two Astro builds at once in the same site folder share its
+ * caches (the content layer's data store) and break each other.
+ */
+describe('the search index of an incremental publication', () => {
+  // Inside site/: Astro writes straight only into a folder under its root (scripts/src/siteBuild.ts).
+  const work = path.join(siteRoot, 'node_modules', '.cache', 'passerelle-search-reuse-test');
+  const changedSnapshot = path.join(work, 'snapshot');
+  const live = path.join(work, 'live');
+  const liveRecord = path.join(work, 'live-search-index.json');
+  const rendered = path.join(work, 'rendered');
+  const merged = path.join(work, 'merged');
+  const mergedRecord = path.join(work, 'merged-search-index.json');
+  const reference = path.join(work, 'reference');
+  const referenceRecord = path.join(work, 'reference-search-index.json');
+  const unrecorded = path.join(work, 'unrecorded');
+
+  const complementaryHealth = '4bcc8709-f62b-44e7-8023-b9d3711d3d84';
+
+  /** The fixture content with the Pashto name of a need fixed. */
+  async function writeChangedContent(): Promise<void> {
+    await rm(changedSnapshot, { recursive: true, force: true });
+    await cp(fixtureSnapshotDir, changedSnapshot, { recursive: true });
+    const file = path.join(changedSnapshot, 'needs.json');
+    const needs = JSON.parse(await readFile(file, 'utf8')) as { id: string; name: Record<string, string>; updatedAt: string }[];
+    const need = needs.find((entry) => entry.id === complementaryHealth);
+    if (!need?.name.ps) throw new Error(`no fixture need ${complementaryHealth} named in ps`);
+    // With the French word readers meet at the counter.
+    need.name.ps = `${need.name.ps} (mutuelle)`;
+    need.updatedAt = '2026-12-01T09:00:00.000Z';
+    await writeFile(file, JSON.stringify(needs, null, 2));
+  }
+
+  // The fixture build's clock (test/helpers/buildFixtureSite.ts): the pages kept from it and these agree.
+  const partialBuild = (selection: string) =>
+    astroBuild(rendered, {
+      SNAPSHOT_DIR: changedSnapshot,
+      PASSERELLE_REVIEW_NOW: '2026-12-01T00:00:00.000Z',
+      PASSERELLE_RENDER_ONLY: selection,
+    });
+
+  /** Every file of a bundle folder, relative to it, sorted. */
+  const bundleFiles = (dir: string) => filesOf(path.join(dir, 'pagefind'));
+
+  /** Pagefind's declared build stamps (its filters, metadata and entry file: another order on every run), by count. */
+  const stamp = /^(?:filter\/|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta$|pagefind-entry\.json$)/;
+
+  const timings: Record<string, number> = {};
+  let report: Awaited<ReturnType<typeof buildSearchIndex>>;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    let started = Date.now();
+    await rm(work, { recursive: true, force: true });
+    await mkdir(work, { recursive: true });
+    // The live deploy: the fixture build, hard-linked (nothing is written through a link), its
+    // index made again with its record, as the publisher's full build makes them.
+    await mkdir(path.join(work, 'nothing'));
+    await mergeDeploy({ liveDir: testDistDir, partialDir: path.join(work, 'nothing'), outDir: live, keep: () => true });
+    await buildSearchIndex(live, { recordTo: liveRecord });
+    timings.live = Date.now() - started;
+    started = Date.now();
+    await writeChangedContent();
+    const plan = planBuild(await readSnapshot(fixtureSnapshotDir), await readSnapshot(changedSnapshot));
+    if (plan.kind !== 'incremental') throw new Error(`expected an incremental plan, got a full build: ${plan.why}`);
+    const selection = path.join(work, 'render-only.json');
+    await writeFile(selection, JSON.stringify(plan.selection));
+    await partialBuild(selection);
+    timings.partialBuild = Date.now() - started;
+    started = Date.now();
+    await mergeDeploy({ liveDir: live, partialDir: rendered, outDir: merged, keep: plan.keep });
+    await finishMergedDeploy(merged, await stylesheetsOf(live), (line) => lines.push(line), {
+      reuse: { deployDir: live, record: liveRecord },
+      recordTo: mergedRecord,
+    });
+    timings.finish = Date.now() - started;
+    // The reference: the same pages, every language indexed.
+    started = Date.now();
+    await mergeDeploy({ liveDir: merged, partialDir: path.join(work, 'nothing'), outDir: reference, keep: () => true });
+    report = await buildSearchIndex(reference, { recordTo: referenceRecord });
+    timings.reference = Date.now() - started;
+  }, 600_000);
+
+  afterAll(async () => {
+    console.log(`search reuse test: ${JSON.stringify(timings)}`);
+    if (process.env.PASSERELLE_KEEP_INCREMENTAL_TEST !== 'true') await rm(work, { recursive: true, force: true });
+  });
+
+  it('indexes again only the language whose pages changed, and takes the others from the live deploy', async () => {
+    expect(report.map(({ reused }) => reused)).toEqual(report.map(() => false));
+    expect(lines.join('\n')).toMatch(/indexed ps, taken from the live deploy fr en ar fa ti ru uk\b/);
+    // Fiches filed under the need were rendered again in every language: their other pages are the same.
+    const plan = planBuild(await readSnapshot(fixtureSnapshotDir), await readSnapshot(changedSnapshot));
+    expect(plan.kind === 'incremental' && plan.selection.fiches.length).toBe(2);
+    const record = JSON.parse(await readFile(liveRecord, 'utf8')) as SearchRecord;
+    for (const language of ['fr', 'ar', 'uk'])
+      for (const file of record.languages[language]?.files ?? [])
+        expect((await stat(path.join(merged, 'pagefind', file))).ino, file).toBe(
+          (await stat(path.join(live, 'pagefind', file))).ino,
+        );
+    expect(record.languages.ps?.files.filter((file) => file.startsWith('fragment/')).length).toBeGreaterThan(0);
+    // Pashto made again: its files are new, but for those Pagefind wrote with the live bytes
+    // (the fragments of its unchanged pages), linked to the live ones instead of written.
+    let madeAgain = 0;
+    for (const file of record.languages.ps?.files ?? []) {
+      const ours = await stat(path.join(merged, 'pagefind', file)).catch(() => undefined);
+      if (!ours) {
+        madeAgain += 1;
+        continue;
+      }
+      const same = (await readFile(path.join(merged, 'pagefind', file))).equals(
+        await readFile(path.join(live, 'pagefind', file)),
+      );
+      expect(ours.ino === (await stat(path.join(live, 'pagefind', file))).ino, file).toBe(same);
+      if (!same) madeAgain += 1;
+    }
+    expect(madeAgain).toBeGreaterThan(0);
+  });
+
+  it('gives the index a full re-index of the same pages gives: same files, same bytes but the build stamps', async () => {
+    const [ours, theirs] = await Promise.all([bundleFiles(merged), bundleFiles(reference)]);
+    expect(ours.filter((file) => !stamp.test(file))).toEqual(theirs.filter((file) => !stamp.test(file)));
+    const counted = (files: string[]) =>
+      files.filter((file) => stamp.test(file)).map((file) => file.replace(/[0-9a-f]{7,}/g, '#'));
+    expect(counted(ours)).toEqual(counted(theirs));
+    const differing = [];
+    for (const file of ours.filter((entry) => !stamp.test(entry)))
+      if (!(await readFile(path.join(merged, 'pagefind', file))).equals(await readFile(path.join(reference, 'pagefind', file))))
+        differing.push(file);
+    expect(differing).toEqual([]);
+    const entry = async (dir: string) =>
+      JSON.parse(await readFile(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number; wasm: string | null }>;
+      };
+    const shape = (value: Awaited<ReturnType<typeof entry>>) =>
+      Object.entries(value.languages).map(([language, { page_count, wasm }]) => [language, page_count, wasm]);
+    expect(shape(await entry(merged))).toEqual(shape(await entry(reference)));
+  });
+
+  it('indexes every language again when the live record is missing or corrupt, and gives the same index', async () => {
+    for (const spoil of [undefined, '{"format":1,"languages":{"ps":']) {
+      const record = path.join(work, 'spoilt-search-index.json');
+      await rm(record, { force: true });
+      if (spoil) await writeFile(record, spoil);
+      await mergeDeploy({ liveDir: merged, partialDir: path.join(work, 'nothing'), outDir: unrecorded, keep: () => true });
+      const said: string[] = [];
+      const languages = await buildSearchIndex(unrecorded, {
+        reuse: { deployDir: live, record },
+        log: (line) => said.push(line),
+      });
+      expect(languages.filter(({ reused }) => reused)).toEqual([]);
+      expect(said.join('\n')).toMatch(spoil ? /an unreadable search record/ : /no search record/);
+      const [ours, theirs] = await Promise.all([bundleFiles(unrecorded), bundleFiles(reference)]);
+      expect(ours.filter((file) => !stamp.test(file))).toEqual(theirs.filter((file) => !stamp.test(file)));
+      for (const file of ours.filter((entry) => /^(index|fragment)\//.test(entry)))
+        expect(
+          (await readFile(path.join(unrecorded, 'pagefind', file))).equals(
+            await readFile(path.join(reference, 'pagefind', file)),
+          ),
+          file,
+        ).toBe(true);
+    }
+  });
+
+  it('records the same search inputs as a full re-index, for the next publication', async () => {
+    const digests = async (file: string) =>
+      Object.fromEntries(
+        Object.entries((JSON.parse(await readFile(file, 'utf8')) as SearchRecord).languages).map(([language, { digest }]) => [
+          language,
+          digest,
+        ]),
+      );
+    const [ours, theirs, before] = await Promise.all([digests(mergedRecord), digests(referenceRecord), digests(liveRecord)]);
+    expect(ours).toEqual(theirs);
+    expect(Object.keys(ours).filter((language) => ours[language] !== before[language])).toEqual(['ps']);
   });
 });

@@ -6,11 +6,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { close, createIndex } from 'pagefind';
 import { describe, expect, it } from 'vitest';
 
 import { localeCodes, sitePaths } from '@passerelle/content-schemas';
 
-import { requiredResultMeta } from '../../src/integrations/searchIndex';
+import { requiredResultMeta, withoutHead } from '../../src/integrations/searchIndex';
 import { pageTitle, rankTitles, titleSortPlaceholder } from '../../src/lib/searchOrder';
 import { fixtureFiche, fixtureFiches, page } from '../helpers/dist';
 import { fixtureSnapshotDir, testDistDir } from '../helpers/paths';
@@ -138,5 +139,36 @@ describe('the search index', () => {
       expect(existsSync(bundle(file)), file).toBe(true);
     for (const file of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.js', 'pagefind-highlight.js'])
       expect(existsSync(bundle(file)), file).toBe(false);
+  });
+
+  it('is the same whether Pagefind gets a fiche page whole or without the inside of its head', async () => {
+    // The search pass drops each page's head (src/integrations/searchIndex.ts, withoutHead): Pagefind must read nothing there.
+    const pages = ['fr', 'ar', 'ps'].flatMap((locale) =>
+      fixtureFiches().map((fiche) => {
+        const { html, urlPath } = page(sitePaths.fiche(locale as 'fr', fiche));
+        return { url: urlPath, html };
+      }),
+    );
+    for (const { html } of pages) expect(withoutHead(html).length).toBeLessThan(html.length - 4000);
+    const bundles: Map<string, string>[] = [];
+    try {
+      for (const trim of [false, true]) {
+        const { index } = await createIndex({});
+        if (!index) throw new Error('no Pagefind index');
+        for (const { url, html } of pages) await index.addHTMLFile({ url, content: trim ? withoutHead(html) : html });
+        const { files } = await index.getFiles();
+        bundles.push(
+          new Map(
+            files
+              .filter((file) => /^(index|fragment)[/]/.test(file.path))
+              .map((file) => [file.path, Buffer.from(file.content).toString('base64')]),
+          ),
+        );
+      }
+    } finally {
+      await close();
+    }
+    expect(bundles[0]?.size).toBeGreaterThan(pages.length);
+    expect(bundles[1]).toEqual(bundles[0]);
   });
 });

@@ -30,4 +30,16 @@ describe('ficheSteps', () => {
     const atelier = fiche('atelier', { type: 'dispositif' });
     expect(ficheSteps(catalogOf([both, rsa, franceTravail, atelier]), both)).toEqual({ before: [], after: [rsa] });
   });
+
+  it('lists its own links first, then the fiches naming it in catalog order, whichever fiche is asked first', () => {
+    const titre = fiche('titre', { stepsAfter: ['caf'] });
+    const caf = fiche('caf', { stepsBefore: ['domiciliation'] });
+    const domiciliation = fiche('domiciliation');
+    const banque = fiche('banque', { stepsAfter: ['caf', 'caf'] });
+    const logement = fiche('logement', { stepsBefore: ['caf'] });
+    const linked = catalogOf([logement, titre, caf, domiciliation, banque]);
+    expect(ficheSteps(linked, logement)).toEqual({ before: [caf], after: [] });
+    expect(ficheSteps(linked, caf)).toEqual({ before: [domiciliation, titre, banque], after: [logement] });
+    expect(ficheSteps(linked, domiciliation)).toEqual({ before: [], after: [caf] });
+  });
 });
