@@ -26,7 +26,7 @@ import { measureFullBuild } from './bench/buildMeasure';
 import { measureCmsLatency } from './bench/cmsLatency';
 import { describeCorpus, generateCorpus } from './bench/corpus';
 import { runLighthouse, type LighthouseScores } from './bench/lighthouse';
-import { runLoad } from './bench/load';
+import { migrateDatabase, runLoad } from './bench/load';
 import { runMemoryBench } from './bench/memoryBench';
 import { runScale } from './bench/scale';
 import { parseBenchOptions, usage, UsageError } from './bench/options';
@@ -208,14 +208,26 @@ async function main(): Promise<void> {
           await cp(path.join(cacheDir, 'passerelle.db-wal'), `${database}-wal`);
         if (existsSync(path.join(cacheDir, 'media')))
           await cp(path.join(cacheDir, 'media'), path.join(workDir as string, 'media'), { recursive: true });
-        const { child, tail } = spawnQuiet('npx', ['tsx', path.join(repoRoot, 'scripts/src/bench/updateCorpusSchema.ts')], {
-          cwd: cmsDir,
-          env: { ...env, NODE_ENV: 'development', PAYLOAD_JOBS_AUTORUN: 'false' },
-        });
-        const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-        if (code !== 0)
-          throw new Error(`bringing the kept corpus to the current schema failed (exit code ${code}):\n${tail.join('\n')}`);
-        progress(`reused ${cacheDir}`);
+        // A corpus made by the bulk import (--scale, --load) carries the migrations: it is brought
+        // up to date by them (the development push would try to make their indexes again); an
+        // older one, made by the development push, by the push.
+        const migrated = await migrateDatabase(repoRoot, env).then(
+          () => true,
+          (error: Error) => {
+            if (/development schema push/.test(error.message)) return false;
+            throw error;
+          },
+        );
+        if (!migrated) {
+          const { child, tail } = spawnQuiet('npx', ['tsx', path.join(repoRoot, 'scripts/src/bench/updateCorpusSchema.ts')], {
+            cwd: cmsDir,
+            env: { ...env, NODE_ENV: 'development', PAYLOAD_JOBS_AUTORUN: 'false' },
+          });
+          const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+          if (code !== 0)
+            throw new Error(`bringing the kept corpus to the current schema failed (exit code ${code}):\n${tail.join('\n')}`);
+        }
+        progress(`reused ${cacheDir}${migrated ? ', migrated' : ', schema pushed'}`);
         return { insertSeconds: 0, fichesPerSecond: 0, reused: true };
       }
       let summary: { insertMs: number; fichesPerSecond: number } | undefined;

@@ -136,7 +136,9 @@ export async function exportSnapshot({
       }
       Object.assign(snapshot, { [collection]: documents });
       counts[collection] = documents.length;
-      await writeFile(path.join(staging, `${collection}.json`), `${JSON.stringify(documents, null, 2)}\n`);
+      // Without indentation: at 1,000 fiches fiches.json is 69 MB instead of 170 MB, which this
+      // export writes and the build and the next publication read and parse (about 2 s less).
+      await writeFile(path.join(staging, `${collection}.json`), `${JSON.stringify(documents)}\n`);
       log(
         `export: ${collection}: ${documents.length}${base && since ? ` (${read[collection]} read, changed since ${since})` : ''}`,
       );

@@ -241,7 +241,7 @@ export async function mergeDeploy({
   partialDir: string;
   outDir: string;
   keep: (relativePath: string) => boolean;
-}): Promise<{ linked: number; rendered: number }> {
+}): Promise<{ linked: number; rendered: number; linkedFiles: ReadonlySet<string>; renderedFiles: readonly string[] }> {
   await rm(outDir, { recursive: true, force: true });
   const linkedFiles = new Set((await filesUnder(liveDir)).filter((file) => keep(file)));
   // Thousands of folders and links at 1,000 fiches: a batch at a time, not one after the other.
@@ -250,6 +250,7 @@ export async function mergeDeploy({
   await inBatches([...linkedFiles], (file) => link(path.join(liveDir, file), path.join(outDir, file)));
   const linked = linkedFiles.size;
   let rendered = 0;
+  const renderedFiles: string[] = [];
   await inBatches(await filesUnder(partialDir), async (file) => {
     const target = path.join(outDir, file);
     const source = path.join(partialDir, file);
@@ -260,8 +261,9 @@ export async function mergeDeploy({
     await rm(target, { force: true });
     await rename(source, target);
     rendered += 1;
+    renderedFiles.push(file);
   });
-  return { linked, rendered };
+  return { linked, rendered, linkedFiles, renderedFiles };
 }
 
 /**
@@ -271,13 +273,23 @@ export async function mergeDeploy({
  * to it. The deploy then shares with the live one every byte that did not change, on disk and for
  * a diff-based upload. The file is replaced by a link, never written through.
  */
-export async function relinkUnchanged(outDir: string, liveDir: string): Promise<number> {
+export async function relinkUnchanged(
+  outDir: string,
+  liveDir: string,
+  { only }: { only?: readonly string[] } = {},
+): Promise<number> {
   let relinked = 0;
-  await inBatches(await filesUnder(outDir), async (file) => {
+  // `only`: the files the publication made (the partial build's, the stylesheet, the service
+  // worker), so that the 33,000 files of a 1,000-fiche deploy are neither listed nor looked at:
+  // the others are links the merge made, and the search pass links its own files with the live
+  // bytes. Without it, every file.
+  const candidates = only ? [...new Set(only)] : await filesUnder(outDir);
+  await inBatches(candidates, async (file) => {
     const ours = path.join(outDir, file);
     const live = path.join(liveDir, file);
-    const [mine, theirs] = await Promise.all([stat(ours), stat(live).catch(() => undefined)]);
-    if (!theirs?.isFile() || mine.nlink > 1 || mine.size !== theirs.size) return;
+    const [mine, theirs] = await Promise.all([stat(ours).catch(() => undefined), stat(live).catch(() => undefined)]);
+    // A file a pass removed or renamed since (the stylesheet Vite named) is not there any more.
+    if (!mine?.isFile() || !theirs?.isFile() || mine.nlink > 1 || mine.size !== theirs.size) return;
     if (!(await readFile(ours)).equals(await readFile(live))) return;
     const staging = `${ours}.relink-${process.pid}`;
     await link(live, staging);
@@ -285,6 +297,15 @@ export async function relinkUnchanged(outDir: string, liveDir: string): Promise<
     relinked += 1;
   });
   return relinked;
+}
+
+/**
+ * The files of a merged deploy the publication itself made, for `relinkUnchanged`: those the
+ * partial build rendered (moved in by `mergeDeploy`), and those the whole-site passes write
+ * besides (the pruned stylesheet, the service worker). The search pass links its own files.
+ */
+export async function madeByPublication(outDir: string, renderedFiles: readonly string[]): Promise<string[]> {
+  return [...renderedFiles, ...(await stylesheetsOf(outDir)).map((name) => `_astro/${name}`), 'sw.js'];
 }
 
 /** Stylesheets of a deploy (`_astro/*.css`): the names its pages point to. */

@@ -3,8 +3,9 @@
  * deploy (our static server with the deploy's `_headers`: compression, cache rules, the CSP with
  * the hashes of any inline code). For measuring a change without running the whole bench:
  *
- *   npx tsx scripts/src/lighthouseSite.ts --dist site/test-dist --runs 3 [--2g] [--then /fr/] [--inline-css | --critical-css] [--json out.json] /fr/ /ar/demarches/carte-vitale/
+ *   npx tsx scripts/src/lighthouseSite.ts --dist site/test-dist --runs 3 [--2g] [--then /fr/] [--inline-css | --critical-css] [--traces DIR] [--json out.json] /fr/ /ar/demarches/carte-vitale/
  *
+ * `--traces DIR`: writes each Lighthouse run's trace there (open it in DevTools' performance panel).
  * `--then P`: on 2G, each run goes on to page P in the same profile (a second visit, the cache
  * warm). `--inline-css`: measures a copy of the build whose pages carry the stylesheet in a
  * `<style>` element instead of linking it (allowed by its hash in the CSP), to weigh what
@@ -18,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -39,6 +40,7 @@ let jsonOut = '';
 let then: string | undefined;
 let inlineCss = false;
 let criticalCss = false;
+let traceDir = '';
 const paths: string[] = [];
 for (let index = 0; index < args.length; index += 1) {
   const arg = args[index] ?? '';
@@ -50,6 +52,7 @@ for (let index = 0; index < args.length; index += 1) {
   else if (arg === '--then') then = args[(index += 1)];
   else if (arg === '--inline-css') inlineCss = true;
   else if (arg === '--critical-css') criticalCss = true;
+  else if (arg === '--traces') traceDir = path.resolve(args[(index += 1)] ?? '');
   else if (arg.startsWith('/')) paths.push(arg);
   else throw new Error(`unknown argument ${arg}`);
 }
@@ -102,6 +105,7 @@ async function criticalPart(css: string, html: string): Promise<string> {
   });
   return result?.css ?? css;
 }
+if (traceDir) await mkdir(traceDir, { recursive: true });
 const headersFile = path.join(dist, '_headers');
 const hadHeaders = existsSync(headersFile);
 if (!hadHeaders) {
@@ -117,7 +121,12 @@ try {
   for (const pagePath of paths) {
     const entry: (typeof results)[number] = { path: pagePath };
     if (lighthouse)
-      entry.lighthouse = await runLighthouse(`${origin}${pagePath}`, runs, (line) => console.error(`${pagePath} ${line}`));
+      entry.lighthouse = await runLighthouse(
+        `${origin}${pagePath}`,
+        runs,
+        (line) => console.error(`${pagePath} ${line}`),
+        traceDir ? (run) => path.join(traceDir, `${pagePath.replaceAll('/', '_')}${run}.trace.json`) : undefined,
+      );
     if (twoG) {
       const browser = await launchChromium();
       try {
@@ -137,6 +146,7 @@ try {
         scores &&
           `performance ${scores.performance} (a11y ${scores.accessibility}, BP ${scores.bestPractices}, SEO ${scores.seo}) FCP ${(scores.fcpMs / 1000).toFixed(2)} s LCP ${(scores.lcpMs / 1000).toFixed(2)} s TBT ${scores.tbtMs.toFixed(0)} ms CLS ${scores.cls.toFixed(3)} benchmarkIndex ${scores.benchmarkIndex}`,
         scores && `  long tasks: ${JSON.stringify(scores.longTasks)}`,
+        scores && `  observed tasks ≥ 10 ms: ${JSON.stringify(scores.observedTasks)}`,
         scores && `  main thread: ${JSON.stringify(scores.mainThread)}`,
         scores && `  boot-up: ${JSON.stringify(scores.bootup)}`,
         scores && `  layout shifts: ${JSON.stringify(scores.layoutShifts)}`,

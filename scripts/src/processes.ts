@@ -7,18 +7,42 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 export function run(
   command: string,
   args: string[],
-  options: SpawnOptions & { label: string; running?: ChildProcess[] },
+  options: SpawnOptions & {
+    label: string;
+    running?: ChildProcess[];
+    /**
+     * Times to run again a command that ended with exit code 13 (« unsettled top-level await »):
+     * on Node 20, a tsx command now and then ends so before it has done anything, its module load
+     * through tsx's loader thread never settling (seen in CI on the seed, and on the bench's
+     * migrations). Only for a command that is safe to run twice.
+     */
+    retriesOnUnsettledStart?: number;
+  },
 ): Promise<void> {
-  const { running, ...spawnOptions } = options;
-  return new Promise((resolve, reject) => {
+  const { running, retriesOnUnsettledStart = 0, ...spawnOptions } = options;
+  return new Promise<void>((resolve, reject) => {
     const child = spawnPrefixed(command, args, spawnOptions);
     running?.push(child);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`${options.label} failed (${signal ?? `exit code ${code}`})`));
+      else reject(new CommandFailed(`${options.label} failed (${signal ?? `exit code ${code}`})`, code));
     });
+  }).catch((error: unknown) => {
+    if (!(error instanceof CommandFailed) || error.code !== 13 || retriesOnUnsettledStart < 1) throw error;
+    console.error(`${options.label}: ended before starting (exit code 13), run again`);
+    return run(command, args, { ...options, retriesOnUnsettledStart: retriesOnUnsettledStart - 1 });
   });
+}
+
+/** A command's failure with its exit code, so that `run` can tell an unsettled start from a real failure. */
+class CommandFailed extends Error {
+  constructor(
+    message: string,
+    readonly code: number | null,
+  ) {
+    super(message);
+  }
 }
 
 /**

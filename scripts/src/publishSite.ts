@@ -52,6 +52,7 @@ import { exportSnapshot, type ExportReport } from './export';
 import {
   codeVersion,
   inBatches,
+  madeByPublication,
   mergeDeploy,
   planBuild,
   readSnapshot,
@@ -61,7 +62,7 @@ import {
 } from './incremental';
 import { acquirePublishLock, PublishLockedError, type PublishLock } from './publishLock';
 import { buildSiteWithNpm, runLogged, siteDir, type SiteBuilder } from './siteBuild';
-import { collectInlineCode, countPages, listFiles, verifyBuild } from './verifyDeploy';
+import { collectInlineCode, countPages, listFiles, verifyBuild, type InlineCodeCount } from './verifyDeploy';
 
 /** The stages, typed once in the contract (content-schemas/src/publishProtocol.ts). */
 export type { PublishStage };
@@ -100,7 +101,7 @@ export type PublishOptions = {
   statfs?: StatFs;
   /** Render every page (`npm run publish:site -- --full`), whatever changed. */
   full?: boolean;
-  /** Runs the whole-site passes on a merged incremental deploy (default: the site's finishMergedDeploy.ts). */
+  /** Runs the whole-site passes after the build, full or incremental (default: the site's finishMergedDeploy.ts). */
   finishDeploy?: DeployFinisher;
 };
 
@@ -109,16 +110,57 @@ export type DeployFinisher = (options: {
   formerStylesheets: string[];
   log: (line: string) => void;
   signal?: AbortSignal;
+  /**
+   * A full build: every whole-site pass runs on the pages Astro wrote (QR codes, web app files
+   * and social images included), and the live deploy gives its QR codes only. Otherwise a
+   * merged incremental deploy.
+   */
+  full?: boolean;
+  /** The live deploy and its search record: the languages whose search input did not change are taken from it (incremental only). */
+  liveDir?: string;
+  liveSearchRecord?: string;
+  /** Where to write the new deploy's search record. */
+  searchRecord?: string;
+  /** The live deploy's QR code record, and where to write the new deploy's (site/src/integrations/printQrCodes.ts). */
+  liveQrRecord?: string;
+  qrRecord?: string;
+  /** Where to write the inline code of the pages the passes read, which the checks then take (`InlineCodeCount`). */
+  inlineCode?: string;
 }) => Promise<void>;
 
 /** The site's own whole-site passes (site/src/integrations/finishMergedDeploy.ts), in a child process like the build. */
-export const finishWithSite: DeployFinisher = ({ outDir, formerStylesheets, log, signal }) =>
-  runLogged(process.execPath, ['--import', 'tsx', 'src/integrations/finishMergedDeploy.ts', outDir, ...formerStylesheets], {
-    cwd: siteDir,
-    env: { ...process.env },
-    log,
-    signal,
-  });
+export const finishWithSite: DeployFinisher = ({
+  outDir,
+  formerStylesheets,
+  log,
+  signal,
+  full,
+  liveDir,
+  liveSearchRecord,
+  searchRecord,
+  liveQrRecord,
+  qrRecord,
+  inlineCode,
+}) =>
+  runLogged(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/integrations/finishMergedDeploy.ts',
+      outDir,
+      ...formerStylesheets,
+      ...(full ? ['--full'] : []),
+      ...(liveDir && (liveSearchRecord || liveQrRecord) ? [`--live=${liveDir}`] : []),
+      ...(liveDir && liveSearchRecord && !full ? [`--live-search-record=${liveSearchRecord}`] : []),
+      ...(liveDir && liveQrRecord ? [`--live-qr-record=${liveQrRecord}`] : []),
+      ...(searchRecord ? [`--search-record=${searchRecord}`] : []),
+      ...(qrRecord ? [`--qr-record=${qrRecord}`] : []),
+      ...(inlineCode ? [`--inline-code=${inlineCode}`] : []),
+    ],
+    // The build's heap limit is not this process's: it holds no content, and Pagefind's services are threads of it.
+    { cwd: siteDir, env: { ...process.env }, log, signal },
+  );
 
 /** Which kind of build made a deploy, and why (a French sentence the admin shows). */
 export type BuildKind = { kind: 'full' | 'incremental'; why: string };
@@ -130,6 +172,17 @@ export const nextFullMarker = '.next-full';
 export function snapshotDirOf(deploysDir: string, id: string): string {
   return path.join(deploysDir, `${id}.snapshot`);
 }
+
+/**
+ * A deploy's search index record (site/src/integrations/searchIndex.ts: each language's search
+ * input digest and Pagefind files), kept in its content snapshot folder: it goes with the deploy
+ * (pruned, cached, rolled back with it) and is never served. The next incremental publication
+ * takes from the live deploy the languages whose search input did not change.
+ */
+export const searchRecordFile = 'search-index.json';
+
+/** The QR code record's name there (site/src/integrations/printQrCodes.ts). */
+export const qrRecordFile = 'qr-codes.json';
 
 /** Astro's cache folder (`cacheDir`, default `node_modules/.astro` of the site): optimised images, and media downloaded when building straight from the CMS. */
 export const defaultMediaCacheDirs = [
@@ -291,6 +344,8 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
     log(`publish: ${plan.kind} build (${plan.why})`);
 
     enter('build');
+    // The whole-site passes count the inline code of the pages they read: the checks take it from there.
+    const inlineCodeFile = path.join(work, 'inline-code.json');
     if (plan.kind === 'incremental' && liveId) {
       try {
         const selectionFile = path.join(work, 'render-only.json');
@@ -307,8 +362,16 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
           formerStylesheets: await stylesheetsOf(liveDir),
           log,
           signal,
+          liveDir,
+          liveSearchRecord: path.join(snapshotDirOf(deploysDir, liveId), searchRecordFile),
+          searchRecord: path.join(snapshotDir, searchRecordFile),
+          liveQrRecord: path.join(snapshotDirOf(deploysDir, liveId), qrRecordFile),
+          qrRecord: path.join(snapshotDir, qrRecordFile),
+          inlineCode: inlineCodeFile,
         });
-        const relinked = await relinkUnchanged(partial, liveDir);
+        const relinked = await relinkUnchanged(partial, liveDir, {
+          only: await madeByPublication(partial, merged.renderedFiles),
+        });
         log(`publish: ${relinked} rendered files unchanged from ${liveId}, linked to it`);
         lap('finish');
       } catch (error) {
@@ -316,30 +379,53 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
         throw error;
       }
     } else {
-      await buildSite({ snapshotDir, siteUrl, outDir: partial, log, signal, renderOnly: '' });
+      // Astro renders every page and exits; the whole-site passes then run in a process of their
+      // own, as an incremental publication's do, without the content Astro's process held.
+      await buildSite({ snapshotDir, siteUrl, outDir: partial, log, signal, renderOnly: '', passesAfter: true });
       lap('build');
+      // The live deploy, when there is one, gives the QR codes of the addresses it drew with the same code.
+      const liveDir = liveId ? path.join(deploysDir, liveId) : undefined;
+      await (options.finishDeploy ?? finishWithSite)({
+        outDir: partial,
+        formerStylesheets: [],
+        log,
+        signal,
+        full: true,
+        ...(liveDir && liveId ? { liveDir, liveQrRecord: path.join(snapshotDirOf(deploysDir, liveId), qrRecordFile) } : {}),
+        searchRecord: path.join(snapshotDir, searchRecordFile),
+        qrRecord: path.join(snapshotDir, qrRecordFile),
+        inlineCode: inlineCodeFile,
+      });
+      lap('finish');
     }
 
     enter('verify');
     const createdAt = new Date().toISOString();
+    // Listed once (33,000 files at 1,000 fiches, about 0.5 s a listing): the files written
+    // below are added to the list as the listing would have them (sorted, once each).
     let files = await listFiles(partial);
     // Public too: which version is live, and what the next build compares itself with.
     await writeFile(
       path.join(partial, deployInfoFile),
       `${JSON.stringify({ id, createdAt, publishedFiches, pages: countPages(files) }, null, 2)}\n`,
     );
-    files = await listFiles(partial);
+    files = withListed(files, [deployInfoFile]);
     const fiches: readonly Fiche[] = exported.documents.fiches;
     const pagePaths = new Set(files.map(pagePathOf).filter((page): page is string => Boolean(page)));
     const redirects = redirectRules({ fiches, formerAddresses, pages: pagePaths });
     // Pages still hard-linked to the live deploy passed these checks when it went live.
+    // Those the whole-site passes read were counted as they read them, and are not read again.
     const inlineCode = await collectInlineCode(
       partial,
       plan.kind === 'incremental' && liveId ? await notSharedWith(partial, path.join(deploysDir, liveId), files) : files,
+      await readFile(inlineCodeFile, 'utf8').then(
+        (text) => JSON.parse(text) as InlineCodeCount,
+        () => undefined,
+      ),
     );
     await writeFile(path.join(partial, '_headers'), formatHeaders(headerRules(files, contentSecurityPolicy())));
     await writeFile(path.join(partial, '_redirects'), formatRedirects(redirects));
-    files = await listFiles(partial);
+    files = withListed(files, ['_headers', '_redirects']);
     const live =
       (await currentDeployMeta(deploysDir)) ??
       (options.liveSiteUrl ? await fetchLiveMeta(options.liveSiteUrl, fetchImpl, timeoutMs) : undefined);
@@ -416,6 +502,12 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** A sorted listing (`listFiles`) with files just written at its top level added, as listing again would give it. */
+export function withListed(files: readonly string[], written: readonly string[]): string[] {
+  const added = written.filter((file) => !files.includes(file));
+  return added.length === 0 ? [...files] : [...files, ...added].sort();
 }
 
 /** Prunes the image caches, then refuses to start a build the disk cannot hold. */

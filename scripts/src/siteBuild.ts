@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { repositoryRoot } from '@passerelle/content-schemas/repository';
@@ -29,6 +29,14 @@ export type SiteBuildOptions = {
   signal?: AbortSignal;
   /** An incremental publication: the render selection file (site/src/lib/renderOnly.ts); absent, every page. */
   renderOnly?: string;
+  /** Where a full build writes its search index's record (site/src/integrations/searchIndex.ts). */
+  searchRecord?: string;
+  /**
+   * A full build whose whole-site passes the caller runs afterwards, in a process of its own
+   * (site/src/integrations/finishMergedDeploy.ts): Astro's process then stops once the pages are
+   * written, and the content it holds is freed before the search services start.
+   */
+  passesAfter?: boolean;
 };
 
 export type SiteBuilder = (options: SiteBuildOptions) => Promise<void>;
@@ -45,7 +53,42 @@ export function outDirArguments(buildScript: string, outDir: string): string[] {
 /** The variable naming the render selection file (site/src/lib/renderOnly.ts). */
 export const renderOnlyVariable = 'PASSERELLE_RENDER_ONLY';
 
-export const buildSiteWithNpm: SiteBuilder = async ({ snapshotDir, siteUrl, outDir, log, signal, renderOnly }) => {
+/** The variable naming where the build writes its search index's record (site/src/integrations/searchIndex.ts). */
+export const searchRecordVariable = 'PASSERELLE_SEARCH_RECORD';
+
+/** The variable that leaves a full build's whole-site passes to the publisher (site/src/integrations/finishMergedDeploy.ts). */
+export const wholeSitePassesVariable = 'PASSERELLE_WHOLE_SITE_PASSES';
+
+/**
+ * The V8 heap limit of the build (`--max-old-space-size`, MB), from the size of the snapshot's
+ * fiches.json. Node's default is about 4 GB here, and V8 lets a heap grow well past what it
+ * holds before collecting: at 1,000 fiches Astro's process reached 1.9 GB while rendering, most
+ * of it garbage. Held to 1 GB it stayed near 0.5 GB while rendering, and used no more CPU
+ * (docs/publishing.md « The full build's memory »). What the build keeps grows with the content
+ * (fiches.json read, checked, stored, then read back by the pages), so the limit grows with it:
+ * six times the file, never under 1 GB (178 MB at 1,000 fiches: 1,088 MB).
+ */
+export function buildHeapLimitMb(fichesJsonBytes: number): number {
+  return Math.max(1024, Math.ceil((fichesJsonBytes * 6) / 1048576 / 64) * 64);
+}
+
+/** NODE_OPTIONS with the build's heap limit, unless the operator already set one. */
+export function withHeapLimit(nodeOptions: string | undefined, limitMb: number): string {
+  const options = nodeOptions?.trim() ?? '';
+  if (/--max-old-space-size\b/.test(options)) return options;
+  return `${options} --max-old-space-size=${limitMb}`.trim();
+}
+
+export const buildSiteWithNpm: SiteBuilder = async ({
+  snapshotDir,
+  siteUrl,
+  outDir,
+  log,
+  signal,
+  renderOnly,
+  searchRecord,
+  passesAfter,
+}) => {
   const manifest = JSON.parse(readFileSync(path.join(siteDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const script = manifest.scripts?.build;
   if (!script) throw new Error('the site workspace has no build script');
@@ -53,16 +96,23 @@ export const buildSiteWithNpm: SiteBuilder = async ({ snapshotDir, siteUrl, outD
   await pruneStaleStaging(stagingRoot);
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(staging), { recursive: true });
+  const fichesBytes = await stat(path.join(snapshotDir, 'fiches.json')).then(
+    (file) => file.size,
+    () => 0,
+  );
   try {
     await runLogged('npm', ['run', 'build', '--workspace', '@passerelle/site', ...outDirArguments(script, staging)], {
       cwd: repositoryRoot,
       env: {
         ...process.env,
+        NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, buildHeapLimitMb(fichesBytes)),
         SNAPSHOT_DIR: snapshotDir,
         SITE_URL: siteUrl,
         CMS_URL: '',
         [outDirVariable]: staging,
         [renderOnlyVariable]: renderOnly ?? '',
+        [searchRecordVariable]: searchRecord ?? '',
+        [wholeSitePassesVariable]: passesAfter ? 'publisher' : '',
         ASTRO_TELEMETRY_DISABLED: '1',
       },
       log,

@@ -124,6 +124,8 @@ async function main(): Promise<void> {
     },
     label: 'seed',
     running: children,
+    // Safe to run twice: `--if-empty` seeds only an empty database.
+    retriesOnUnsettledStart: 2,
   });
 
   const cms = spawnPrefixed('npx', ['next', 'start', '--port', String(cmsPort), '--hostname', host], {

@@ -32,10 +32,31 @@ export function countPages(files: readonly string[]): PageCounts {
 /** A page with inline code, which the Content-Security-Policy would block. */
 export type InlineCodePage = InlineCode & { file: string };
 
-/** The pages of a build that hold inline code (see `inlineCodeOf`), in file order. */
-export async function collectInlineCode(root: string, files: readonly string[]): Promise<InlineCodePage[]> {
+/**
+ * The inline code the whole-site passes counted on the pages they read and left as they are
+ * (site/src/integrations/finishMergedDeploy.ts `--inline-code`): every page read, and those with
+ * inline code.
+ */
+export type InlineCodeCount = { read: readonly string[]; pages: readonly InlineCodePage[] };
+
+/**
+ * The pages of a build that hold inline code (see `inlineCodeOf`), in file order. `counted`:
+ * what the whole-site passes found on the pages they read, which are not read again.
+ */
+export async function collectInlineCode(
+  root: string,
+  files: readonly string[],
+  counted?: InlineCodeCount,
+): Promise<InlineCodePage[]> {
   const pages: InlineCodePage[] = [];
+  const read = new Set(counted?.read);
+  const counts = new Map(counted?.pages.map(({ file, ...count }) => [file, count]));
   for (const file of files.filter((name) => name.endsWith('.html'))) {
+    if (read.has(file)) {
+      const count = counts.get(file);
+      if (count) pages.push({ file, ...count });
+      continue;
+    }
     const found = inlineCodeOf(await readFile(path.join(root, file), 'utf8'));
     if (found.scripts + found.styles + found.styleAttributes + found.eventHandlers > 0) pages.push({ file, ...found });
   }

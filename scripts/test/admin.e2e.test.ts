@@ -98,6 +98,7 @@ async function logIn(email: string, viewport = { width: 1280, height: 900 }, exp
     if (url.host !== `localhost:${cmsPort}`) problems.push(`request to an outside host: ${request.url()}`);
   });
   const page = await context.newPage();
+  trackFormRequests(page);
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     // The browser logs a refused save (HTTP 400) the test itself provokes.
@@ -117,14 +118,42 @@ async function logIn(email: string, viewport = { width: 1280, height: 900 }, exp
   return page;
 }
 
-/** Picks an option of one of Payload's select fields (react-select). */
+/** POST requests in flight per page: the admin's form-state requests are server-action POSTs. */
+const formRequestsInFlight = new WeakMap<Page, Set<unknown>>();
+
+function trackFormRequests(page: Page): void {
+  const inFlight = new Set<unknown>();
+  formRequestsInFlight.set(page, inFlight);
+  page.on('request', (request) => request.method() === 'POST' && inFlight.add(request));
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => inFlight.delete(request));
+}
+
+/** Waits until the page has had no POST in flight for half a second: the form's state is the server's answer. */
+async function formSettled(page: Page, timeoutMs = 30_000): Promise<void> {
+  const inFlight = formRequestsInFlight.get(page)!;
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if (inFlight.size > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 500) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Picks an option of one of Payload's select fields (react-select), and waits for the form-state
+ * request it sends: an answer arriving after a save's would otherwise wipe the save's field errors.
+ */
 async function choose(page: Page, fieldId: string, label: string): Promise<void> {
-  await page.locator(`#${fieldId} .rs__control`).click();
-  await page.locator('.rs__option', { hasText: label }).click();
+  await page.locator(`#${fieldId} .rs__control`).click({ timeout: 15_000 });
+  await page.locator('.rs__option', { hasText: label }).click({ timeout: 15_000 });
+  await formSettled(page);
 }
 
 async function optionsOf(page: Page, fieldId: string): Promise<string[]> {
-  await page.locator(`#${fieldId} .rs__control`).click();
+  await page.locator(`#${fieldId} .rs__control`).click({ timeout: 15_000 });
+  await page.locator('.rs__option').first().waitFor({ timeout: 15_000 });
   const options = await page.locator('.rs__option').allTextContents();
   await page.keyboard.press('Escape');
   return options;
@@ -352,17 +381,19 @@ describe('the admin, role by role', () => {
       // The offer is computed by the server with the form's state: a form-state answer to the
       // title's edit can arrive after the state's and still list the saved « Validée ». Choosing
       // the same state again changes nothing and asks the server nothing, so the test goes through
-      // « En cours » to make the form ask again.
+      // « En cours » to make the form ask again. Each look waits for the form's requests to end,
+      // and each click is bounded, so that a slow CMS (CI under load) costs waiting, not failure.
       await until(
         'the states offered to a translator',
         async () => {
+          await formSettled(translator);
           const options = await optionsOf(translator, 'field-status');
           if (options.includes('À relire') && !options.includes('Validée')) return options;
           await choose(translator, 'field-status', 'En cours');
           await choose(translator, 'field-status', 'À relire');
           return undefined;
         },
-        40_000,
+        150_000,
       );
       expect(await translator.locator('#field-status .rs__single-value').textContent()).toBe('À relire');
       await translator.locator('#action-save').click();
@@ -576,6 +607,32 @@ describe('the admin, role by role', () => {
     expect(await row.evaluate((element) => getComputedStyle(element).display)).toBe('block');
     const width = await page.locator('.passerelle-french-source').evaluate((element) => element.getBoundingClientRect().width);
     expect(width).toBeLessThanOrEqual(412);
+  });
+
+  it('each role’s list shows its columns filled, though it reads only them', { timeout: 3 * 60_000 }, async () => {
+    // The lists read only their columns (admin.enableListViewSelectAPI): a cell whose value was
+    // not read would be empty, and a relationship would show an id instead of its title.
+    const checks: [string, string, string[]][] = [
+      ['editor@passerelle.test', 'fiches', ['title', 'type', 'primaryTheme', 'mainStructure', '_status', 'updatedAt']],
+      ['contributor@passerelle.test', 'fiches', ['title', 'primaryTheme', '_status']],
+      ['translator-ar@passerelle.test', 'translations', ['label', 'language', 'status', 'updatedAt']],
+    ];
+    for (const [email, collection, columns] of checks) {
+      const page = await logIn(email);
+      await page.goto(`${cmsUrl}/admin/collections/${collection}`);
+      const row = page.locator('.collection-list tbody tr').first();
+      await row.waitFor({ timeout: 60_000 });
+      for (const column of columns) {
+        const cell = row.locator(`td.cell-${column}`);
+        await expect
+          .poll(async () => ((await cell.textContent()) ?? '').trim(), {
+            message: `${email} ${collection} ${column}`,
+            timeout: 30_000,
+          })
+          .toMatch(/\S/);
+        expect((await cell.textContent())?.trim(), `${email} ${collection} ${column}`).not.toMatch(/^[0-9a-f-]{20,}$/);
+      }
+    }
   });
 
   it('a coverage figure on the editor’s dashboard opens the matching list', { timeout: 3 * 60_000 }, async () => {

@@ -103,6 +103,19 @@ describe('build log parsing', () => {
     expect(pagefindSeconds(lines)).toBe(7.5);
     expect(() => pagefindSeconds(lines.slice(0, 2))).toThrow(/no search index report/);
   });
+
+  it('times the search index and the passes after Astro from the finish step’s report', () => {
+    const lines = [
+      { at: 4_000, text: ' generating static routes ' },
+      { at: 30_000, text: '✓ Completed in 26s.' },
+      { at: 30_500, text: '[build] 800 page(s) built in 27s' },
+      { at: 33_000, text: 'css: _astro/site.a.css: 1 → 2 bytes, 80 fiche pages handed to the search index (1200 ms)' },
+      { at: 41_000, text: 'search index: fr 10, en 10; indexed fr en, taken from the live deploy none (7250 ms)' },
+      { at: 42_000, text: 'sw.js: build abc, 17 files precached (12 ms)' },
+    ];
+    expect(pagefindSeconds(lines)).toBe(7.25);
+    expect(buildPhases(lines, 1_000)).toEqual({ beforeRenderSeconds: 3, afterRenderSeconds: 4.75 });
+  });
 });
 
 describe('staticImports', () => {
@@ -158,7 +171,10 @@ const results: BenchResults = {
     measure: {
       beforeUse: { label: 'before', bytes: 20_000, milliseconds: 0, status: '', responses: [] },
       firstResults: { label: 'first', bytes: 100_000, milliseconds: 800, status: '4 résultats', responses: [] },
-      laterQueries: [{ label: 'later query q=travail', bytes: 9000, milliseconds: 120, status: '', responses: [] }],
+      laterQueries: [
+        { label: 'later query q=travail', bytes: 15_620, milliseconds: 120, status: '', responses: [] },
+        { label: 'later query theme=health', bytes: 13_074, milliseconds: 90, status: '', responses: [] },
+      ],
       error: false,
     },
   },
@@ -182,6 +198,9 @@ describe('reportRows', () => {
     });
     expect(row('fiche ar: JS needed to read')).toMatchObject({ value: '1.0 KB (not readable with JS off)', status: '✗' });
     expect(row('to first results ("logement", fr)')).toMatchObject({ value: '97.7 KB in 800 ms', status: '✓' });
+    // 15,620 B: the 1,000-fiche run of 2026-12-03, over issue 21's 15 KB per later query.
+    expect(row('later: q=travail')).toMatchObject({ value: '15.3 KB in 120 ms', target: '≤ 15 KB', status: '✗' });
+    expect(row('later: theme=health')).toMatchObject({ value: '12.8 KB in 90 ms', status: '✓' });
   });
 
   it('judges Lighthouse on the five page types and the first paint on 2G', () => {
@@ -198,6 +217,7 @@ describe('reportRows', () => {
       tbtMs,
       benchmarkIndex: 812.4,
       longTasks: [],
+      observedTasks: [],
       mainThread: {},
       bootup: [],
       layoutShifts: [],

@@ -3,7 +3,7 @@
  * building; that the deploy made from them equals a full build is site/test/build/incremental.test.ts.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -217,9 +217,16 @@ describe('mergeDeploy and codeVersion', () => {
     await write(path.join(rendered, 'keep/b.txt'), 'new b');
     await write(path.join(rendered, 'new/d.txt'), 'new d');
     const out = path.join(root, 'out');
-    expect(
-      await mergeDeploy({ liveDir: live, partialDir: rendered, outDir: out, keep: (file) => file.startsWith('keep/') }),
-    ).toEqual({ linked: 2, rendered: 2 });
+    const merged = await mergeDeploy({
+      liveDir: live,
+      partialDir: rendered,
+      outDir: out,
+      keep: (file) => file.startsWith('keep/'),
+    });
+    expect(merged).toMatchObject({ linked: 2, rendered: 2 });
+    expect([...merged.linkedFiles].sort()).toEqual(['keep/a.txt', 'keep/b.txt']);
+    // What relinkUnchanged then looks at: the files moved in.
+    expect([...merged.renderedFiles].sort()).toEqual(['keep/b.txt', 'new/d.txt']);
     expect((await stat(path.join(out, 'keep/a.txt'))).ino).toBe((await stat(path.join(live, 'keep/a.txt'))).ino);
     expect(await readFile(path.join(out, 'keep/b.txt'), 'utf8')).toBe('new b');
     expect(await readFile(path.join(live, 'keep/b.txt'), 'utf8')).toBe('live b');
@@ -244,6 +251,13 @@ describe('mergeDeploy and codeVersion', () => {
     expect(await readFile(path.join(out, 'added.txt'), 'utf8')).toBe('y');
     // Already linked: nothing to do the second time.
     expect(await relinkUnchanged(out, live)).toBe(0);
+    // Given the files the publication made, only those are looked at; a file gone since is skipped.
+    await rm(path.join(out, 'same.svg'));
+    await writeFile(path.join(out, 'same.svg'), 'qr');
+    expect(await relinkUnchanged(out, live, { only: ['changed.html', 'removed.css'] })).toBe(0);
+    expect((await stat(path.join(out, 'same.svg'))).nlink).toBe(1);
+    expect(await relinkUnchanged(out, live, { only: ['same.svg', 'changed.html', 'same.svg'] })).toBe(1);
+    expect((await stat(path.join(out, 'same.svg'))).ino).toBe((await stat(path.join(live, 'same.svg'))).ino);
   });
 
   it('fingerprints files that exist, the Astro config among them', () => {

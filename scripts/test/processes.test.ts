@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { isPortTaken, stop } from '../src/processes';
+import { isPortTaken, run, stop } from '../src/processes';
 
 /** A group whose leader quits at once on SIGTERM while a process under it takes a while to let go of a port. */
 function groupWithSlowMember(port: number) {
@@ -44,5 +47,32 @@ describe('stop', () => {
     await stop(child, 500);
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     expect(child.signalCode).toBe('SIGKILL');
+  });
+});
+
+describe('run', () => {
+  /** A command that ends with exit code 13 the first `failures` times, then succeeds; returns its counter file. */
+  async function flaky(failures: number) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'passerelle-run-'));
+    const counter = path.join(dir, 'runs');
+    const script = `const fs = require('node:fs'); const f = ${JSON.stringify(counter)};
+const runs = fs.existsSync(f) ? Number(fs.readFileSync(f, 'utf8')) + 1 : 1; fs.writeFileSync(f, String(runs));
+process.exit(runs <= ${failures} ? 13 : 0);`;
+    return { counter, args: ['-e', script] };
+  }
+
+  it('runs again a command that ended before starting (exit code 13), as many times as allowed', async () => {
+    const { counter, args } = await flaky(2);
+    await run(process.execPath, args, { label: 'flaky', retriesOnUnsettledStart: 2 });
+    expect(await readFile(counter, 'utf8')).toBe('3');
+  });
+
+  it('fails on exit code 13 without retries, and on any other failure whatever the retries', async () => {
+    const { counter, args } = await flaky(1);
+    await expect(run(process.execPath, args, { label: 'flaky' })).rejects.toThrow('flaky failed (exit code 13)');
+    expect(await readFile(counter, 'utf8')).toBe('1');
+    await expect(
+      run(process.execPath, ['-e', 'process.exit(1)'], { label: 'broken', retriesOnUnsettledStart: 2 }),
+    ).rejects.toThrow('broken failed (exit code 1)');
   });
 });

@@ -176,6 +176,25 @@ describe('publishSite', () => {
     expect(await readFile(path.join(settings.deploysDir, 'current', '_headers'), 'utf8')).not.toContain('sha256-');
   });
 
+  it('takes the inline code the whole-site passes counted on the pages they read, and reads the others', async () => {
+    const settings = await options();
+    // The passes read the Ukrainian pages only, and found a style attribute on the home page; the
+    // French pages, with an inline script each, are read by the checks.
+    const finishDeploy: PublishOptions['finishDeploy'] = async ({ outDir, inlineCode }) => {
+      const read = (await readdir(path.join(outDir, 'uk'), { recursive: true }))
+        .map((file) => `uk/${String(file)}`)
+        .filter((file) => file.endsWith('.html'));
+      const found = [{ file: 'uk/index.html', scripts: 0, styles: 0, styleAttributes: 1, eventHandlers: 0 }];
+      if (inlineCode) await writeFile(inlineCode, JSON.stringify({ read, pages: found }));
+    };
+    const attempt = publishSite({ ...settings, buildSite: fakeBuild({ extra: '<script>alert(1)</script>' }), finishDeploy });
+    // The French pages' scripts, read; the Ukrainian style attribute, taken from the count (no page has one).
+    await expect(attempt).rejects.toMatchObject({
+      stage: 'verify',
+      message: expect.stringMatching(/\((?!0 )\d+ script\(s\), 0 <style>, 1 style="…", 0 on…=\/javascript:\)/),
+    });
+  });
+
   it('fails with a clear reason, in seconds, when the CMS stops answering mid-export', async () => {
     const settings = await options();
     const live = (await publishSite(settings)).deployId;
@@ -358,6 +377,52 @@ describe('incremental publication', () => {
     });
     const forced = await publishSite({ ...settings, buildSite, full: true });
     expect(forced).toMatchObject({ kind: 'full', why: expect.stringMatching(/--full/), exported: { kind: 'full' } });
+  });
+
+  it('keeps each deploy’s search and QR code records with its content snapshot, and hands the live ones to the next publication', async () => {
+    const settings = await options();
+    const finishes: Parameters<NonNullable<PublishOptions['finishDeploy']>>[0][] = [];
+    const builds: Parameters<SiteBuilder>[0][] = [];
+    const build = fakeBuild();
+    const buildSite: SiteBuilder = async (args) => {
+      builds.push(args);
+      await build(args);
+    };
+    // The whole-site passes of both kinds run after the build and write the records where they are told.
+    const finishDeploy: PublishOptions['finishDeploy'] = async (args) => {
+      finishes.push(args);
+      const kind = args.full ? 'full' : 'incremental';
+      if (args.searchRecord) await writeFile(args.searchRecord, `search ${kind}`);
+      if (args.qrRecord) await writeFile(args.qrRecord, `qr ${kind}`);
+    };
+    const full = await publishSite({ ...settings, buildSite, finishDeploy });
+    const snapshot = (id: string) => path.join(settings.deploysDir, `${id}.snapshot`);
+    expect(await readFile(path.join(snapshot(full.deployId), 'search-index.json'), 'utf8')).toBe('search full');
+    expect(await readFile(path.join(snapshot(full.deployId), 'qr-codes.json'), 'utf8')).toBe('qr full');
+    const incremental = await publishSite({ ...settings, buildSite, finishDeploy });
+    expect(incremental.kind).toBe('incremental');
+    const forced = await publishSite({ ...settings, buildSite, finishDeploy, full: true });
+    // A full build leaves its passes to the finish step, Astro's process having exited.
+    expect(builds.map((args) => Boolean(args.passesAfter))).toEqual([true, false, true]);
+    expect(full.timings).toHaveProperty('finish');
+    expect(finishes).toEqual([
+      expect.objectContaining({ full: true, formerStylesheets: [] }),
+      expect.objectContaining({
+        liveDir: path.join(settings.deploysDir, full.deployId),
+        liveSearchRecord: path.join(snapshot(full.deployId), 'search-index.json'),
+        liveQrRecord: path.join(snapshot(full.deployId), 'qr-codes.json'),
+      }),
+      // A full build with a live deploy takes its QR codes only: its search index is its own.
+      expect.objectContaining({
+        full: true,
+        liveDir: path.join(settings.deploysDir, incremental.deployId),
+        liveQrRecord: path.join(snapshot(incremental.deployId), 'qr-codes.json'),
+      }),
+    ]);
+    expect(finishes[0]).not.toHaveProperty('liveDir');
+    expect(finishes[2]).not.toHaveProperty('liveSearchRecord');
+    expect(await readFile(path.join(snapshot(incremental.deployId), 'search-index.json'), 'utf8')).toBe('search incremental');
+    expect(await readFile(path.join(snapshot(forced.deployId), 'qr-codes.json'), 'utf8')).toBe('qr full');
   });
 
   it('after a failed incremental publication, leaves the live site as it was and builds the next one in full', async () => {

@@ -100,12 +100,14 @@ const timings = Object.fromEntries([
     await memoryMatches(payload, { language: 'ar', unit: piecesOf(fiche as never, key)!, excludeTranslation: translation });
     return 1;
   }),
+  // As the edit view reads it (@payloadcms/next views/Document/getDocumentData.js): depth 0, no fallback.
   await time('edit view (fiche, draft)', async () => {
     const fiche = await payload.findByID({
       collection: 'fiches',
       id: someFiches[0]!.id,
       draft: true,
-      depth: 1,
+      depth: 0,
+      fallbackLocale: false,
       locale: 'fr',
       overrideAccess: false,
       user: editor,

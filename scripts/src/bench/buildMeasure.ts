@@ -10,12 +10,12 @@ export type BuildMeasure = {
   pages: number;
   fiches: number;
   astroPages: number;
-  /** Astro's "page(s) built in" figure: rendering plus the integrations that run after it. */
+  /** Astro's "page(s) built in" figure: rendering, and the whole-site passes when they run inside it (not in a publication). */
   astroSeconds: number;
   renderSeconds: number;
   /** From the start of the site build to Astro's first page: content loading (zod checks) and Vite. */
   beforeRenderSeconds: number;
-  /** From Astro's last page to the end of its build, Pagefind left out: 404 pages, CSS pruning. */
+  /** From Astro's last page to the end of the whole-site passes (in the publisher's finish step), Pagefind left out. */
   afterRenderSeconds: number;
   pagesPerSecond: number;
   pagefindSeconds: number;
@@ -56,21 +56,27 @@ export function buildPhases(
   const rendered = lines.findIndex((line, index) => index > generating && /Completed in/.test(line.text));
   const built = lines.findIndex((line) => /page\(s\) built in/.test(line.text));
   if (generating < 0 || rendered < 0 || built < 0) throw new Error("the build log lacks Astro's phase lines");
+  // The whole-site passes end with the service worker: inside Astro's build (a plain `astro
+  // build`), or after it in the publisher's finish step (a publication's full build).
+  const passesEnd = lines.findLastIndex((line) => /\bsw\.js: build\b/.test(line.text));
   const at = (index: number) => (lines[index] as { at: number }).at;
   return {
     beforeRenderSeconds: (at(generating) - buildStartedAt) / 1000,
-    afterRenderSeconds: (at(built) - at(rendered)) / 1000 - pagefindSeconds(lines),
+    afterRenderSeconds: (at(Math.max(built, passesEnd)) - at(rendered)) / 1000 - pagefindSeconds(lines),
   };
 }
 
 /**
- * How long the search index took, from the build's log as it arrived: from the line printed
- * just before the search-index integration starts (the last one of the step before it) to its
- * first report line, which it prints once every language is indexed.
+ * How long the search index took, from the build's log: the whole-site passes' report of it
+ * (`search index: fr 1000, en 1000, …; indexed …, taken from the live deploy … (39877 ms)`,
+ * site/src/integrations/finishMergedDeploy.ts). A log of the former integration, which printed no
+ * time, is timed from the line printed just before it started to its first report line.
  */
 export function pagefindSeconds(lines: readonly { at: number; text: string }[]): number {
+  const report = lines.map((line) => /search index: .*; indexed .*\((\d+) ms\)\s*$/.exec(line.text)).find(Boolean);
+  if (report) return Number(report[1]) / 1000;
   const first = lines.findIndex((line) => line.text.includes('passerelle-search-index'));
-  if (first < 1) throw new Error('the build log has no search index report (passerelle-search-index)');
+  if (first < 1) throw new Error('the build log has no search index report');
   return ((lines[first] as { at: number }).at - (lines[first - 1] as { at: number }).at) / 1000;
 }
 
@@ -100,7 +106,7 @@ export async function measureFullBuild(options: {
         if (/[├└]─ \//.test(text)) {
           rendered += 1;
           if (rendered % 500 === 0) options.progress(`${rendered.toLocaleString('en')} pages`);
-        } else if (/page\(s\) built|generating static routes|passerelle-search-index/.test(text)) {
+        } else if (/page\(s\) built|generating static routes|passerelle-search-index|search index: .*; indexed/.test(text)) {
           options.progress(text.trim());
         }
       },

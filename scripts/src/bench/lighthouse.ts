@@ -4,8 +4,12 @@
  * bench's static server (compressed, CDN headers). The median run of several is kept, as
  * Lighthouse's own documentation advises for variance.
  */
+import { writeFile } from 'node:fs/promises';
+
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+// Lighthouse's internals: the same task tree its long-tasks audit reads.
+import { MainThreadTasks } from 'lighthouse/core/computed/main-thread-tasks.js';
 
 import { chromiumArgs, chromiumPath } from '../browser';
 import { median } from './stats';
@@ -23,8 +27,18 @@ export type LighthouseScores = {
   tbtMs: number;
   /** Where the time goes, to find the cause of blocking time: the machine's speed as Lighthouse rates it… */
   benchmarkIndex: number;
-  /** …the main thread's long tasks (start and duration, ms, URL of the script)… */
-  longTasks: { url: string; startMs: number; durationMs: number }[];
+  /**
+   * …the main thread's long tasks (start and duration, ms, simulated as Lighthouse does; URL of the
+   * script) with what each was made of (ms by kind: scriptEvaluation, styleLayout, other…)…
+   */
+  longTasks: { url: string; startMs: number; durationMs: number; parts?: Record<string, number> }[];
+  /**
+   * …the main thread's tasks of 10 ms and more as this machine ran them (not simulated: start from
+   * the navigation, ms), each with the trace events that took most of it, and whether it came after
+   * the first paint this machine observed (only those can block: total blocking time counts from
+   * the first contentful paint)…
+   */
+  observedTasks: { startMs: number; durationMs: number; afterFcp: boolean; url: string; top: string }[];
   /** …its work by kind (script evaluation, style and layout…), ms… */
   mainThread: Record<string, number>;
   /** …and the scripts' own boot-up time, ms. */
@@ -37,8 +51,21 @@ export type LighthouseScores = {
 
 type RunResult = Omit<LighthouseScores, 'url' | 'runs'>;
 
-export async function runLighthouse(url: string, runs: number, progress: (line: string) => void): Promise<LighthouseScores> {
+/**
+ * Lighthouse's own failures to record a run (NO_NAVSTART, NO_FCP… on a loaded machine) are retried
+ * this many times before the run fails: they say nothing about the page.
+ */
+const RUNTIME_ERROR_RETRIES = 2;
+
+export async function runLighthouse(
+  url: string,
+  runs: number,
+  progress: (line: string) => void,
+  /** Where to write each run's trace (Chromium's trace JSON, for DevTools' performance panel). */
+  traceFile?: (run: number) => string,
+): Promise<LighthouseScores> {
   const results: RunResult[] = [];
+  let retries = 0;
   for (let run = 1; run <= runs; run += 1) {
     const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: [...chromiumArgs] });
     try {
@@ -50,7 +77,15 @@ export async function runLighthouse(url: string, runs: number, progress: (line: 
       });
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
       const { categories, audits, runtimeError } = result.lhr;
+      if (runtimeError && retries < RUNTIME_ERROR_RETRIES) {
+        retries += 1;
+        progress(`run ${run}/${runs}: Lighthouse failed (${runtimeError.code}), run again`);
+        run -= 1;
+        continue;
+      }
       if (runtimeError) throw new Error(`Lighthouse failed on ${url}: ${runtimeError.code} ${runtimeError.message}`);
+      const trace = (result.artifacts as { Trace?: unknown }).Trace;
+      if (traceFile && trace) await writeFile(traceFile(run), JSON.stringify(trace));
       const score = (key: string) => Math.round((categories[key]?.score ?? Number.NaN) * 100);
       const numeric = (key: string) => audits[key]?.numericValue ?? Number.NaN;
       const items = (key: string) => (audits[key]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
@@ -70,11 +105,8 @@ export async function runLighthouse(url: string, runs: number, progress: (line: 
         cls: numeric('cumulative-layout-shift'),
         tbtMs: numeric('total-blocking-time'),
         benchmarkIndex: result.lhr.environment.benchmarkIndex,
-        longTasks: items('long-tasks').map((item) => ({
-          url: short(item['url']),
-          startMs: Math.round(Number(item['startTime'])),
-          durationMs: Math.round(Number(item['duration'])),
-        })),
+        longTasks: longTasks(audits['long-tasks']?.details, short),
+        observedTasks: await observedTasks(result.artifacts, audits['metrics']?.details, short),
         mainThread: Object.fromEntries(
           items('mainthread-work-breakdown').map((item) => [String(item['group']), Math.round(Number(item['duration']))]),
         ),
@@ -100,4 +132,77 @@ export async function runLighthouse(url: string, runs: number, progress: (line: 
     Math.abs(result.performance - middle) < Math.abs(best.performance - middle) ? result : best,
   );
   return { url, runs, ...representative };
+}
+
+/**
+ * The long tasks of the audit's table, each with its breakdown by kind of work from the audit's
+ * debug data (same tasks, same simulated durations), so a figure names its cause: a task of style
+ * and layout is the page's first rendering, one of script evaluation is our code.
+ */
+function longTasks(details: unknown, short: (url: unknown) => string): LighthouseScores['longTasks'] {
+  type Table = { items?: Record<string, unknown>[]; debugData?: { urls?: string[]; tasks?: Record<string, unknown>[] } };
+  const table = (details ?? {}) as Table;
+  const debugTasks = table.debugData?.tasks ?? [];
+  return (table.items ?? []).map((item) => {
+    const startMs = Math.round(Number(item['startTime']));
+    const durationMs = Math.round(Number(item['duration']));
+    const match = debugTasks.find(
+      (task) => Math.round(Number(task['startTime'])) === startMs && Math.round(Number(task['duration'])) === durationMs,
+    );
+    const parts = match
+      ? Object.fromEntries(
+          Object.entries(match)
+            .filter(([key, value]) => !['urlIndex', 'startTime', 'duration'].includes(key) && typeof value === 'number')
+            .map(([key, value]) => [key, Math.round(Number(value))]),
+        )
+      : undefined;
+    return { url: short(item['url']), startMs, durationMs, ...(parts ? { parts } : {}) };
+  });
+}
+
+type TaskNode = {
+  event: { name: string; args?: { data?: { url?: string; functionName?: string } } };
+  children: TaskNode[];
+  parent?: TaskNode;
+  startTime: number;
+  duration: number;
+  selfTime: number;
+  attributableURLs: string[];
+};
+
+async function observedTasks(
+  artifacts: unknown,
+  metrics: unknown,
+  short: (url: unknown) => string,
+): Promise<LighthouseScores['observedTasks']> {
+  const trace = (artifacts as { Trace?: Parameters<typeof MainThreadTasks.request>[0] }).Trace;
+  if (!trace) return [];
+  const tasks = (await MainThreadTasks.request(trace, { computedCache: new Map() })) as unknown as TaskNode[];
+  const observedFcp = Number(
+    ((metrics as { items?: Record<string, unknown>[] } | undefined)?.items?.[0] ?? {})['observedFirstContentfulPaint'],
+  );
+  return tasks
+    .filter((task) => !task.parent && task.duration >= 10)
+    .map((task) => {
+      const selfByName = new Map<string, number>();
+      const visit = (node: TaskNode) => {
+        const data = node.event.args?.data;
+        const name = node.event.name + (data?.url ? ` ${short(data.url)}` : '');
+        selfByName.set(name, (selfByName.get(name) ?? 0) + node.selfTime);
+        node.children.forEach(visit);
+      };
+      visit(task);
+      const top = [...selfByName]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+        .join(', ');
+      return {
+        startMs: Math.round(task.startTime),
+        durationMs: Math.round(task.duration),
+        afterFcp: task.startTime >= observedFcp,
+        url: short(task.attributableURLs[0] ?? ''),
+        top,
+      };
+    });
 }

@@ -2,11 +2,15 @@
  * `npm run bench -- --load`: editors and translators working while publications go through.
  *
  * N concurrent users (60 % editors, 40 % translators, logged in through REST with the seed's
- * development logins) read lists and documents, editors save drafts, for `--duration` seconds,
- * with autocannon (HTTP/1.1 keep-alive, one connection per user, each sending its next request
- * when the previous one is answered); meanwhile `--publish-rate` publications a minute through
- * REST, each on its own fiche with a marker in its summary. Then it waits for the queue to drain
- * and checks every marker on the live site. Finally the static server's throughput for a fiche
+ * development logins) go from screen to screen of the admin for `--duration` seconds, each screen
+ * sent as the requests the admin makes for it (loadRequests.ts: lists of 10 reading only their
+ * columns, edit and side-by-side views, autosaves, translation saves), with a think time between
+ * screens, exponential with a mean of `--think` seconds (loadSessions.ts says why 7 s); meanwhile
+ * `--publish-rate` publications a minute through REST, each on its own fiche with a marker in its
+ * summary. Those figures are held to the target. Then it waits for the queue to drain, checks
+ * every marker on the live site, and runs the same users with no pause for `--saturation`
+ * seconds: the most requests a second the CMS answers and their latency, a separate figure, not
+ * held to the target (nobody clicks non-stop). Finally the static server's throughput for a fiche
  * page, compressed. Everything binds to 127.0.0.1.
  *
  * Without `--cms-url`, it starts the CMS itself as docs/deploy.md deploys it (`loadServer.ts`:
@@ -22,15 +26,19 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 
 import autocannon from 'autocannon';
 
 import { createStaticServer } from '../staticServer';
+import type { RequestKind, Send } from './loadRequests';
+import { editorSession, translatorSession, type ScreenKind } from './loadSessions';
 import { isPortTaken } from '../processes';
 
 export type LoadOptions = {
@@ -44,10 +52,13 @@ export type LoadOptions = {
   corpus?: { fiches: number; randomSeed: number };
   /** `--no-live-site`: no site built before the load; the run's first publication builds it all. */
   noLiveSite?: boolean;
+  /** `--think S`: mean time (s) a user spends on a screen before the next (loadSessions.ts); 0: none. */
+  thinkSeconds?: number;
+  /** `--saturation S`: then the same users with no pause for S seconds (0: not run). */
+  saturationSeconds?: number;
   repoRoot: string;
 };
 
-type Kind = 'list' | 'document' | 'draft';
 type Fiche = { id: string; slug: string; type: string; _status?: string };
 export type Percentiles = { count: number; p50: number; p95: number; p99: number; max: number };
 
@@ -58,7 +69,7 @@ export function percentiles(values: number[]): Percentiles {
 }
 
 const password = 'passerelle-dev';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function login(cmsUrl: string, email: string): Promise<string> {
   const response = await fetch(`${cmsUrl}/api/users/login`, {
@@ -362,6 +373,174 @@ function sampleLoad(): { stop: () => { samples: number; mean: number; max: numbe
   };
 }
 
+/** TPC-W's mean think time (loadSessions.ts says why). */
+export const defaultThinkSeconds = 7;
+export const defaultSaturationSeconds = 60;
+
+export type PhaseResult = {
+  seconds: number;
+  /** Answers received (2xx or not). */
+  answered: number;
+  requestsPerSecond: number;
+  errors: { network: number; timeouts: number; non2xx: number; kinds: Record<string, number> };
+  latencyMs: {
+    all: Percentiles;
+    byRequest: Partial<Record<RequestKind, Percentiles>>;
+    byScreen: Partial<Record<ScreenKind, Percentiles>>;
+  };
+};
+
+/** One request on this user's agent, its answer read whole, 30 s at most (a `TimeoutError`). */
+function httpRequest(
+  agent: http.Agent,
+  url: string,
+  method: string,
+  token: string,
+  body: unknown,
+): Promise<{ response: { ok: boolean; status: number }; text: string }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: {
+          authorization: `JWT ${token}`,
+          'content-type': 'application/json',
+          ...(payload === undefined ? {} : { 'content-length': Buffer.byteLength(payload) }),
+        },
+      },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          clearTimeout(timer);
+          const status = answer.statusCode ?? 0;
+          resolve({ response: { ok: status >= 200 && status < 300, status }, text: Buffer.concat(chunks).toString('utf8') });
+        });
+        answer.on('error', reject);
+      },
+    );
+    const timer = setTimeout(() => {
+      const error = new Error(`${method} ${url}: no answer in 30 s`);
+      error.name = 'TimeoutError';
+      request.destroy(error);
+    }, 30_000);
+    request.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    request.end(payload);
+  });
+}
+
+/**
+ * The users of one phase: `editors` + `translators` sessions (loadSessions.ts) for
+ * `durationSeconds`, each request with a 30 s deadline. A failed request ends its screen (the
+ * person reloads: the session goes on with the next screen) and is counted by kind and second.
+ * Users start spread over the first think time, as people arriving, not all in the same second.
+ */
+export async function runUsers(args: {
+  cmsUrl: string;
+  tokens: { editor: string; translator: string };
+  editors: number;
+  translators: number;
+  fiches: { id: string }[];
+  translations: { id: string }[];
+  fichePages: number;
+  durationSeconds: number;
+  thinkMs: number;
+}): Promise<PhaseResult> {
+  const started = Date.now();
+  const endsAt = started + args.durationSeconds * 1000;
+  const byRequest = new Map<RequestKind, number[]>();
+  const byScreen = new Map<ScreenKind, number[]>();
+  const errors = { network: 0, timeouts: 0, non2xx: 0, kinds: {} as Record<string, number> };
+  let answered = 0;
+  const fail = (key: string) => (errors.kinds[key] = (errors.kinds[key] ?? 0) + 1);
+  const at = () => `${Math.round((Date.now() - started) / 1000)} s`;
+  // Each user its own keep-alive connections (at most 6, as a browser has per host), not one
+  // pool shared by all: with Node's fetch, in the no-pause run, most translators' requests waited
+  // 30 s while the web process answered everyone else's in milliseconds.
+  const sendAs = (token: string): Send => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
+    return async (kind, method, path, body) => {
+      const sent = performance.now();
+      let response: { ok: boolean; status: number };
+      let text: string;
+      try {
+        ({ response, text } = await httpRequest(agent, `${args.cmsUrl}${path}`, method, token, body));
+      } catch (error) {
+        const timeout = (error as Error).name === 'TimeoutError';
+        if (timeout) errors.timeouts += 1;
+        else errors.network += 1;
+        const code = (error as { code?: string }).code ?? (error as Error).name;
+        fail(`${kind}: ${timeout ? 'timeout' : code} at ${at()}`);
+        throw error;
+      }
+      answered += 1;
+      const list = byRequest.get(kind) ?? [];
+      list.push(performance.now() - sent);
+      byRequest.set(kind, list);
+      if (!response.ok) {
+        errors.non2xx += 1;
+        fail(`${kind}: HTTP ${response.status} ${text.slice(0, 120)} at ${at()}`);
+        throw new Error(`${method} ${path}: HTTP ${response.status}`);
+      }
+      return JSON.parse(text) as unknown;
+    };
+  };
+  const screen = async (kind: ScreenKind, run: () => Promise<unknown>) => {
+    const begun = performance.now();
+    const result = await run();
+    const list = byScreen.get(kind) ?? [];
+    list.push(performance.now() - begun);
+    byScreen.set(kind, list);
+    return result;
+  };
+  // A pause never runs past the end of the phase.
+  const pause = (ms: number) => sleep(Math.max(0, Math.min(ms, endsAt - Date.now())));
+  const user = async (role: 'editor' | 'translator', index: number) => {
+    await pause(Math.random() * args.thinkMs);
+    const session = {
+      send: sendAs(args.tokens[role]),
+      thinkMs: args.thinkMs,
+      until: () => Date.now() >= endsAt,
+      sleep: pause,
+      fiches: args.fiches,
+      translations: args.translations,
+      language: 'ar',
+      fichePages: args.fichePages,
+    };
+    while (Date.now() < endsAt) {
+      try {
+        await (role === 'editor' ? editorSession(session, screen) : translatorSession(session, screen));
+      } catch {
+        // Counted by sendAs; as a person would, start again from the list after a moment.
+        await pause(args.thinkMs > 0 ? args.thinkMs : 1_000);
+      }
+    }
+    return index;
+  };
+  await Promise.all([
+    ...Array.from({ length: args.editors }, (_, index) => user('editor', index)),
+    ...Array.from({ length: args.translators }, (_, index) => user('translator', index)),
+  ]);
+  const seconds = (Date.now() - started) / 1000;
+  return {
+    seconds: Math.round(seconds),
+    answered,
+    requestsPerSecond: Math.round((answered / seconds) * 10) / 10,
+    errors,
+    latencyMs: {
+      all: percentiles([...byRequest.values()].flat().map(Math.round)),
+      byRequest: Object.fromEntries([...byRequest].map(([kind, values]) => [kind, percentiles(values.map(Math.round))])),
+      byScreen: Object.fromEntries([...byScreen].map(([kind, values]) => [kind, percentiles(values.map(Math.round))])),
+    },
+  };
+}
+
 export async function runLoad(options: LoadOptions): Promise<void> {
   const work = path.join(options.repoRoot, '.bench-work', `load-${process.pid}`);
   await mkdir(work, { recursive: true });
@@ -398,92 +577,31 @@ export async function runLoad(options: LoadOptions): Promise<void> {
     if (toPublish.length < publications || forDrafts.length === 0)
       throw new Error(`not enough fiches (${fiches.length}) for ${publications} publications`);
 
-    const latencies: Record<Kind, number[]> = { list: [], document: [], draft: [] };
-    const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+    const { docs: translations } = await getJson<{ docs: { id: string }[] }>(
+      `${cmsUrl}/api/translations?limit=1000&depth=0&select[language]=true&where[language][equals]=ar`,
+      translatorToken,
+    );
     const editors = Math.max(1, Math.round(options.users * 0.6));
     const translators = Math.max(0, options.users - editors);
-    const counters = new WeakMap<object, number>();
-    const instance = (connections: number, token: string, role: 'editor' | 'translator') =>
-      autocannon({
-        url: cmsUrl,
-        connections,
-        duration: options.durationSeconds,
-        timeout: 30,
-        headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
-        setupClient: (client) => {
-          // autocannon 8 reconnects after a timeout or a broken connection but keeps its HTTP
-          // parser in the middle of the lost answer: every later answer on that connection is
-          // misread and the user times out every 30 s until the end (seen: 28 of 30 editors
-          // from the first minute, while the server kept answering them). A fresh parser per
-          // connection, as a browser has.
-          const fresh = () => client.parser.initialize(client.parser.type);
-          client.on('connError', fresh);
-          client.on('timeout', () => {
-            fresh();
-            // The request that timed out had its turn in the connection's order of kinds.
-            counters.set(client, (counters.get(client) ?? 0) + 1);
-          });
-        },
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (request) => ({
-              ...request,
-              path: `/api/fiches?limit=20&depth=0&draft=true&sort=-updatedAt&locale=${role === 'editor' ? 'fr' : 'ar'}`,
-            }),
-          },
-          {
-            method: 'GET',
-            setupRequest: (request) => ({
-              ...request,
-              path: `/api/fiches/${pick(forDrafts).id}?draft=true&depth=1&locale=${role === 'editor' ? 'fr' : 'ar'}`,
-            }),
-          },
-          role === 'editor'
-            ? {
-                method: 'PATCH',
-                setupRequest: (request) => ({
-                  ...request,
-                  path: `/api/fiches/${pick(forDrafts).id}?draft=true&depth=0`,
-                  body: JSON.stringify({
-                    summary: `Résumé en cours de relecture, version ${Date.now()} : les démarches restent les mêmes.`,
-                  }),
-                }),
-              }
-            : {
-                method: 'GET',
-                setupRequest: (request) => ({
-                  ...request,
-                  path: `/api/fiches/${pick(forDrafts).id}?draft=true&depth=1&locale=ar`,
-                }),
-              },
-        ],
-      });
+    const thinkSeconds = options.thinkSeconds ?? defaultThinkSeconds;
+    const saturationSeconds = options.saturationSeconds ?? defaultSaturationSeconds;
+    const users = {
+      cmsUrl,
+      tokens: { editor: editorToken, translator: translatorToken },
+      editors,
+      translators,
+      fiches: forDrafts,
+      translations,
+      fichePages: Math.max(1, Math.ceil(fiches.length / 10)),
+    };
     console.log(
-      `[load 2/5] ${options.users} users (${editors} editors, ${translators} translators) for ${options.durationSeconds} s, ${publications} publications`,
+      `[load 2/5] ${options.users} users (${editors} editors, ${translators} translators) for ${options.durationSeconds} s, think time ${thinkSeconds} s on average, ${publications} publications`,
     );
-    const runs = [
-      instance(editors, editorToken, 'editor'),
-      ...(translators ? [instance(translators, translatorToken, 'translator')] : []),
-    ];
-    const loadStarted = Date.now();
     // Each server's own figures (time inside the process per kind of request, event loop, CPU) from now on.
-    for (const cms of server ? [server.web, server.worker] : []) cms.child.kill('SIGUSR2');
-    const errorKinds = new Map<string, number>();
-    for (const [index, run] of runs.entries()) {
-      const order: Kind[] = index === 0 ? ['list', 'document', 'draft'] : ['list', 'document', 'document'];
-      // Each connection goes through its requests in order: the n-th answer is of kind n mod 3.
-      run.on('response', (client: object, _status: number, _bytes: number, time: number) => {
-        const position = counters.get(client) ?? 0;
-        latencies[order[position % 3] as Kind].push(time);
-        counters.set(client, position + 1);
-      });
-      // What the errors were, and when: a refused connection at the start is not a reset under load.
-      run.on('reqError', (error) => {
-        const key = `${error.code ?? error.message} at ${Math.round((Date.now() - loadStarted) / 1000)} s`;
-        errorKinds.set(key, (errorKinds.get(key) ?? 0) + 1);
-      });
-    }
+    const resetServerStats = () => {
+      for (const cms of server ? [server.web, server.worker] : []) cms.child.kill('SIGUSR2');
+    };
+    resetServerStats();
 
     const published_: { fiche: Fiche; marker: string; at: number; status: number }[] = [];
     // On a fixed schedule (the middle of each slot), whatever the answers take: a slow answer
@@ -501,33 +619,26 @@ export async function runLoad(options: LoadOptions): Promise<void> {
             summary: `${marker} : les informations de cette fiche ont été vérifiées.`,
             _status: 'published',
           }),
-        });
-        published_.push({ fiche, marker, at: Date.now(), status: response.status });
+        }).catch(() => undefined);
+        published_.push({ fiche, marker, at: Date.now(), status: response?.status ?? 0 });
       }),
     );
     const machineLoad = sampleLoad();
-    const results = await Promise.all(runs);
+    const paced = await runUsers({ ...users, durationSeconds: options.durationSeconds, thinkMs: thinkSeconds * 1000 });
     await publisher;
     const loadDuringRun = machineLoad.stop();
     const insideServers = server ? { web: server.web.stats(), worker: server.worker.stats() } : undefined;
-    const total = results.reduce(
-      (sum, result) => ({
-        requests: sum.requests + result.requests.total,
-        errors: sum.errors + result.errors,
-        timeouts: sum.timeouts + result.timeouts,
-        non2xx: sum.non2xx + result.non2xx,
-      }),
-      { requests: 0, errors: 0, timeouts: 0, non2xx: 0 },
-    );
-    const latencyMs = {
-      all: percentiles([...latencies.list, ...latencies.document, ...latencies.draft]),
-      list: percentiles(latencies.list),
-      document: percentiles(latencies.document),
-      draft: percentiles(latencies.draft),
+    const total = {
+      requests: paced.answered + paced.errors.network + paced.errors.timeouts,
+      errors: paced.errors.network,
+      timeouts: paced.errors.timeouts,
+      non2xx: paced.errors.non2xx,
     };
+    const errorKinds = paced.errors.kinds;
+    const latencyMs = paced.latencyMs;
     // Printed now: the figures of the load stand even if the publications then take too long.
     console.log(
-      `  ${JSON.stringify({ requests: total, errorKinds: Object.fromEntries(errorKinds), latencyMs, machineLoad: loadDuringRun, insideServers })}`,
+      `  ${JSON.stringify({ requests: total, requestsPerSecond: paced.requestsPerSecond, errorKinds, latencyMs, machineLoad: loadDuringRun, insideServers })}`,
     );
 
     console.log('[load 3/5] waiting for the publications to go live');
@@ -584,6 +695,27 @@ export async function runLoad(options: LoadOptions): Promise<void> {
       }),
     );
 
+    // The saturation figure: the same users clicking without a pause, once the publications are
+    // through (their builds would take the CPU from the web process): the most requests a second
+    // this web process answers, and at what latency. Not held to the target: no editor works so.
+    let saturation:
+      | (PhaseResult & { machineLoad: ReturnType<ReturnType<typeof sampleLoad>['stop']>; insideServers?: unknown })
+      | undefined;
+    if (saturationSeconds > 0) {
+      console.log(`[load 3b/5] saturation: the same ${options.users} users with no pause, for ${saturationSeconds} s`);
+      resetServerStats();
+      const satLoad = sampleLoad();
+      const result = await runUsers({ ...users, durationSeconds: saturationSeconds, thinkMs: 0 });
+      saturation = {
+        ...result,
+        machineLoad: satLoad.stop(),
+        ...(server ? { insideServers: { web: server.web.stats() } } : {}),
+      };
+      console.log(
+        `  ${JSON.stringify({ requestsPerSecond: saturation.requestsPerSecond, latencyMs: saturation.latencyMs.all, errors: saturation.errors })}`,
+      );
+    }
+
     console.log('[load 4/5] static server: a fiche page, compressed');
     const staticRun = await autocannon({
       url: `${siteUrl}${fichePath(toPublish[0] as Fiche)}`,
@@ -604,6 +736,7 @@ export async function runLoad(options: LoadOptions): Promise<void> {
       editors,
       translators,
       durationSeconds: options.durationSeconds,
+      thinkSeconds,
       cms: options.cmsUrl ?? 'REST API on node:http (loadServer.ts)',
       topology: runners
         ? {
@@ -613,9 +746,11 @@ export async function runLoad(options: LoadOptions): Promise<void> {
           }
         : 'given',
       requests: total,
-      errorKinds: Object.fromEntries(errorKinds),
+      requestsPerSecond: paced.requestsPerSecond,
+      errorKinds,
       latencyMs,
       insideServers,
+      saturation,
       publications: {
         drained,
         drainSeconds,

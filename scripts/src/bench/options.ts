@@ -24,7 +24,7 @@ export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishe
                         [--skip-anchor] [--skip-lighthouse] [--reuse-corpus]
        npm run bench -- --scale [100,300,1000] [--seed N] [--skip-browser]
        npm run bench -- --memory [FICHES] [--seed N]
-       npm run bench -- --load [--users N] [--duration S] [--publish-rate N]
+       npm run bench -- --load [--users N] [--duration S] [--publish-rate N] [--think S] [--saturation S]
                         [--fiches N [--seed N] | --database FILE | --cms-url URL --site-url URL] [--no-live-site]
   --fiches N          synthetic fiches to insert (default 1000; each makes 8 pages)
   --quick             100 fiches
@@ -42,6 +42,10 @@ export const usage = `usage: npm run bench -- [--quick | --fiches N] [--publishe
   --load              only the load: N users (default 50) reading and saving drafts for S seconds
                       (default 300) while N publications a minute (default 5) go through; p50/p95/p99,
                       errors, every publication live; then the static server's throughput
+  --think S           --load: mean pause of a user between screens, exponential (default 7 s, TPC-W's;
+                      0: users click without stopping)
+  --saturation S      --load: then the same users with no pause for S seconds (default 60; 0: skip),
+                      the most requests a second the CMS answers, and at what latency
   --load --fiches N   --load on the synthetic corpus of N fiches (--quick: 100), inserted once and
                       kept in .bench-work/corpus/ with the live site built from it, then copied
   --no-live-site      --load with no site built before the load: its first publication builds it all
@@ -118,6 +122,14 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--publish-rate': {
         const number = count(flag, value(), 1);
         const key = flag === '--users' ? 'users' : flag === '--duration' ? 'durationSeconds' : 'publishesPerMinute';
+        options.load = { users: 50, durationSeconds: 300, publishesPerMinute: 5, ...options.load, [key]: number };
+        break;
+      }
+      case '--think':
+      case '--saturation': {
+        // 0 is allowed: no pause at all (--think 0), no saturation run (--saturation 0).
+        const number = count(flag, value(), 0);
+        const key = flag === '--think' ? 'thinkSeconds' : 'saturationSeconds';
         options.load = { users: 50, durationSeconds: 300, publishesPerMinute: 5, ...options.load, [key]: number };
         break;
       }

@@ -22,7 +22,7 @@ import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/re
 
 import { PublishError, publishSite, type PublishReport } from '../publishSite';
 import { randomGenerator } from './corpus';
-import { sampleTreeRss } from './processTree';
+import { sampleTreeRss, type ProcessSample } from './processTree';
 import { median } from './stats';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench edits snapshot JSON of every collection freely
@@ -181,17 +181,34 @@ async function main(): Promise<void> {
     console.log(
       `publish bench: ${fiches} fiches, ${publishes} publications; load average ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`,
     );
-    const sampler = sampleTreeRss(process.pid);
+    // Every second, the resident memory of each process of the tree goes into the log, between
+    // the build's own lines: the step at which memory peaks, and in which process, can be read there.
+    let sampleCount = 0;
+    const sampler = sampleTreeRss(process.pid, {
+      onSample: (processes, total) => {
+        if (sampleCount++ % 5 === 0) log(`rss ${megabytes(total)} MB: ${processes.slice(0, 5).map(describeProcess).join(', ')}`);
+      },
+    });
     let cpu = await cpuSeconds();
     log('=== full build');
     logStart = Date.now();
     const full = await publishSite({ ...base, full: true });
-    const { peakBytes } = sampler.stop();
+    const { peakBytes, peakAtMs, processes } = sampler.stop();
     const fullCpu = (await cpuSeconds()) - cpu;
     const pages = full.pages.total;
     console.log(
-      `full build: ${(full.durationMs / 1000).toFixed(1)} s wall, ${fullCpu.toFixed(1)} s CPU, ${pages} pages, peak RSS ${Math.round(peakBytes / 1048576)} MB (${steps(full)})`,
+      `full build: ${(full.durationMs / 1000).toFixed(1)} s wall, ${fullCpu.toFixed(1)} s CPU, ${pages} pages, peak RSS ${megabytes(peakBytes)} MB (${steps(full)})`,
     );
+    // Which process held what: its own peak, and what each held when the whole tree peaked.
+    const peakLine = `full build peak RSS at ${(peakAtMs / 1000).toFixed(1)} s: ${processes
+      .filter((entry) => entry.atPeakBytes > 0)
+      .map((entry) => `${entry.name} ${megabytes(entry.atPeakBytes)} MB`)
+      .join(', ')}; each process's own peak: ${processes
+      .slice(0, 8)
+      .map((entry) => `${entry.name} (${entry.pid}) ${megabytes(entry.peakBytes)} MB`)
+      .join(', ')}`;
+    console.log(peakLine);
+    log(peakLine);
     const runs: PublishReport[] = [];
     const cpus: number[] = [];
     for (let round = 0; round < publishes; round += 1) {
@@ -234,6 +251,10 @@ async function cpuSeconds(): Promise<number> {
   const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? 0), 0);
   return ticks / 100;
 }
+
+const megabytes = (bytes: number) => Math.round(bytes / 1048576).toLocaleString('en');
+
+const describeProcess = (entry: ProcessSample) => `${entry.name} ${megabytes(entry.rssBytes)}`;
 
 const steps = (report: PublishReport) =>
   Object.entries(report.timings)

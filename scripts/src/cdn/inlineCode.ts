@@ -1,50 +1,9 @@
 /** Inline code in a built page, which the Content-Security-Policy would block (verifyDeploy.ts). */
 import { ficheSegments, type Locale } from '@passerelle/content-schemas';
 
-export type InlineCode = { scripts: number; styles: number; styleAttributes: number; eventHandlers: number };
-
-const attributePattern = /\s([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
-
-/**
- * Inline code of one HTML page, which the Content-Security-Policy blocks: `<script>` elements
- * with a body (other than JSON data blocks), `<style>` elements, `style="…"` attributes, event
- * handler attributes (`onclick`…) and `javascript:` addresses. Comments and data blocks are set
- * aside first, and attributes are read as attributes, so text that merely quotes markup is not
- * counted.
- */
-export function inlineCodeOf(html: string): InlineCode {
-  const found: InlineCode = { scripts: 0, styles: 0, styleAttributes: 0, eventHandlers: 0 };
-  const markup = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi, (_, attributes: string, body: string) => {
-      const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
-      const data = type !== undefined && type !== 'module' && !type.includes('javascript');
-      if (!data && !/\bsrc\s*=/i.test(attributes) && body.trim()) found.scripts += 1;
-      return `<script${attributes}></script>`;
-    })
-    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, () => {
-      found.styles += 1;
-      return '';
-    });
-  for (const tag of markup.matchAll(/<[a-z][^\s/>]*((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)) {
-    for (const [, rawName = '', rawValue = ''] of (tag[1] ?? '').matchAll(attributePattern)) {
-      const name = rawName.toLowerCase();
-      const value = rawValue.replace(/^["']|["']$/g, '');
-      if (name === 'style') found.styleAttributes += 1;
-      else if (/^on[a-z]+$/.test(name) || /^\s*javascript:/i.test(decodeEntities(value))) found.eventHandlers += 1;
-    }
-  }
-  return found;
-}
-
-/** Enough entity decoding to see `&#106;avascript:` for what it is. */
-function decodeEntities(value: string): string {
-  const character = (code: number) => (code <= 0x10ffff ? String.fromCodePoint(code) : '');
-  return value
-    .replace(/&#x([0-9a-f]{1,8});?/gi, (_, hex: string) => character(Number.parseInt(hex, 16)))
-    .replace(/&#(\d{1,8});?/g, (_, decimal: string) => character(Number(decimal)))
-    .replace(/[\t\n\r]/g, '');
-}
+// Where the pages are read (the publisher's checks, or the whole-site passes that read every page
+// anyway, site/src/integrations/finishMergedDeploy.ts), the same function counts.
+export { inlineCodeOf, type InlineCode } from '@passerelle/content-schemas/transforms/inlineCode';
 
 export function pagePathOf(file: string): string | undefined {
   if (file === 'index.html') return '/';
