@@ -35,8 +35,12 @@ type PagefindModule = { createInstance: (options: Record<string, unknown>) => Pa
 type MessageName = 'count' | 'countFor' | 'none' | 'loading' | 'error' | 'noIndex';
 type Config = { hasIndex: boolean; hasFrenchOnly: boolean; messages: Record<MessageName, string> };
 
-/** Results shown at a time: each one downloads the text of its page (1–3 KB compressed). */
-const pageSize = 4;
+/**
+ * Results shown at a time: each one downloads the text of its page (1–3 KB compressed). Three
+ * fill a phone's screen and keep a later search within 15 KB at 1,000 fiches (index chunk of a
+ * common word ≈ 6 KB + three texts); four went over (issue 21).
+ */
+export const resultsPerBatch = 3;
 /** Written by the build next to the pages (src/integrations/searchIndex.ts), so not bundled here. */
 const pagefindUrl = '/pagefind/pagefind.js';
 /** Filter changes made with the arrow keys come one after the other: search once they settle. */
@@ -144,7 +148,7 @@ export async function startSearch(form: HTMLFormElement, { submitted }: { submit
 
   /** Shows the next results; returns the link of the first one added. */
   async function showMore(search: number): Promise<HTMLAnchorElement | undefined> {
-    const batch = results.slice(shown, shown + pageSize);
+    const batch = results.slice(shown, shown + resultsPerBatch);
     const data = await Promise.all(batch.map((found) => found.result.data()));
     if (search !== latest) return undefined;
     const items = data.map((found, index) => render(found, batch[index]?.inFrench ?? false));

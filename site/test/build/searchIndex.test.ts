@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 import { close, createIndex } from 'pagefind';
 import { describe, expect, it } from 'vitest';
@@ -102,7 +103,24 @@ describe('the search index', () => {
       .flatMap((element) =>
         (element.getAttribute('data-pagefind-meta') ?? '').split(',').map((part) => part.trim().replace(/[[:].*$/, '')),
       );
-    expect(keys.sort()).toEqual([...requiredResultMeta].sort());
+    // `image` is set empty so that Pagefind does not take the structure's logo as the result's image.
+    expect(keys.sort()).toEqual([...requiredResultMeta, 'image'].sort());
+  });
+
+  it('downloads with a result what the result list shows, and no image', () => {
+    const fragments = readdirSync(bundle('fragment')).filter((file) => file.startsWith('fr_'));
+    const records = fragments.map(
+      (file) =>
+        JSON.parse(gunzipSync(readFileSync(bundle(`fragment/${file}`))).toString('utf8').slice('pagefind_dcd'.length)) as {
+          url: string;
+          meta: Record<string, string>;
+        },
+    );
+    // The fixture fiche with a structure logo in its body, which Pagefind would otherwise take.
+    const withLogo = records.find((record) => record.url === sitePaths.fiche('fr', fixtureFiche('halte-garderie-insertion')));
+    expect(page(withLogo?.url ?? '').document.querySelector('.fiche img')).not.toBeNull();
+    expect(withLogo?.meta.image).toBe('');
+    expect(records.filter((record) => record.meta.image !== '' || 'image_alt' in record.meta)).toEqual([]);
   });
 
   it('files a local fiche under its départements and the filters of its reader', () => {
