@@ -111,7 +111,11 @@ describe('the search index', () => {
     const fragments = readdirSync(bundle('fragment')).filter((file) => file.startsWith('fr_'));
     const records = fragments.map(
       (file) =>
-        JSON.parse(gunzipSync(readFileSync(bundle(`fragment/${file}`))).toString('utf8').slice('pagefind_dcd'.length)) as {
+        JSON.parse(
+          gunzipSync(readFileSync(bundle(`fragment/${file}`)))
+            .toString('utf8')
+            .slice('pagefind_dcd'.length),
+        ) as {
           url: string;
           meta: Record<string, string>;
         },
