@@ -2,7 +2,7 @@ import { defineConfig } from 'astro/config';
 
 import { compactDataStore } from './src/integrations/compactDataStore';
 import { dropWebFonts } from './src/integrations/dropWebFonts';
-import { wholeSitePasses } from './src/integrations/finishMergedDeploy';
+import { wholeSitePasses } from './src/integrations/wholeSitePasses';
 import { logicalProperties } from './src/integrations/logicalProperties';
 import { notFoundPages } from './src/integrations/notFoundPages';
 import { plainDynamicImports } from './src/integrations/plainDynamicImports';
@@ -31,7 +31,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The whole-site passes (CSS pruning, QR codes, search index, web app, social images, service
   // worker) run once the pages are where they are served; the publisher runs them in a process of
-  // its own after this one (src/integrations/finishMergedDeploy.ts).
+  // its own after this one (src/integrations/wholeSitePasses.ts).
   integrations: [compactDataStore(), notFoundPages(), wholeSitePasses()],
   image: { responsiveStyles: false },
   vite: {

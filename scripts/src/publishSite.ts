@@ -101,7 +101,7 @@ export type PublishOptions = {
   statfs?: StatFs;
   /** Render every page (`npm run publish:site -- --full`), whatever changed. */
   full?: boolean;
-  /** Runs the whole-site passes after the build, full or incremental (default: the site's finishMergedDeploy.ts). */
+  /** Runs the whole-site passes after the build, full or incremental (default: the site's wholeSitePasses.ts). */
   finishDeploy?: DeployFinisher;
 };
 
@@ -128,7 +128,7 @@ export type DeployFinisher = (options: {
   inlineCode?: string;
 }) => Promise<void>;
 
-/** The site's own whole-site passes (site/src/integrations/finishMergedDeploy.ts), in a child process like the build. */
+/** The site's own whole-site passes (site/src/integrations/wholeSitePasses.ts), in a child process like the build. */
 export const finishWithSite: DeployFinisher = ({
   outDir,
   formerStylesheets,
@@ -147,7 +147,7 @@ export const finishWithSite: DeployFinisher = ({
     [
       '--import',
       'tsx',
-      'src/integrations/finishMergedDeploy.ts',
+      'src/integrations/wholeSitePasses.ts',
       outDir,
       ...formerStylesheets,
       ...(full ? ['--full'] : []),

@@ -33,7 +33,7 @@ export type SiteBuildOptions = {
   searchRecord?: string;
   /**
    * A full build whose whole-site passes the caller runs afterwards, in a process of its own
-   * (site/src/integrations/finishMergedDeploy.ts): Astro's process then stops once the pages are
+   * (site/src/integrations/wholeSitePasses.ts): Astro's process then stops once the pages are
    * written, and the content it holds is freed before the search services start.
    */
   passesAfter?: boolean;
@@ -56,7 +56,7 @@ export const renderOnlyVariable = 'PASSERELLE_RENDER_ONLY';
 /** The variable naming where the build writes its search index's record (site/src/integrations/searchIndex.ts). */
 export const searchRecordVariable = 'PASSERELLE_SEARCH_RECORD';
 
-/** The variable that leaves a full build's whole-site passes to the publisher (site/src/integrations/finishMergedDeploy.ts). */
+/** The variable that leaves a full build's whole-site passes to the publisher (site/src/integrations/wholeSitePasses.ts). */
 export const wholeSitePassesVariable = 'PASSERELLE_WHOLE_SITE_PASSES';
 
 /**

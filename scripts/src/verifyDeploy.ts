@@ -34,7 +34,7 @@ export type InlineCodePage = InlineCode & { file: string };
 
 /**
  * The inline code the whole-site passes counted on the pages they read and left as they are
- * (site/src/integrations/finishMergedDeploy.ts `--inline-code`): every page read, and those with
+ * (site/src/integrations/wholeSitePasses.ts `--inline-code`): every page read, and those with
  * inline code.
  */
 export type InlineCodeCount = { read: readonly string[]; pages: readonly InlineCodePage[] };

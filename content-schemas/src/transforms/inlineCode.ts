@@ -1,7 +1,7 @@
 /**
  * Inline code in a built page, which the site's Content-Security-Policy would block
  * (scripts/src/cdn/headers.ts): counted by the publisher's checks (scripts/src/verifyDeploy.ts),
- * or by the whole-site passes as they read each page (site/src/integrations/finishMergedDeploy.ts),
+ * or by the whole-site passes as they read each page (site/src/integrations/wholeSitePasses.ts),
  * so that a page is not read once more for it.
  */
 export type InlineCode = { scripts: number; styles: number; styleAttributes: number; eventHandlers: number };

@@ -69,7 +69,7 @@ export function buildPhases(
 /**
  * How long the search index took, from the build's log: the whole-site passes' report of it
  * (`search index: fr 1000, en 1000, …; indexed …, taken from the live deploy … (39877 ms)`,
- * site/src/integrations/finishMergedDeploy.ts). A log of the former integration, which printed no
+ * site/src/integrations/wholeSitePasses.ts). A log of the former integration, which printed no
  * time, is timed from the line printed just before it started to its first report line.
  */
 export function pagefindSeconds(lines: readonly { at: number; text: string }[]): number {

@@ -1,5 +1,5 @@
 /**
- * The whole-site pass (src/integrations/finishMergedDeploy.ts) that removes, after the build, every CSS rule, custom property and
+ * The whole-site pass (src/integrations/wholeSitePasses.ts) that removes, after the build, every CSS rule, custom property and
  * keyframe the site's code can never put on a page. The design system ships far more than the
  * few components the pages use; what reaches readers is only what they need. The pruned file
  * gets a name hashed from its new content, so long-lived caches never keep a stylesheet missing

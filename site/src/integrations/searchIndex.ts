@@ -1,5 +1,5 @@
 /**
- * The whole-site pass (src/integrations/finishMergedDeploy.ts) that builds the site search once the pages are written: one Pagefind
+ * The whole-site pass (src/integrations/wholeSitePasses.ts) that builds the site search once the pages are written: one Pagefind
  * index per language (Pagefind splits by `<html lang>`), made of every fiche page of that
  * language, each with its `data-pagefind-body`. A French fallback shown under another language
  * is in that language's index too, with less of its text (FichePage.astro), so that a reader
@@ -240,7 +240,7 @@ async function readPages(
 
 /**
  * What the first pass records of a page another pass has just read and left as it is (the CSS
- * pass of the publisher's finish step, src/integrations/finishMergedDeploy.ts), so that the
+ * pass of the publisher's finish step, src/integrations/wholeSitePasses.ts), so that the
  * search index does not read it again: undefined for a page that is not a fiche page, or that
  * fails a check (read again then, and the build fails on it in file order, as it would have).
  */
@@ -816,7 +816,7 @@ async function writeRecord(
 }
 
 /**
- * The search record's command-line options, as this file's command and finishMergedDeploy.ts's
+ * The search record's command-line options, as this file's command and wholeSitePasses.ts's
  * take them: `--live=<deploy folder> --live-search-record=<file>` (both or neither) and
  * `--search-record=<file>`. Undefined when they do not parse.
  */

@@ -1,5 +1,5 @@
 /**
- * The whole-site pass (src/integrations/finishMergedDeploy.ts) that writes `/sw.js` at the end of the build, when the final asset names
+ * The whole-site pass (src/integrations/wholeSitePasses.ts) that writes `/sw.js` at the end of the build, when the final asset names
  * are known (the stylesheet is renamed by src/integrations/pruneUnusedCss.ts, which must run before).
  *
  * What the worker does, for readers on slow, paid or missing connections:

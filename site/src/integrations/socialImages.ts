@@ -1,5 +1,5 @@
 /**
- * The whole-site pass (src/integrations/finishMergedDeploy.ts) that draws the image social networks show with a shared link (`og:image`),
+ * The whole-site pass (src/integrations/wholeSitePasses.ts) that draws the image social networks show with a shared link (`og:image`),
  * one per page type and language, at build time with sharp: 1200 × 630, the site's drawing and
  * colours, laid out in the page's direction (the drawing on the inline-start side, the text
  * aligned to it). The text — the site's name, its tagline and the kind of page — is written in

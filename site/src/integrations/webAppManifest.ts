@@ -1,5 +1,5 @@
 /**
- * The whole-site pass (src/integrations/finishMergedDeploy.ts) that makes the site installable on the home screen, like an app: one web
+ * The whole-site pass (src/integrations/wholeSitePasses.ts) that makes the site installable on the home screen, like an app: one web
  * app manifest per language (`/{lang}/manifest.webmanifest`: its name, `lang`, `dir`, start page
  * `/{lang}/`) and the icons Android and iOS use, drawn at build time with sharp from the site's
  * icon (public/favicon.svg, the same drawing). Every language's app opens on its own home page;

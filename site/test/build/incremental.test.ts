@@ -25,7 +25,7 @@ import { localeCodes } from '@passerelle/content-schemas';
 import postcss from 'postcss';
 import sharp from 'sharp';
 
-import { finishMergedDeploy } from '../../src/integrations/finishMergedDeploy';
+import { runWholeSitePasses } from '../../src/integrations/wholeSitePasses';
 import { buildSearchIndex, type SearchRecord } from '../../src/integrations/searchIndex';
 import { pruneCss, withoutNeverWritten } from '../../src/integrations/pruneUnusedCss';
 import {
@@ -241,7 +241,7 @@ describe('incremental publication', () => {
     unprunedCss = await readFile(path.join(rendered, '_astro', unpruned ?? 'missing.css'), 'utf8');
     started = Date.now();
     const { renderedFiles } = await mergeDeploy({ liveDir: testDistDir, partialDir: rendered, outDir: merged, keep: plan.keep });
-    await finishMergedDeploy(merged, await stylesheetsOf(testDistDir), () => {});
+    await runWholeSitePasses(merged, await stylesheetsOf(testDistDir), () => {});
     // As the publisher does: only the files the publication made are looked at.
     relinked = await relinkUnchanged(merged, testDistDir, { only: await madeByPublication(merged, renderedFiles) });
     timings.mergeAndFinish = Date.now() - started;
@@ -437,7 +437,7 @@ describe('the search index of an incremental publication', () => {
     timings.partialBuild = Date.now() - started;
     started = Date.now();
     await mergeDeploy({ liveDir: live, partialDir: rendered, outDir: merged, keep: plan.keep });
-    await finishMergedDeploy(merged, await stylesheetsOf(live), (line) => lines.push(line), {
+    await runWholeSitePasses(merged, await stylesheetsOf(live), (line) => lines.push(line), {
       reuse: { deployDir: live, record: liveRecord },
       recordTo: mergedRecord,
     });

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { finishArguments } from '../../src/integrations/finishMergedDeploy';
+import { finishArguments } from '../../src/integrations/wholeSitePasses';
 import { qrAddressOf, qrCodeKey, writeQrCodes } from '../../src/integrations/printQrCodes';
 import { qrCodeSvg } from '../../src/lib/qrCode';
 

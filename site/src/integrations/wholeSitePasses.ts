@@ -23,7 +23,7 @@
  * A full build with a live deploy takes each QR code whose address the live deploy drew with the
  * same code from it (a hard link; src/integrations/printQrCodes.ts).
  *
- *   tsx src/integrations/finishMergedDeploy.ts <deploy folder> [former stylesheet name…] [--full]
+ *   tsx src/integrations/wholeSitePasses.ts <deploy folder> [former stylesheet name…] [--full]
  *     [--live=<live deploy folder> --live-search-record=<its record>] [--search-record=<where to write this one's>]
  *     [--live-qr-record=<the live deploy's QR record>] [--qr-record=<where to write this one's>]
  *     [--inline-code=<where to write the inline code of the pages read, for the publisher's checks>]
@@ -90,7 +90,7 @@ export type FinishOptions = {
   inlineCodeTo?: string;
 };
 
-export async function finishMergedDeploy(
+export async function runWholeSitePasses(
   outDir: string,
   formerStylesheets: readonly string[],
   log: (line: string) => void = console.log,
@@ -198,7 +198,7 @@ export function wholeSitePasses(): AstroIntegration {
         if (passesLeftToPublisher()) return logger.info(`sw.js: build ${worker.version}; the passes left to the publisher`);
         const known = fonts;
         const recordTo = process.env[searchRecordVariable] || undefined;
-        await finishMergedDeploy(outDir, [], (line) => logger.info(line), recordTo ? { recordTo } : {}, {
+        await runWholeSitePasses(outDir, [], (line) => logger.info(line), recordTo ? { recordTo } : {}, {
           full: true,
           ...(known ? { fonts: (locale) => known.get(locale) ?? false } : {}),
         });
@@ -257,12 +257,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const options = finishArguments(process.argv.slice(2));
   if (!options) {
     console.error(
-      'usage: tsx src/integrations/finishMergedDeploy.ts <deploy folder> [former stylesheet name…] [--full] [--live=<live deploy folder> --live-search-record=<file> --live-qr-record=<file>] [--search-record=<file>] [--qr-record=<file>] [--inline-code=<file>]',
+      'usage: tsx src/integrations/wholeSitePasses.ts <deploy folder> [former stylesheet name…] [--full] [--live=<live deploy folder> --live-search-record=<file> --live-qr-record=<file>] [--search-record=<file>] [--qr-record=<file>] [--inline-code=<file>]',
     );
     process.exit(2);
   }
   const { outDir, former, search, options: finish } = options;
-  finishMergedDeploy(outDir, former, console.log, search, finish).then(
+  runWholeSitePasses(outDir, former, console.log, search, finish).then(
     () => process.exit(0),
     (error: unknown) => {
       console.error(`finish failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
