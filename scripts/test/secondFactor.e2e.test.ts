@@ -59,6 +59,8 @@ beforeAll(async () => {
     cwd: cmsDir,
     env: { ...baseEnv(), NODE_ENV: 'development' },
     label: 'setup',
+    // Node 20 may end a tsx start with code 13 before the script has run a line: run it again.
+    retriesOnUnsettledStart: 2,
   });
 
   cms = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {

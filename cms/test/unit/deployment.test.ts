@@ -275,8 +275,19 @@ describe('docs/deploy.md', () => {
   });
 });
 
-/** `next start`'s own check (next.config.ts at the production server phase) on this environment. */
-function startNext(env: Record<string, string>) {
+/**
+ * `next start`'s own check (next.config.ts at the production server phase) on this environment.
+ * Node 20 may end a tsx start with code 13 (« unsettled top-level await ») before the check has
+ * run a line; such a start is tried again, up to twice.
+ */
+function startNext(env: Record<string, string>): ReturnType<typeof startNextOnce> {
+  for (let attempt = 0; ; attempt += 1) {
+    const result = startNextOnce(env);
+    if (result.status !== 13 || result.stdout.includes('STARTED') || attempt === 2) return result;
+  }
+}
+
+function startNextOnce(env: Record<string, string>) {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) =>

@@ -80,6 +80,8 @@ async function seededDatabase(): Promise<string> {
         SEED_PASSWORD: developmentPassword,
       },
       label: 'seed',
+      // The seed tops up what is missing: safe to run again after Node 20's unsettled start.
+      retriesOnUnsettledStart: 2,
     });
     // Seeds of other sources go; a parallel run that finished first wins.
     for (const entry of await readdir(cacheDir)) {
