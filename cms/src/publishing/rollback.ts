@@ -19,8 +19,16 @@ export const rollbackResultPrefix = 'ROLLBACK_RESULT ';
 
 export type RollbackOutcome = { status: 'succeeded' | 'failed'; reason?: string; logTail: string };
 
-/** Runs scripts/src/rollback.ts (the CMS's secrets withheld, as for a build); never rejects. */
-export function runRollback(deployId: string, env: NodeJS.ProcessEnv = process.env): Promise<RollbackOutcome> {
+/**
+ * Runs scripts/src/rollback.ts (the CMS's secrets withheld, as for a build); never rejects. Started
+ * again (up to twice) when Node 20 ends it with code 13 (« unsettled top-level await ») before it
+ * printed anything, so before it touched a deploy.
+ */
+export function runRollback(
+  deployId: string,
+  env: NodeJS.ProcessEnv = process.env,
+  unsettledStartsLeft = 2,
+): Promise<RollbackOutcome> {
   const { PAYLOAD_SECRET: _secret, DATABASE_URI: _database, PUBLISH_TOKEN: _token, GITHUB_TOKEN: _github, ...clean } = env;
   return new Promise((resolve) => {
     execFile(
@@ -28,6 +36,8 @@ export function runRollback(deployId: string, env: NodeJS.ProcessEnv = process.e
       ['--import', 'tsx', path.join('scripts', 'src', 'rollback.ts'), deployId],
       { cwd: repositoryRoot(env), env: { ...clean, FORCE_COLOR: '0' }, timeout: 120_000 },
       (error, stdout, stderr) => {
+        if (error?.code === 13 && !stdout.trim() && unsettledStartsLeft > 0)
+          return resolve(runRollback(deployId, env, unsettledStartsLeft - 1));
         const lines = `${stdout}\n${stderr}`.split('\n').filter((line) => line.trim());
         const logTail = lines
           .filter((line) => !line.startsWith(rollbackResultPrefix))

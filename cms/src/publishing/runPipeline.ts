@@ -57,13 +57,19 @@ export function runPipeline({
 }): PipelineRun {
   const root = repositoryRoot(env);
   const command = env.PUBLISH_COMMAND;
-  const child = command
-    ? spawn('sh', ['-c', command], { cwd: root, env: pipelineEnv(buildId, env), stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'src', 'publish.ts')], {
-        cwd: root,
-        env: pipelineEnv(buildId, env),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+  const start = () =>
+    command
+      ? spawn('sh', ['-c', command], { cwd: root, env: pipelineEnv(buildId, env), stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'src', 'publish.ts')], {
+          cwd: root,
+          env: pipelineEnv(buildId, env),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+  let child = start();
+  // Node 20 now and then ends a tsx start with code 13 (« unsettled top-level await ») before the
+  // pipeline has begun its first stage, so before it has read or written anything: started again.
+  let unsettledStartsLeft = 2;
+  let staged = false;
   const lines: string[] = [];
   let result: Omit<PipelineResult, 'logTail'> | undefined;
   let stopReason: string | undefined;
@@ -84,6 +90,7 @@ export function runPipeline({
       return;
     }
     if (line.startsWith(stagePrefix)) {
+      staged = true;
       const stage = line.slice(stagePrefix.length).trim();
       onPhase(stageLabels[stage] ?? stage);
       return;
@@ -95,8 +102,6 @@ export function runPipeline({
     if (lines.length > 400) lines.splice(0, lines.length - 400);
     onLog(tail());
   };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
 
   const timeoutMs = numberFromEnv(env.PUBLISH_TIMEOUT_MS, 15 * 60_000);
   const stop = (reason: string) => {
@@ -127,8 +132,21 @@ export function runPipeline({
         logTail: tail(),
       });
     };
-    child.once('error', (error) => finish(null, null, error));
-    child.once('close', (code, signal) => finish(code, signal));
+    const watch = () => {
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('error', (error) => finish(null, null, error));
+      child.once('close', (code, signal) => {
+        if (code === 13 && !staged && !stopReason && unsettledStartsLeft > 0) {
+          unsettledStartsLeft -= 1;
+          child = start();
+          watch();
+          return;
+        }
+        finish(code, signal);
+      });
+    };
+    watch();
   });
   return { result: done, stop };
 }

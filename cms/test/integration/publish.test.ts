@@ -294,6 +294,24 @@ describe('the rebuildSite job', () => {
     expect(build?.logTail).toBe('astro build…');
   });
 
+  it('starts the build again when Node 20 ends its start with code 13 before its first stage, and only then', async () => {
+    process.env.PUBLISH_SETTLE_MS = '0';
+    const marker = path.join(mkdtempSync(path.join(tmpdir(), 'passerelle-unsettled-')), 'started');
+    // The first start ends as Node 20's « unsettled top-level await » does; the second one builds.
+    process.env.PUBLISH_COMMAND = `if [ ! -e ${marker} ]; then touch ${marker}; exit 13; fi; ${fakePipeline(successResult)}`;
+    await requestRebuild(payload, { trigger: 'test', byName: 'test' });
+    await payload.jobs.run({ queue: publishQueue });
+    expect((await builds())[0]).toMatchObject({ status: 'succeeded', deployId: successResult.deployId });
+
+    // Code 13 once a stage began is a failure like any other: nothing is run twice.
+    process.env.PUBLISH_COMMAND = 'echo PUBLISH_STAGE export; exit 13';
+    await requestRebuild(payload, { trigger: 'test', byName: 'test' });
+    await payload.jobs.run({ queue: publishQueue });
+    const latest = (await builds()).at(-1);
+    expect(latest?.status).toBe('failed');
+    expect(latest?.reason).toBe('Le processus de construction s’est arrêté sans rendre compte (code de sortie 13).');
+  });
+
   it('never hands the CMS’s secrets to the build', () => {
     const env = pipelineEnv('b1', {
       NODE_ENV: 'production',

@@ -190,21 +190,29 @@ export async function pruneRenders(root: string, keep = numberFromEnv(process.en
   }
 }
 
-function runRenderer({
-  snapshotDir,
-  outDir,
-  ficheId,
-  root,
-  env,
-  log,
-}: {
+type RendererOptions = {
   snapshotDir: string;
   outDir: string;
   ficheId: string;
   root: string;
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
-}): Promise<void> {
+};
+
+/** A render whose process Node 20 ended with code 13 (« unsettled top-level await ») before it printed a line of its own. */
+class UnsettledStart extends Error {}
+
+/** Runs the renderer, again (up to twice) after an unsettled start: it writes only into its own private folder. */
+async function runRenderer(options: RendererOptions, unsettledStartsLeft = 2): Promise<void> {
+  try {
+    await runRendererOnce(options);
+  } catch (error) {
+    if (!(error instanceof UnsettledStart) || unsettledStartsLeft < 1) throw error;
+    await runRenderer(options, unsettledStartsLeft - 1);
+  }
+}
+
+function runRendererOnce({ snapshotDir, outDir, ficheId, root, env, log }: RendererOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -229,7 +237,11 @@ function runRenderer({
         if (tail.length > 40) tail.shift();
       }
     };
-    child.stdout.on('data', onData);
+    let printed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      printed = true;
+      onData(chunk);
+    });
     child.stderr.on('data', onData);
     const timer = setTimeout(() => child.kill('SIGTERM'), numberFromEnv(env.PREVIEW_TIMEOUT_MS, 5 * 60_000));
     timer.unref();
@@ -237,6 +249,7 @@ function runRenderer({
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) return resolve();
+      if (code === 13 && !printed) return reject(new UnsettledStart('preview: unsettled start'));
       const cause = tail.findLast((line) => /error|failed/i.test(line) && !/^npm (error|ERR!)/.test(line)) ?? tail.at(-1) ?? '';
       log(`preview: the render stopped (${signal ?? `code ${code}`}):\n${tail.join('\n')}`);
       reject(new Error(`La construction de l’aperçu a échoué${signal ? ` (arrêtée : ${signal})` : ''}. ${cause}`.trim()));
