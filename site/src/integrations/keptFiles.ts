@@ -1,7 +1,7 @@
 /**
  * What the whole-site passes keep beyond one build — the caches of pruned stylesheets and drawn
- * images, the search and QR code records kept with each deploy's content snapshot — is written and
- * trimmed the same way, here.
+ * images, the search and QR code records kept with each deploy's content snapshot — is written,
+ * listed and trimmed the same way, here.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -18,6 +18,15 @@ let lockfileContent: Buffer | string | undefined;
 export function lockfileBytes(): Buffer | string {
   lockfileContent ??= existsSync(lockfile) ? readFileSync(lockfile) : 'no lockfile';
   return lockfileContent;
+}
+
+/** Every file of a folder, relative to it with `/` separators, sorted. */
+export async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 /** Writes a file whole under another name, then renames it: a reader never sees half of it. */

@@ -36,7 +36,7 @@ import { gunzipSync } from 'node:zlib';
 import { ficheSegments, localeCodes, type Locale } from '@passerelle/content-schemas';
 
 import { pageTitle, rankTitles, titleSortPlaceholder, type RankedTitle } from '../lib/searchOrder';
-import { writeWhole } from './keptFiles';
+import { filesIn, writeWhole } from './keptFiles';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -620,15 +620,6 @@ function entryWith(entry: Entry | undefined, record: SearchRecord, reused: reado
   );
 }
 
-/** Every file of a bundle folder, relative to it with `/` separators, sorted. */
-async function bundleFilesOf(bundleDir: string): Promise<string[]> {
-  const entries = await readdir(bundleDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(bundleDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 export type SearchIndexOptions = {
   /** Pagefind services side by side (default: one per core, at most 4); the index is the same whatever the number. */
   services?: number;
@@ -807,7 +798,7 @@ async function writeRecord(
   };
   for (const [language, value] of Object.entries(entry.languages))
     record.languages[language] = { digest: digests.get(language) ?? '', entry: value, files: [] };
-  for (const file of await bundleFilesOf(bundleDir)) {
+  for (const file of await filesIn(bundleDir)) {
     if (file === 'pagefind-entry.json') continue;
     const owner = ownerOf(file, entry.languages);
     (owner ? (record.languages[owner]?.files ?? []) : record.shared).push(file);

@@ -14,7 +14,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -25,6 +25,7 @@ import { localeCodes } from '@passerelle/content-schemas';
 import postcss from 'postcss';
 import sharp from 'sharp';
 
+import { filesIn } from '../../src/integrations/keptFiles';
 import { runWholeSitePasses } from '../../src/integrations/wholeSitePasses';
 import { buildSearchIndex, type SearchRecord } from '../../src/integrations/searchIndex';
 import { pruneCss, withoutNeverWritten } from '../../src/integrations/pruneUnusedCss';
@@ -179,14 +180,6 @@ async function astroBuild(outDir: string, env: Record<string, string>): Promise<
   }
 }
 
-async function filesOf(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 /**
  * Declared build stamps: Pagefind 1.5.2 writes its filter files, its per-language metadata and
  * its entry file in a different order on every run, even from the same pages (two full builds of
@@ -227,7 +220,7 @@ describe('incremental publication', () => {
     if (plan.kind !== 'incremental') throw new Error(`expected an incremental plan, got a full build: ${plan.why}`);
     liveInodes = new Map(
       await Promise.all(
-        (await filesOf(testDistDir)).map(async (file) => [file, (await stat(path.join(testDistDir, file))).ino] as const),
+        (await filesIn(testDistDir)).map(async (file) => [file, (await stat(path.join(testDistDir, file))).ino] as const),
       ),
     );
     liveHashes = new Map(
@@ -263,11 +256,11 @@ describe('incremental publication', () => {
     expect(plan.selection.fiches).not.toContain(halte?.id);
     // National fiches changed: every département page lists them.
     expect(plan.selection.departements).toBe('all');
-    expect(await filesOf(path.join(merged, 'fr/dispositifs/halte-garderie-insertion'))).toEqual(['index.html', 'qr.svg']);
+    expect(await filesIn(path.join(merged, 'fr/dispositifs/halte-garderie-insertion'))).toEqual(['index.html', 'qr.svg']);
   });
 
   it('gives the same files as a full build of the same content (build stamps: the same number of them)', async () => {
-    const [incremental, reference] = await Promise.all([filesOf(merged), filesOf(full)]);
+    const [incremental, reference] = await Promise.all([filesIn(merged), filesIn(full)]);
     const exact = (files: string[]) => files.filter((file) => !buildStamp.test(file));
     expect(exact(incremental).filter((file) => !reference.includes(file))).toEqual([]);
     expect(exact(reference).filter((file) => !incremental.includes(file))).toEqual([]);
@@ -276,8 +269,8 @@ describe('incremental publication', () => {
 
   it('gives the same bytes as a full build of the same content, in every file but the build stamps', async () => {
     const differing: string[] = [];
-    const present = new Set(await filesOf(merged));
-    for (const file of (await filesOf(full)).filter((entry) => present.has(entry) && !buildStamp.test(entry))) {
+    const present = new Set(await filesIn(merged));
+    for (const file of (await filesIn(full)).filter((entry) => present.has(entry) && !buildStamp.test(entry))) {
       const [ours, theirs] = await Promise.all([readFile(path.join(merged, file)), readFile(path.join(full, file))]);
       if (!ours.equals(theirs)) differing.push(file);
     }
@@ -314,7 +307,7 @@ describe('incremental publication', () => {
     const qr = 'fr/demarches/carte-vitale/qr.svg';
     expect((await stat(path.join(merged, qr))).ino).toBe(liveInodes.get(qr));
     // The same files with the same bytes as before: nothing was written through a link.
-    expect(await filesOf(testDistDir)).toEqual([...liveHashes.keys()]);
+    expect(await filesIn(testDistDir)).toEqual([...liveHashes.keys()]);
     for (const [file, hash] of liveHashes) expect(await hashOf(path.join(testDistDir, file)), file).toBe(hash);
   });
 
@@ -336,7 +329,7 @@ describe('incremental publication', () => {
       root.walkDecls(/^--/, (declaration) => void found.add(`${context(declaration)}${declaration.prop}`));
       return found;
     };
-    const pages = (await filesOf(full)).filter((file) => file.endsWith('.html')).map((file) => path.join(full, file));
+    const pages = (await filesIn(full)).filter((file) => file.endsWith('.html')).map((file) => path.join(full, file));
     expect(pages.length).toBeGreaterThan(100);
     const [byPages] = await pruneCss([{ raw: unprunedCss }], pages);
     const [byTemplates] = await pruneCss([{ raw: unprunedCss }]);
@@ -408,7 +401,7 @@ describe('the search index of an incremental publication', () => {
     });
 
   /** Every file of a bundle folder, relative to it, sorted. */
-  const bundleFiles = (dir: string) => filesOf(path.join(dir, 'pagefind'));
+  const bundleFiles = (dir: string) => filesIn(path.join(dir, 'pagefind'));
 
   /** Pagefind's declared build stamps (its filters, metadata and entry file: another order on every run), by count. */
   const stamp = /^(?:filter\/|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta$|pagefind-entry\.json$)/;
