@@ -5,13 +5,14 @@
  * `deploys/current`, after any publication running there) and is recorded like any publication:
  * a Builds record of kind « Remise en ligne », who asked, when, how it went.
  */
-import { execFile } from 'node:child_process';
+import { execFile, type ExecFileException } from 'node:child_process';
 import path from 'node:path';
 
 import type { Endpoint, Payload } from 'payload';
 
 import { canRollbackSite } from '../access/canRollbackSite';
 import { publishMode, repositoryRoot } from './publishSettings';
+import { startedAgainIfUnsettled, type Ended } from './unsettledStart';
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
 
@@ -19,16 +20,10 @@ export const rollbackResultPrefix = 'ROLLBACK_RESULT ';
 
 export type RollbackOutcome = { status: 'succeeded' | 'failed'; reason?: string; logTail: string };
 
-/**
- * Runs scripts/src/rollback.ts (the CMS's secrets withheld, as for a build); never rejects. Started
- * again (up to twice) when Node 20 ends it with code 13 (« unsettled top-level await ») before it
- * printed anything, so before it touched a deploy.
- */
-export function runRollback(
-  deployId: string,
-  env: NodeJS.ProcessEnv = process.env,
-  unsettledStartsLeft = 2,
-): Promise<RollbackOutcome> {
+type RollbackEnded = Ended & { error: ExecFileException | null; stdout: string; stderr: string };
+
+/** One run of scripts/src/rollback.ts, the CMS's secrets withheld as for a build. */
+function runRollbackOnce(deployId: string, env: NodeJS.ProcessEnv): Promise<RollbackEnded> {
   const { PAYLOAD_SECRET: _secret, DATABASE_URI: _database, PUBLISH_TOKEN: _token, GITHUB_TOKEN: _github, ...clean } = env;
   return new Promise((resolve) => {
     execFile(
@@ -36,32 +31,40 @@ export function runRollback(
       ['--import', 'tsx', path.join('scripts', 'src', 'rollback.ts'), deployId],
       { cwd: repositoryRoot(env), env: { ...clean, FORCE_COLOR: '0' }, timeout: 120_000 },
       (error, stdout, stderr) => {
-        if (error?.code === 13 && !stdout.trim() && unsettledStartsLeft > 0)
-          return resolve(runRollback(deployId, env, unsettledStartsLeft - 1));
-        const lines = `${stdout}\n${stderr}`.split('\n').filter((line) => line.trim());
-        const logTail = lines
-          .filter((line) => !line.startsWith(rollbackResultPrefix))
-          .slice(-40)
-          .join('\n');
-        const last = lines.findLast((line) => line.startsWith(rollbackResultPrefix));
-        let result: { status?: string; message?: string } = {};
-        try {
-          result = last ? (JSON.parse(last.slice(rollbackResultPrefix.length)) as typeof result) : {};
-        } catch {
-          result = {};
-        }
-        if (!error && result.status === 'succeeded') return resolve({ status: 'succeeded', logTail });
-        const message = result.message ?? error?.message ?? 'aucune réponse';
-        resolve({
-          status: 'failed',
-          reason: /no complete deploy/.test(message)
-            ? 'Cette version n’est plus conservée sur le serveur (seules les dernières publications le sont).'
-            : `La remise en ligne a échoué : ${message}`,
-          logTail,
-        });
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ code, ownOutput: stdout.trim() !== '', error, stdout, stderr });
       },
     );
   });
+}
+
+/**
+ * Runs the rollback command, started again after Node 20's unsettled start (before it printed
+ * anything, so before it touched a deploy: src/publishing/unsettledStart.ts); never rejects.
+ */
+export async function runRollback(deployId: string, env: NodeJS.ProcessEnv = process.env): Promise<RollbackOutcome> {
+  const { error, stdout, stderr } = await startedAgainIfUnsettled(() => runRollbackOnce(deployId, env));
+  const lines = `${stdout}\n${stderr}`.split('\n').filter((line) => line.trim());
+  const logTail = lines
+    .filter((line) => !line.startsWith(rollbackResultPrefix))
+    .slice(-40)
+    .join('\n');
+  const last = lines.findLast((line) => line.startsWith(rollbackResultPrefix));
+  let result: { status?: string; message?: string } = {};
+  try {
+    result = last ? (JSON.parse(last.slice(rollbackResultPrefix.length)) as typeof result) : {};
+  } catch {
+    result = {};
+  }
+  if (!error && result.status === 'succeeded') return { status: 'succeeded', logTail };
+  const message = result.message ?? error?.message ?? 'aucune réponse';
+  return {
+    status: 'failed',
+    reason: /no complete deploy/.test(message)
+      ? 'Cette version n’est plus conservée sur le serveur (seules les dernières publications le sont).'
+      : `La remise en ligne a échoué : ${message}`,
+    logTail,
+  };
 }
 
 /** Puts the deploy of publication `buildId` back online and records it; the outcome as the endpoint answers it. */

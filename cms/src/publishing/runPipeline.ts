@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parsePublishResult, publishResultPrefix, publishStagePrefix } from '@passerelle/content-schemas';
 
 import { numberFromEnv, publishCmsUrl, repositoryRoot } from './publishSettings';
+import { isUnsettledStart, unsettledStartRetries } from './unsettledStart';
 
 /** What the publish pipeline (scripts/src/publish.ts) prints as its last line (content-schemas/src/publishProtocol.ts). */
 export const resultPrefix = publishResultPrefix;
@@ -66,9 +67,9 @@ export function runPipeline({
           stdio: ['ignore', 'pipe', 'pipe'],
         });
   let child = start();
-  // Node 20 now and then ends a tsx start with code 13 (« unsettled top-level await ») before the
-  // pipeline has begun its first stage, so before it has read or written anything: started again.
-  let unsettledStartsLeft = 2;
+  // Started again after Node 20's unsettled start (src/publishing/unsettledStart.ts) when it came
+  // before the pipeline's first stage, so before it had read or written anything.
+  let unsettledStartsLeft = unsettledStartRetries;
   let staged = false;
   const lines: string[] = [];
   let result: Omit<PipelineResult, 'logTail'> | undefined;
@@ -137,7 +138,7 @@ export function runPipeline({
       child.stderr?.on('data', onData);
       child.once('error', (error) => finish(null, null, error));
       child.once('close', (code, signal) => {
-        if (code === 13 && !staged && !stopReason && unsettledStartsLeft > 0) {
+        if (isUnsettledStart(code, staged) && !stopReason && unsettledStartsLeft > 0) {
           unsettledStartsLeft -= 1;
           child = start();
           watch();

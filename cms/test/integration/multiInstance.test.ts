@@ -13,6 +13,7 @@ import { hostname } from 'node:os';
 
 import { interruptedReason } from '../../src/publishing/requestRebuild';
 import { publishLockKey, runnerBeatKey, tryAcquire, withRunnerLock } from '../../src/publishing/runnerLock';
+import { isUnsettledStart, unsettledStartRetries } from '../../src/publishing/unsettledStart';
 import { type Health, healthEndpoint } from '../../src/utilities/health';
 import type { Build } from '../../src/payload-types';
 import { createTaxonomy, frenchDemarche } from '../helpers/fixtures';
@@ -64,12 +65,8 @@ function readBuildLog(): LogLine[] {
 const countPublished = () =>
   `const D=require('libsql');const db=new D('${(process.env.DATABASE_URI as string).slice('file:'.length)}',{readonly:true});console.log(db.prepare('select count(*) as n from fiches where _status=\\'published\\'').get().n)`;
 
-/**
- * Node 20 sometimes ends a process started with `--import tsx` with code 13 (« unsettled
- * top-level await ») before it has run a line of ours — seen in CI, not on Node 22. Such a start
- * is tried again; any other exit fails the test.
- */
-async function startWorker(retriesOnUnsettledStart = 2): Promise<ChildProcess> {
+/** A worker, started again after Node 20's unsettled start (src/publishing/unsettledStart.ts); any other exit fails the test. */
+async function startWorker(retriesOnUnsettledStart = unsettledStartRetries): Promise<ChildProcess> {
   try {
     return await startWorkerOnce();
   } catch (error) {
@@ -114,7 +111,7 @@ function startWorkerOnce(): Promise<ChildProcess> {
       if (output.includes('WORKER_READY')) return;
       workers.splice(workers.indexOf(child), 1);
       const message = `worker exited (${code}) before it was ready:\n${output.slice(-3000)}`;
-      reject(code === 13 ? new UnsettledStart(message) : new Error(message));
+      reject(isUnsettledStart(code, false) ? new UnsettledStart(message) : new Error(message));
     });
   });
 }

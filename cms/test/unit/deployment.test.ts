@@ -11,6 +11,7 @@ import { resolveDatabaseTarget } from '../../src/utilities/database';
 import { runnerSilentAfterMs } from '../../src/utilities/health';
 import { payloadSecret } from '../../src/utilities/secret';
 import { publicServerUrl } from '../../src/utilities/serverUrl';
+import { isUnsettledStart, unsettledStartRetries } from '../../src/publishing/unsettledStart';
 import {
   checkDeployment,
   cmsRole,
@@ -276,14 +277,13 @@ describe('docs/deploy.md', () => {
 });
 
 /**
- * `next start`'s own check (next.config.ts at the production server phase) on this environment.
- * Node 20 may end a tsx start with code 13 (« unsettled top-level await ») before the check has
- * run a line; such a start is tried again, up to twice.
+ * `next start`'s own check (next.config.ts at the production server phase) on this environment,
+ * started again after Node 20's unsettled start (src/publishing/unsettledStart.ts).
  */
 function startNext(env: Record<string, string>): ReturnType<typeof startNextOnce> {
-  for (let attempt = 0; ; attempt += 1) {
+  for (let left = unsettledStartRetries; ; left -= 1) {
     const result = startNextOnce(env);
-    if (result.status !== 13 || result.stdout.includes('STARTED') || attempt === 2) return result;
+    if (!isUnsettledStart(result.status, result.stdout.trim() !== '') || left === 0) return result;
   }
 }
 

@@ -17,6 +17,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 
 import { pipelineEnv } from '../runPipeline';
+import { startedAgainIfUnsettled, type Ended } from '../unsettledStart';
 import { numberFromEnv, repositoryRoot } from '../publishSettings';
 
 /** What a render shows: a document, at the version (`updatedAt`) that was rendered. */
@@ -199,20 +200,22 @@ type RendererOptions = {
   log: (line: string) => void;
 };
 
-/** A render whose process Node 20 ended with code 13 (« unsettled top-level await ») before it printed a line of its own. */
-class UnsettledStart extends Error {}
-
-/** Runs the renderer, again (up to twice) after an unsettled start: it writes only into its own private folder. */
-async function runRenderer(options: RendererOptions, unsettledStartsLeft = 2): Promise<void> {
-  try {
-    await runRendererOnce(options);
-  } catch (error) {
-    if (!(error instanceof UnsettledStart) || unsettledStartsLeft < 1) throw error;
-    await runRenderer(options, unsettledStartsLeft - 1);
-  }
+/**
+ * Runs the renderer; started again after Node 20's unsettled start (src/publishing/unsettledStart.ts):
+ * it writes only into its own private folder.
+ */
+async function runRenderer(options: RendererOptions): Promise<void> {
+  const { code, signal, tail } = await startedAgainIfUnsettled(() => runRendererOnce(options));
+  if (code === 0) return;
+  const cause = tail.findLast((line) => /error|failed/i.test(line) && !/^npm (error|ERR!)/.test(line)) ?? tail.at(-1) ?? '';
+  options.log(`preview: the render stopped (${signal ?? `code ${code}`}):\n${tail.join('\n')}`);
+  throw new Error(`La construction de l’aperçu a échoué${signal ? ` (arrêtée : ${signal})` : ''}. ${cause}`.trim());
 }
 
-function runRendererOnce({ snapshotDir, outDir, ficheId, root, env, log }: RendererOptions): Promise<void> {
+/** How one run of the renderer ended, with the last lines it printed. */
+type RenderEnded = Ended & { signal: NodeJS.Signals | null; tail: string[] };
+
+function runRendererOnce({ snapshotDir, outDir, ficheId, root, env }: RendererOptions): Promise<RenderEnded> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -237,9 +240,9 @@ function runRendererOnce({ snapshotDir, outDir, ficheId, root, env, log }: Rende
         if (tail.length > 40) tail.shift();
       }
     };
-    let printed = false;
+    let ownOutput = false;
     child.stdout.on('data', (chunk: Buffer) => {
-      printed = true;
+      ownOutput = true;
       onData(chunk);
     });
     child.stderr.on('data', onData);
@@ -248,11 +251,7 @@ function runRendererOnce({ snapshotDir, outDir, ficheId, root, env, log }: Rende
     child.once('error', reject);
     child.once('close', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) return resolve();
-      if (code === 13 && !printed) return reject(new UnsettledStart('preview: unsettled start'));
-      const cause = tail.findLast((line) => /error|failed/i.test(line) && !/^npm (error|ERR!)/.test(line)) ?? tail.at(-1) ?? '';
-      log(`preview: the render stopped (${signal ?? `code ${code}`}):\n${tail.join('\n')}`);
-      reject(new Error(`La construction de l’aperçu a échoué${signal ? ` (arrêtée : ${signal})` : ''}. ${cause}`.trim()));
+      resolve({ code, signal, tail, ownOutput });
     });
   });
 }
