@@ -7,9 +7,10 @@ import type { Payload } from 'payload';
 
 import { fixtureSnapshotDir as snapshotDir } from '@passerelle/content-schemas/repository';
 
+import { recordQueries } from '../../src/database/queryLog';
 import { importFiches, type SourceReferences } from '../../src/import/importFiches';
 import { countJsonArrayElements, jsonArrayElements } from '../../src/import/jsonArray';
-import { refreshMemoryOf } from '../../src/translation/memory/store';
+import { refreshMemoryOf, rowsPerInsert } from '../../src/translation/memory/store';
 import { createTestPayload, type TestPayload } from '../helpers/payload';
 
 const read = (name: string) => JSON.parse(readFileSync(path.join(snapshotDir, `${name}.json`), 'utf8'));
@@ -140,7 +141,12 @@ describe('npm run import', () => {
     });
     expect(new Set(memoryIds.map(({ id }) => id)).size).toBe(memory.length);
     for (const { id } of memoryIds) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const stopRecording = recordQueries();
     await refreshMemoryOf(payload, arabic);
+    // A few multi-row INSERTs, seen by the query log like every statement (the bench counts them).
+    const inserts = stopRecording().filter(({ sql }) => /^insert into "translation_memory"/i.test(sql));
+    expect(inserts.length).toBeGreaterThan(0);
+    expect(inserts.length).toBeLessThanOrEqual(Math.ceil(memory.length / rowsPerInsert));
     expect(await memoryRowsOf({ translation: arabic.id })).toEqual(memory);
     // Its freshness moves with it: the check, the last real change, the history of its notes.
     expect(fiche).toMatchObject({
