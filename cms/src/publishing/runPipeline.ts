@@ -67,10 +67,11 @@ export function runPipeline({
           stdio: ['ignore', 'pipe', 'pipe'],
         });
   let child = start();
-  // Started again after Node 20's unsettled start (src/publishing/unsettledStart.ts) when it came
-  // before the pipeline's first stage, so before it had read or written anything.
+  // Started again after Node 20's unsettled start (src/publishing/unsettledStart.ts): ended before
+  // the pipeline printed a line, so before its first stage; had it taken the publish lock by then,
+  // the lock of a process that is gone is taken over (scripts/src/publishLock.ts).
   let unsettledStartsLeft = unsettledStartRetries;
-  let staged = false;
+  let ownOutput = false;
   const lines: string[] = [];
   let result: Omit<PipelineResult, 'logTail'> | undefined;
   let stopReason: string | undefined;
@@ -91,7 +92,6 @@ export function runPipeline({
       return;
     }
     if (line.startsWith(stagePrefix)) {
-      staged = true;
       const stage = line.slice(stagePrefix.length).trim();
       onPhase(stageLabels[stage] ?? stage);
       return;
@@ -134,12 +134,17 @@ export function runPipeline({
       });
     };
     const watch = () => {
-      child.stdout?.on('data', onData);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        ownOutput = true;
+        onData(chunk);
+      });
       child.stderr?.on('data', onData);
       child.once('error', (error) => finish(null, null, error));
       child.once('close', (code, signal) => {
-        if (isUnsettledStart(code, staged) && !stopReason && unsettledStartsLeft > 0) {
+        if (isUnsettledStart(code, ownOutput) && !stopReason && unsettledStartsLeft > 0) {
           unsettledStartsLeft -= 1;
+          // Whatever the failed start left on stderr is not glued to the next one's first line.
+          pending = '';
           child = start();
           watch();
           return;

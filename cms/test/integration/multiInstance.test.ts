@@ -97,7 +97,9 @@ function startWorkerOnce(): Promise<ChildProcess> {
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`worker did not start in time:\n${output.slice(-3000)}`)), 180_000);
+    let ownOutput = false;
     child.stdout?.on('data', (chunk: Buffer) => {
+      ownOutput = true;
       output += chunk.toString();
       workerOutput.set(child.pid ?? 0, output);
       if (output.includes('WORKER_READY')) {
@@ -111,7 +113,7 @@ function startWorkerOnce(): Promise<ChildProcess> {
       if (output.includes('WORKER_READY')) return;
       workers.splice(workers.indexOf(child), 1);
       const message = `worker exited (${code}) before it was ready:\n${output.slice(-3000)}`;
-      reject(isUnsettledStart(code, false) ? new UnsettledStart(message) : new Error(message));
+      reject(isUnsettledStart(code, ownOutput) ? new UnsettledStart(message) : new Error(message));
     });
   });
 }
