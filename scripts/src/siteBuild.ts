@@ -66,10 +66,11 @@ export const wholeSitePassesVariable = 'PASSERELLE_WHOLE_SITE_PASSES';
  * of it garbage. Held to 1 GB it stayed near 0.5 GB while rendering, and used no more CPU
  * (docs/publishing.md « The full build's memory »). What the build keeps grows with the content
  * (fiches.json read, checked, stored, then read back by the pages), so the limit grows with it:
- * six times the file, never under 1 GB (178 MB at 1,000 fiches: 1,088 MB).
+ * fifteen times the file as the export writes it, without indentation, never under 1 GB (71 MB
+ * at 1,000 fiches: 1,088 MB, the limit measured with the indented file of then, 178 MB × 6).
  */
 export function buildHeapLimitMb(fichesJsonBytes: number): number {
-  return Math.max(1024, Math.ceil((fichesJsonBytes * 6) / 1048576 / 64) * 64);
+  return Math.max(1024, Math.ceil((fichesJsonBytes * 15) / 1048576 / 64) * 64);
 }
 
 /** NODE_OPTIONS with the build's heap limit, unless the operator already set one. */
