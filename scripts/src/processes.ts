@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
+import { isUnsettledStart } from '../../cms/src/publishing/unsettledStart';
+
 /**
  * Runs a command to completion, streaming its output with a prefix; rejects on a non-zero exit.
  * `running` receives the child while it runs, so a Ctrl-C can stop it too.
@@ -11,10 +13,8 @@ export function run(
     label: string;
     running?: ChildProcess[];
     /**
-     * Times to run again a command that ended with exit code 13 (« unsettled top-level await »):
-     * on Node 20, a tsx command now and then ends so before it has done anything, its module load
-     * through tsx's loader thread never settling (seen in CI on the seed, and on the bench's
-     * migrations). Only for a command that is safe to run twice.
+     * Times to run again a command Node 20 ended before it started (exit code 13 and no output of
+     * its own: cms/src/publishing/unsettledStart.ts). Only for a command that is safe to run twice.
      */
     retriesOnUnsettledStart?: number;
   },
@@ -23,23 +23,36 @@ export function run(
   return new Promise<void>((resolve, reject) => {
     const child = spawnPrefixed(command, args, spawnOptions);
     running?.push(child);
+    let ownOutput = false;
+    let outputClosed = !child.stdout;
+    child.stdout?.once('data', () => (ownOutput = true));
+    child.stdout?.once('close', () => (outputClosed = true));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new CommandFailed(`${options.label} failed (${signal ?? `exit code ${code}`})`, code));
+      if (code === 0) return resolve();
+      const fail = () => reject(new CommandFailed(`${options.label} failed (${signal ?? `exit code ${code}`})`, code, ownOutput));
+      // What it printed just before exiting may be read after 'exit': its output is read to the end first (≤ 1 s).
+      if (outputClosed) return fail();
+      const timer = setTimeout(fail, 1000);
+      child.stdout?.once('close', () => {
+        clearTimeout(timer);
+        fail();
+      });
     });
   }).catch((error: unknown) => {
-    if (!(error instanceof CommandFailed) || error.code !== 13 || retriesOnUnsettledStart < 1) throw error;
+    if (!(error instanceof CommandFailed) || !isUnsettledStart(error.code, error.ownOutput) || retriesOnUnsettledStart < 1)
+      throw error;
     console.error(`${options.label}: ended before starting (exit code 13), run again`);
     return run(command, args, { ...options, retriesOnUnsettledStart: retriesOnUnsettledStart - 1 });
   });
 }
 
-/** A command's failure with its exit code, so that `run` can tell an unsettled start from a real failure. */
+/** A command's failure with its exit code and whether it printed, so that `run` can tell an unsettled start from a real failure. */
 class CommandFailed extends Error {
   constructor(
     message: string,
     readonly code: number | null,
+    readonly ownOutput: boolean,
   ) {
     super(message);
   }

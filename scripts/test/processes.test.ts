@@ -75,4 +75,13 @@ process.exit(runs <= ${failures} ? 13 : 0);`;
       run(process.execPath, ['-e', 'process.exit(1)'], { label: 'broken', retriesOnUnsettledStart: 2 }),
     ).rejects.toThrow('broken failed (exit code 1)');
   });
+
+  it('never runs again a command that printed before ending with code 13: it had begun its work', async () => {
+    const { counter, args } = await flaky(1);
+    const printing = ['-e', `console.log('seed: writing'); ${args[1]}`];
+    await expect(run(process.execPath, printing, { label: 'begun', retriesOnUnsettledStart: 2 })).rejects.toThrow(
+      'begun failed (exit code 13)',
+    );
+    expect(await readFile(counter, 'utf8')).toBe('1');
+  });
 });

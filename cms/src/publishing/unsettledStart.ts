@@ -4,7 +4,7 @@
  * tsx's loader thread, never settles. Seen in CI on a job worker and on the seed, not on Node 22.
  * The CMS's own commands (a publication, a preview render, a rollback) are started again after
  * such a start, up to twice: none of them has read or written anything yet.
- * scripts/src/processes.ts does the same for the scripts' commands.
+ * `run()` in scripts/src/processes.ts judges the scripts' commands by the same rule.
  */
 export const unsettledStartExitCode = 13;
 
