@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { qrCodeFileName, qrCodeSvg } from '../lib/qrCode';
-import { lockfileBytes, writeWhole } from './keptFiles';
+import { writeWhole } from './keptFiles';
 import { detached } from './searchIndex';
 
 const qrImage = /<img\b[^>]*\bdata-qr-code="([^"]+)"[^>]*>/;
@@ -69,14 +69,14 @@ function qrLibraryVersion(): string {
 
 /**
  * What a QR code's bytes depend on besides its address: the library that computes the modules
- * (its version, and the lockfile for anything it may pull in) and our drawing of them
- * (src/lib/qrCode.ts: error correction, quiet zone, SVG). Two builds with the same key draw the
- * same bytes for the same address.
+ * (its version: qrcode-generator depends on nothing, so no other locked version changes its
+ * output, and a dependency bump elsewhere does not draw 8,000 codes again) and our drawing of
+ * them (src/lib/qrCode.ts: error correction, quiet zone, SVG). Two builds with the same key draw
+ * the same bytes for the same address.
  */
 export const qrCodeKey = (() => {
   const hash = createHash('sha256').update(`qr codes ${qrRecordFormat}\n`);
   hash.update(`qrcode-generator ${qrLibraryVersion()}\n`);
-  hash.update(lockfileBytes());
   const drawing = fileURLToPath(new URL('../lib/qrCode.ts', import.meta.url));
   // Without its source (a compiled copy), no key can be trusted: a random one matches nothing.
   hash.update(existsSync(drawing) ? readFileSync(drawing) : `missing ${Math.random()}`);
@@ -85,9 +85,6 @@ export const qrCodeKey = (() => {
 
 /** What a deploy's QR codes encode, kept with its content snapshot: the key they were drawn with, and each page folder's address. */
 export type QrRecord = { format: number; key: string; codes: Record<string, string> };
-
-/** The record's name in a deploy's content snapshot folder (next to the search index's, search-index.json). */
-export const qrRecordFile = 'qr-codes.json';
 
 /** The addresses of a live record that this code would draw the same, by folder; empty (and why) when none can be trusted. */
 async function trustedCodes(recordFile: string): Promise<{ codes: Record<string, string> } | { why: string }> {
