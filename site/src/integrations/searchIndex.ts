@@ -60,7 +60,7 @@ const fichePage = new RegExp(`^(${localeCodes.join('|')})/(?:${Object.values(fic
 
 const siteOrder = (language: string) => (localeCodes as readonly string[]).indexOf(language);
 
-export type SearchIndexReport = { language: string; pages: number; bytes: number; reused: boolean }[];
+export type SearchIndexReport = { language: string; pages: number; reused: boolean; bytes?: number }[];
 
 function failOn(errors: string[], where: string): void {
   if (errors.length > 0) throw new SearchIndexError(`Pagefind failed on ${where}: ${errors.join('; ')}`);
@@ -471,12 +471,6 @@ export type SearchRecord = {
   pages: { code: string; entries: Record<string, RecordedPage> };
 };
 
-/** Where the publisher keeps a deploy's search record: in its content snapshot folder (scripts/src/publishSite.ts). */
-export const searchRecordFile = 'search-index.json';
-
-/** The variable naming where a full build writes its search record (set by the publisher). */
-export const searchRecordVariable = 'PASSERELLE_SEARCH_RECORD';
-
 /** The version of the Pagefind this code runs (its package is resolved as Node would from here). */
 function installedPagefind(): string | undefined {
   for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
@@ -623,6 +617,8 @@ function entryWith(entry: Entry | undefined, record: SearchRecord, reused: reado
 export type SearchIndexOptions = {
   /** Pagefind services side by side (default: one per core, at most 4); the index is the same whatever the number. */
   services?: number;
+  /** Each language's bytes in the report: a stat of each of its files, for this file's command, not every publication. */
+  sizes?: boolean;
   /**
    * An earlier index of the same site (the live deploy) and its record: every language whose
    * search input is the recorded one is taken from it (hard links) instead of indexed again.
@@ -641,7 +637,7 @@ export type SearchIndexOptions = {
 
 export async function buildSearchIndex(
   outDir: string,
-  { services: serviceCount = searchServices, reuse, recordTo, log, pagesRead }: SearchIndexOptions = {},
+  { services: serviceCount = searchServices, reuse, recordTo, log, pagesRead, sizes = false }: SearchIndexOptions = {},
 ): Promise<SearchIndexReport> {
   const started = Date.now();
   const bundleDir = path.join(outDir, 'pagefind');
@@ -769,8 +765,8 @@ export async function buildSearchIndex(
     Object.entries(entry.languages).map(async ([language, { hash, page_count }]) => ({
       language,
       pages: page_count,
-      bytes: await languageBytes(bundleDir, hash, language),
       reused: reused.includes(language),
+      ...(sizes ? { bytes: await languageBytes(bundleDir, hash, language) } : {}),
     })),
   );
   return languages.sort((a, b) => siteOrder(a.language) - siteOrder(b.language));
@@ -807,9 +803,9 @@ async function writeRecord(
 }
 
 /**
- * The search record's command-line options, as this file's command and wholeSitePasses.ts's
- * take them: `--live=<deploy folder> --live-search-record=<file>` (both or neither) and
- * `--search-record=<file>`. Undefined when they do not parse.
+ * This file's command-line options: `--live=<deploy folder> --live-search-record=<file>` (both or
+ * neither) and `--search-record=<file>` (wholeSitePasses.ts's command takes the same, with its QR
+ * and inline-code options, in `finishArguments`). Undefined when they do not parse.
  */
 export function searchRecordArguments(
   args: string[],
@@ -851,12 +847,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     ...(options.reuse ? { reuse: options.reuse } : {}),
     ...(options.recordTo ? { recordTo: options.recordTo } : {}),
     log: console.log,
+    sizes: true,
   }).then(
     (report) => {
       const cpu = process.cpuUsage();
       for (const { language, pages, bytes, reused } of report)
         console.log(
-          `${language}: ${pages} pages, ${(bytes / 1024).toFixed(1)} KB of index${reused ? ', taken from the earlier index' : ''}`,
+          `${language}: ${pages} pages, ${((bytes ?? 0) / 1024).toFixed(1)} KB of index${reused ? ', taken from the earlier index' : ''}`,
         );
       // The services' own CPU time is not in this process's: time the command (/usr/bin/time, perf stat).
       console.log(
