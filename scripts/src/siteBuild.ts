@@ -29,8 +29,6 @@ export type SiteBuildOptions = {
   signal?: AbortSignal;
   /** An incremental publication: the render selection file (site/src/lib/renderOnly.ts); absent, every page. */
   renderOnly?: string;
-  /** Where a full build writes its search index's record (site/src/integrations/searchIndex.ts). */
-  searchRecord?: string;
   /**
    * A full build whose whole-site passes the caller runs afterwards, in a process of its own
    * (site/src/integrations/wholeSitePasses.ts): Astro's process then stops once the pages are
@@ -52,9 +50,6 @@ export function outDirArguments(buildScript: string, outDir: string): string[] {
 
 /** The variable naming the render selection file (site/src/lib/renderOnly.ts). */
 export const renderOnlyVariable = 'PASSERELLE_RENDER_ONLY';
-
-/** The variable naming where the build writes its search index's record (site/src/integrations/searchIndex.ts). */
-export const searchRecordVariable = 'PASSERELLE_SEARCH_RECORD';
 
 /** The variable that leaves a full build's whole-site passes to the publisher (site/src/integrations/wholeSitePasses.ts). */
 export const wholeSitePassesVariable = 'PASSERELLE_WHOLE_SITE_PASSES';
@@ -80,16 +75,7 @@ export function withHeapLimit(nodeOptions: string | undefined, limitMb: number):
   return `${options} --max-old-space-size=${limitMb}`.trim();
 }
 
-export const buildSiteWithNpm: SiteBuilder = async ({
-  snapshotDir,
-  siteUrl,
-  outDir,
-  log,
-  signal,
-  renderOnly,
-  searchRecord,
-  passesAfter,
-}) => {
+export const buildSiteWithNpm: SiteBuilder = async ({ snapshotDir, siteUrl, outDir, log, signal, renderOnly, passesAfter }) => {
   const manifest = JSON.parse(readFileSync(path.join(siteDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const script = manifest.scripts?.build;
   if (!script) throw new Error('the site workspace has no build script');
@@ -112,7 +98,6 @@ export const buildSiteWithNpm: SiteBuilder = async ({
         CMS_URL: '',
         [outDirVariable]: staging,
         [renderOnlyVariable]: renderOnly ?? '',
-        [searchRecordVariable]: searchRecord ?? '',
         [wholeSitePassesVariable]: passesAfter ? 'publisher' : '',
         ASTRO_TELEMETRY_DISABLED: '1',
       },

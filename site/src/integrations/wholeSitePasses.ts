@@ -42,13 +42,7 @@ import { inlineCodeOf, type InlineCode } from '@passerelle/content-schemas/trans
 import { isPartialBuild } from '../lib/renderOnly';
 import { liveQrCodes, qrAddressOf, writeQrCodes, writeQrRecord } from './printQrCodes';
 import { pruneCssIn } from './pruneUnusedCss';
-import {
-  buildSearchIndex,
-  searchPageRecord,
-  searchRecordVariable,
-  type RecordedPage,
-  type SearchIndexOptions,
-} from './searchIndex';
+import { buildSearchIndex, searchPageRecord, type RecordedPage, type SearchIndexOptions } from './searchIndex';
 import { workerMainOf, writeServiceWorker } from './serviceWorker';
 import { hasFontFor, writeSocialImages } from './socialImages';
 import { writeWebApp } from './webAppManifest';
@@ -197,11 +191,16 @@ export function wholeSitePasses(): AstroIntegration {
         }
         if (passesLeftToPublisher()) return logger.info(`sw.js: build ${worker.version}; the passes left to the publisher`);
         const known = fonts;
-        const recordTo = process.env[searchRecordVariable] || undefined;
-        await runWholeSitePasses(outDir, [], (line) => logger.info(line), recordTo ? { recordTo } : {}, {
-          full: true,
-          ...(known ? { fonts: (locale) => known.get(locale) ?? false } : {}),
-        });
+        await runWholeSitePasses(
+          outDir,
+          [],
+          (line) => logger.info(line),
+          {},
+          {
+            full: true,
+            ...(known ? { fonts: (locale) => known.get(locale) ?? false } : {}),
+          },
+        );
       },
     },
   };

@@ -407,7 +407,6 @@ describe('the search index of an incremental publication', () => {
   const stamp = /^(?:filter\/|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta$|pagefind-entry\.json$)/;
 
   const timings: Record<string, number> = {};
-  let report: Awaited<ReturnType<typeof buildSearchIndex>>;
   const lines: string[] = [];
 
   beforeAll(async () => {
@@ -438,7 +437,7 @@ describe('the search index of an incremental publication', () => {
     // The reference: the same pages, every language indexed.
     started = Date.now();
     await mergeDeploy({ liveDir: merged, partialDir: path.join(work, 'nothing'), outDir: reference, keep: () => true });
-    report = await buildSearchIndex(reference, { recordTo: referenceRecord });
+    await buildSearchIndex(reference, { recordTo: referenceRecord });
     timings.reference = Date.now() - started;
   }, 600_000);
 
@@ -448,7 +447,6 @@ describe('the search index of an incremental publication', () => {
   });
 
   it('indexes again only the language whose pages changed, and takes the others from the live deploy', async () => {
-    expect(report.map(({ reused }) => reused)).toEqual(report.map(() => false));
     expect(lines.join('\n')).toMatch(/indexed ps, taken from the live deploy fr en ar fa ti ru uk\b/);
     // Fiches filed under the need were rendered again in every language: their other pages are the same.
     const plan = planBuild(await readSnapshot(fixtureSnapshotDir), await readSnapshot(changedSnapshot));

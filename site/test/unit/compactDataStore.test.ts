@@ -42,7 +42,8 @@ describe('the data store module', () => {
     const file = path.join(folder, 'big.json');
     const big = new Map([['fiches', new Map(Array.from({ length: 2_000 }, (_, index) => [String(index), { id: index }]))]]);
     writeFileSync(file, devalue.stringify(big));
-    expect(dataStoreModule(file)).toBe(dataStoreModule(path.join(folder, 'small.json')).replace('small.json', 'big.json'));
+    // The store is 2,000 entries of JSON; the module only names the file it reads at run time.
+    expect(dataStoreModule(file)).not.toContain('fiches');
     expect(dataStoreModule(file).length).toBeLessThan(1_000);
   });
 });
