@@ -69,15 +69,12 @@ export function buildPhases(
 /**
  * How long the search index took, from the build's log: the whole-site passes' report of it
  * (`search index: fr 1000, en 1000, …; indexed …, taken from the live deploy … (39877 ms)`,
- * site/src/integrations/wholeSitePasses.ts). A log of the former integration, which printed no
- * time, is timed from the line printed just before it started to its first report line.
+ * site/src/integrations/wholeSitePasses.ts).
  */
 export function pagefindSeconds(lines: readonly { at: number; text: string }[]): number {
   const report = lines.map((line) => /search index: .*; indexed .*\((\d+) ms\)\s*$/.exec(line.text)).find(Boolean);
-  if (report) return Number(report[1]) / 1000;
-  const first = lines.findIndex((line) => line.text.includes('passerelle-search-index'));
-  if (first < 1) throw new Error('the build log has no search index report');
-  return ((lines[first] as { at: number }).at - (lines[first - 1] as { at: number }).at) / 1000;
+  if (!report) throw new Error('the build log has no search index report');
+  return Number(report[1]) / 1000;
 }
 
 export async function measureFullBuild(options: {
@@ -106,7 +103,7 @@ export async function measureFullBuild(options: {
         if (/[├└]─ \//.test(text)) {
           rendered += 1;
           if (rendered % 500 === 0) options.progress(`${rendered.toLocaleString('en')} pages`);
-        } else if (/page\(s\) built|generating static routes|passerelle-search-index|search index: .*; indexed/.test(text)) {
+        } else if (/page\(s\) built|generating static routes|search index: .*; indexed/.test(text)) {
           options.progress(text.trim());
         }
       },

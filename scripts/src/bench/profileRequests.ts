@@ -156,7 +156,8 @@ for (const [kind, list] of samplesOf) {
 }
 console.log('statements per request, by table:');
 for (const [key, count] of [...tables].sort()) {
-  const kind = key.slice(0, key.indexOf(':'));
+  // `kind: table`; a kind may hold a colon itself (`before: …`), a table never does.
+  const kind = key.slice(0, key.lastIndexOf(': '));
   console.log(`  ${(count / (samplesOf.get(kind)?.length ?? 1)).toFixed(1).padStart(6)}  ${key}`);
 }
 console.log(`profile ${JSON.stringify({ samples, results })}`);

@@ -23,6 +23,7 @@ import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/re
 import { PublishError, publishSite, type PublishReport } from '../publishSite';
 import { randomGenerator } from './corpus';
 import { sampleTreeRss, type ProcessSample } from './processTree';
+import { check, targets } from './report';
 import { median } from './stats';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench edits snapshot JSON of every collection freely
@@ -230,6 +231,21 @@ async function main(): Promise<void> {
       console.log(
         `publish → live (pipeline only): median ${median(seconds).toFixed(1)} s, max ${Math.max(...seconds).toFixed(1)} s wall; CPU median ${median(cpus).toFixed(1)} s, max ${Math.max(...cpus).toFixed(1)} s`,
       );
+    // Issue 15's targets, judged here too; the tree's peak without this process (its stand-in CMS and corpus).
+    const ownAtPeak = processes.find((entry) => entry.pid === process.pid)?.atPeakBytes ?? 0;
+    const fullSeconds = full.durationMs / 1000;
+    const buildBytes = peakBytes - ownAtPeak;
+    const judged = [
+      `full build ${fullSeconds.toFixed(1)} s ${check(fullSeconds <= targets.publishFullBuildSeconds)} (≤ ${targets.publishFullBuildSeconds} s)`,
+      `peak RSS without the bench ${megabytes(buildBytes)} MB ${check(buildBytes <= targets.buildBytes)} (≤ 1,536 MB)`,
+      ...(seconds.length > 0
+        ? [
+            `median ${median(seconds).toFixed(1)} s ${check(median(seconds) <= targets.publishMedianSeconds)} (≤ ${targets.publishMedianSeconds} s)`,
+            `max ${Math.max(...seconds).toFixed(1)} s ${check(Math.max(...seconds) <= targets.publishMaxSeconds)} (≤ ${targets.publishMaxSeconds} s)`,
+          ]
+        : []),
+    ];
+    console.log(`targets: ${judged.join(', ')}`);
     const kept = await readdir(deploysDir);
     console.log(`load average at the end: ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`);
     console.log(`deploys kept: ${kept.filter((name) => /^\d{8}-/.test(name) && !name.includes('.')).length}`);
