@@ -233,7 +233,7 @@ async function main(): Promise<void> {
       let summary: { insertMs: number; fichesPerSecond: number } | undefined;
       const { child, tail } = spawnQuiet(
         'node',
-        // --expose-gc: the importer collects every 10 fiches to keep libSQL's native memory bounded.
+        // --expose-gc: the importer collects once its heap grew by 192 MB, to keep libSQL's native memory bounded (cms/src/import/boundedMemory.ts).
         [
           '--expose-gc',
           '--max-semi-space-size=64',

@@ -9,7 +9,7 @@ export type AdminListOptions = { page?: number; where?: Where };
  * default the collection's `admin.defaultColumns`, when `admin.enableListViewSelectAPI` is on;
  * undefined (whole documents) otherwise.
  */
-export function listSelect(payload: Payload, collection: 'fiches' | 'translations'): SelectType | undefined {
+function listSelect(payload: Payload, collection: 'fiches' | 'translations'): SelectType | undefined {
   const { admin } = payload.collections[collection].config;
   if (!admin.enableListViewSelectAPI) return undefined;
   return Object.fromEntries((admin.defaultColumns ?? []).map((column) => [column, true]));

@@ -14,7 +14,7 @@ import { getPayload } from 'payload';
 
 import { checkpoint } from '../database/checkpoint';
 import { DatabaseUriError } from '../utilities/database';
-import { countJsonArrayElements, jsonArrayElements } from './jsonArray';
+import { countJsonArrayElements, JsonArrayError, jsonArrayElements } from './jsonArray';
 import { collectWhenGrown, ImportFileError, importFiches, type ImportProgress, type SourceReferences } from './importFiches';
 
 const args = process.argv.slice(2);
@@ -95,7 +95,8 @@ try {
   console.log(line(report));
   process.exit(report.failed > 0 ? 1 : 0);
 } catch (error) {
-  if (error instanceof ImportFileError || error instanceof DatabaseUriError) {
+  // A file changed between the first pass and the import fails here, as plainly as in the first pass.
+  if (error instanceof ImportFileError || error instanceof JsonArrayError || error instanceof DatabaseUriError) {
     console.error(`import : ${error.message}`);
     process.exit(2);
   }

@@ -61,14 +61,10 @@ export type FicheStream = { total: number; fiches: AsyncIterable<unknown> };
 const isStream = (input: unknown): input is FicheStream =>
   typeof input === 'object' && input !== null && Symbol.asyncIterator in ((input as FicheStream).fiches ?? {});
 
-/** The input in chunks of `size`, without holding more than one chunk of a stream. */
-async function* chunksOf(input: unknown[] | FicheStream, size: number): AsyncGenerator<unknown[]> {
-  if (Array.isArray(input)) {
-    for (let start = 0; start < input.length; start += size) yield input.slice(start, start + size);
-    return;
-  }
+/** The fiches in chunks of `size`, without holding more than one chunk of a stream. */
+async function* chunksOf(fiches: Iterable<unknown> | AsyncIterable<unknown>, size: number): AsyncGenerator<unknown[]> {
   let chunk: unknown[] = [];
-  for await (const fiche of input.fiches) {
+  for await (const fiche of fiches) {
     chunk.push(fiche);
     if (chunk.length === size) {
       yield chunk;
@@ -96,7 +92,7 @@ export async function importFiches(payload: Payload, input: unknown, options: Im
     if (options.strict) report.stopped = true;
   };
 
-  for await (const chunk of chunksOf(input, 100)) {
+  for await (const chunk of chunksOf(Array.isArray(input) ? input : input.fiches, 100)) {
     if (report.stopped) break;
     const start = report.done;
     const present = await existingFiches(payload, chunk);

@@ -155,7 +155,7 @@ async function keptCorpus(options: LoadOptions & { corpus: { fiches: number; ran
   await migrateDatabase(options.repoRoot, env);
   await runChild(
     process.execPath,
-    // --expose-gc: the importer collects every 10 fiches to keep libSQL's native memory bounded.
+    // --expose-gc: the importer collects once its heap grew by 192 MB, to keep libSQL's native memory bounded (cms/src/import/boundedMemory.ts).
     [
       '--expose-gc',
       '--max-semi-space-size=64',

@@ -36,19 +36,22 @@ export function normalizeFrench(text: string): string {
 }
 
 /**
- * The language-free part of a French text's hash and bands, kept for the last few thousand texts:
- * a fiche's French is stored once per language it is translated into (7 times for a bulk
- * import's fiche), and normalizing, hashing and min-hashing it again each time was a third of
- * the memory's cost per fiche. Pure functions of the text: a cached value is the computed one.
+ * The language-free part of a French text's hash and bands, kept for the last texts met: a
+ * fiche's French is stored once per language it is translated into (7 times in a row for a bulk
+ * import's fiche, 30–40 texts each), and normalizing, hashing and min-hashing it again each time
+ * was a third of the memory's cost per fiche. A few hundred texts cover that reuse; more would
+ * only hold French texts in the CMS's memory for nothing. Pure functions of the text: a cached
+ * value is the computed one.
  */
 const fingerprints = new Map<string, { digest: string; mins: string[] }>();
-const fingerprintsKept = 5_000;
+const fingerprintsKept = 512;
 
 function fingerprintOf(text: string): { digest: string; mins: string[] } {
   let found = fingerprints.get(text);
   if (!found) {
     found = { digest: createHash('sha256').update(normalizeFrench(text)).digest('hex').slice(0, 32), mins: minHashes(text) };
-    if (fingerprints.size >= fingerprintsKept) fingerprints.clear();
+    // The text met longest ago goes first (a Map keeps the order texts were added in).
+    if (fingerprints.size >= fingerprintsKept) fingerprints.delete(fingerprints.keys().next().value as string);
     fingerprints.set(text, found);
   }
   return found;
