@@ -12,7 +12,7 @@
  * the French sentence editors read in the admin.
  */
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { CmsReadError, ContentContractError, type Fiche, type PublishStage } from '@passerelle/content-schemas';
@@ -51,7 +51,6 @@ import { directorySize, findSpaceShortage, megabytes, pruneMediaCache, type Stat
 import { exportSnapshot, type ExportReport } from './export';
 import {
   codeVersion,
-  inBatches,
   madeByPublication,
   mergeDeploy,
   planBuild,
@@ -346,6 +345,8 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
     enter('build');
     // The whole-site passes count the inline code of the pages they read: the checks take it from there.
     const inlineCodeFile = path.join(work, 'inline-code.json');
+    // An incremental publication's own pages (the others are the live deploy's, hard links).
+    let renderedPages: readonly string[] | undefined;
     if (plan.kind === 'incremental' && liveId) {
       try {
         const selectionFile = path.join(work, 'render-only.json');
@@ -357,6 +358,7 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
         const merged = await mergeDeploy({ liveDir, partialDir: rendered, outDir: partial, keep: plan.keep });
         lap('merge');
         log(`publish: ${merged.rendered} files rendered, ${merged.linked} kept from ${liveId} (hard links)`);
+        renderedPages = merged.renderedFiles.filter((file) => file.endsWith('.html'));
         await (options.finishDeploy ?? finishWithSite)({
           outDir: partial,
           formerStylesheets: await stylesheetsOf(liveDir),
@@ -413,15 +415,17 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
     const fiches: readonly Fiche[] = exported.documents.fiches;
     const pagePaths = new Set(files.map(pagePathOf).filter((page): page is string => Boolean(page)));
     const redirects = redirectRules({ fiches, formerAddresses, pages: pagePaths });
-    // Pages still hard-linked to the live deploy passed these checks when it went live.
-    // Those the whole-site passes read were counted as they read them, and are not read again.
+    // Pages still hard-linked to the live deploy passed these checks when it went live: an
+    // incremental publication checks the pages it rendered and those the whole-site passes wrote
+    // (they counted what they read, which is not read again).
+    const counted = await readFile(inlineCodeFile, 'utf8').then(
+      (text) => JSON.parse(text) as InlineCodeCount,
+      () => undefined,
+    );
     const inlineCode = await collectInlineCode(
       partial,
-      plan.kind === 'incremental' && liveId ? await notSharedWith(partial, path.join(deploysDir, liveId), files) : files,
-      await readFile(inlineCodeFile, 'utf8').then(
-        (text) => JSON.parse(text) as InlineCodeCount,
-        () => undefined,
-      ),
+      renderedPages ? [...new Set([...renderedPages, ...(counted?.read ?? [])])].sort() : files,
+      counted,
     );
     await writeFile(path.join(partial, '_headers'), formatHeaders(headerRules(files, contentSecurityPolicy())));
     await writeFile(path.join(partial, '_redirects'), formatRedirects(redirects));
@@ -673,20 +677,6 @@ async function choosePlan(
 }
 
 /** The HTML files of `dir` that are not the same file (hard link) as in `liveDir`. */
-async function notSharedWith(dir: string, liveDir: string, files: readonly string[]): Promise<string[]> {
-  const shared = new Set<string>();
-  // About 10,000 pages at 1,000 fiches: a batch of stats at a time, not one after the other.
-  await inBatches(
-    files.filter((name) => name.endsWith('.html')),
-    async (file) => {
-      const [mine, live] = await Promise.all([stat(path.join(dir, file)), stat(path.join(liveDir, file)).catch(() => undefined)]);
-      if (live && live.ino === mine.ino && live.dev === mine.dev) shared.add(file);
-    },
-  );
-  // In the files' order, as before.
-  return files.filter((name) => name.endsWith('.html') && !shared.has(name));
-}
-
 /** After a failed incremental publication, the next one is a full build (the marker says why). */
 async function markNextFull(deploysDir: string, error: unknown): Promise<void> {
   const reason = error instanceof Error ? error.message : String(error);

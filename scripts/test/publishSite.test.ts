@@ -4,7 +4,7 @@
  * failed or refused build leaves behind — nothing but the live site as it was.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -423,6 +423,28 @@ describe('incremental publication', () => {
     expect(finishes[2]).not.toHaveProperty('liveSearchRecord');
     expect(await readFile(path.join(snapshot(incremental.deployId), 'search-index.json'), 'utf8')).toBe('search incremental');
     expect(await readFile(path.join(snapshot(forced.deployId), 'qr-codes.json'), 'utf8')).toBe('qr full');
+  });
+
+  it('checks the inline code of the pages it rendered and of those the passes wrote, not of the pages kept from the live deploy', async () => {
+    const settings = await options();
+    const full = await publishSite(settings);
+    // A kept page changed in place in the live deploy (what no step does) shows what is not read again.
+    await writeFile(path.join(settings.deploysDir, full.deployId, 'ru', 'index.html'), '<p onclick="x()">kept</p>');
+    // The passes rewrote a kept page, with a style attribute, and counted it.
+    const finishDeploy: PublishOptions['finishDeploy'] = async ({ outDir, inlineCode }) => {
+      await rm(path.join(outDir, 'uk', 'index.html'));
+      await writeFile(path.join(outDir, 'uk', 'index.html'), '<p style="color:red">x</p>');
+      const pages = [{ file: 'uk/index.html', scripts: 0, styles: 0, styleAttributes: 1, eventHandlers: 0 }];
+      if (inlineCode) await writeFile(inlineCode, JSON.stringify({ read: ['uk/index.html'], pages }));
+    };
+    // The French pages are rendered again, each with an inline script.
+    const attempt = publishSite({ ...settings, buildSite: fakeBuild({ extra: '<script>alert(1)</script>' }), finishDeploy });
+    await expect(attempt).rejects.toMatchObject({
+      stage: 'verify',
+      message: expect.stringMatching(/\((?!0 )\d+ script\(s\), 0 <style>, 1 style="…", 0 on…=\/javascript:\)/),
+    });
+    await expect(attempt).rejects.toMatchObject({ message: expect.not.stringContaining('ru/index.html') });
+    expect(await currentDeployId(settings.deploysDir)).toBe(full.deployId);
   });
 
   it('after a failed incremental publication, leaves the live site as it was and builds the next one in full', async () => {
