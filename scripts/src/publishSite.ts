@@ -32,6 +32,7 @@ import {
   pagePathOf,
   redirectRules,
   type FormerAddress,
+  type InlineCodeCount,
 } from './cdnRules';
 import {
   createDeployId,
@@ -61,7 +62,7 @@ import {
 } from './incremental';
 import { acquirePublishLock, PublishLockedError, type PublishLock } from './publishLock';
 import { buildSiteWithNpm, runLogged, siteDir, type SiteBuilder } from './siteBuild';
-import { collectInlineCode, countPages, listFiles, verifyBuild, type InlineCodeCount } from './verifyDeploy';
+import { collectInlineCode, countPages, listFiles, verifyBuild } from './verifyDeploy';
 
 /** The stages, typed once in the contract (content-schemas/src/publishProtocol.ts). */
 export type { PublishStage };

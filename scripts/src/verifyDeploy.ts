@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import { localeCodes, type Locale } from '@passerelle/content-schemas';
 
-import { fichePagePattern, inlineCodeOf, type InlineCode } from './cdnRules';
+import { fichePagePattern, hasInlineCode, inlineCodeOf, type InlineCode, type InlineCodeCount } from './cdnRules';
 import type { DeployMeta, PageCounts } from './deploys';
 
 /** Every file of a folder, relative, with `/` separators, sorted. */
@@ -33,13 +33,6 @@ export function countPages(files: readonly string[]): PageCounts {
 export type InlineCodePage = InlineCode & { file: string };
 
 /**
- * The inline code the whole-site passes counted on the pages they read and left as they are
- * (site/src/integrations/wholeSitePasses.ts `--inline-code`): every page read, and those with
- * inline code.
- */
-export type InlineCodeCount = { read: readonly string[]; pages: readonly InlineCodePage[] };
-
-/**
  * The pages of a build that hold inline code (see `inlineCodeOf`), in file order. `counted`:
  * what the whole-site passes found on the pages they read, which are not read again.
  */
@@ -58,7 +51,7 @@ export async function collectInlineCode(
       continue;
     }
     const found = inlineCodeOf(await readFile(path.join(root, file), 'utf8'));
-    if (found.scripts + found.styles + found.styleAttributes + found.eventHandlers > 0) pages.push({ file, ...found });
+    if (hasInlineCode(found)) pages.push({ file, ...found });
   }
   return pages;
 }

@@ -6,6 +6,17 @@
  */
 export type InlineCode = { scripts: number; styles: number; styleAttributes: number; eventHandlers: number };
 
+/** Whether a page's count holds any inline code. */
+export function hasInlineCode(found: InlineCode): boolean {
+  return found.scripts + found.styles + found.styleAttributes + found.eventHandlers > 0;
+}
+
+/**
+ * What the whole-site passes counted on the pages they read and left as they are, for the
+ * publisher's checks (their `--inline-code` file): every page read, and those with inline code.
+ */
+export type InlineCodeCount = { read: readonly string[]; pages: readonly (InlineCode & { file: string })[] };
+
 const attributePattern = /\s([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
 
 /**

@@ -3,7 +3,12 @@ import { ficheSegments, type Locale } from '@passerelle/content-schemas';
 
 // Where the pages are read (the publisher's checks, or the whole-site passes that read every page
 // anyway, site/src/integrations/wholeSitePasses.ts), the same function counts.
-export { inlineCodeOf, type InlineCode } from '@passerelle/content-schemas/transforms/inlineCode';
+export {
+  hasInlineCode,
+  inlineCodeOf,
+  type InlineCode,
+  type InlineCodeCount,
+} from '@passerelle/content-schemas/transforms/inlineCode';
 
 export function pagePathOf(file: string): string | undefined {
   if (file === 'index.html') return '/';

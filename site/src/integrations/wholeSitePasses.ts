@@ -37,7 +37,12 @@ import { parseArgs } from 'node:util';
 import type { AstroIntegration } from 'astro';
 
 import { localeCodes, type Locale } from '@passerelle/content-schemas';
-import { inlineCodeOf, type InlineCode } from '@passerelle/content-schemas/transforms/inlineCode';
+import {
+  hasInlineCode,
+  inlineCodeOf,
+  type InlineCode,
+  type InlineCodeCount,
+} from '@passerelle/content-schemas/transforms/inlineCode';
 
 import { isPartialBuild } from '../lib/renderOnly';
 import { liveQrCodes, qrAddressOf, writeQrCodes, writeQrRecord } from './printQrCodes';
@@ -94,13 +99,12 @@ export async function runWholeSitePasses(
   let started = Date.now();
   const addresses = new Map<string, string>();
   const pagesRead: Record<string, RecordedPage> = {};
-  const inlineCode: { read: string[]; pages: (InlineCode & { file: string })[] } = { read: [], pages: [] };
+  const inlineCode = { read: [] as string[], pages: [] as (InlineCode & { file: string })[] };
   const onPage = (file: string, html: string) => {
     if (inlineCodeTo) {
       inlineCode.read.push(file);
       const found = inlineCodeOf(html);
-      if (found.scripts + found.styles + found.styleAttributes + found.eventHandlers > 0)
-        inlineCode.pages.push({ file, ...found });
+      if (hasInlineCode(found)) inlineCode.pages.push({ file, ...found });
     }
     const record = searchPageRecord(outDir, file, html);
     if (record) pagesRead[file] = record;
@@ -116,7 +120,7 @@ export async function runWholeSitePasses(
     );
   if (inlineCodeTo) {
     await mkdir(path.dirname(inlineCodeTo), { recursive: true });
-    await writeFile(inlineCodeTo, JSON.stringify(inlineCode));
+    await writeFile(inlineCodeTo, JSON.stringify(inlineCode satisfies InlineCodeCount));
   }
   started = Date.now();
   if (full) {
