@@ -471,8 +471,15 @@ export type SearchRecord = {
   pages: { code: string; entries: Record<string, RecordedPage> };
 };
 
-/** The version of the Pagefind this code runs (its package is resolved as Node would from here). */
+let pagefindVersion: { version: string | undefined } | undefined;
+
+/** The version of the Pagefind this code runs (its package is resolved as Node would from here), found once per process. */
 function installedPagefind(): string | undefined {
+  pagefindVersion ??= { version: findPagefindVersion() };
+  return pagefindVersion.version;
+}
+
+function findPagefindVersion(): string | undefined {
   for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'node_modules', 'pagefind', 'package.json');
     if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version;
@@ -523,14 +530,18 @@ function parseRecord(text: string): SearchRecord | string {
   return record;
 }
 
+/** The live deploy's record, read and checked once per build; a string says why it cannot be used. */
+async function readRecord(recordFile: string): Promise<SearchRecord | string> {
+  const text = await readFile(recordFile, 'utf8').catch(() => undefined);
+  return text === undefined ? `no search record at ${recordFile}` : parseRecord(text);
+}
+
 /**
  * The pages of the live deploy's record that may be taken without reading them (`readPages`):
  * none when the record is missing, unusable or made by other code. Each entry is checked before use.
  */
-async function recordedPages(recordFile: string): Promise<Record<string, RecordedPage>> {
-  const text = await readFile(recordFile, 'utf8').catch(() => undefined);
-  const record = text === undefined ? undefined : parseRecord(text);
-  if (!record || typeof record === 'string' || record.pages.code !== pageCode) return {};
+function recordedPages(record: SearchRecord | string): Record<string, RecordedPage> {
+  if (typeof record === 'string' || record.pages.code !== pageCode) return {};
   const entries: Record<string, RecordedPage> = {};
   for (const [file, entry] of Object.entries(record.pages.entries))
     if (
@@ -555,12 +566,9 @@ async function recordedPages(recordFile: string): Promise<Record<string, Recorde
  */
 async function reusableLanguages(
   deployDir: string,
-  recordFile: string,
+  record: SearchRecord | string,
   digests: ReadonlyMap<string, string>,
 ): Promise<{ record: SearchRecord; languages: string[] } | { why: string }> {
-  const text = await readFile(recordFile, 'utf8').catch(() => undefined);
-  if (text === undefined) return { why: `no search record at ${recordFile}` };
-  const record = parseRecord(text);
   if (typeof record === 'string') return { why: record };
   const liveDir = path.join(deployDir, 'pagefind');
   const live = await readFile(path.join(liveDir, 'pagefind-entry.json'), 'utf8')
@@ -643,10 +651,11 @@ export async function buildSearchIndex(
   const bundleDir = path.join(outDir, 'pagefind');
   await rm(bundleDir, { recursive: true, force: true });
   const files = await fichePages(outDir);
+  const liveRecord = reuse ? await readRecord(reuse.record) : undefined;
   const { pages, recorded, taken, shared } = await readPages(
     outDir,
     files,
-    reuse ? await recordedPages(reuse.record) : {},
+    liveRecord ? recordedPages(liveRecord) : {},
     pagesRead,
   );
   const ranks = titleRanks(pages);
@@ -656,7 +665,7 @@ export async function buildSearchIndex(
   );
   const expected = new Map<string, number>();
   for (const { language } of pages) expected.set(language, (expected.get(language) ?? 0) + 1);
-  const reusable = reuse ? await reusableLanguages(reuse.deployDir, reuse.record, digests) : undefined;
+  const reusable = reuse && liveRecord ? await reusableLanguages(reuse.deployDir, liveRecord, digests) : undefined;
   const reused = reusable && 'languages' in reusable ? reusable.languages : [];
   if (reusable && 'why' in reusable) log?.(`search index: every language indexed: ${reusable.why}`);
   // Pagefind builds each language's index apart from the others (its pages in the order given,
