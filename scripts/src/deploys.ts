@@ -44,6 +44,12 @@ export type DeployMeta = {
   kind?: 'full' | 'incremental';
   why?: string;
   codeVersion?: string;
+  /**
+   * The size of its files, for the next publication's disk check (which needs about twice the
+   * live site): measured after a full build; an incremental one adds what it rendered to the live
+   * deploy's (its other files are those, as hard links). Absent: the check measures the folder.
+   */
+  bytes?: number;
 };
 
 /** Sortable by name, in UTC: `20261127-174455-123-k7m2`. */

@@ -14,6 +14,7 @@ import { contentCollectionNames, localeCodes, sitePaths, type ContentCollection,
 import { fixtureSnapshotDir as fixtureDir } from '@passerelle/content-schemas/repository';
 
 import { currentDeployId, listDeploys } from '../src/deploys';
+import { directorySize } from '../src/diskSpace';
 import { buildFailure, PublishError, publishSite, type PublishOptions } from '../src/publishSite';
 import type { SiteBuilder } from '../src/siteBuild';
 
@@ -270,6 +271,27 @@ describe('publishSite', () => {
     });
     expect(built).toBe(false);
     expect(await currentDeployId(settings.deploysDir)).toBe(live);
+  });
+
+  it('records each deploy’s size, which the next disk check takes instead of measuring the live site', async () => {
+    const settings = await options();
+    const metaOf = async (id: string) =>
+      JSON.parse(await readFile(path.join(settings.deploysDir, `${id}.json`), 'utf8')) as { bytes?: number };
+    const full = await publishSite(settings);
+    expect((await metaOf(full.deployId)).bytes).toBe(await directorySize(path.join(settings.deploysDir, full.deployId)));
+    // An incremental one: the live deploy's size and what it rendered (the rest is the live files).
+    const incremental = await publishSite({ ...settings, buildSite: fakeBuild({ extra: '<p>changed</p>' }) });
+    expect(incremental.kind).toBe('incremental');
+    const grown = (await metaOf(incremental.deployId)).bytes ?? 0;
+    expect(grown).toBeGreaterThan((await metaOf(full.deployId)).bytes ?? 0);
+    expect(grown).toBeGreaterThanOrEqual(await directorySize(path.join(settings.deploysDir, incremental.deployId)));
+    // Told the live site is 10 GB, the check asks for twice that, without measuring the folder.
+    const metaFile = path.join(settings.deploysDir, `${incremental.deployId}.json`);
+    await writeFile(metaFile, JSON.stringify({ ...JSON.parse(await readFile(metaFile, 'utf8')), bytes: 10 * 1024 ** 3 }));
+    await expect(publishSite({ ...settings, statfs: async () => ({ bavail: 1024, bsize: 1024 * 1024 }) })).rejects.toMatchObject({
+      stage: 'export',
+      reason: expect.stringMatching(/il en faut au moins 20480 Mo\./),
+    });
   });
 
   it('prunes the image cache before building', async () => {
