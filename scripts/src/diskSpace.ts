@@ -4,8 +4,10 @@
  * second, with a sentence an editor can pass on. The image caches are what grows without bound
  * between builds (Astro never empties its own), so they are pruned first.
  */
-import { lstat, readdir, rm, statfs } from 'node:fs/promises';
+import { lstat, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
+
+import { filesIn } from '@passerelle/content-schemas/fileListing';
 
 export type StatFs = (dir: string) => Promise<{ bavail: number | bigint; bsize: number | bigint }>;
 
@@ -17,11 +19,7 @@ export async function availableBytes(dir: string, statfsImpl: StatFs = statfs): 
 
 /** Total size of the files under `dir` (links not followed); 0 when it does not exist. */
 export async function directorySize(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return filesSize(
-    dir,
-    entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))),
-  );
+  return filesSize(dir, await filesIn(dir).catch(() => []));
 }
 
 /** Total size of `files`, paths relative to `dir` (links not followed; a missing one counts 0). */
@@ -54,9 +52,8 @@ export async function pruneMediaCache(
   type Entry = { files: string[]; bytes: number; usedMs: number };
   const entries = new Map<string, Entry>();
   for (const dir of dirs) {
-    for (const item of await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])) {
-      if (!item.isFile()) continue;
-      const file = path.join(item.parentPath, item.name);
+    for (const relative of await filesIn(dir).catch(() => [])) {
+      const file = path.join(dir, relative);
       const info = await lstat(file).catch(() => undefined);
       if (!info) continue;
       const key = file.replace(/\.json$/, '');

@@ -28,6 +28,7 @@ import { link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promis
 import path from 'node:path';
 
 import { ficheSegments, localeCodes, type Fiche } from '@passerelle/content-schemas';
+import { filesIn } from '@passerelle/content-schemas/fileListing';
 import { repositoryRoot } from '@passerelle/content-schemas/repository';
 
 /** What the site renders in an incremental build (the same shape as site/src/lib/renderOnly.ts's RenderSelection). */
@@ -218,14 +219,6 @@ export async function inBatches<T>(items: readonly T[], work: (item: T) => Promi
     await Promise.all(items.slice(start, start + filesInFlight).map(work));
 }
 
-/** Every file under `root`, as relative paths with `/` separators. */
-async function filesUnder(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
-
 /**
  * Makes `outDir`: the files of `liveDir` that `keep` accepts, as hard links (no byte is copied),
  * then every file of the partial build moved in over them. Nothing is ever written through a
@@ -243,7 +236,7 @@ export async function mergeDeploy({
   keep: (relativePath: string) => boolean;
 }): Promise<{ linked: number; rendered: number; linkedFiles: ReadonlySet<string>; renderedFiles: readonly string[] }> {
   await rm(outDir, { recursive: true, force: true });
-  const linkedFiles = new Set((await filesUnder(liveDir)).filter((file) => keep(file)));
+  const linkedFiles = new Set((await filesIn(liveDir)).filter((file) => keep(file)));
   // Thousands of folders and links at 1,000 fiches: a batch at a time, not one after the other.
   const folders = new Set([...linkedFiles].map((file) => path.dirname(path.join(outDir, file))));
   await inBatches([...folders], (folder) => mkdir(folder, { recursive: true }));
@@ -251,7 +244,7 @@ export async function mergeDeploy({
   const linked = linkedFiles.size;
   let rendered = 0;
   const renderedFiles: string[] = [];
-  await inBatches(await filesUnder(partialDir), async (file) => {
+  await inBatches(await filesIn(partialDir), async (file) => {
     const target = path.join(outDir, file);
     const source = path.join(partialDir, file);
     // A kept file the build wrote again with the same bytes (scripts, images) stays a link: the
@@ -283,7 +276,7 @@ export async function relinkUnchanged(
   // worker), so that the 33,000 files of a 1,000-fiche deploy are neither listed nor looked at:
   // the others are links the merge made, and the search pass links its own files with the live
   // bytes. Without it, every file.
-  const candidates = only ? [...new Set(only)] : await filesUnder(outDir);
+  const candidates = only ? [...new Set(only)] : await filesIn(outDir);
   await inBatches(candidates, async (file) => {
     const ours = path.join(outDir, file);
     const live = path.join(liveDir, file);
@@ -333,9 +326,7 @@ export async function codeVersion(root = repositoryRoot, inputs = codeInputs): P
   for (const input of inputs) {
     const absolute = path.join(root, input);
     if (!existsSync(absolute)) continue;
-    const files = (await stat(absolute)).isDirectory()
-      ? (await filesUnder(absolute)).sort().map((file) => `${input}/${file}`)
-      : [input];
+    const files = (await stat(absolute)).isDirectory() ? (await filesIn(absolute)).map((file) => `${input}/${file}`) : [input];
     for (const file of files) hash.update(`${file}\n`).update(await readFile(path.join(root, file)));
   }
   return hash.digest('hex').slice(0, 16);

@@ -24,12 +24,13 @@ import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
+import { filesIn } from '@passerelle/content-schemas/fileListing';
+
 import { launchChromium } from './browser';
 import { runLighthouse, type LighthouseScores } from './bench/lighthouse';
 import { measureSlowFirstPaint, type SlowFirstPaint } from './bench/slowNetwork';
 import { contentSecurityPolicy, formatHeaders, headerRules } from './cdnRules';
 import { createStaticServer } from './staticServer';
-import { listFiles } from './verifyDeploy';
 
 const args = process.argv.slice(2);
 let dist = '';
@@ -68,7 +69,7 @@ if (inlineCss || criticalCss) {
   const copy = await mkdtemp(path.join(tmpdir(), 'passerelle-inline-css-'));
   await cp(dist, copy, { recursive: true });
   dist = copy;
-  for (const file of (await listFiles(dist)).filter((name) => name.endsWith('.html'))) {
+  for (const file of (await filesIn(dist)).filter((name) => name.endsWith('.html'))) {
     const html = await readFile(path.join(dist, file), 'utf8');
     const link = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"\s*\/?>/.exec(html);
     if (!link?.[1]) continue;
@@ -109,7 +110,7 @@ if (traceDir) await mkdir(traceDir, { recursive: true });
 const headersFile = path.join(dist, '_headers');
 const hadHeaders = existsSync(headersFile);
 if (!hadHeaders) {
-  const files = await listFiles(dist);
+  const files = await filesIn(dist);
   const policy = contentSecurityPolicy().replace("style-src 'self'", ["style-src 'self'", ...inlinedStyleHashes].join(' '));
   await writeFile(headersFile, formatHeaders(headerRules(files, policy)));
 }

@@ -23,6 +23,7 @@ import {
   getFromCms,
   networkErrorText,
 } from '@passerelle/content-schemas/cmsReader';
+import { filesIn } from '@passerelle/content-schemas/fileListing';
 
 import {
   contentSecurityPolicy,
@@ -62,7 +63,7 @@ import {
 } from './incremental';
 import { acquirePublishLock, PublishLockedError, type PublishLock } from './publishLock';
 import { buildSiteWithNpm, runLogged, siteDir, type SiteBuilder } from './siteBuild';
-import { collectInlineCode, countPages, listFiles, verifyBuild } from './verifyDeploy';
+import { collectInlineCode, countPages, verifyBuild } from './verifyDeploy';
 
 /** The stages, typed once in the contract (content-schemas/src/publishProtocol.ts). */
 export type { PublishStage };
@@ -196,11 +197,12 @@ export type PublishReport = {
   publishedFiches: number;
   pages: PageCounts;
   redirects: number;
+  /** From the start to the switch: the new deploy is live (old deploys are pruned after). */
   durationMs: number;
   warnings: string[];
   kind: BuildKind['kind'];
   why: string;
-  /** Milliseconds per step (export, plan, build, merge, finish, verify, switch). */
+  /** Milliseconds per step (export, plan, build, merge, finish, verify, switch; then prune, once live). */
   timings: Record<string, number>;
   /** How the content was read: only what changed since the live deploy's snapshot, or all of it. */
   exported: { kind: 'full' | 'incremental'; read: Record<string, number> };
@@ -408,7 +410,7 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
     const createdAt = new Date().toISOString();
     // Listed once (33,000 files at 1,000 fiches, about 0.5 s a listing): the files written
     // below are added to the list as the listing would have them (sorted, once each).
-    let files = await listFiles(partial);
+    let files = await filesIn(partial);
     // Public too: which version is live, and what the next build compares itself with.
     await writeFile(
       path.join(partial, deployInfoFile),
@@ -474,28 +476,33 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
     await writeDeployMeta(deploysDir, meta);
     await switchCurrent(deploysDir, id);
     await rm(path.join(deploysDir, nextFullMarker), { force: true });
-    await pruneDeploys(deploysDir, keep);
     lap('switch');
+    const durationMs = Date.now() - started;
+    log(
+      `publish: ${id} is live (${plan.kind}, ${pages.total} pages, ${publishedFiches} fiches in ${Object.keys(pages.fiches).length} languages, ${durationMs} ms: ${Object.entries(
+        timings,
+      )
+        .map(([step, ms]) => `${step} ${ms}`)
+        .join(', ')})`,
+    );
+    // The publication's time ends at the switch. Removing the deploys beyond `keep` (a deploy is
+    // 36,000 files at 1,000 fiches: about 2 s) is its housekeeping once live, timed on its own.
+    const removed = await pruneDeploys(deploysDir, keep);
+    lap('prune');
+    if (removed.length > 0) log(`publish: ${removed.join(', ')} removed, ${keep} deploys kept (${timings.prune} ms)`);
     const report = {
       deployId: id,
       previousDeployId,
       publishedFiches,
       pages,
       redirects: redirects.length,
-      durationMs: Date.now() - started,
+      durationMs,
       warnings,
       kind: plan.kind,
       why: plan.why,
       timings,
       exported: { kind: exported.kind, read: exported.read },
     };
-    log(
-      `publish: ${id} is live (${plan.kind}, ${pages.total} pages, ${publishedFiches} fiches in ${Object.keys(pages.fiches).length} languages, ${report.durationMs} ms: ${Object.entries(
-        timings,
-      )
-        .map(([step, ms]) => `${step} ${ms}`)
-        .join(', ')})`,
-    );
     return report;
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
@@ -513,7 +520,7 @@ async function publishLocked(options: PublishOptions, id: string): Promise<Publi
   }
 }
 
-/** A sorted listing (`listFiles`) with files just written at its top level added, as listing again would give it. */
+/** A sorted listing (`filesIn`) with files just written at its top level added, as listing again would give it. */
 export function withListed(files: readonly string[], written: readonly string[]): string[] {
   const added = written.filter((file) => !files.includes(file));
   return added.length === 0 ? [...files] : [...files, ...added].sort();

@@ -10,9 +10,11 @@
  *   DEPLOYS_DIR                  refused as (or above) the output folder: a preview never goes live
  *   PASSERELLE_ASTRO_CACHE_DIR   Astro's cache for previews (the CMS sets one apart from the publisher's)
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+import { filesIn } from '@passerelle/content-schemas/fileListing';
 
 import { resolveDeploysDir } from './deploys';
 import { buildSiteWithNpm, type SiteBuilder } from './siteBuild';
@@ -72,9 +74,9 @@ export async function renderPreview({
   await writeFile(selectionFile, JSON.stringify({ fiches: [ficheId], departements: [] }));
   await buildSite({ snapshotDir, siteUrl, outDir, log, signal, renderOnly: selectionFile });
   let pages = 0;
-  for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const file = path.join(entry.parentPath, entry.name);
+  for (const relative of await filesIn(outDir)) {
+    if (!relative.endsWith('.html')) continue;
+    const file = path.join(outDir, relative);
     await writeFile(file, markNoindex(await readFile(file, 'utf8')));
     pages += 1;
   }

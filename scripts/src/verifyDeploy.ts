@@ -3,22 +3,13 @@
  * fiche has its page in every language and its short link, and the site has not collapsed
  * compared with the live one. A build that fails them is never switched in.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { localeCodes, type Locale } from '@passerelle/content-schemas';
 
 import { fichePagePattern, hasInlineCode, inlineCodeOf, type InlineCode, type InlineCodeCount } from './cdnRules';
 import type { DeployMeta, PageCounts } from './deploys';
-
-/** Every file of a folder, relative, with `/` separators, sorted. */
-export async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 export function countPages(files: readonly string[]): PageCounts {
   const html = files.filter((file) => file.endsWith('.html'));

@@ -132,6 +132,24 @@ describe('publishSite', () => {
     expect(await currentDeployId(settings.deploysDir)).toBe(ids[6]);
   });
 
+  it('is live at the switch: the oldest deploy is pruned after, timed on its own', async () => {
+    const lines: string[] = [];
+    const settings = await options({ keep: 1, log: (line) => lines.push(line) });
+    const first = (await publishSite(settings)).deployId;
+    const second = await publishSite(settings);
+    expect(await listDeploys(settings.deploysDir)).toHaveLength(1);
+    expect(Object.keys(second.timings).slice(-2)).toEqual(['switch', 'prune']);
+    const live = lines.findIndex((line) => line.startsWith(`publish: ${second.deployId} is live`));
+    const pruned = lines.findIndex((line) => line.startsWith(`publish: ${first} removed`));
+    expect(live).toBeGreaterThan(-1);
+    expect(pruned).toBeGreaterThan(live);
+    // The publication's time stops at the switch, before the pruning.
+    const untilSwitch = Object.entries(second.timings)
+      .filter(([step]) => step !== 'prune')
+      .reduce((total, [, ms]) => total + ms, 0);
+    expect(second.durationMs).toBeLessThanOrEqual(untilSwitch + 5);
+  });
+
   it('leaves the live site untouched when the build fails, with the build’s own error as the reason', async () => {
     const settings = await options();
     const live = (await publishSite(settings)).deployId;

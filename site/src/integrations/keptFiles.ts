@@ -20,15 +20,6 @@ export function lockfileBytes(): Buffer | string {
   return lockfileContent;
 }
 
-/** Every file of a folder, relative to it with `/` separators, sorted. */
-export async function filesIn(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 /** Writes a file whole under another name, then renames it: a reader never sees half of it. */
 export async function writeWhole(file: string, content: string | Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });

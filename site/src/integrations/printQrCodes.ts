@@ -10,10 +10,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { filesIn } from '@passerelle/content-schemas/fileListing';
 
 import { qrCodeFileName, qrCodeSvg } from '../lib/qrCode';
 import { writeWhole } from './keptFiles';
@@ -42,11 +44,10 @@ export function qrAddressOf(folder: string, html: string): string | undefined {
 /** The addresses of the QR codes a build's pages ask for, by page folder, read from every `index.html`. */
 export async function qrAddressesIn(outDir: string): Promise<Map<string, string>> {
   const addresses = new Map<string, string>();
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile() || entry.name !== 'index.html') continue;
-    const folder = path.relative(outDir, entry.parentPath).split(path.sep).join('/');
-    const url = qrAddressOf(folder, await readFile(path.join(entry.parentPath, entry.name), 'utf8'));
+  for (const file of await filesIn(outDir)) {
+    if (file !== 'index.html' && !file.endsWith('/index.html')) continue;
+    const folder = file === 'index.html' ? '' : file.slice(0, -'/index.html'.length);
+    const url = qrAddressOf(folder, await readFile(path.join(outDir, file), 'utf8'));
     if (url !== undefined) addresses.set(folder, url);
   }
   return addresses;

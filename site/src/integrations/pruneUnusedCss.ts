@@ -14,7 +14,7 @@
  * site/test/build/incremental.test.ts checks that it keeps every rule the fixture pages use.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -23,13 +23,12 @@ import { fileURLToPath } from 'node:url';
 import postcss from 'postcss';
 import { PurgeCSS } from 'purgecss';
 
+import { filesIn } from '@passerelle/content-schemas/fileListing';
+
 import { keepNewest, lockfileBytes, writeWhole } from './keptFiles';
 
-async function filesUnder(directory: string, extension: string): Promise<string[]> {
-  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+async function filesUnder(directory: string): Promise<string[]> {
+  return (await filesIn(directory)).map((file) => path.join(directory, file));
 }
 
 const siteSourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +40,7 @@ const siteSourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
  * rendered from src/pages/), and its comments talk about CSS.
  */
 export async function templateFiles(): Promise<string[]> {
-  const site = await filesUnder(siteSourceDir, '');
+  const site = await filesUnder(siteSourceDir);
   const integrationsDir = path.join(siteSourceDir, 'integrations') + path.sep;
   const isTemplate = (file: string) => /\.(astro|ts)$/.test(file) && !file.startsWith(integrationsDir) && !file.endsWith('.d.ts');
   const contractIndex = createRequire(import.meta.url).resolve('@passerelle/content-schemas');
@@ -271,7 +270,7 @@ export async function pruneCssIn(
   } = {},
 ): Promise<{ file: string; before: number; after: number; cached: boolean }[]> {
   // One walk of the deploy (33,000 files at 1,000 fiches) for both kinds of file.
-  const files = await filesUnder(outDir, '');
+  const files = await filesUnder(outDir);
   const htmlFiles = files.filter((file) => file.endsWith('.html'));
   const cssFiles = files.filter((file) => file.endsWith('.css')).sort();
   if (cssFiles.length === 0) return [];

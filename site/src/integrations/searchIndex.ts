@@ -34,9 +34,10 @@ import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 
 import { ficheSegments, localeCodes, type Locale } from '@passerelle/content-schemas';
+import { filesIn } from '@passerelle/content-schemas/fileListing';
 
 import { pageTitle, rankTitles, titleSortPlaceholder, type RankedTitle } from '../lib/searchOrder';
-import { filesIn, writeWhole } from './keptFiles';
+import { writeWhole } from './keptFiles';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -68,11 +69,7 @@ function failOn(errors: string[], where: string): void {
 
 /** The fiche pages of a build, as paths relative to it with `/` separators, sorted. */
 async function fichePages(outDir: string): Promise<string[]> {
-  const files = await readdir(outDir, { recursive: true, encoding: 'utf8' });
-  return files
-    .map((file) => file.split(path.sep).join('/'))
-    .filter((file) => fichePage.test(file))
-    .sort();
+  return (await filesIn(outDir)).filter((file) => fichePage.test(file));
 }
 
 /** Files of one language in the bundle (metadata, index chunks, filters, fragments) and their size. */

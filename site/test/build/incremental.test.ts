@@ -21,11 +21,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { localeCodes } from '@passerelle/content-schemas';
+import { filesIn } from '@passerelle/content-schemas/fileListing';
 
 import postcss from 'postcss';
 import sharp from 'sharp';
 
-import { filesIn } from '../../src/integrations/keptFiles';
 import { runWholeSitePasses } from '../../src/integrations/wholeSitePasses';
 import { buildSearchIndex, type SearchRecord } from '../../src/integrations/searchIndex';
 import { pruneCss, withoutNeverWritten } from '../../src/integrations/pruneUnusedCss';
