@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { localeCodes, type Locale } from './locales';
+import { TimestampSchema } from './schemas/common';
 import { sectionKeys } from './vocabulary';
 
 /**
@@ -49,8 +50,8 @@ export const publishedUnitStates = ['validated', 'outdated'] as const satisfies 
  */
 export const PublishedUnitStatusSchema = z.object({
   state: z.enum(publishedUnitStates),
-  validatedAt: z.string().datetime({ offset: true }),
-  frenchChangedAt: z.string().datetime({ offset: true }).nullish(),
+  validatedAt: TimestampSchema,
+  frenchChangedAt: TimestampSchema.nullish(),
 });
 
 export const TranslationStatusSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { datetimeRegex, z } from 'zod';
 
 import { slugMaxLength } from '../transforms/slug';
 import { isShortId, shortIdAlphabet, shortIdLength } from '../transforms/shortId';
@@ -6,8 +6,14 @@ import { isShortId, shortIdAlphabet, shortIdLength } from '../transforms/shortId
 /** Document ids are strings on both databases (uuid on SQLite, ObjectId hex on MongoDB). */
 export const DocumentIdSchema = z.string().min(1);
 
-/** Payload writes ISO-8601 timestamps in UTC. */
-export const TimestampSchema = z.string().datetime({ offset: true });
+/**
+ * Payload writes ISO-8601 timestamps in UTC. The rule of `z.string().datetime({ offset: true })`,
+ * with its pattern made once: zod 3 builds that pattern again at every value it checks, and a
+ * build checks the timestamps of every fiche (tens of thousands at 1,000 fiches).
+ */
+export const TimestampSchema = z
+  .string()
+  .regex(datetimeRegex({ offset: true, local: false, precision: null }), { message: 'Invalid datetime' });
 
 // Same rule as the CMS (`isSlug`): a longer slug would make a folder name the build cannot write.
 export const SlugSchema = z
