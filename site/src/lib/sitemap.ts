@@ -12,35 +12,35 @@ import { siteAudit } from './siteAudit';
 
 export type SitemapEntry = { url: string; lastmod: string | undefined; alternates: AlternateLink[] };
 
-function entry(
-  siteUrl: string,
-  locale: Locale,
-  available: readonly Locale[],
-  pathFor: (locale: Locale) => string,
-  lastmod: string | undefined,
-): SitemapEntry {
-  return { url: absoluteUrl(siteUrl, pathFor(locale)), lastmod, alternates: alternateLinks(siteUrl, available, pathFor) };
-}
+/** A page of the sitemaps, whatever the language: where it is in each, where it exists, its `lastmod`. */
+type SitemapPage = { pathFor: (locale: Locale) => string; available: readonly Locale[]; lastmod: string | undefined };
 
-export function sitemapEntries(catalog: Catalog, siteUrl: string, locale: Locale): SitemapEntry[] {
+const pagesByCatalog = new WeakMap<Catalog, SitemapPage[]>();
+
+/**
+ * The indexable pages and their `lastmod`, worked out once per build: the nine sitemaps (eight
+ * languages and the index) ask for the same dates of the same lists, 1,000 fiches long.
+ */
+function sitemapPages(catalog: Catalog): SitemapPage[] {
+  const known = pagesByCatalog.get(catalog);
+  if (known) return known;
   const everywhere = localeCodes;
-  const contentUpdate = latestUpdate([...catalog.fiches, ...catalog.themes, ...catalog.needs]);
-  const entries: SitemapEntry[] = [
-    entry(siteUrl, locale, everywhere, sitePaths.home, contentUpdate),
-    entry(siteUrl, locale, everywhere, sitePaths.search, latestUpdate(catalog.themes)),
-    entry(siteUrl, locale, everywhere, sitePaths.departements, latestUpdate(catalog.fiches)),
-    entry(siteUrl, locale, everywhere, sitePaths.accessibility, siteAudit.date),
+  const pages: SitemapPage[] = [
+    {
+      pathFor: sitePaths.home,
+      available: everywhere,
+      lastmod: latestUpdate([...catalog.fiches, ...catalog.themes, ...catalog.needs]),
+    },
+    { pathFor: sitePaths.search, available: everywhere, lastmod: latestUpdate(catalog.themes) },
+    { pathFor: sitePaths.departements, available: everywhere, lastmod: latestUpdate(catalog.fiches) },
+    { pathFor: sitePaths.accessibility, available: everywhere, lastmod: siteAudit.date },
   ];
   for (const theme of catalog.themes) {
-    entries.push(
-      entry(
-        siteUrl,
-        locale,
-        everywhere,
-        (code) => sitePaths.theme(code, theme.slug),
-        latestUpdate([theme, ...fichesOfTheme(catalog, theme)]),
-      ),
-    );
+    pages.push({
+      pathFor: (code) => sitePaths.theme(code, theme.slug),
+      available: everywhere,
+      lastmod: latestUpdate([theme, ...fichesOfTheme(catalog, theme)]),
+    });
   }
   for (const departement of departements) {
     const { local, national, online } = fichesForDepartement(catalog, departement.code);
@@ -48,18 +48,43 @@ export function sitemapEntries(catalog: Catalog, siteUrl: string, locale: Locale
     // one lists: a near-duplicate, kept for readers browsing by place but not offered to search
     // engines (the page is noindex too), so they index the fiches themselves.
     if (local.length === 0) continue;
-    const lastmod = latestUpdate([...local, ...national, ...online]);
-    entries.push(entry(siteUrl, locale, everywhere, (code) => sitePaths.departement(code, departement.code), lastmod));
+    pages.push({
+      pathFor: (code) => sitePaths.departement(code, departement.code),
+      available: everywhere,
+      lastmod: latestUpdate([...local, ...national, ...online]),
+    });
   }
   for (const structure of catalog.structures) {
-    const lastmod = latestUpdate([structure, ...fichesOfStructure(catalog, structure)]);
-    entries.push(entry(siteUrl, locale, everywhere, (code) => sitePaths.structure(code, structure.slug), lastmod));
+    pages.push({
+      pathFor: (code) => sitePaths.structure(code, structure.slug),
+      available: everywhere,
+      lastmod: latestUpdate([structure, ...fichesOfStructure(catalog, structure)]),
+    });
   }
   for (const fiche of catalog.fiches) {
-    if (!fiche.translatedLocales.includes(locale)) continue;
-    entries.push(entry(siteUrl, locale, fiche.translatedLocales, (code) => sitePaths.fiche(code, fiche), fiche.updatedAt));
+    pages.push({ pathFor: (code) => sitePaths.fiche(code, fiche), available: fiche.translatedLocales, lastmod: fiche.updatedAt });
   }
-  return entries;
+  pagesByCatalog.set(catalog, pages);
+  return pages;
+}
+
+export function sitemapEntries(catalog: Catalog, siteUrl: string, locale: Locale): SitemapEntry[] {
+  return sitemapPages(catalog)
+    .filter((page) => page.available.includes(locale))
+    .map(({ pathFor, available, lastmod }) => ({
+      url: absoluteUrl(siteUrl, pathFor(locale)),
+      lastmod,
+      alternates: alternateLinks(siteUrl, available, pathFor),
+    }));
+}
+
+/** The latest `lastmod` of a language's sitemap, for the sitemap index. */
+export function sitemapLastmod(catalog: Catalog, locale: Locale): string | undefined {
+  return sitemapPages(catalog)
+    .filter((page) => page.available.includes(locale) && page.lastmod)
+    .map((page) => page.lastmod as string)
+    .sort()
+    .at(-1);
 }
 
 function escapeXml(text: string): string {
