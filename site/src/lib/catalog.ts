@@ -137,8 +137,23 @@ export function getCatalog(): Promise<Catalog> {
   return catalogPromise;
 }
 
-export function fichesOfTheme(catalog: Catalog, theme: Theme): CatalogFiche[] {
-  return catalog.fiches.filter((fiche) => fiche.primaryTheme === theme.id || (fiche.secondaryThemes ?? []).includes(theme.id));
+const themeFichesByCatalog = new WeakMap<Catalog, Map<string, readonly CatalogFiche[]>>();
+
+/**
+ * A theme's fiches, in the catalog's order. Sorted out once per build for all themes: each theme
+ * is asked for by its page, embed and feed in every language and by the sitemaps (about 270
+ * times a build), each time a pass over 1,000 fiches before.
+ */
+export function fichesOfTheme(catalog: Catalog, theme: Theme): readonly CatalogFiche[] {
+  let byTheme = themeFichesByCatalog.get(catalog);
+  if (!byTheme) {
+    const lists = new Map<string, CatalogFiche[]>(catalog.themes.map((known) => [known.id, []]));
+    for (const fiche of catalog.fiches)
+      for (const id of new Set([fiche.primaryTheme, ...(fiche.secondaryThemes ?? [])])) lists.get(id)?.push(fiche);
+    byTheme = lists;
+    themeFichesByCatalog.set(catalog, byTheme);
+  }
+  return byTheme.get(theme.id) ?? [];
 }
 
 export function fichesOfStructure(catalog: Catalog, structure: Structure): CatalogFiche[] {

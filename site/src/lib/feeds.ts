@@ -25,14 +25,25 @@ function langAttribute(textLocale: Locale, feedLocale: Locale): string {
   return textLocale === feedLocale ? '' : ` xml:lang="${textLocale}"`;
 }
 
+const feedOrderByList = new WeakMap<readonly CatalogFiche[], CatalogFiche[]>();
+
 /**
  * The newest real changes first (a check, « vérifiée, rien n'a changé », is not news); ties by
  * id so the file is the same from one build to the next.
  */
 export function fichesForFeed(fiches: readonly CatalogFiche[]): CatalogFiche[] {
-  return [...fiches]
-    .sort((a, b) => Date.parse(lastChangeOf(b)) - Date.parse(lastChangeOf(a)) || a.id.localeCompare(b.id))
-    .slice(0, feedEntryLimit);
+  // The same lists (the catalog's, each theme's) make a feed in every language: sorted once each,
+  // each fiche's last change worked out once rather than at every comparison.
+  let sorted = feedOrderByList.get(fiches);
+  if (!sorted) {
+    sorted = fiches
+      .map((fiche) => ({ fiche, changed: Date.parse(lastChangeOf(fiche)) }))
+      .sort((a, b) => b.changed - a.changed || a.fiche.id.localeCompare(b.fiche.id))
+      .slice(0, feedEntryLimit)
+      .map(({ fiche }) => fiche);
+    feedOrderByList.set(fiches, sorted);
+  }
+  return [...sorted];
 }
 
 /**
