@@ -54,9 +54,22 @@ function drawingEnvironment(): string {
   return environment;
 }
 
-/** The key of one image: its SVG and its drawing options, in the drawing environment. */
-export function pngCacheKey(svg: string, options: unknown): string {
-  const optionsText = JSON.stringify(options);
+/**
+ * How an image is drawn from its SVG: sharp's PNG options, and the colour it is laid on (the
+ * transparent pixels filled), if any. The one description both the drawing and the cache key
+ * are made from, so that the cache cannot give an image drawn another way.
+ */
+export type PngRecipe = { compressionLevel: number; palette: boolean; background?: string | undefined };
+
+/** Draws `svg` as `recipe` says. */
+export function drawPng(svg: string, { background, ...png }: PngRecipe): Promise<Buffer> {
+  const image = sharp(Buffer.from(svg));
+  return (background ? image.flatten({ background }) : image).png(png).toBuffer();
+}
+
+/** The key of one image: its SVG and its recipe, in the drawing environment. */
+export function pngCacheKey(svg: string, recipe: PngRecipe): string {
+  const optionsText = JSON.stringify(recipe);
   return createHash('sha256')
     .update(drawingEnvironment())
     .update(`\n${Buffer.byteLength(optionsText)}\n${optionsText}\n`)
@@ -70,20 +83,12 @@ const pngStart = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 let written = 0;
 
-/**
- * The PNG `draw` makes of `svg` with `options` (which must describe everything `draw` does
- * besides the SVG), taken from the cache when it has it.
- */
-export async function cachedPng(
-  svg: string,
-  options: unknown,
-  draw: () => Promise<Buffer>,
-  cacheDir: string = defaultPngCacheDir,
-): Promise<Buffer> {
-  const file = path.join(cacheDir, `${pngCacheKey(svg, options)}.png`);
+/** The PNG `drawPng` makes of `svg` with `recipe`, taken from the cache when it has it. */
+export async function cachedPng(svg: string, recipe: PngRecipe, cacheDir: string = defaultPngCacheDir): Promise<Buffer> {
+  const file = path.join(cacheDir, `${pngCacheKey(svg, recipe)}.png`);
   const kept = await readFile(file).catch(() => undefined);
   if (kept && kept.subarray(0, 8).equals(pngStart) && kept.subarray(-8).equals(pngEnd)) return kept;
-  const png = await draw();
+  const png = await drawPng(svg, recipe);
   try {
     await writeWhole(file, png);
     if (++written % 50 === 0) await keepNewest(cacheDir, pngCacheEntries, '.png');

@@ -14,8 +14,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import sharp from 'sharp';
-
 import { directionOf, localeCodes, type Locale } from '@passerelle/content-schemas';
 
 import { translator, type MessageKey } from '../lib/i18n';
@@ -117,8 +115,7 @@ export async function writeSocialImages(
       const target = path.join(outDir, socialImage.path(locale, type));
       await mkdir(path.dirname(target), { recursive: true });
       const svg = socialImageSvg(locale, type, withText[locale]);
-      const drawing = { compressionLevel: 9, palette: true } as const;
-      await writeFile(target, await cachedPng(svg, drawing, () => sharp(Buffer.from(svg)).png(drawing).toBuffer()));
+      await writeFile(target, await cachedPng(svg, { compressionLevel: 9, palette: true }));
     }
   }
   return withText;

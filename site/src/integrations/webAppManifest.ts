@@ -12,8 +12,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import sharp from 'sharp';
-
 import { directionOf, localeCodes, sitePaths, type Locale } from '@passerelle/content-schemas';
 
 import { translator } from '../lib/i18n';
@@ -86,13 +84,8 @@ export function webAppManifest(locale: Locale): WebAppManifest {
 }
 
 async function png(svg: string, { opaque = false } = {}): Promise<Buffer> {
-  const drawing = { compressionLevel: 9, palette: true } as const;
   // iOS paints a transparent pixel black: its icon has none.
-  const background = opaque ? themeColor : undefined;
-  return cachedPng(svg, { ...drawing, background }, () => {
-    const image = sharp(Buffer.from(svg));
-    return (background ? image.flatten({ background }) : image).png(drawing).toBuffer();
-  });
+  return cachedPng(svg, { compressionLevel: 9, palette: true, background: opaque ? themeColor : undefined });
 }
 
 /** Writes the icons and the manifests into a build; returns the paths written. */
