@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 import { absoluteUrl, hasTranslation, sitePaths, translatedLocales, type Locale } from '../src';
+import { TimestampSchema } from '../src/schemas/common';
 
 const item = (title: string) => ({ title, body: { root: { type: 'root' as const, children: [] } } });
 
@@ -82,5 +84,27 @@ describe('sitePaths', () => {
     ['http://localhost:4321', '/', 'http://localhost:4321/'],
   ])('absoluteUrl(%s, %s) is %s', (site, path, expected) => {
     expect(absoluteUrl(site, path)).toBe(expected);
+  });
+});
+
+describe('TimestampSchema', () => {
+  it('takes what `z.string().datetime({ offset: true })` takes, and fails with the same issue', () => {
+    const reference = z.string().datetime({ offset: true });
+    for (const value of [
+      '2026-12-03T10:00:00.000Z',
+      '2026-12-03T10:00:00+01:00',
+      '2026-12-03T10:00Z',
+      '2026-12-03T10:00:00',
+      '2026-02-30T10:00:00Z',
+      'hier',
+    ]) {
+      const ours = TimestampSchema.safeParse(value);
+      const theirs = reference.safeParse(value);
+      expect(ours.success, value).toBe(theirs.success);
+      if (!ours.success && !theirs.success)
+        expect(ours.error.issues.map((issue) => ({ ...issue, path: [] }))).toEqual(
+          theirs.error.issues.map((issue) => ({ ...issue, path: [] })),
+        );
+    }
   });
 });

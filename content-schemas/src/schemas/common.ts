@@ -11,9 +11,12 @@ export const DocumentIdSchema = z.string().min(1);
  * with its pattern made once: zod 3 builds that pattern again at every value it checks, and a
  * build checks the timestamps of every fiche (tens of thousands at 1,000 fiches).
  */
-export const TimestampSchema = z
-  .string()
-  .regex(datetimeRegex({ offset: true, local: false, precision: null }), { message: 'Invalid datetime' });
+const timestampPattern = datetimeRegex({ offset: true, local: false, precision: null });
+export const TimestampSchema = z.string().superRefine((value, context) => {
+  // The issue `.datetime()` raises, so that messages keyed on it (the import's French) still apply.
+  if (!timestampPattern.test(value))
+    context.addIssue({ code: z.ZodIssueCode.invalid_string, validation: 'datetime', message: 'Invalid datetime' });
+});
 
 // Same rule as the CMS (`isSlug`): a longer slug would make a folder name the build cannot write.
 export const SlugSchema = z
