@@ -36,7 +36,7 @@ export function normalizeFrench(text: string): string {
 }
 
 /**
- * The language-free part of a French text's hash and bands, kept for the last texts met: a
+ * The language-free part of a French text's hash and bands, kept for the texts added last: a
  * fiche's French is stored once per language it is translated into (7 times in a row for a bulk
  * import's fiche, 30–40 texts each), and normalizing, hashing and min-hashing it again each time
  * was a third of the memory's cost per fiche. A few hundred texts cover that reuse; more would
@@ -50,7 +50,7 @@ function fingerprintOf(text: string): { digest: string; mins: string[] } {
   let found = fingerprints.get(text);
   if (!found) {
     found = { digest: createHash('sha256').update(normalizeFrench(text)).digest('hex').slice(0, 32), mins: minHashes(text) };
-    // The text met longest ago goes first (a Map keeps the order texts were added in).
+    // The text added longest ago goes first (a Map keeps the order texts were added in).
     if (fingerprints.size >= fingerprintsKept) fingerprints.delete(fingerprints.keys().next().value as string);
     fingerprints.set(text, found);
   }
