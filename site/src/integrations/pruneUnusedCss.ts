@@ -256,6 +256,7 @@ export async function pruneCssIn(
     cacheDir = defaultPruneCacheDir,
     onPage,
     readAll = false,
+    files: listed,
   }: {
     formerNames?: readonly string[];
     cacheDir?: string | null;
@@ -267,10 +268,12 @@ export async function pruneCssIn(
     onPage?: (file: string, html: string) => void;
     /** Read every page, a hard link too (a full build, whose other passes need every page). */
     readAll?: boolean;
+    /** The build's files (`filesIn`), when the caller has just listed them. */
+    files?: readonly string[];
   } = {},
 ): Promise<{ file: string; before: number; after: number; cached: boolean }[]> {
-  // One walk of the deploy (33,000 files at 1,000 fiches) for both kinds of file.
-  const files = await filesUnder(outDir);
+  // One listing of the deploy (36,000 files at 1,000 fiches) for both kinds of file.
+  const files = (listed ?? (await filesIn(outDir))).map((file) => path.join(outDir, file));
   const htmlFiles = files.filter((file) => file.endsWith('.html'));
   const cssFiles = files.filter((file) => file.endsWith('.css')).sort();
   if (cssFiles.length === 0) return [];

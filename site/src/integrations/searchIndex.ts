@@ -68,8 +68,8 @@ function failOn(errors: string[], where: string): void {
 }
 
 /** The fiche pages of a build, as paths relative to it with `/` separators, sorted. */
-async function fichePages(outDir: string): Promise<string[]> {
-  return (await filesIn(outDir)).filter((file) => fichePage.test(file));
+async function fichePages(outDir: string, listed?: readonly string[]): Promise<string[]> {
+  return (listed ?? (await filesIn(outDir))).filter((file) => fichePage.test(file));
 }
 
 /** Files of one language in the bundle (metadata, index chunks, filters, fragments) and their size. */
@@ -638,16 +638,26 @@ export type SearchIndexOptions = {
    * very file read (same identity) is not read again by the first pass.
    */
   pagesRead?: Readonly<Record<string, RecordedPage>>;
+  /** The build's files (`filesIn`), when the caller has just listed them: the pass does not list the deploy again. */
+  files?: readonly string[];
 };
 
 export async function buildSearchIndex(
   outDir: string,
-  { services: serviceCount = searchServices, reuse, recordTo, log, pagesRead, sizes = false }: SearchIndexOptions = {},
+  {
+    services: serviceCount = searchServices,
+    reuse,
+    recordTo,
+    log,
+    pagesRead,
+    files: listed,
+    sizes = false,
+  }: SearchIndexOptions = {},
 ): Promise<SearchIndexReport> {
   const started = Date.now();
   const bundleDir = path.join(outDir, 'pagefind');
   await rm(bundleDir, { recursive: true, force: true });
-  const files = await fichePages(outDir);
+  const files = await fichePages(outDir, listed);
   const liveRecord = reuse ? await readRecord(reuse.record) : undefined;
   const { pages, recorded, taken, shared } = await readPages(
     outDir,

@@ -28,7 +28,6 @@
  *     [--live-qr-record=<the live deploy's QR record>] [--qr-record=<where to write this one's>]
  *     [--inline-code=<where to write the inline code of the pages read, for the publisher's checks>]
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,6 +36,7 @@ import { parseArgs } from 'node:util';
 import type { AstroIntegration } from 'astro';
 
 import { localeCodes, type Locale } from '@passerelle/content-schemas';
+import { filesIn } from '@passerelle/content-schemas/fileListing';
 import {
   hasInlineCode,
   inlineCodeOf,
@@ -113,7 +113,10 @@ export async function runWholeSitePasses(
     const url = qrAddressOf(folder, html);
     if (url !== undefined) addresses.set(folder, url);
   };
-  const pruned = await pruneCssIn(outDir, { formerNames: formerStylesheets, onPage, readAll: full });
+  // Listed once for the CSS and search passes (36,000 files at 1,000 fiches); their pages keep
+  // their names, only the stylesheet is renamed.
+  const files = await filesIn(outDir);
+  const pruned = await pruneCssIn(outDir, { formerNames: formerStylesheets, onPage, readAll: full, files });
   for (const { file, before, after, cached } of pruned)
     log(
       `css: ${file}: ${before} → ${after} bytes${cached ? ', pruned stylesheet taken from the cache' : ''}, ${Object.keys(pagesRead).length} fiche pages handed to the search index (${Date.now() - started} ms)`,
@@ -137,12 +140,13 @@ export async function runWholeSitePasses(
     // kept pages' are the live files, as its record says. A page it does not know is left out:
     // the next full build draws it again.
     const codes = new Map(addresses);
+    const pages = new Set(files.filter((file) => file === 'index.html' || file.endsWith('/index.html')));
     for (const [folder, url] of Object.entries(qrCodes.live ? await liveQrCodes(qrCodes.live.record) : {}))
-      if (!codes.has(folder) && existsSync(path.join(outDir, folder, 'index.html'))) codes.set(folder, url);
+      if (!codes.has(folder) && pages.has(folder === '' ? 'index.html' : `${folder}/index.html`)) codes.set(folder, url);
     await writeQrRecord(qrCodes.recordTo, codes);
   }
   started = Date.now();
-  const index = await buildSearchIndex(outDir, { ...search, log, pagesRead });
+  const index = await buildSearchIndex(outDir, { ...search, log, pagesRead, files });
   const reused = index.filter((language) => language.reused).map(({ language }) => language);
   log(
     `search index: ${index.map(({ language, pages }) => `${language} ${pages}`).join(', ')}; ` +
