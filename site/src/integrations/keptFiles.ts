@@ -1,7 +1,7 @@
 /**
  * What the whole-site passes keep beyond one build — the caches of pruned stylesheets and drawn
  * images, the search and QR code records kept with each deploy's content snapshot — is written,
- * listed and trimmed the same way, here.
+ * and trimmed the same way, here.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';

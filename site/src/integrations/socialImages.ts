@@ -19,7 +19,7 @@ import { directionOf, localeCodes, type Locale } from '@passerelle/content-schem
 import { translator, type MessageKey } from '../lib/i18n';
 import { socialImage, socialImageSize, socialImageTypes, type SocialImageType } from '../lib/socialImage';
 import { themeColor } from '../lib/webApp';
-import { cachedPng } from './pngCache';
+import { bestPng, cachedPng } from './pngCache';
 
 /** What the image says of each kind of page, besides the site's name and tagline. */
 const typeLabels: Record<SocialImageType, MessageKey | undefined> = {
@@ -115,7 +115,7 @@ export async function writeSocialImages(
       const target = path.join(outDir, socialImage.path(locale, type));
       await mkdir(path.dirname(target), { recursive: true });
       const svg = socialImageSvg(locale, type, withText[locale]);
-      await writeFile(target, await cachedPng(svg, { compressionLevel: 9, palette: true }));
+      await writeFile(target, await cachedPng(svg, bestPng));
     }
   }
   return withText;

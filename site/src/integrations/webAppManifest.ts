@@ -16,7 +16,7 @@ import { directionOf, localeCodes, sitePaths, type Locale } from '@passerelle/co
 
 import { translator } from '../lib/i18n';
 import { backgroundColor, themeColor, webAppPaths } from '../lib/webApp';
-import { cachedPng } from './pngCache';
+import { bestPng, cachedPng } from './pngCache';
 
 export { themeColor, webAppPaths };
 
@@ -85,7 +85,7 @@ export function webAppManifest(locale: Locale): WebAppManifest {
 
 async function png(svg: string, { opaque = false } = {}): Promise<Buffer> {
   // iOS paints a transparent pixel black: its icon has none.
-  return cachedPng(svg, { compressionLevel: 9, palette: true, background: opaque ? themeColor : undefined });
+  return cachedPng(svg, { ...bestPng, background: opaque ? themeColor : undefined });
 }
 
 /** Writes the icons and the manifests into a build; returns the paths written. */

@@ -156,10 +156,23 @@ export function fichesOfTheme(catalog: Catalog, theme: Theme): readonly CatalogF
   return byTheme.get(theme.id) ?? [];
 }
 
-export function fichesOfStructure(catalog: Catalog, structure: Structure): CatalogFiche[] {
-  return catalog.fiches.filter(
-    (fiche) => fiche.mainStructure === structure.id || (fiche.partnerStructures ?? []).includes(structure.id),
-  );
+const structureFichesByCatalog = new WeakMap<Catalog, Map<string, readonly CatalogFiche[]>>();
+
+/** A structure's fiches (run by it or with it as a partner), in the catalog's order; sorted out once per build, as themes'. */
+export function fichesOfStructure(catalog: Catalog, structure: Structure): readonly CatalogFiche[] {
+  let byStructure = structureFichesByCatalog.get(catalog);
+  if (!byStructure) {
+    const lists = new Map<string, CatalogFiche[]>();
+    for (const fiche of catalog.fiches)
+      for (const id of new Set([fiche.mainStructure, ...(fiche.partnerStructures ?? [])])) {
+        const list = lists.get(id);
+        if (list) list.push(fiche);
+        else lists.set(id, [fiche]);
+      }
+    byStructure = lists;
+    structureFichesByCatalog.set(catalog, byStructure);
+  }
+  return byStructure.get(structure.id) ?? [];
 }
 
 type DepartementLists = {
@@ -191,9 +204,12 @@ function departementLists(catalog: Catalog): DepartementLists {
 }
 
 /** What a département page lists: fiches run there, plus those open everywhere and online. */
-export function fichesForDepartement(catalog: Catalog, code: DepartementCode) {
+export function fichesForDepartement(
+  catalog: Catalog,
+  code: DepartementCode,
+): { local: readonly CatalogFiche[]; national: readonly CatalogFiche[]; online: readonly CatalogFiche[] } {
   const lists = departementLists(catalog);
-  return { local: [...(lists.local.get(code) ?? [])], national: [...lists.national], online: [...lists.online] };
+  return { local: lists.local.get(code) ?? [], national: lists.national, online: lists.online };
 }
 
 /** The most recent `updatedAt` of a set of documents, for sitemaps' `lastmod`. */

@@ -25,13 +25,13 @@ function langAttribute(textLocale: Locale, feedLocale: Locale): string {
   return textLocale === feedLocale ? '' : ` xml:lang="${textLocale}"`;
 }
 
-const feedOrderByList = new WeakMap<readonly CatalogFiche[], CatalogFiche[]>();
+const feedOrderByList = new WeakMap<readonly CatalogFiche[], readonly CatalogFiche[]>();
 
 /**
  * The newest real changes first (a check, « vérifiée, rien n'a changé », is not news); ties by
  * id so the file is the same from one build to the next.
  */
-export function fichesForFeed(fiches: readonly CatalogFiche[]): CatalogFiche[] {
+export function fichesForFeed(fiches: readonly CatalogFiche[]): readonly CatalogFiche[] {
   // The same lists (the catalog's, each theme's) make a feed in every language: sorted once each,
   // each fiche's last change worked out once rather than at every comparison.
   let sorted = feedOrderByList.get(fiches);
@@ -43,7 +43,7 @@ export function fichesForFeed(fiches: readonly CatalogFiche[]): CatalogFiche[] {
       .map(({ fiche }) => fiche);
     feedOrderByList.set(fiches, sorted);
   }
-  return [...sorted];
+  return sorted;
 }
 
 /**

@@ -10,11 +10,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { cachedPng, drawPng, pngCacheKey, type PngRecipe } from '../../src/integrations/pngCache';
+import { bestPng, cachedPng, drawPng, pngCacheKey, type PngRecipe } from '../../src/integrations/pngCache';
 import { socialImageSvg } from '../../src/integrations/socialImages';
 import { iconSvg } from '../../src/integrations/webAppManifest';
 
-const recipe: PngRecipe = { compressionLevel: 9, palette: true };
+const recipe = bestPng;
 
 let cacheDir: string;
 
