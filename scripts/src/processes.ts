@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
-import { isUnsettledStart } from '../../cms/src/publishing/unsettledStart';
+import { startedAgainIfUnsettled, type Ended } from '@passerelle/cms/unsettledStart';
 
 /**
  * Runs a command to completion, streaming its output with a prefix; rejects on a non-zero exit.
  * `running` receives the child while it runs, so a Ctrl-C can stop it too.
  */
-export function run(
+export async function run(
   command: string,
   args: string[],
   options: SpawnOptions & {
@@ -14,14 +14,28 @@ export function run(
     running?: ChildProcess[];
     /**
      * Times to run again a command Node 20 ended before it started (exit code 13 and no output of
-     * its own: cms/src/publishing/unsettledStart.ts). Only for a command that is safe to run twice.
+     * its own: @passerelle/cms/unsettledStart). Only for a command that is safe to run twice.
      */
     retriesOnUnsettledStart?: number;
   },
 ): Promise<void> {
   const { running, retriesOnUnsettledStart = 0, ...spawnOptions } = options;
-  return new Promise<void>((resolve, reject) => {
-    const child = spawnPrefixed(command, args, spawnOptions);
+  const { code, signal } = await startedAgainIfUnsettled(() => runOnce(command, args, spawnOptions, running), {
+    retries: retriesOnUnsettledStart,
+    onStartedAgain: ({ code }) => console.error(`${options.label}: ended before starting (exit code ${code}), run again`),
+  });
+  if (code !== 0) throw new Error(`${options.label} failed (${signal ?? `exit code ${code}`})`);
+}
+
+/** One run of `run`'s command, to its exit; rejects only when it cannot be started. */
+function runOnce(
+  command: string,
+  args: string[],
+  options: SpawnOptions & { label: string },
+  running: ChildProcess[] | undefined,
+): Promise<Ended & { signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawnPrefixed(command, args, options);
     running?.push(child);
     let ownOutput = false;
     let outputClosed = !child.stdout;
@@ -29,33 +43,17 @@ export function run(
     child.stdout?.once('close', () => (outputClosed = true));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (code === 0) return resolve();
-      const fail = () => reject(new CommandFailed(`${options.label} failed (${signal ?? `exit code ${code}`})`, code, ownOutput));
+      const ended = () => resolve({ code, signal, ownOutput });
+      if (code === 0) return ended();
       // What it printed just before exiting may be read after 'exit': its output is read to the end first (≤ 1 s).
-      if (outputClosed) return fail();
-      const timer = setTimeout(fail, 1000);
+      if (outputClosed) return ended();
+      const timer = setTimeout(ended, 1000);
       child.stdout?.once('close', () => {
         clearTimeout(timer);
-        fail();
+        ended();
       });
     });
-  }).catch((error: unknown) => {
-    if (!(error instanceof CommandFailed) || !isUnsettledStart(error.code, error.ownOutput) || retriesOnUnsettledStart < 1)
-      throw error;
-    console.error(`${options.label}: ended before starting (exit code 13), run again`);
-    return run(command, args, { ...options, retriesOnUnsettledStart: retriesOnUnsettledStart - 1 });
   });
-}
-
-/** A command's failure with its exit code and whether it printed, so that `run` can tell an unsettled start from a real failure. */
-class CommandFailed extends Error {
-  constructor(
-    message: string,
-    readonly code: number | null,
-    readonly ownOutput: boolean,
-  ) {
-    super(message);
-  }
 }
 
 /**

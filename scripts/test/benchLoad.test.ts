@@ -1,6 +1,11 @@
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { repositoryRoot } from '@passerelle/content-schemas/repository';
 import { describe, expect, it } from 'vitest';
 
-import { percentiles } from '../src/bench/load';
+import { migrateDatabase, percentiles } from '../src/bench/load';
 import { ficheListColumns, type Send } from '../src/bench/loadRequests';
 import { autosaveIntervalMs, editorSession, thinkDelay, translatorSession } from '../src/bench/loadSessions';
 import { parseBenchOptions, UsageError } from '../src/bench/options';
@@ -66,6 +71,44 @@ describe('percentiles', () => {
     const values = Array.from({ length: 100 }, (_, index) => index + 1);
     expect(percentiles(values)).toEqual({ count: 100, p50: 50, p95: 95, p99: 99, max: 100 });
     expect(percentiles([7])).toEqual({ count: 1, p50: 7, p95: 7, p99: 7, max: 7 });
+  });
+});
+
+describe('the migration before the load', () => {
+  /**
+   * A repository whose cms/src/database/migrateCli.ts ends its runs as `endings` says, one after
+   * the other (`printing` first prints a line of its own), and counts them.
+   */
+  async function repositoryWithMigration(endings: ('unsettled' | 'printing, then 13' | 'done')[]) {
+    const root = await mkdtemp(path.join(tmpdir(), 'passerelle-migrate-'));
+    await mkdir(path.join(root, 'cms/src/database'), { recursive: true });
+    // `--import tsx` is resolved from the CMS's folder, as in the repository.
+    await symlink(path.join(repositoryRoot, 'node_modules'), path.join(root, 'node_modules'));
+    const counter = path.join(root, 'runs');
+    const script = `import { appendFileSync, readFileSync } from 'node:fs';
+appendFileSync(${JSON.stringify(counter)}, 'x');
+const ending = ${JSON.stringify(endings)}[readFileSync(${JSON.stringify(counter)}, 'utf8').length - 1] ?? 'done';
+if (ending === 'unsettled') process.exit(13);
+if (ending === 'done') console.log('migrations: done (3 applied)');
+else console.log('migrations: applying 20261127_fiches');
+process.exit(ending === 'done' ? 0 : 13);
+`;
+    await writeFile(path.join(root, 'cms/src/database/migrateCli.ts'), script);
+    return { root, runs: async () => (await readFile(counter, 'utf8')).length };
+  }
+
+  const env = { ...process.env, DATABASE_URI: 'file:/tmp/passerelle-load.db' };
+
+  it('runs it again after Node 20 ended it before it printed anything (exit code 13)', async () => {
+    const { root, runs } = await repositoryWithMigration(['unsettled', 'unsettled', 'done']);
+    await migrateDatabase(root, env);
+    expect(await runs()).toBe(3);
+  });
+
+  it('never runs again a migration that printed before ending with code 13: it had begun its work', async () => {
+    const { root, runs } = await repositoryWithMigration(['printing, then 13', 'done']);
+    await expect(migrateDatabase(root, env)).rejects.toThrow(/ended \(exit code 13\) without finishing:\nmigrations: applying/);
+    expect(await runs()).toBe(1);
   });
 });
 

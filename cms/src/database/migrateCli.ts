@@ -11,8 +11,9 @@
  * the database untouched (Node 20, about 1 run in 8 at load 5–10). A module loading through
  * tsx's loader thread sometimes never settles; the event loop then empties and Node ends the
  * process — with 0 for Payload's bin (`void start()`), with 13 here (top-level await). Holding
- * the loop with a timer only turned that into a hang. So callers wait for the last line,
- * « migrations: done », and run this again when it is missing (scripts/src/bench/load.ts).
+ * the loop with a timer only turned that into a hang. So callers run this again after such an
+ * unsettled start (src/publishing/unsettledStart.ts), and wait for the last line, « migrations:
+ * done », failing without it (scripts/src/bench/load.ts).
  */
 import { getPayload } from 'payload';
 

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 import { parsePublishResult, publishResultPrefix, publishStagePrefix } from '@passerelle/content-schemas';
 
 import { numberFromEnv, publishCmsUrl, repositoryRoot } from './publishSettings';
-import { isUnsettledStart, unsettledStartRetries } from './unsettledStart';
+import { startedAgainIfUnsettled, type Ended } from './unsettledStart';
 
 /** What the publish pipeline (scripts/src/publish.ts) prints as its last line (content-schemas/src/publishProtocol.ts). */
 export const resultPrefix = publishResultPrefix;
@@ -24,6 +24,9 @@ export type PipelineResult = {
 };
 
 export type PipelineRun = { result: Promise<PipelineResult>; stop: (reason: string) => void };
+
+/** How one run of the pipeline's process ended. */
+type PipelineEnded = Ended & { signal: NodeJS.Signals | null; error?: Error };
 
 const stageLabels: Record<string, string> = {
   export: 'lecture du contenu',
@@ -66,12 +69,7 @@ export function runPipeline({
           env: pipelineEnv(buildId, env),
           stdio: ['ignore', 'pipe', 'pipe'],
         });
-  let child = start();
-  // Started again after Node 20's unsettled start (src/publishing/unsettledStart.ts): ended before
-  // the pipeline printed a line, so before its first stage; had it taken the publish lock by then,
-  // the lock of a process that is gone is taken over (scripts/src/publishLock.ts).
-  let unsettledStartsLeft = unsettledStartRetries;
-  let ownOutput = false;
+  let child: ChildProcess | undefined;
   const lines: string[] = [];
   let result: Omit<PipelineResult, 'logTail'> | undefined;
   let stopReason: string | undefined;
@@ -106,10 +104,11 @@ export function runPipeline({
 
   const timeoutMs = numberFromEnv(env.PUBLISH_TIMEOUT_MS, 15 * 60_000);
   const stop = (reason: string) => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     stopReason = reason;
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    const stopping = child;
+    stopping.kill('SIGTERM');
+    setTimeout(() => stopping.kill('SIGKILL'), 10_000).unref();
   };
   const timer = setTimeout(
     () => stop(`La construction a dépassé ${Math.round(timeoutMs / 60_000)} minutes et a été arrêtée.`),
@@ -117,42 +116,37 @@ export function runPipeline({
   );
   timer.unref();
 
-  const done = new Promise<PipelineResult>((resolve) => {
-    const finish = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
-      clearTimeout(timer);
-      if (pending) handle(pending);
+  /** One run of the pipeline, to its end. */
+  const runOnce = () =>
+    new Promise<PipelineEnded>((resolve) => {
+      // Whatever a failed start left on stderr is not glued to the next one's first line.
       pending = '';
-      if (result && !stopReason) {
-        resolve({ ...result, logTail: tail() });
-        return;
-      }
-      const how = error ? error.message : signal ? `signal ${signal}` : `code de sortie ${code}`;
-      resolve({
-        status: 'failed',
-        reason: stopReason ?? `Le processus de construction s’est arrêté sans rendre compte (${how}).`,
-        logTail: tail(),
-      });
-    };
-    const watch = () => {
-      child.stdout?.on('data', (chunk: Buffer) => {
+      let ownOutput = false;
+      const started = start();
+      child = started;
+      started.stdout?.on('data', (chunk: Buffer) => {
         ownOutput = true;
         onData(chunk);
       });
-      child.stderr?.on('data', onData);
-      child.once('error', (error) => finish(null, null, error));
-      child.once('close', (code, signal) => {
-        if (isUnsettledStart(code, ownOutput) && !stopReason && unsettledStartsLeft > 0) {
-          unsettledStartsLeft -= 1;
-          // Whatever the failed start left on stderr is not glued to the next one's first line.
-          pending = '';
-          child = start();
-          watch();
-          return;
-        }
-        finish(code, signal);
-      });
+      started.stderr?.on('data', onData);
+      started.once('error', (error) => resolve({ code: null, signal: null, ownOutput, error }));
+      started.once('close', (code, signal) => resolve({ code, signal, ownOutput, stoppedByCaller: stopReason !== undefined }));
+    });
+
+  // Started again after Node 20's unsettled start (src/publishing/unsettledStart.ts): ended before
+  // the pipeline printed a line, so before its first stage; had it taken the publish lock by then,
+  // the lock of a process that is gone is taken over (scripts/src/publishLock.ts).
+  const done = startedAgainIfUnsettled(runOnce).then(({ code, signal, error }): PipelineResult => {
+    clearTimeout(timer);
+    if (pending) handle(pending);
+    pending = '';
+    if (result && !stopReason) return { ...result, logTail: tail() };
+    const how = error ? error.message : signal ? `signal ${signal}` : `code de sortie ${code}`;
+    return {
+      status: 'failed',
+      reason: stopReason ?? `Le processus de construction s’est arrêté sans rendre compte (${how}).`,
+      logTail: tail(),
     };
-    watch();
   });
   return { result: done, stop };
 }

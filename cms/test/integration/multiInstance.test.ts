@@ -13,7 +13,7 @@ import { hostname } from 'node:os';
 
 import { interruptedReason } from '../../src/publishing/requestRebuild';
 import { publishLockKey, runnerBeatKey, tryAcquire, withRunnerLock } from '../../src/publishing/runnerLock';
-import { isUnsettledStart, unsettledStartRetries } from '../../src/publishing/unsettledStart';
+import { startedAgainIfUnsettled, type Ended } from '../../src/publishing/unsettledStart';
 import { type Health, healthEndpoint } from '../../src/utilities/health';
 import type { Build } from '../../src/payload-types';
 import { createTaxonomy, frenchDemarche } from '../helpers/fixtures';
@@ -66,18 +66,16 @@ const countPublished = () =>
   `const D=require('libsql');const db=new D('${(process.env.DATABASE_URI as string).slice('file:'.length)}',{readonly:true});console.log(db.prepare('select count(*) as n from fiches where _status=\\'published\\'').get().n)`;
 
 /** A worker, started again after Node 20's unsettled start (src/publishing/unsettledStart.ts); any other exit fails the test. */
-async function startWorker(retriesOnUnsettledStart = unsettledStartRetries): Promise<ChildProcess> {
-  try {
-    return await startWorkerOnce();
-  } catch (error) {
-    if (!(error instanceof UnsettledStart) || retriesOnUnsettledStart < 1) throw error;
-    return startWorker(retriesOnUnsettledStart - 1);
-  }
+async function startWorker(): Promise<ChildProcess> {
+  const started = await startedAgainIfUnsettled(startWorkerOnce);
+  if ('exitMessage' in started) throw new Error(started.exitMessage);
+  return started.ready;
 }
 
-class UnsettledStart extends Error {}
+/** A worker that said it is ready, or one that exited before. */
+type WorkerStart = Ended & ({ ready: ChildProcess } | { exitMessage: string });
 
-function startWorkerOnce(): Promise<ChildProcess> {
+function startWorkerOnce(): Promise<WorkerStart> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/jobWorker.ts'], {
     cwd: cmsRoot,
     // Its own process group: killing the group kills the build it runs, as a lost machine would.
@@ -104,7 +102,7 @@ function startWorkerOnce(): Promise<ChildProcess> {
       workerOutput.set(child.pid ?? 0, output);
       if (output.includes('WORKER_READY')) {
         clearTimeout(timer);
-        resolve(child);
+        resolve({ code: null, ownOutput, ready: child });
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -112,8 +110,7 @@ function startWorkerOnce(): Promise<ChildProcess> {
       clearTimeout(timer);
       if (output.includes('WORKER_READY')) return;
       workers.splice(workers.indexOf(child), 1);
-      const message = `worker exited (${code}) before it was ready:\n${output.slice(-3000)}`;
-      reject(isUnsettledStart(code, ownOutput) ? new UnsettledStart(message) : new Error(message));
+      resolve({ code, ownOutput, exitMessage: `worker exited (${code}) before it was ready:\n${output.slice(-3000)}` });
     });
   });
 }

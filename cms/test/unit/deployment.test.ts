@@ -11,7 +11,7 @@ import { resolveDatabaseTarget } from '../../src/utilities/database';
 import { runnerSilentAfterMs } from '../../src/utilities/health';
 import { payloadSecret } from '../../src/utilities/secret';
 import { publicServerUrl } from '../../src/utilities/serverUrl';
-import { isUnsettledStart, unsettledStartRetries } from '../../src/publishing/unsettledStart';
+import { startedAgainIfUnsettled } from '../../src/publishing/unsettledStart';
 import {
   checkDeployment,
   cmsRole,
@@ -280,11 +280,12 @@ describe('docs/deploy.md', () => {
  * `next start`'s own check (next.config.ts at the production server phase) on this environment,
  * started again after Node 20's unsettled start (src/publishing/unsettledStart.ts).
  */
-function startNext(env: Record<string, string>): ReturnType<typeof startNextOnce> {
-  for (let left = unsettledStartRetries; ; left -= 1) {
+async function startNext(env: Record<string, string>): Promise<ReturnType<typeof startNextOnce>> {
+  const { result } = await startedAgainIfUnsettled(() => {
     const result = startNextOnce(env);
-    if (!isUnsettledStart(result.status, result.stdout.trim() !== '') || left === 0) return result;
-  }
+    return Promise.resolve({ result, code: result.status, ownOutput: result.stdout.trim() !== '' });
+  });
+  return result;
 }
 
 function startNextOnce(env: Record<string, string>) {
@@ -328,16 +329,16 @@ describe('next start, checked before it serves anything', () => {
       { ...web, CMS_ROLE: '', DATABASE_URI: mongo },
       /^CMS: CMS_ROLE is required in production on MongoDB/,
     ],
-  ])('refuses to start with %s, in one line naming the setting', (_, env, message) => {
-    const result = startNext(env);
+  ])('refuses to start with %s, in one line naming the setting', async (_, env, message) => {
+    const result = await startNext(env);
     expect(result.stdout).not.toContain('STARTED');
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('starts with the web instance of docs/deploy.md', () => {
-    const result = startNext(documentedEnv('web'));
+  it('starts with the web instance of docs/deploy.md', async () => {
+    const result = await startNext(documentedEnv('web'));
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('STARTED');
   });

@@ -36,4 +36,26 @@ describe('a command Node 20 ended before it started', () => {
       expect(once.runs()).toBe(1);
     }
   });
+
+  it('as many times as its caller allows, each retry told to it', async () => {
+    const flaky = command([unsettled, unsettled, { code: 0, ownOutput: true }]);
+    const told: Ended[] = [];
+    expect(await startedAgainIfUnsettled(flaky.run, { retries: 1, onStartedAgain: (ended) => told.push(ended) })).toEqual(
+      unsettled,
+    );
+    expect(flaky.runs()).toBe(2);
+    expect(told).toEqual([unsettled]);
+    const once = command([unsettled, { code: 0, ownOutput: true }]);
+    expect(await startedAgainIfUnsettled(once.run, { retries: 0 })).toEqual(unsettled);
+    expect(once.runs()).toBe(1);
+  });
+
+  it('never once its caller stopped it, whatever code it then ended with', async () => {
+    const stopped = command([
+      { ...unsettled, stoppedByCaller: true },
+      { code: 0, ownOutput: true },
+    ]);
+    expect(await startedAgainIfUnsettled(stopped.run)).toEqual({ ...unsettled, stoppedByCaller: true });
+    expect(stopped.runs()).toBe(1);
+  });
 });

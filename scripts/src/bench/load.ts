@@ -34,6 +34,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 
+import { startedAgainIfUnsettled, type Ended } from '@passerelle/cms/unsettledStart';
 import autocannon from 'autocannon';
 
 import { createStaticServer } from '../staticServer';
@@ -95,14 +96,28 @@ function fichePath(fiche: Fiche, locale = 'fr'): string {
 /** The address every build of the run is made for: the live site's must match for incremental builds. */
 const loadSiteUrl = 'http://127.0.0.1:4400';
 
-/** Runs a child to its end, printing its `progress …` lines; the tail of its output in the error. */
-function runChild(
+/** How a child of the run ended, with the tail of its output (stdout and stderr). */
+type ChildEnded = Ended & { tail: string };
+
+/** Runs a child to its end, printing its `progress …` lines; rejects on a non-zero exit, with the tail of its output. */
+async function runChild(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; label: string },
+): Promise<void> {
+  const { code, tail } = await childEnded(command, args, options);
+  if (code !== 0) throw new Error(`${options.label} stopped (exit code ${code}):\n${tail}`);
+}
+
+/** Runs a child to its end, printing its `progress …` lines; how it ended, whatever its exit code. */
+function childEnded(
   command: string,
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; label: string; onOutput?: (text: string) => void },
-): Promise<void> {
+): Promise<ChildEnded> {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
+  let ownOutput = false;
   let lastPrinted = 0;
   const keep = (chunk: Buffer) => {
     const text = chunk.toString();
@@ -114,14 +129,15 @@ function runChild(
       console.log(`  ${options.label}: ${progress.slice(0, 160)}`);
     }
   };
-  child.stdout?.on('data', keep);
+  child.stdout?.on('data', (chunk: Buffer) => {
+    ownOutput = true;
+    keep(chunk);
+  });
   child.stderr?.on('data', keep);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     // 'close', not 'exit': the output's last chunks may arrive after the exit.
-    child.once('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${options.label} stopped (exit code ${code}):\n${tail}`)),
-    );
+    child.once('close', (code) => resolve({ code, ownOutput, tail }));
   });
 }
 
@@ -230,33 +246,32 @@ export function cmsEnv(work: string, secret: string): NodeJS.ProcessEnv {
 
 /**
  * The committed migrations not yet applied on the run's database, ended by a checkpoint
- * (`cms/src/database/migrateCli.ts`). On Node 20 a run now and then ends before it has done
- * anything (a module load through tsx's loader thread that never settles): without its last line
- * it is run again, up to three times. Migrations already applied are skipped, so a retry is safe.
+ * (`cms/src/database/migrateCli.ts`). Run again after Node 20's unsettled start
+ * (@passerelle/cms/unsettledStart): migrations already applied are skipped, so that is safe. An
+ * end with anything else, or without its last line « migrations: done », fails the run.
  */
 export async function migrateDatabase(repoRoot: string, env: NodeJS.ProcessEnv): Promise<void> {
   let output = '';
-  for (let attempt = 1; attempt <= 3; attempt += 1) {
+  const { code } = await startedAgainIfUnsettled(() => {
     output = '';
-    await runChild(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'cms/src/database/migrateCli.ts')], {
+    return childEnded(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'cms/src/database/migrateCli.ts')], {
       cwd: path.join(repoRoot, 'cms'),
       env,
       label: 'migrate',
       onOutput: (text) => (output += text),
-    }).catch((error: Error) => {
-      // Exit code 13 (an unsettled top-level await) is the same early end: try again.
-      if (!/exit code 13\)/.test(error.message)) throw error;
     });
-    // On a database made by the development push, Payload asks before migrating and, with no
-    // terminal to answer, goes on without migrating: say so instead of starting on it.
-    if (/run Payload in dev mode/.test(output)) {
-      throw new Error(
-        `load: ${env.DATABASE_URI} was not migrated: it was made by the development schema push, not the migrations. Make it again (delete it; for a kept corpus, its folder in .bench-work/corpus/).\n${output.slice(-2000)}`,
-      );
-    }
-    if (/^migrations: done/m.test(output)) return;
+  });
+  // On a database made by the development push, Payload asks before migrating and, with no
+  // terminal to answer, goes on without migrating: say so instead of starting on it.
+  if (/run Payload in dev mode/.test(output)) {
+    throw new Error(
+      `load: ${env.DATABASE_URI} was not migrated: it was made by the development schema push, not the migrations. Make it again (delete it; for a kept corpus, its folder in .bench-work/corpus/).\n${output.slice(-2000)}`,
+    );
   }
-  throw new Error(`load: the migration of ${env.DATABASE_URI} ended three times without finishing:\n${output.slice(-2000)}`);
+  if (code === 0 && /^migrations: done/m.test(output)) return;
+  throw new Error(
+    `load: the migration of ${env.DATABASE_URI} ended (exit code ${code}) without finishing:\n${output.slice(-2000)}`,
+  );
 }
 
 /** How much lower the worker's priority is than the web process's (`nice -n 10`). */
