@@ -8,7 +8,14 @@ import path from 'node:path';
 
 import { localeCodes, type Locale } from '@passerelle/content-schemas';
 
-import { fichePagePattern, hasInlineCode, inlineCodeOf, type InlineCode, type InlineCodeCount } from './cdnRules';
+import {
+  fichePagePattern,
+  hasInlineCode,
+  inlineCodeOf,
+  type InlineCode,
+  type InlineCodeCount,
+  type InlineCodePage,
+} from './cdnRules';
 import type { DeployMeta, PageCounts } from './deploys';
 
 export function countPages(files: readonly string[]): PageCounts {
@@ -19,9 +26,6 @@ export function countPages(files: readonly string[]): PageCounts {
   const shortLinks = html.filter((file) => /^f\/[^/]+\/index\.html$/.test(file)).length;
   return { total: html.length, fiches, shortLinks };
 }
-
-/** A page with inline code, which the Content-Security-Policy would block. */
-export type InlineCodePage = InlineCode & { file: string };
 
 /**
  * The pages of a build that hold inline code (see `inlineCodeOf`), in file order. `counted`:

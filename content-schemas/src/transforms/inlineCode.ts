@@ -11,11 +11,14 @@ export function hasInlineCode(found: InlineCode): boolean {
   return found.scripts + found.styles + found.styleAttributes + found.eventHandlers > 0;
 }
 
+/** A page with inline code: its count and its file, relative to the build's folder. */
+export type InlineCodePage = InlineCode & { file: string };
+
 /**
  * What the whole-site passes counted on the pages they read and left as they are, for the
  * publisher's checks (their `--inline-code` file): every page read, and those with inline code.
  */
-export type InlineCodeCount = { read: readonly string[]; pages: readonly (InlineCode & { file: string })[] };
+export type InlineCodeCount = { read: readonly string[]; pages: readonly InlineCodePage[] };
 
 const attributePattern = /\s([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
 

@@ -8,6 +8,7 @@ export {
   inlineCodeOf,
   type InlineCode,
   type InlineCodeCount,
+  type InlineCodePage,
 } from '@passerelle/content-schemas/transforms/inlineCode';
 
 export function pagePathOf(file: string): string | undefined {

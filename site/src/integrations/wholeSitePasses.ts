@@ -40,8 +40,8 @@ import { filesIn } from '@passerelle/content-schemas/fileListing';
 import {
   hasInlineCode,
   inlineCodeOf,
-  type InlineCode,
   type InlineCodeCount,
+  type InlineCodePage,
 } from '@passerelle/content-schemas/transforms/inlineCode';
 
 import { isPartialBuild } from '../lib/renderOnly';
@@ -99,7 +99,7 @@ export async function runWholeSitePasses(
   let started = Date.now();
   const addresses = new Map<string, string>();
   const pagesRead: Record<string, RecordedPage> = {};
-  const inlineCode = { read: [] as string[], pages: [] as (InlineCode & { file: string })[] };
+  const inlineCode = { read: [] as string[], pages: [] as InlineCodePage[] };
   const onPage = (file: string, html: string) => {
     if (inlineCodeTo) {
       inlineCode.read.push(file);
