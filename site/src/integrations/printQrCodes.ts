@@ -41,12 +41,22 @@ export function qrAddressOf(folder: string, html: string): string | undefined {
   return url;
 }
 
+/**
+ * The page folder of a built file (`fr/demarches/x/index.html` → `fr/demarches/x`, the home
+ * page's `index.html` → ``), the key of QR codes and their records; undefined for any other file.
+ * Every pass that reads pages names them by it, so their QR codes and records agree.
+ */
+export function pageFolderOf(file: string): string | undefined {
+  if (file === 'index.html') return '';
+  return file.endsWith('/index.html') ? file.slice(0, -'/index.html'.length) : undefined;
+}
+
 /** The addresses of the QR codes a build's pages ask for, by page folder, read from every `index.html`. */
 export async function qrAddressesIn(outDir: string): Promise<Map<string, string>> {
   const addresses = new Map<string, string>();
   for (const file of await filesIn(outDir)) {
-    if (file !== 'index.html' && !file.endsWith('/index.html')) continue;
-    const folder = file === 'index.html' ? '' : file.slice(0, -'/index.html'.length);
+    const folder = pageFolderOf(file);
+    if (folder === undefined) continue;
     const url = qrAddressOf(folder, await readFile(path.join(outDir, file), 'utf8'));
     if (url !== undefined) addresses.set(folder, url);
   }

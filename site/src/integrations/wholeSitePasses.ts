@@ -45,7 +45,7 @@ import {
 } from '@passerelle/content-schemas/transforms/inlineCode';
 
 import { isPartialBuild } from '../lib/renderOnly';
-import { liveQrCodes, qrAddressOf, writeQrCodes, writeQrRecord } from './printQrCodes';
+import { liveQrCodes, pageFolderOf, qrAddressOf, writeQrCodes, writeQrRecord } from './printQrCodes';
 import { pruneCssIn } from './pruneUnusedCss';
 import { buildSearchIndex, searchPageRecord, type RecordedPage, type SearchIndexOptions } from './searchIndex';
 import { workerMainOf, writeServiceWorker } from './serviceWorker';
@@ -108,8 +108,8 @@ export async function runWholeSitePasses(
     }
     const record = searchPageRecord(outDir, file, html);
     if (record) pagesRead[file] = record;
-    if (!file.endsWith('/index.html')) return;
-    const folder = file.slice(0, -'/index.html'.length);
+    const folder = pageFolderOf(file);
+    if (folder === undefined) return;
     const url = qrAddressOf(folder, html);
     if (url !== undefined) addresses.set(folder, url);
   };
@@ -140,9 +140,9 @@ export async function runWholeSitePasses(
     // kept pages' are the live files, as its record says. A page it does not know is left out:
     // the next full build draws it again.
     const codes = new Map(addresses);
-    const pages = new Set(files.filter((file) => file === 'index.html' || file.endsWith('/index.html')));
+    const pageFolders = new Set(files.map(pageFolderOf));
     for (const [folder, url] of Object.entries(qrCodes.live ? await liveQrCodes(qrCodes.live.record) : {}))
-      if (!codes.has(folder) && pages.has(folder === '' ? 'index.html' : `${folder}/index.html`)) codes.set(folder, url);
+      if (!codes.has(folder) && pageFolders.has(folder)) codes.set(folder, url);
     await writeQrRecord(qrCodes.recordTo, codes);
   }
   started = Date.now();

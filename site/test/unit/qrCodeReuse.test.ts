@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { finishArguments } from '../../src/integrations/wholeSitePasses';
-import { qrAddressOf, qrCodeKey, writeQrCodes } from '../../src/integrations/printQrCodes';
+import { pageFolderOf, qrAddressOf, qrCodeKey, writeQrCodes } from '../../src/integrations/printQrCodes';
 import { qrCodeSvg } from '../../src/lib/qrCode';
 
 const temporary: string[] = [];
@@ -88,6 +88,21 @@ describe('QR codes taken from the live deploy', () => {
     ).toThrow(/would encode/);
     expect(() => qrAddressOf('fr/demarches/a', `<img src="/qr.svg" data-qr-code="${site}/fr/demarches/a/">`)).toThrow(/must be/);
     expect(qrAddressOf('fr/demarches/a', '<img src="/logo.svg" alt="">')).toBeUndefined();
+  });
+});
+
+describe('the page folder of a built file, the key of its QR code', () => {
+  it.each([
+    ['fr/demarches/a/index.html', 'fr/demarches/a'],
+    ['ar/dispositifs/b/index.html', 'ar/dispositifs/b'],
+    ['fr/index.html', 'fr'],
+    ['index.html', ''],
+    ['fr/demarches/a/qr.svg', undefined],
+    ['fr/404.html', undefined],
+    ['fr/notindex.html', undefined],
+    ['fr/demarches/a/index.html.br', undefined],
+  ])('%s → %s', (file, folder) => {
+    expect(pageFolderOf(file)).toBe(folder);
   });
 });
 
