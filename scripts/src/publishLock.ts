@@ -1,25 +1,26 @@
 /**
  * One publication at a time per deploy folder, whoever starts it (the CMS's job runner, a
- * second CMS process, `npm run publish:site` by hand): an exclusive lock file,
- * `deploys/.publish.lock`, created with O_EXCL — the file system decides who gets it, in one
- * step, where "is a build running?" followed by "start mine" lets two builds through.
- *
- * The file names its owner (host, pid, deploy id). The owner touches it every 30 s, so a lock
- * is stale when its process is gone (same host) or when it has not been touched for 5 minutes
- * (another host sharing the folder, a frozen process). A stale lock is removed under a second,
- * short-lived guard file, so that two runs finding the same stale lock cannot remove a fresh
- * one taken meanwhile.
+ * second CMS process, `npm run publish:site` by hand): the exclusive lock file
+ * `deploys/.publish.lock` (@passerelle/content-schemas/exclusiveLock: taken in one step, stale
+ * once its owner is gone), which names the deploy being built.
  */
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
-import { open, readFile, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
+
+import {
+  acquireLock,
+  LockHeldError,
+  liveLockOwner as liveOwnerOf,
+  readLockOwner as ownerOf,
+  type ExclusiveLock,
+  type LockOptions,
+  type LockOwner,
+} from '@passerelle/content-schemas/exclusiveLock';
+
+export { processIsAlive, type LockOptions, type LockOwner } from '@passerelle/content-schemas/exclusiveLock';
 
 export const lockFileName = '.publish.lock';
 
-export type LockOwner = { id: string; pid: number; host: string; startedAt: string; token: string };
-
-export type PublishLock = { owner: LockOwner; release: () => Promise<void> };
+export type PublishLock = ExclusiveLock;
 
 export class PublishLockedError extends Error {
   override name = 'PublishLockedError';
@@ -32,137 +33,25 @@ export class PublishLockedError extends Error {
   }
 }
 
-export type LockOptions = {
-  /** The deploy id of the build taking the lock. */
-  id: string;
-  /** How long to wait for another publication to finish; 0 fails at once. */
-  waitMs?: number;
-  /** Without a touch for this long, a lock is stale whatever its pid. */
-  staleAfterMs?: number;
-  /** How often the owner touches its lock. */
-  heartbeatMs?: number;
-  pollMs?: number;
-  /** Stops waiting (Ctrl-C, the CMS stopping the job). */
-  signal?: AbortSignal;
-  /** Called once when the lock is held by someone else and we start waiting. */
-  onWait?: (owner: LockOwner | undefined) => void;
-};
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export function lockPath(deploysDir: string): string {
   return path.join(deploysDir, lockFileName);
 }
 
-export async function readLockOwner(deploysDir: string): Promise<LockOwner | undefined> {
-  try {
-    const owner = JSON.parse(await readFile(lockPath(deploysDir), 'utf8')) as Partial<LockOwner>;
-    if (typeof owner.pid !== 'number' || typeof owner.token !== 'string' || typeof owner.id !== 'string') return undefined;
-    return owner as LockOwner;
-  } catch {
-    return undefined;
-  }
+export function readLockOwner(deploysDir: string): Promise<LockOwner | undefined> {
+  return ownerOf(lockPath(deploysDir));
 }
 
-/** Whether a process of this host still runs (EPERM: it runs, as another user). */
-export function processIsAlive(pid: number): boolean {
+/** The publication running in this deploy folder, when there is one; undefined when there is no lock or a stale one. */
+export function liveLockOwner(deploysDir: string, staleAfterMs?: number): Promise<LockOwner | undefined> {
+  return liveOwnerOf(lockPath(deploysDir), staleAfterMs);
+}
+
+/** The lock, `id` being the deploy to build; a live owner past the wait allowed is a PublishLockedError. */
+export async function acquirePublishLock(deploysDir: string, options: LockOptions): Promise<PublishLock> {
   try {
-    process.kill(pid, 0);
-    return true;
+    return await acquireLock(lockPath(deploysDir), options);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** The lock's owner, when it is alive; undefined when there is no lock or a stale one. */
-export async function liveLockOwner(deploysDir: string, staleAfterMs = 5 * 60_000): Promise<LockOwner | undefined> {
-  const owner = await readLockOwner(deploysDir);
-  const info = await stat(lockPath(deploysDir)).catch(() => undefined);
-  if (!owner || !info) return undefined;
-  return isStale(owner, info.mtimeMs, staleAfterMs) ? undefined : owner;
-}
-
-function isStale(owner: LockOwner | undefined, mtimeMs: number, staleAfterMs: number): boolean {
-  const age = Date.now() - mtimeMs;
-  // Being written this very moment (created, not yet filled): not stale unless it stays so.
-  if (!owner) return age > 10_000;
-  if (owner.host === hostname() && !processIsAlive(owner.pid)) return true;
-  return age > staleAfterMs;
-}
-
-export async function acquirePublishLock(
-  deploysDir: string,
-  { id, waitMs = 0, staleAfterMs = 5 * 60_000, heartbeatMs = 30_000, pollMs = 500, signal, onWait }: LockOptions,
-): Promise<PublishLock> {
-  const file = lockPath(deploysDir);
-  const owner: LockOwner = {
-    id,
-    pid: process.pid,
-    host: hostname(),
-    startedAt: new Date().toISOString(),
-    token: randomBytes(8).toString('hex'),
-  };
-  const started = Date.now();
-  let waiting = false;
-  for (;;) {
-    try {
-      const handle = await open(file, 'wx');
-      try {
-        await handle.writeFile(`${JSON.stringify(owner)}\n`);
-      } finally {
-        await handle.close();
-      }
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = await readLockOwner(deploysDir);
-    const info = await stat(file).catch(() => undefined);
-    if (!info) continue; // released between our attempt and our look: try again at once
-    if (isStale(holder, info.mtimeMs, staleAfterMs)) {
-      await removeStaleLock(deploysDir, holder, info.mtimeMs);
-      continue;
-    }
-    if (Date.now() - started >= waitMs || signal?.aborted) throw new PublishLockedError(holder);
-    if (!waiting) onWait?.(holder);
-    waiting = true;
-    await sleep(pollMs);
-  }
-
-  const heartbeat = setInterval(() => {
-    const now = new Date();
-    utimes(file, now, now).catch(() => {});
-  }, heartbeatMs);
-  heartbeat.unref();
-  return {
-    owner,
-    release: async () => {
-      clearInterval(heartbeat);
-      // Only our own lock: if it was taken from us as stale, the new owner's stays.
-      if ((await readLockOwner(deploysDir))?.token === owner.token) await unlink(file).catch(() => {});
-    },
-  };
-}
-
-/** Removes the lock seen stale, if it is still that same lock, under an exclusive guard. */
-async function removeStaleLock(deploysDir: string, seen: LockOwner | undefined, seenMtimeMs: number): Promise<void> {
-  const guard = `${lockPath(deploysDir)}.break`;
-  try {
-    await (await open(guard, 'wx')).close();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    // Someone else is removing it; a guard left by a crash is itself stale after 30 s.
-    const info = await stat(guard).catch(() => undefined);
-    if (info && Date.now() - info.mtimeMs > 30_000) await unlink(guard).catch(() => {});
-    await sleep(50);
-    return;
-  }
-  try {
-    const now = await readLockOwner(deploysDir);
-    const info = await stat(lockPath(deploysDir)).catch(() => undefined);
-    const same = seen ? now?.token === seen.token : !now && info?.mtimeMs === seenMtimeMs;
-    if (info && same) await unlink(lockPath(deploysDir)).catch(() => {});
-  } finally {
-    await unlink(guard).catch(() => {});
+    if (error instanceof LockHeldError) throw new PublishLockedError(error.owner);
+    throw error;
   }
 }
