@@ -5,6 +5,7 @@ import { dropWebFonts } from './src/integrations/dropWebFonts';
 import { wholeSitePasses } from './src/integrations/wholeSitePasses';
 import { logicalProperties } from './src/integrations/logicalProperties';
 import { notFoundPages } from './src/integrations/notFoundPages';
+import { oneBuildAtATime } from './src/integrations/oneBuildAtATime';
 import { plainDynamicImports } from './src/integrations/plainDynamicImports';
 
 /** The public address of the site: canonical URLs, hreflang, sitemaps and Open Graph use it. */
@@ -14,7 +15,8 @@ export default defineConfig({
   site: siteUrl,
   output: 'static',
   // Previews of drafts (scripts/src/renderPreview.ts) build with a cache of their own: the content
-  // store in the cache is what Vite reads, and a publication building at the same time must read its own.
+  // store and the images in the cache stay the publisher's (builds of one folder take turns:
+  // src/integrations/oneBuildAtATime.ts).
   ...(process.env.PASSERELLE_ASTRO_CACHE_DIR ? { cacheDir: process.env.PASSERELLE_ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: {
@@ -32,7 +34,7 @@ export default defineConfig({
   // The whole-site passes (CSS pruning, QR codes, search index, web app, social images, service
   // worker) run once the pages are where they are served; the publisher runs them in a process of
   // its own after this one (src/integrations/wholeSitePasses.ts).
-  integrations: [compactDataStore(), notFoundPages(), wholeSitePasses()],
+  integrations: [oneBuildAtATime(), compactDataStore(), notFoundPages(), wholeSitePasses()],
   image: { responsiveStyles: false },
   vite: {
     // No modulepreload helper in the script every page loads (2G first paint).
