@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
 import type { Payload, PayloadRequest } from 'payload';
@@ -49,18 +50,7 @@ export function requestRebuild(payload: Payload, request: RebuildRequest): Promi
       payload.find({ collection: 'builds', where: { status: { equals: 'queued' } }, sort: 'createdAt', limit: 1, depth: 0, req }),
     );
     const open = waiting[0];
-    if (open) {
-      await nested(() =>
-        payload.update({
-          collection: 'builds',
-          id: open.id,
-          data: { requestCount: (open.requestCount ?? 1) + 1, requests: [...(open.requests ?? []), entry].slice(-20) },
-          depth: 0,
-          req,
-        }),
-      );
-      return { buildId: open.id, coalesced: true };
-    }
+    if (open && (await joinWhileQueued(payload, open, entry, req))) return { buildId: open.id, coalesced: true };
 
     const build = await nested(() =>
       payload.create({
@@ -85,6 +75,35 @@ export function requestRebuild(payload: Payload, request: RebuildRequest): Promi
     await nested(() => payload.update({ collection: 'builds', id: build.id, data: { job: String(job.id) }, depth: 0, req }));
     return { buildId: build.id, coalesced: false };
   });
+}
+
+/**
+ * Adds a request to a build only while it is still waiting, and never writes its status: the
+ * runner may have started it since it was found. Payload's `update` writes the whole record back
+ * as it read it, so a request counted as the runner set « running » put the build back to
+ * « queued »; the next request then joined a build that had already read the content, and that
+ * change was never published (cms/test/integration/multiInstance.test.ts saw it once under load).
+ * The count is one conditional UPDATE (MongoDB: findOneAndUpdate); the list of requests, an array
+ * Payload keeps in rows of its own, follows it. False: the build has started, open another.
+ */
+async function joinWhileQueued(
+  payload: Payload,
+  open: Build,
+  entry: { trigger: string; by: string; at: string },
+  req?: PayloadRequest,
+): Promise<boolean> {
+  const joined = await payload.db.updateOne({
+    collection: 'builds',
+    where: { and: [{ id: { equals: open.id } }, { status: { equals: 'queued' } }] },
+    data: { requestCount: (open.requestCount ?? 1) + 1 },
+    req,
+    ...(payload.db.name === 'mongoose' ? {} : { options: { atomic: true } }),
+  });
+  if (!joined) return false;
+  // Below Payload's operations, an array row gets the id Payload's would give it.
+  const requests = [...(open.requests ?? []), { ...entry, id: randomBytes(12).toString('hex') }].slice(-20);
+  await payload.db.updateOne({ collection: 'builds', id: open.id, data: { requests }, req, returning: false });
+  return true;
 }
 
 /** `host:pid` of this process, written on the builds it runs. */

@@ -247,6 +247,53 @@ describe('bursts coalesce', () => {
   });
 });
 
+describe('a change arriving as its build starts', () => {
+  it('never puts a started build back to « queued »: it opens another build instead', async () => {
+    const waiting = await requestRebuild(payload, { trigger: 'première', byName: 'test' });
+    // The runner starts the build between the request finding it queued and joining it.
+    const find = payload.find.bind(payload);
+    let started = false;
+    payload.find = (async (options: Parameters<typeof find>[0]) => {
+      const found = await find(options);
+      // The request's own look for a waiting build (not its look for builds of dead runners).
+      if (
+        !started &&
+        options.collection === 'builds' &&
+        JSON.stringify(options.where).includes('{"status":{"equals":"queued"}}')
+      ) {
+        started = true;
+        await payload.db.updateOne({ collection: 'builds', id: waiting.buildId, data: { status: 'running' }, returning: false });
+      }
+      return found;
+    }) as typeof payload.find;
+    try {
+      const late = await requestRebuild(payload, { trigger: 'seconde', byName: 'test' });
+      expect(late).toMatchObject({ coalesced: false });
+      expect(late.buildId).not.toBe(waiting.buildId);
+    } finally {
+      payload.find = find;
+    }
+    const all = await builds();
+    expect(all.map((build) => [build.id, build.status])).toEqual([
+      [waiting.buildId, 'running'],
+      [expect.any(String), 'queued'],
+    ]);
+    expect(all[0]).toMatchObject({ requestCount: 1 });
+  });
+
+  it('joins a waiting build with its trigger listed', async () => {
+    const first = await requestRebuild(payload, { trigger: 'un', byName: 'Awa' });
+    const second = await requestRebuild(payload, { trigger: 'deux', byName: 'Lina' });
+    expect(second).toEqual({ buildId: first.buildId, coalesced: true });
+    const [build] = await builds();
+    expect(build).toMatchObject({ status: 'queued', requestCount: 2 });
+    expect(build?.requests?.map(({ trigger, by }) => [trigger, by])).toEqual([
+      ['un', 'Awa'],
+      ['deux', 'Lina'],
+    ]);
+  });
+});
+
 describe('the rebuildSite job', () => {
   it('records a successful build: status, duration, deploy, pages, log', async () => {
     process.env.PUBLISH_COMMAND = fakePipeline(successResult);
