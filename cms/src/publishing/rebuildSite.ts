@@ -159,9 +159,17 @@ async function buildLocally(payload: Payload, buildId: string): Promise<Pipeline
   const beat = setInterval(() => {
     const data: Partial<Build> = { heartbeatAt: new Date().toISOString(), ...(dirty ? { phase, logTail } : {}) };
     dirty = false;
-    update(payload, buildId, data).catch((error: Error) =>
-      payload.logger.warn(`publish: heartbeat of build ${buildId} failed: ${error.message}`),
-    );
+    // These columns only, while the build runs: Payload's `update` writes the whole record back as
+    // it read it, and a beat still on its way when the build ended put it back to « running ».
+    payload.db
+      .updateOne({
+        collection: 'builds',
+        where: { and: [{ id: { equals: buildId } }, { status: { equals: 'running' } }] },
+        data,
+        returning: false,
+        ...(payload.db.name === 'mongoose' ? {} : { options: { atomic: true } }),
+      })
+      .catch((error: Error) => payload.logger.warn(`publish: heartbeat of build ${buildId} failed: ${error.message}`));
   }, heartbeatMs);
   try {
     return await run.result;
