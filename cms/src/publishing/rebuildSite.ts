@@ -6,6 +6,7 @@ import { heartbeatMs, numberFromEnv, publishMode } from './publishSettings';
 import { isDead, publishQueue, rebuildTaskSlug, releaseDeadBuilds, thisRunner } from './requestRebuild';
 import { runPipeline, type PipelineResult } from './runPipeline';
 import { publishExclusively } from './runnerLock';
+import { updateBuildWhile } from './updateBuildWhile';
 
 type RebuildOutcome = 'succeeded' | 'failed' | 'refused' | 'dispatched' | 'skipped';
 
@@ -159,17 +160,10 @@ async function buildLocally(payload: Payload, buildId: string): Promise<Pipeline
   const beat = setInterval(() => {
     const data: Partial<Build> = { heartbeatAt: new Date().toISOString(), ...(dirty ? { phase, logTail } : {}) };
     dirty = false;
-    // These columns only, while the build runs: Payload's `update` writes the whole record back as
-    // it read it, and a beat still on its way when the build ended put it back to « running ».
-    payload.db
-      .updateOne({
-        collection: 'builds',
-        where: { and: [{ id: { equals: buildId } }, { status: { equals: 'running' } }] },
-        data,
-        returning: false,
-        ...(payload.db.name === 'mongoose' ? {} : { options: { atomic: true } }),
-      })
-      .catch((error: Error) => payload.logger.warn(`publish: heartbeat of build ${buildId} failed: ${error.message}`));
+    // Its columns only, while the build runs: never a beat still on its way put back « running » a build that ended.
+    updateBuildWhile(payload, { id: buildId, status: 'running', data }).catch((error: Error) =>
+      payload.logger.warn(`publish: heartbeat of build ${buildId} failed: ${error.message}`),
+    );
   }, heartbeatMs);
   try {
     return await run.result;

@@ -6,6 +6,7 @@ import type { Payload, PayloadRequest } from 'payload';
 import type { Build } from '../payload-types';
 import { keepRequestLocale } from '../utilities/keepRequestLocale';
 import { githubReportTimeoutMs, publishMode, staleAfterMs } from './publishSettings';
+import { updateBuildWhile } from './updateBuildWhile';
 
 export const publishQueue = 'publish';
 export const rebuildTaskSlug = 'rebuildSite';
@@ -78,13 +79,10 @@ export function requestRebuild(payload: Payload, request: RebuildRequest): Promi
 }
 
 /**
- * Adds a request to a build only while it is still waiting, and never writes its status: the
- * runner may have started it since it was found. Payload's `update` writes the whole record back
- * as it read it, so a request counted as the runner set « running » put the build back to
- * « queued »; the next request then joined a build that had already read the content, and that
- * change was never published (cms/test/integration/multiInstance.test.ts saw it once under load).
- * The count is one conditional UPDATE (MongoDB: findOneAndUpdate); the list of requests, an array
- * Payload keeps in rows of its own, follows it. False: the build has started, open another.
+ * Adds a request to a build only while it is still waiting (`updateBuildWhile`: the runner may
+ * have started it since it was found, and a whole-record write would put it back to « queued »,
+ * joined by the next change although it had read the content already). The list of requests, an
+ * array Payload keeps in rows of its own, follows. False: the build has started, open another.
  */
 async function joinWhileQueued(
   payload: Payload,
@@ -92,12 +90,11 @@ async function joinWhileQueued(
   entry: { trigger: string; by: string; at: string },
   req?: PayloadRequest,
 ): Promise<boolean> {
-  const joined = await payload.db.updateOne({
-    collection: 'builds',
-    where: { and: [{ id: { equals: open.id } }, { status: { equals: 'queued' } }] },
+  const joined = await updateBuildWhile(payload, {
+    id: open.id,
+    status: 'queued',
     data: { requestCount: (open.requestCount ?? 1) + 1 },
     req,
-    ...(payload.db.name === 'mongoose' ? {} : { options: { atomic: true } }),
   });
   if (!joined) return false;
   // Below Payload's operations, an array row gets the id Payload's would give it.

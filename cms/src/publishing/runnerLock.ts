@@ -4,6 +4,7 @@ import type { Payload } from 'payload';
 
 import type { RunnerLock } from '../payload-types';
 import { numberFromEnv } from './publishSettings';
+import { updateBuildWhile } from './updateBuildWhile';
 
 /**
  * A lock in the database (collection `runner-locks`), so that two job runners — a second
@@ -190,17 +191,12 @@ export function publishExclusively<T>(
 ): Promise<T> {
   const logged = withBuildLogger(payload, buildId);
   return withRunnerLock(logged, publishLockKey, () => run(logged, buildId), {
-    // Straight to the database, two columns, on condition: Payload's `update` would write the
-    // whole record back as read, and could put a build another runner just finished back to
-    // "queued" (it would then be built twice). SQL: one `UPDATE … WHERE status = 'queued'`;
-    // MongoDB's findOneAndUpdate is conditional and sets only these fields by itself.
+    // Two columns, on condition: never a build another runner just finished put back to « queued ».
     whileWaiting: () =>
-      payload.db.updateOne({
-        collection: 'builds',
-        where: { and: [{ id: { equals: buildId } }, { status: { equals: 'queued' } }] },
+      updateBuildWhile(payload, {
+        id: buildId,
+        status: 'queued',
         data: { runner: lockHolder(), heartbeatAt: new Date().toISOString() },
-        returning: false,
-        ...(payload.db.name === 'mongoose' ? {} : { options: { atomic: true } }),
       }),
   });
 }
