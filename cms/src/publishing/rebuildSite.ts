@@ -3,9 +3,9 @@ import type { Payload, TaskConfig } from 'payload';
 import type { Build } from '../payload-types';
 import { dispatchToGitHub } from './dispatchToGitHub';
 import { heartbeatMs, numberFromEnv, publishMode } from './publishSettings';
-import { isDead, publishQueue, rebuildTaskSlug, releaseDeadBuilds, thisRunner } from './requestRebuild';
+import { isDead, publishQueue, rebuildTaskSlug, releaseDeadBuilds } from './requestRebuild';
 import { runPipeline, type PipelineResult } from './runPipeline';
-import { publishExclusively } from './runnerLock';
+import { lockHolder, publishExclusively } from './runnerLock';
 import { updateBuildWhile } from './updateBuildWhile';
 
 type RebuildOutcome = 'succeeded' | 'failed' | 'refused' | 'dispatched' | 'skipped';
@@ -45,7 +45,7 @@ export async function runBuild(payload: Payload, buildId: string): Promise<Rebui
   const build = await payload.findByID({ collection: 'builds', id: buildId, depth: 0, disableErrors: true });
   // Deleted by an admin, or merged into another build: nothing to do.
   if (!build || build.status !== 'queued') return 'skipped';
-  const runner = thisRunner();
+  const runner = lockHolder();
 
   // Another runner (another CMS process, `payload jobs:run`) is building: wait our turn, still
   // "queued", so the changes arriving meanwhile keep joining this build.

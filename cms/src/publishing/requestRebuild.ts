@@ -4,6 +4,8 @@ import { hostname } from 'node:os';
 import type { Payload, PayloadRequest } from 'payload';
 
 import type { Build } from '../payload-types';
+import { processIsAlive } from '@passerelle/content-schemas/exclusiveLock';
+
 import { keepRequestLocale } from '../utilities/keepRequestLocale';
 import { githubReportTimeoutMs, publishMode, staleAfterMs } from './publishSettings';
 import { updateBuildWhile } from './updateBuildWhile';
@@ -103,20 +105,6 @@ async function joinWhileQueued(
   return true;
 }
 
-/** `host:pid` of this process, written on the builds it runs. */
-export function thisRunner(): string {
-  return `${hostname()}:${process.pid}`;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * A build held by a runner that is gone: a process of this machine that no longer exists, or
  * a runner elsewhere that stopped beating. GitHub builds are dead when GitHub never reported.
@@ -127,7 +115,7 @@ export function isDead(build: Pick<Build, 'runner' | 'heartbeatAt' | 'startedAt'
     return build.status === 'running' && now - Date.parse(build.startedAt ?? '') > githubReportTimeoutMs;
   }
   const [host, pid] = build.runner.split(':');
-  if (host === hostname() && !isAlive(Number(pid))) return true;
+  if (host === hostname() && !processIsAlive(Number(pid))) return true;
   return !build.heartbeatAt || now - Date.parse(build.heartbeatAt) > staleAfterMs;
 }
 

@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 
 import type { Payload } from 'payload';
 
+import { processIsAlive } from '@passerelle/content-schemas/exclusiveLock';
+
 import type { RunnerLock } from '../payload-types';
 import { numberFromEnv } from './publishSettings';
 import { updateBuildWhile } from './updateBuildWhile';
@@ -28,7 +30,7 @@ export function leaseMs(env: NodeJS.ProcessEnv = process.env): number {
   return numberFromEnv(env.RUNNER_LOCK_LEASE_MS, 60_000);
 }
 
-/** `host:pid`, the same form as the builds' `runner`. */
+/** `host:pid` of this process: the runner lock's holder, and the `runner` written on the builds it runs. */
 export function lockHolder(): string {
   return `${hostname()}:${process.pid}`;
 }
@@ -36,12 +38,7 @@ export function lockHolder(): string {
 function isAliveHere(holder: string): boolean | undefined {
   const [host, pid] = holder.split(':');
   if (host !== hostname() || !pid) return undefined;
-  try {
-    process.kill(Number(pid), 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return processIsAlive(Number(pid));
 }
 
 export function isStale(lock: Pick<RunnerLock, 'holder' | 'expiresAt'>, now = Date.now()): boolean {
